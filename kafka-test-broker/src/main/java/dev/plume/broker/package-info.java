@@ -1,0 +1,2 @@
+/** Starts real Apache Kafka brokers (KRaft) in child JVMs for tests and local development. */
+package dev.plume.broker;

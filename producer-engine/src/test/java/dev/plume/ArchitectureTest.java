@@ -1,0 +1,38 @@
+package dev.plume;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import java.nio.file.Paths;
+import org.junit.jupiter.api.Test;
+
+/** Build gate: the engine stays framework-free and its packages form a DAG along the data path. */
+class ArchitectureTest {
+
+  private static final JavaClasses ENGINE =
+      // Only this module's compiled main classes: other dev.plume modules on the test classpath
+      // (the test broker) are not part of the engine.
+      new ClassFileImporter().importPath(Paths.get("target", "classes"));
+
+  @Test
+  void engineImportsNoSpringOrMicrometer() {
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.springframework..", "io.micrometer..", "org.apache.kafka..")
+        .because("producer-engine is framework-free and must not use the official client")
+        .check(ENGINE);
+  }
+
+  @Test
+  void packagesHaveNoCycles() {
+    slices()
+        .matching("dev.plume.(**)")
+        .should()
+        .beFreeOfCycles()
+        .allowEmptyShould(true)
+        .check(ENGINE);
+  }
+}

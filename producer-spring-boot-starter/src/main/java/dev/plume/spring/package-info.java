@@ -1,0 +1,2 @@
+/** Spring Boot auto-configuration for the Plume producer. */
+package dev.plume.spring;

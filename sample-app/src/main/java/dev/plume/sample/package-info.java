@@ -1,0 +1,2 @@
+/** A sample Spring Boot application using the Plume starter. */
+package dev.plume.sample;
