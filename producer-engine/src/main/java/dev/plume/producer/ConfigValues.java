@@ -1,0 +1,127 @@
+package dev.plume.producer;
+
+import dev.plume.producer.errors.ConfigException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads typed values out of a raw configuration map the way Kafka's ConfigDef accepts them:
+ * strings, numbers, booleans, classes and lists, with errors that name the key, value and rule.
+ */
+final class ConfigValues {
+
+  private final Map<String, ?> raw;
+
+  ConfigValues(Map<String, ?> raw) {
+    this.raw = raw;
+  }
+
+  boolean isSet(String key) {
+    return raw.get(key) != null;
+  }
+
+  Object rawValue(String key) {
+    return raw.get(key);
+  }
+
+  String string(String key, String defaultValue) {
+    Object v = raw.get(key);
+    if (v == null) {
+      return defaultValue;
+    }
+    if (v instanceof String s) {
+      return s.trim();
+    }
+    if (v instanceof Class<?> c) {
+      return c.getName();
+    }
+    return v.toString();
+  }
+
+  String oneOf(String key, String defaultValue, String... allowed) {
+    String v = string(key, defaultValue);
+    if (v == null) {
+      return null;
+    }
+    for (String a : allowed) {
+      if (a.equalsIgnoreCase(v)) {
+        return a;
+      }
+    }
+    throw new ConfigException(key, v, "must be one of " + Arrays.toString(allowed));
+  }
+
+  long longValue(String key, long defaultValue, long min, long max) {
+    Object v = raw.get(key);
+    long result;
+    if (v == null) {
+      return defaultValue;
+    } else if (v instanceof Integer || v instanceof Long || v instanceof Short) {
+      result = ((Number) v).longValue();
+    } else if (v instanceof String s) {
+      try {
+        result = Long.parseLong(s.trim());
+      } catch (NumberFormatException e) {
+        throw new ConfigException(key, v, "must be a whole number");
+      }
+    } else {
+      throw new ConfigException(key, v, "must be a whole number, not a " + v.getClass().getName());
+    }
+    if (result < min || result > max) {
+      throw new ConfigException(key, v, "must be in [" + min + ", " + max + "]");
+    }
+    return result;
+  }
+
+  int intValue(String key, int defaultValue, int min, int max) {
+    return (int) longValue(key, defaultValue, min, max);
+  }
+
+  boolean bool(String key, boolean defaultValue) {
+    Object v = raw.get(key);
+    if (v == null) {
+      return defaultValue;
+    }
+    if (v instanceof Boolean b) {
+      return b;
+    }
+    String s = v.toString().trim().toLowerCase(Locale.ROOT);
+    if (s.equals("true")) {
+      return true;
+    }
+    if (s.equals("false")) {
+      return false;
+    }
+    throw new ConfigException(key, v, "must be true or false");
+  }
+
+  List<String> list(String key) {
+    Object v = raw.get(key);
+    List<String> out = new ArrayList<>();
+    if (v == null) {
+      return out;
+    }
+    if (v instanceof List<?> l) {
+      for (Object o : l) {
+        addTrimmed(out, o instanceof Class<?> c ? c.getName() : String.valueOf(o));
+      }
+    } else if (v instanceof Class<?> c) {
+      out.add(c.getName());
+    } else {
+      for (String part : v.toString().split(",")) {
+        addTrimmed(out, part);
+      }
+    }
+    return out;
+  }
+
+  private static void addTrimmed(List<String> out, String s) {
+    String t = s.trim();
+    if (!t.isEmpty()) {
+      out.add(t);
+    }
+  }
+}

@@ -1,0 +1,570 @@
+package dev.plume.producer;
+
+import dev.plume.producer.errors.ConfigException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The producer's configuration, parsed and validated once with the official Java producer's names,
+ * defaults and rules (Kafka 4.x), so existing configurations can be pasted as they are. A bad entry
+ * fails here with a {@link ConfigException} naming the key, the value and the rule.
+ *
+ * <p>Keys this class does not know (security, metrics reporters, ...) are kept in {@link
+ * #originals()} and passed to plug-ins.
+ */
+public final class ProducerConfig {
+
+  public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
+  public static final String CLIENT_ID = "client.id";
+  public static final String ACKS = "acks";
+  public static final String LINGER_MS = "linger.ms";
+  public static final String BATCH_SIZE = "batch.size";
+  public static final String BUFFER_MEMORY = "buffer.memory";
+  public static final String MAX_BLOCK_MS = "max.block.ms";
+  public static final String DELIVERY_TIMEOUT_MS = "delivery.timeout.ms";
+  public static final String REQUEST_TIMEOUT_MS = "request.timeout.ms";
+  public static final String RETRIES = "retries";
+  public static final String RETRY_BACKOFF_MS = "retry.backoff.ms";
+  public static final String RETRY_BACKOFF_MAX_MS = "retry.backoff.max.ms";
+  public static final String MAX_IN_FLIGHT = "max.in.flight.requests.per.connection";
+  public static final String MAX_REQUEST_SIZE = "max.request.size";
+  public static final String ENABLE_IDEMPOTENCE = "enable.idempotence";
+  public static final String COMPRESSION_TYPE = "compression.type";
+  public static final String COMPRESSION_GZIP_LEVEL = "compression.gzip.level";
+  public static final String COMPRESSION_LZ4_LEVEL = "compression.lz4.level";
+  public static final String COMPRESSION_ZSTD_LEVEL = "compression.zstd.level";
+  public static final String PARTITIONER_CLASS = "partitioner.class";
+  public static final String PARTITIONER_ADAPTIVE = "partitioner.adaptive.partitioning.enable";
+  public static final String PARTITIONER_AVAILABILITY_TIMEOUT_MS =
+      "partitioner.availability.timeout.ms";
+  public static final String PARTITIONER_IGNORE_KEYS = "partitioner.ignore.keys";
+  public static final String METADATA_MAX_AGE_MS = "metadata.max.age.ms";
+  public static final String METADATA_MAX_IDLE_MS = "metadata.max.idle.ms";
+  public static final String METADATA_RECOVERY_STRATEGY = "metadata.recovery.strategy";
+  public static final String METADATA_RECOVERY_REBOOTSTRAP_TRIGGER_MS =
+      "metadata.recovery.rebootstrap.trigger.ms";
+  public static final String RECONNECT_BACKOFF_MS = "reconnect.backoff.ms";
+  public static final String RECONNECT_BACKOFF_MAX_MS = "reconnect.backoff.max.ms";
+  public static final String SOCKET_CONNECTION_SETUP_TIMEOUT_MS =
+      "socket.connection.setup.timeout.ms";
+  public static final String SOCKET_CONNECTION_SETUP_TIMEOUT_MAX_MS =
+      "socket.connection.setup.timeout.max.ms";
+  public static final String CLIENT_DNS_LOOKUP = "client.dns.lookup";
+  public static final String SEND_BUFFER_BYTES = "send.buffer.bytes";
+  public static final String RECEIVE_BUFFER_BYTES = "receive.buffer.bytes";
+  public static final String CONNECTIONS_MAX_IDLE_MS = "connections.max.idle.ms";
+  public static final String INTERCEPTOR_CLASSES = "interceptor.classes";
+  public static final String KEY_SERIALIZER = "key.serializer";
+  public static final String VALUE_SERIALIZER = "value.serializer";
+  public static final String TRANSACTIONAL_ID = "transactional.id";
+  public static final String TRANSACTION_TIMEOUT_MS = "transaction.timeout.ms";
+  public static final String SECURITY_PROTOCOL = "security.protocol";
+
+  private static final AtomicInteger CLIENT_SEQUENCE = new AtomicInteger(1);
+
+  private final Map<String, Object> originals;
+  private final List<String> bootstrapServers;
+  private final String clientId;
+  private final short acks;
+  private final long lingerMs;
+  private final int batchSizeBytes;
+  private final long bufferMemoryBytes;
+  private final long maxBlockMs;
+  private final int deliveryTimeoutMs;
+  private final int requestTimeoutMs;
+  private final int retries;
+  private final long retryBackoffMs;
+  private final long retryBackoffMaxMs;
+  private final int maxInFlightRequestsPerConnection;
+  private final int maxRequestSizeBytes;
+  private final boolean idempotenceEnabled;
+  private final String compressionType;
+  private final int compressionGzipLevel;
+  private final int compressionLz4Level;
+  private final int compressionZstdLevel;
+  private final String partitionerClass;
+  private final boolean partitionerAdaptive;
+  private final long partitionerAvailabilityTimeoutMs;
+  private final boolean partitionerIgnoreKeys;
+  private final long metadataMaxAgeMs;
+  private final long metadataMaxIdleMs;
+  private final boolean metadataRebootstrap;
+  private final long metadataRebootstrapTriggerMs;
+  private final long reconnectBackoffMs;
+  private final long reconnectBackoffMaxMs;
+  private final long socketConnectionSetupTimeoutMs;
+  private final long socketConnectionSetupTimeoutMaxMs;
+  private final boolean useAllDnsIps;
+  private final int sendBufferBytes;
+  private final int receiveBufferBytes;
+  private final long connectionsMaxIdleMs;
+  private final List<String> interceptorClasses;
+  private final String keySerializer;
+  private final String valueSerializer;
+  private final String transactionalId;
+  private final int transactionTimeoutMs;
+  private final String securityProtocol;
+
+  private ProducerConfig(Map<String, ?> raw) {
+    Map<String, Object> copy = new LinkedHashMap<>();
+    raw.forEach((k, v) -> copy.put(String.valueOf(k), v));
+    this.originals = Collections.unmodifiableMap(copy);
+    ConfigValues c = new ConfigValues(copy);
+
+    bootstrapServers = List.copyOf(c.list(BOOTSTRAP_SERVERS));
+    if (bootstrapServers.isEmpty()) {
+      throw new ConfigException(
+          BOOTSTRAP_SERVERS, c.rawValue(BOOTSTRAP_SERVERS), "must list at least one host:port");
+    }
+    for (String server : bootstrapServers) {
+      validateHostPort(server);
+    }
+    transactionalId = c.string(TRANSACTIONAL_ID, null);
+    if (transactionalId != null && transactionalId.isEmpty()) {
+      throw new ConfigException(TRANSACTIONAL_ID, "", "must be non-empty when set");
+    }
+    String id = c.string(CLIENT_ID, "");
+    clientId =
+        !id.isEmpty()
+            ? id
+            : transactionalId != null
+                ? "producer-" + transactionalId
+                : "producer-" + CLIENT_SEQUENCE.getAndIncrement();
+    String acksText = c.oneOf(ACKS, "all", "all", "-1", "0", "1");
+    acks = acksText.equals("all") ? -1 : Short.parseShort(acksText);
+    lingerMs = c.longValue(LINGER_MS, 5, 0, Long.MAX_VALUE);
+    batchSizeBytes = c.intValue(BATCH_SIZE, 16384, 0, Integer.MAX_VALUE);
+    bufferMemoryBytes = c.longValue(BUFFER_MEMORY, 33554432L, 0, Long.MAX_VALUE);
+    maxBlockMs = c.longValue(MAX_BLOCK_MS, 60000, 0, Long.MAX_VALUE);
+    requestTimeoutMs = c.intValue(REQUEST_TIMEOUT_MS, 30000, 0, Integer.MAX_VALUE);
+    retries = c.intValue(RETRIES, Integer.MAX_VALUE, 0, Integer.MAX_VALUE);
+    retryBackoffMs = c.longValue(RETRY_BACKOFF_MS, 100, 0, Long.MAX_VALUE);
+    retryBackoffMaxMs = c.longValue(RETRY_BACKOFF_MAX_MS, 1000, 0, Long.MAX_VALUE);
+    maxInFlightRequestsPerConnection = c.intValue(MAX_IN_FLIGHT, 5, 1, Integer.MAX_VALUE);
+    maxRequestSizeBytes = c.intValue(MAX_REQUEST_SIZE, 1048576, 0, Integer.MAX_VALUE);
+    compressionType = c.oneOf(COMPRESSION_TYPE, "none", "none", "gzip", "snappy", "lz4", "zstd");
+    compressionGzipLevel = c.intValue(COMPRESSION_GZIP_LEVEL, -1, -1, 9);
+    if (compressionGzipLevel == 0) {
+      throw new ConfigException(COMPRESSION_GZIP_LEVEL, 0, "must be -1 (default) or in [1, 9]");
+    }
+    compressionLz4Level = c.intValue(COMPRESSION_LZ4_LEVEL, 9, 1, 17);
+    compressionZstdLevel = c.intValue(COMPRESSION_ZSTD_LEVEL, 3, -131072, 22);
+    partitionerClass = c.string(PARTITIONER_CLASS, null);
+    partitionerAdaptive = c.bool(PARTITIONER_ADAPTIVE, true);
+    partitionerAvailabilityTimeoutMs =
+        c.longValue(PARTITIONER_AVAILABILITY_TIMEOUT_MS, 0, 0, Long.MAX_VALUE);
+    partitionerIgnoreKeys = c.bool(PARTITIONER_IGNORE_KEYS, false);
+    metadataMaxAgeMs = c.longValue(METADATA_MAX_AGE_MS, 300000, 0, Long.MAX_VALUE);
+    metadataMaxIdleMs = c.longValue(METADATA_MAX_IDLE_MS, 300000, 5000, Long.MAX_VALUE);
+    metadataRebootstrap =
+        c.oneOf(METADATA_RECOVERY_STRATEGY, "rebootstrap", "none", "rebootstrap")
+            .equals("rebootstrap");
+    metadataRebootstrapTriggerMs =
+        c.longValue(METADATA_RECOVERY_REBOOTSTRAP_TRIGGER_MS, 300000, 0, Long.MAX_VALUE);
+    reconnectBackoffMs = c.longValue(RECONNECT_BACKOFF_MS, 50, 0, Long.MAX_VALUE);
+    reconnectBackoffMaxMs = c.longValue(RECONNECT_BACKOFF_MAX_MS, 1000, 0, Long.MAX_VALUE);
+    socketConnectionSetupTimeoutMs =
+        c.longValue(SOCKET_CONNECTION_SETUP_TIMEOUT_MS, 10000, 0, Long.MAX_VALUE);
+    socketConnectionSetupTimeoutMaxMs =
+        c.longValue(SOCKET_CONNECTION_SETUP_TIMEOUT_MAX_MS, 30000, 0, Long.MAX_VALUE);
+    useAllDnsIps =
+        c.oneOf(
+                CLIENT_DNS_LOOKUP,
+                "use_all_dns_ips",
+                "use_all_dns_ips",
+                "resolve_canonical_bootstrap_servers_only")
+            .equals("use_all_dns_ips");
+    sendBufferBytes = c.intValue(SEND_BUFFER_BYTES, 131072, -1, Integer.MAX_VALUE);
+    receiveBufferBytes = c.intValue(RECEIVE_BUFFER_BYTES, 32768, -1, Integer.MAX_VALUE);
+    connectionsMaxIdleMs = c.longValue(CONNECTIONS_MAX_IDLE_MS, 540000, -1, Long.MAX_VALUE);
+    interceptorClasses = List.copyOf(c.list(INTERCEPTOR_CLASSES));
+    keySerializer = c.string(KEY_SERIALIZER, null);
+    valueSerializer = c.string(VALUE_SERIALIZER, null);
+    transactionTimeoutMs = c.intValue(TRANSACTION_TIMEOUT_MS, 60000, 1, Integer.MAX_VALUE);
+    securityProtocol =
+        c.oneOf(SECURITY_PROTOCOL, "PLAINTEXT", "PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL");
+    if (!securityProtocol.equals("PLAINTEXT")) {
+      throw new ConfigException(
+          SECURITY_PROTOCOL,
+          securityProtocol,
+          "only PLAINTEXT is implemented in this version of Plume (TLS and SASL are not yet)");
+    }
+
+    deliveryTimeoutMs = validatedDeliveryTimeout(c);
+    idempotenceEnabled = validatedIdempotence(c);
+    if (transactionalId != null && !idempotenceEnabled) {
+      throw new ConfigException(
+          "Cannot set a transactional.id without also enabling idempotence "
+              + "(enable.idempotence=true needs acks=all and retries > 0)");
+    }
+  }
+
+  private int validatedDeliveryTimeout(ConfigValues c) {
+    int configured = c.intValue(DELIVERY_TIMEOUT_MS, 120000, 0, Integer.MAX_VALUE);
+    long lowerBound = lingerMs + requestTimeoutMs;
+    if (configured >= lowerBound) {
+      return configured;
+    }
+    if (c.isSet(DELIVERY_TIMEOUT_MS)) {
+      throw new ConfigException(
+          DELIVERY_TIMEOUT_MS,
+          configured,
+          "must be >= linger.ms + request.timeout.ms (" + lowerBound + ")");
+    }
+    // As in Kafka: a default that is too small for the user's linger/request timeout is raised.
+    return (int) Math.min(Integer.MAX_VALUE, lowerBound);
+  }
+
+  private boolean validatedIdempotence(ConfigValues c) {
+    boolean explicit = c.isSet(ENABLE_IDEMPOTENCE);
+    boolean enabled = c.bool(ENABLE_IDEMPOTENCE, true);
+    if (!enabled) {
+      return false;
+    }
+    if (maxInFlightRequestsPerConnection > 5) {
+      throw new ConfigException(
+          MAX_IN_FLIGHT,
+          maxInFlightRequestsPerConnection,
+          "must be <= 5 when enable.idempotence is true (it is by default);"
+              + " set enable.idempotence=false to allow more");
+    }
+    if (retries == 0) {
+      if (explicit) {
+        throw new ConfigException(
+            RETRIES, 0, "must be > 0 when enable.idempotence=true is set explicitly");
+      }
+      return false;
+    }
+    if (acks != -1) {
+      if (explicit) {
+        throw new ConfigException(
+            ACKS, acks, "must be all (-1) when enable.idempotence=true is set explicitly");
+      }
+      return false;
+    }
+    return true;
+  }
+
+  private static void validateHostPort(String server) {
+    int colon = server.lastIndexOf(':');
+    if (colon <= 0 || colon == server.length() - 1) {
+      throw new ConfigException(BOOTSTRAP_SERVERS, server, "each entry must be host:port");
+    }
+    try {
+      int port = Integer.parseInt(server.substring(colon + 1));
+      if (port < 1 || port > 65535) {
+        throw new ConfigException(BOOTSTRAP_SERVERS, server, "port must be in [1, 65535]");
+      }
+    } catch (NumberFormatException e) {
+      throw new ConfigException(BOOTSTRAP_SERVERS, server, "port must be a number");
+    }
+  }
+
+  /** Parses and validates a configuration map (keys as in Kafka's ProducerConfig). */
+  public static ProducerConfig from(Map<String, ?> configs) {
+    return new ProducerConfig(configs);
+  }
+
+  /** Parses and validates {@link Properties}. */
+  public static ProducerConfig from(Properties properties) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (String name : properties.stringPropertyNames()) {
+      map.put(name, properties.getProperty(name));
+    }
+    properties.forEach((k, v) -> map.putIfAbsent(String.valueOf(k), v));
+    return new ProducerConfig(map);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Every entry given, unparsed; plug-ins receive this. */
+  public Map<String, Object> originals() {
+    return originals;
+  }
+
+  public List<String> bootstrapServers() {
+    return bootstrapServers;
+  }
+
+  public String clientId() {
+    return clientId;
+  }
+
+  /** -1 (all), 0 or 1. */
+  public short acks() {
+    return acks;
+  }
+
+  public long lingerMs() {
+    return lingerMs;
+  }
+
+  /** 0 means "no batching" and is treated as 1 byte, as in Kafka. */
+  public int batchSizeBytes() {
+    return batchSizeBytes;
+  }
+
+  public long bufferMemoryBytes() {
+    return bufferMemoryBytes;
+  }
+
+  public long maxBlockMs() {
+    return maxBlockMs;
+  }
+
+  public int deliveryTimeoutMs() {
+    return deliveryTimeoutMs;
+  }
+
+  public int requestTimeoutMs() {
+    return requestTimeoutMs;
+  }
+
+  public int retries() {
+    return retries;
+  }
+
+  public long retryBackoffMs() {
+    return retryBackoffMs;
+  }
+
+  public long retryBackoffMaxMs() {
+    return retryBackoffMaxMs;
+  }
+
+  public int maxInFlightRequestsPerConnection() {
+    return maxInFlightRequestsPerConnection;
+  }
+
+  public int maxRequestSizeBytes() {
+    return maxRequestSizeBytes;
+  }
+
+  public boolean idempotenceEnabled() {
+    return idempotenceEnabled;
+  }
+
+  /** none, gzip, snappy, lz4 or zstd. */
+  public String compressionType() {
+    return compressionType;
+  }
+
+  public int compressionGzipLevel() {
+    return compressionGzipLevel;
+  }
+
+  public int compressionLz4Level() {
+    return compressionLz4Level;
+  }
+
+  public int compressionZstdLevel() {
+    return compressionZstdLevel;
+  }
+
+  /** The custom partitioner's class name, or null for the built-in partitioning. */
+  public String partitionerClass() {
+    return partitionerClass;
+  }
+
+  public boolean partitionerAdaptive() {
+    return partitionerAdaptive;
+  }
+
+  public long partitionerAvailabilityTimeoutMs() {
+    return partitionerAvailabilityTimeoutMs;
+  }
+
+  public boolean partitionerIgnoreKeys() {
+    return partitionerIgnoreKeys;
+  }
+
+  public long metadataMaxAgeMs() {
+    return metadataMaxAgeMs;
+  }
+
+  public long metadataMaxIdleMs() {
+    return metadataMaxIdleMs;
+  }
+
+  public boolean metadataRebootstrap() {
+    return metadataRebootstrap;
+  }
+
+  public long metadataRebootstrapTriggerMs() {
+    return metadataRebootstrapTriggerMs;
+  }
+
+  public long reconnectBackoffMs() {
+    return reconnectBackoffMs;
+  }
+
+  public long reconnectBackoffMaxMs() {
+    return reconnectBackoffMaxMs;
+  }
+
+  public long socketConnectionSetupTimeoutMs() {
+    return socketConnectionSetupTimeoutMs;
+  }
+
+  public long socketConnectionSetupTimeoutMaxMs() {
+    return socketConnectionSetupTimeoutMaxMs;
+  }
+
+  /** True for use_all_dns_ips, false for resolve_canonical_bootstrap_servers_only. */
+  public boolean useAllDnsIps() {
+    return useAllDnsIps;
+  }
+
+  /** -1 means the OS default. */
+  public int sendBufferBytes() {
+    return sendBufferBytes;
+  }
+
+  /** -1 means the OS default. */
+  public int receiveBufferBytes() {
+    return receiveBufferBytes;
+  }
+
+  /** -1 means never close idle connections. */
+  public long connectionsMaxIdleMs() {
+    return connectionsMaxIdleMs;
+  }
+
+  public List<String> interceptorClasses() {
+    return interceptorClasses;
+  }
+
+  /** The key serializer class name, or null when one is passed to the constructor. */
+  public String keySerializer() {
+    return keySerializer;
+  }
+
+  /** The value serializer class name, or null when one is passed to the constructor. */
+  public String valueSerializer() {
+    return valueSerializer;
+  }
+
+  /** Null when the producer is not transactional. */
+  public String transactionalId() {
+    return transactionalId;
+  }
+
+  public int transactionTimeoutMs() {
+    return transactionTimeoutMs;
+  }
+
+  public String securityProtocol() {
+    return securityProtocol;
+  }
+
+  @Override
+  public String toString() {
+    return "ProducerConfig{clientId="
+        + clientId
+        + ", bootstrapServers="
+        + bootstrapServers
+        + ", acks="
+        + acks
+        + ", idempotence="
+        + idempotenceEnabled
+        + ", lingerMs="
+        + lingerMs
+        + ", batchSizeBytes="
+        + batchSizeBytes
+        + ", compression="
+        + compressionType
+        + ", transactionalId="
+        + transactionalId
+        + "}";
+  }
+
+  /** A typed way to build a configuration; every setter maps to the official key. */
+  public static final class Builder {
+
+    private final Map<String, Object> values = new LinkedHashMap<>();
+
+    private Builder() {}
+
+    public Builder set(String key, Object value) {
+      values.put(key, value);
+      return this;
+    }
+
+    public Builder setAll(Map<String, ?> entries) {
+      values.putAll(entries);
+      return this;
+    }
+
+    public Builder bootstrapServers(String servers) {
+      return set(BOOTSTRAP_SERVERS, servers);
+    }
+
+    public Builder clientId(String clientId) {
+      return set(CLIENT_ID, clientId);
+    }
+
+    /** "all", "-1", "0" or "1". */
+    public Builder acks(String acks) {
+      return set(ACKS, acks);
+    }
+
+    public Builder lingerMs(long lingerMs) {
+      return set(LINGER_MS, lingerMs);
+    }
+
+    public Builder batchSizeBytes(int batchSizeBytes) {
+      return set(BATCH_SIZE, batchSizeBytes);
+    }
+
+    public Builder bufferMemoryBytes(long bufferMemoryBytes) {
+      return set(BUFFER_MEMORY, bufferMemoryBytes);
+    }
+
+    public Builder maxBlockMs(long maxBlockMs) {
+      return set(MAX_BLOCK_MS, maxBlockMs);
+    }
+
+    public Builder deliveryTimeoutMs(int deliveryTimeoutMs) {
+      return set(DELIVERY_TIMEOUT_MS, deliveryTimeoutMs);
+    }
+
+    public Builder requestTimeoutMs(int requestTimeoutMs) {
+      return set(REQUEST_TIMEOUT_MS, requestTimeoutMs);
+    }
+
+    public Builder retries(int retries) {
+      return set(RETRIES, retries);
+    }
+
+    public Builder enableIdempotence(boolean enabled) {
+      return set(ENABLE_IDEMPOTENCE, enabled);
+    }
+
+    /** none, gzip, snappy, lz4 or zstd. */
+    public Builder compressionType(String type) {
+      return set(COMPRESSION_TYPE, type);
+    }
+
+    public Builder maxInFlightRequestsPerConnection(int max) {
+      return set(MAX_IN_FLIGHT, max);
+    }
+
+    public Builder maxRequestSizeBytes(int max) {
+      return set(MAX_REQUEST_SIZE, max);
+    }
+
+    public Builder transactionalId(String transactionalId) {
+      return set(TRANSACTIONAL_ID, transactionalId);
+    }
+
+    public ProducerConfig build() {
+      return new ProducerConfig(values);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Serializers: the interface and the built-ins for common types. */
+package dev.plume.producer.serialization;
