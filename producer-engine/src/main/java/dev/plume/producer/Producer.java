@@ -26,6 +26,26 @@ public interface Producer<K, V> extends AutoCloseable {
   /** The partitions of a topic, fetching metadata for at most {@code max.block.ms}. */
   List<PartitionInfo> partitionsFor(String topic);
 
+  /**
+   * Finds the transaction coordinator and fences older producers with the same {@code
+   * transactional.id}. Call once, before any other transactional method.
+   */
+  void initTransactions();
+
+  /** Starts a transaction (local only). */
+  void beginTransaction();
+
+  /** Adds consumer offsets to the current transaction. */
+  void sendOffsetsToTransaction(
+      java.util.Map<TopicPartition, OffsetAndMetadata> offsets,
+      ConsumerGroupMetadata groupMetadata);
+
+  /** Flushes, then commits the current transaction. */
+  void commitTransaction();
+
+  /** Aborts the current transaction; records sent in it that are still queued fail. */
+  void abortTransaction();
+
   /** A consistent snapshot of the producer's statistics. */
   ProducerStats metrics();
 
