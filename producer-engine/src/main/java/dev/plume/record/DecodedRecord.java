@@ -1,5 +1,6 @@
 package dev.plume.record;
 
+import dev.plume.producer.Header;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;

@@ -25,6 +25,7 @@ import static dev.plume.record.RecordBatchLayout.TRANSACTIONAL_FLAG_MASK;
 import dev.plume.compression.ByteSink;
 import dev.plume.compression.CompressionContext;
 import dev.plume.compression.CompressionType;
+import dev.plume.producer.Header;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Objects;

@@ -12,6 +12,7 @@ import dev.plume.compression.ByteSink;
 import dev.plume.compression.Codecs;
 import dev.plume.compression.CompressionType;
 import dev.plume.compression.Decompressor;
+import dev.plume.producer.Header;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;

@@ -2,6 +2,7 @@ package dev.plume.record;
 
 import dev.plume.compression.CompressionContext;
 import dev.plume.compression.CompressionType;
+import dev.plume.producer.Header;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.plume.compression.CompressionContext;
 import dev.plume.compression.CompressionLevels;
 import dev.plume.compression.CompressionType;
+import dev.plume.producer.Header;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plume.compression.CompressionContext;
 import dev.plume.compression.CompressionType;
+import dev.plume.producer.Header;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.util.HexFormat;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plume.compression.CompressionContext;
 import dev.plume.compression.CompressionType;
+import dev.plume.producer.Header;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
