@@ -4,6 +4,9 @@ import dev.plume.compression.CompressionContext;
 import dev.plume.memory.BufferPool;
 import dev.plume.metadata.ClusterSnapshot;
 import dev.plume.network.Node;
+import dev.plume.partition.BuiltInPartitioner;
+import dev.plume.partition.NodeLatencyStats;
+import dev.plume.partition.StickyPartition;
 import dev.plume.producer.Callback;
 import dev.plume.producer.Header;
 import dev.plume.producer.RecordMetadata;
@@ -14,6 +17,7 @@ import dev.plume.record.RecordBatchSplitter;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -22,7 +26,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
@@ -45,11 +48,13 @@ public final class RecordAccumulator {
   private final Map<Integer, Integer> drainIndexByNode = new HashMap<>();
   private final AtomicInteger flushesInProgress = new AtomicInteger();
   private final AtomicInteger appendsInProgress = new AtomicInteger();
+  private final NodeLatencyStats nodeStats;
   private volatile boolean closed;
 
   public RecordAccumulator(AccumulatorConfig config, BufferPool pool) {
     this.config = config;
     this.pool = pool;
+    this.nodeStats = new NodeLatencyStats(config.partitionAvailabilityTimeoutMs());
   }
 
   /**
@@ -73,20 +78,25 @@ public final class RecordAccumulator {
     try {
       TopicQueues tq = topics.computeIfAbsent(topic, TopicQueues::new);
       while (true) {
-        int chosen = partition >= 0 ? partition : tq.stickyPartition(cluster, nowMs);
+        // Keyless records: the topic's sticky partition (KIP-794), re-checked under the lock.
+        StickyPartition sticky =
+            partition >= 0 ? null : tq.partitioner.peekCurrentPartition(cluster);
+        int chosen = sticky == null ? partition : sticky.partition();
         PartitionQueue queue = tq.queue(chosen);
         synchronized (queue) {
           lockedCheckOpen();
+          if (tq.partitioner.partitionChangedBeforeAppend(
+              sticky, lockedAllBatchesFull(queue), cluster)) {
+            continue;
+          }
           AppendResult result =
               lockedTryAppend(queue, chosen, timestampMs, key, value, headers, future, callback);
           if (result != null) {
-            tq.onAppended(chosen, partition < 0, queue, sizeOf(key, value), cluster);
+            tq.partitioner.updatePartitionInfo(
+                sticky, sizeOf(key, value), cluster, lockedAllBatchesFull(queue));
             return result;
           }
           if (buffer != null) {
-            if (partition < 0 && tq.lockedShouldSwitchBeforeNewBatch(chosen, queue)) {
-              continue; // sticky partition moved on; append to the new one
-            }
             ProducerBatch batch =
                 new ProducerBatch(
                     new TopicPartition(topic, chosen),
@@ -100,7 +110,8 @@ public final class RecordAccumulator {
             buffer = null;
             queue.batches.addLast(batch);
             incomplete.add(batch);
-            tq.onAppended(chosen, partition < 0, queue, sizeOf(key, value), cluster);
+            tq.partitioner.updatePartitionInfo(
+                sticky, sizeOf(key, value), cluster, lockedAllBatchesFull(queue));
             return new AppendResult(chosen, queue.batches.size() > 1 || batch.lockedIsFull(), true);
           }
         }
@@ -118,6 +129,11 @@ public final class RecordAccumulator {
       }
       appendsInProgress.decrementAndGet();
     }
+  }
+
+  private static boolean lockedAllBatchesFull(PartitionQueue queue) {
+    ProducerBatch last = queue.batches.peekLast();
+    return last == null || last.lockedIsFull();
   }
 
   private static int sizeOf(byte[] key, byte[] value) {
@@ -154,6 +170,7 @@ public final class RecordAccumulator {
     boolean exhausted = pool.waitingThreads() > 0;
     boolean flushing = flushesInProgress.get() > 0 || closed;
     for (TopicQueues tq : topics.values()) {
+      maybeUpdateLoadStats(tq, cluster);
       for (PartitionQueue queue : tq.queues()) {
         ProducerBatch first;
         boolean full;
@@ -188,6 +205,41 @@ public final class RecordAccumulator {
       }
     }
     return new ReadyCheckResult(readyNodes, nextDelayMs, unknownLeaderTopics);
+  }
+
+  /**
+   * Adaptive partitioning: weights the topic's next sticky choice towards shorter queues, leaving
+   * out partitions whose leader has not been drainable for partitioner.availability.timeout.ms.
+   * Only once the topic has a queue for every partition, as in Kafka.
+   */
+  private void maybeUpdateLoadStats(TopicQueues tq, ClusterSnapshot cluster) {
+    int count = cluster.partitionCountForTopic(tq.topic);
+    PartitionQueue[] qs = tq.queues();
+    if (!config.adaptivePartitioning() || count < 2 || qs.length < count) {
+      return;
+    }
+    int[] sizes = new int[count];
+    int[] ids = new int[count];
+    int length = 0;
+    for (int p = 0; p < count; p++) {
+      Node leader = cluster.leaderFor(tq.topic, p);
+      if (leader == null || nodeStats.isExcluded(leader.id())) {
+        continue;
+      }
+      synchronized (qs[p]) {
+        sizes[length] = qs[p].batches.size();
+      }
+      ids[length++] = p;
+    }
+    tq.partitioner.updatePartitionLoadStats(sizes, ids, length);
+  }
+
+  /**
+   * Tells the availability tracking whether a leader with ready data could take a request now
+   * (partitioner.availability.timeout.ms).
+   */
+  public void updateNodeLatencyStats(int nodeId, long nowMs, boolean canDrain) {
+    nodeStats.update(nodeId, nowMs, canDrain);
   }
 
   /** Exponential retry backoff (KIP-580), capped, without jitter so ordering stays predictable. */
@@ -242,7 +294,6 @@ public final class RecordAccumulator {
         }
         queue.batches.pollFirst();
         first.onDrained(nowMs);
-        tq.onDrained(node.id(), nowMs);
         sizeBytes += first.estimatedSizeBytes();
         drained.add(first);
       }
@@ -429,20 +480,15 @@ public final class RecordAccumulator {
     }
   }
 
-  /**
-   * One topic's queues plus its uniform sticky partition state (KIP-794): keyless records stick to
-   * one partition until about a batch's worth of bytes went there, switching only at a batch
-   * boundary so batches fill up.
-   */
+  /** One topic's queues and its built-in (sticky, adaptive) partitioner. */
   final class TopicQueues {
     final String topic;
+    final BuiltInPartitioner partitioner;
     private volatile PartitionQueue[] queues = new PartitionQueue[0];
-    private volatile int stickyPartition = -1;
-    // guarded by this: sticky accounting
-    private long producedBytes;
 
     TopicQueues(String topic) {
       this.topic = topic;
+      this.partitioner = new BuiltInPartitioner(topic, config.batchSizeBytes());
     }
 
     PartitionQueue[] queues() {
@@ -462,7 +508,7 @@ public final class RecordAccumulator {
       synchronized (this) {
         PartitionQueue[] qs = queues;
         if (partition >= qs.length) {
-          PartitionQueue[] grown = java.util.Arrays.copyOf(qs, partition + 1);
+          PartitionQueue[] grown = Arrays.copyOf(qs, partition + 1);
           for (int i = qs.length; i < grown.length; i++) {
             grown[i] = new PartitionQueue(i);
           }
@@ -472,57 +518,5 @@ public final class RecordAccumulator {
         return qs[partition];
       }
     }
-
-    int stickyPartition(ClusterSnapshot cluster, long nowMs) {
-      int p = stickyPartition;
-      int count = cluster.partitionCountForTopic(topic);
-      if (p >= 0 && p < count) {
-        return p;
-      }
-      synchronized (this) {
-        if (stickyPartition < 0 || stickyPartition >= count) {
-          stickyPartition = nextPartition(cluster, count);
-          producedBytes = 0;
-        }
-        return stickyPartition;
-      }
-    }
-
-    private int nextPartition(ClusterSnapshot cluster, int count) {
-      var available = cluster.availablePartitionsForTopic(topic);
-      ThreadLocalRandom random = ThreadLocalRandom.current();
-      if (!available.isEmpty()) {
-        return available.get(random.nextInt(available.size())).partition();
-      }
-      return random.nextInt(Math.max(1, count));
-    }
-
-    /** Called under the queue lock after a keyless append; may move the sticky partition. */
-    void onAppended(
-        int partition, boolean sticky, PartitionQueue queue, int bytes, ClusterSnapshot cluster) {
-      if (!sticky) {
-        return;
-      }
-      synchronized (this) {
-        if (partition != stickyPartition) {
-          return;
-        }
-        producedBytes += bytes;
-        ProducerBatch last = queue.batches.peekLast();
-        boolean batchBoundary = last == null || last.lockedIsFull();
-        if ((producedBytes >= config.batchSizeBytes() && batchBoundary)
-            || producedBytes >= 2L * config.batchSizeBytes()) {
-          stickyPartition = nextPartition(cluster, cluster.partitionCountForTopic(topic));
-          producedBytes = 0;
-        }
-      }
-    }
-
-    /** True when a keyless record about to open a new batch should rather go elsewhere. */
-    boolean lockedShouldSwitchBeforeNewBatch(int partition, PartitionQueue queue) {
-      return stickyPartition != partition;
-    }
-
-    void onDrained(int nodeId, long nowMs) {}
   }
 }

@@ -313,7 +313,9 @@ public final class Sender implements Runnable {
     }
     long timeoutMs = ready.nextReadyCheckDelayMs();
     for (Node node : ready.readyNodes()) {
-      if (!client.ready(node, nowMs)) {
+      boolean canSend = client.ready(node, nowMs);
+      accumulator.updateNodeLatencyStats(node.id(), nowMs, canSend);
+      if (!canSend) {
         long delay = client.connectionDelayMs(node, nowMs);
         timeoutMs = Math.min(timeoutMs, delay == Long.MAX_VALUE ? MAX_POLL_MS : delay);
         continue;
