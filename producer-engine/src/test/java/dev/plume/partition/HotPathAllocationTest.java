@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The per-record paths allocate nothing: measured with the JVM's per-thread allocation counter
- * after one warm-up round (class initialisation and call-site linking allocate once).
+ * after one warm-up round (class initialisation and call-site linking allocate once). The bound is
+ * below one byte per iteration, so any per-call allocation (at least 16 bytes) fails, while the few
+ * hundred bytes the JVM itself may charge to the thread now and then (JIT deoptimisation,
+ * profiling) do not.
  */
 class HotPathAllocationTest {
 
@@ -56,12 +59,12 @@ class HotPathAllocationTest {
 
   @Test
   void perRecordPathsAllocateNothing() {
-    assertThat(allocatedBytes(this::perRecordWork)).isZero();
+    assertThat(allocatedBytes(this::perRecordWork)).isLessThan(CALLS);
   }
 
   @Test
   void senderLoopUpdatesAllocateNothingOnceNodesAndWeightsAreKnown() {
-    assertThat(allocatedBytes(this::senderLoopWork)).isZero();
+    assertThat(allocatedBytes(this::senderLoopWork)).isLessThan(CALLS);
   }
 
   private static long allocatedBytes(Runnable work) {
