@@ -70,7 +70,7 @@ class BrokerFaultsIT {
           sender.failed.get(),
           sender.maxSendBlockNs / 1_000_000,
           audit);
-      assertThat(sender.failures).isEmpty();
+      assertThat(sender.failures).as("first failure: %s", sender.firstFailure).isEmpty();
       assertThat(sender.acked.get()).isEqualTo(count);
       assertThat(sender.completedTwice.get()).isZero();
       assertThat(audit.lost()).isZero();
@@ -119,7 +119,7 @@ class BrokerFaultsIT {
           sender.failed.get(),
           sender.maxSendBlockNs / 1_000_000,
           audit);
-      assertThat(sender.failures).isEmpty();
+      assertThat(sender.failures).as("first failure: %s", sender.firstFailure).isEmpty();
       assertThat(sender.acked.get()).isEqualTo(count);
       assertThat(sender.completedTwice.get()).isZero();
       assertThat(audit.lost()).isZero();

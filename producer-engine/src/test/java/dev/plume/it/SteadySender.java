@@ -17,6 +17,7 @@ final class SteadySender {
   final AtomicLong completedTwice = new AtomicLong();
   final ConcurrentHashMap<String, AtomicLong> failures = new ConcurrentHashMap<>();
   volatile long maxSendBlockNs;
+  volatile Exception firstFailure;
   private final java.util.BitSet completed = new java.util.BitSet();
 
   /**
@@ -57,7 +58,9 @@ final class SteadySender {
             if (e == null) {
               acked.incrementAndGet();
             } else {
-              failed.incrementAndGet();
+              if (failed.incrementAndGet() == 1) {
+                firstFailure = e;
+              }
               failures
                   .computeIfAbsent(e.getClass().getSimpleName(), k -> new AtomicLong())
                   .incrementAndGet();
