@@ -23,6 +23,7 @@ import dev.plume.producer.errors.OutOfOrderSequenceException;
 import dev.plume.producer.errors.ProducerFencedException;
 import dev.plume.producer.errors.RecordTooLargeException;
 import dev.plume.protocol.message.ProduceResponse;
+import dev.plume.txn.SequenceTracker;
 import java.util.List;
 
 /**
@@ -145,7 +146,10 @@ final class ProduceErrorHandler {
       return;
     }
     int expected = sender.sequences().nextExpectedByBroker(batch.topicPartition());
-    if (batch.baseSequence() == expected) {
+    if (batch.baseSequence() == expected
+        || SequenceTracker.isAfter(expected, batch.baseSequence())) {
+      // A real gap, or the broker already moved past this batch: retrying under this epoch can
+      // never succeed, so sequences restart under a new epoch first.
       sender.requireEpochBump();
     }
     retryOrExpire(batch, nowMs, description, false);

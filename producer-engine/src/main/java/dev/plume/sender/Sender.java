@@ -346,7 +346,11 @@ public final class Sender implements Runnable {
       }
       return sequences.firstIncompleteSequence(tp) == batch.baseSequence();
     }
-    return true;
+    // Until the broker has acknowledged a batch of this partition under this epoch it holds no
+    // state for us and would accept any first sequence: a later batch could then be accepted
+    // ahead of an earlier one that failed. So the first batch goes alone; pipelining starts
+    // once it is acknowledged.
+    return sequences.lastAckedSequence(tp) >= 0 || !sequences.hasIncomplete(tp);
   }
 
   private void sendProduce(Node node, List<ProducerBatch> drained, long nowMs) {
