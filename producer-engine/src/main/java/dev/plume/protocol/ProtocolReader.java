@@ -14,7 +14,8 @@ import java.util.UUID;
  * allocate more than the input holds.
  *
  * <p>The reader works on its own slice of the given buffer: the caller's buffer is not moved.
- * Byte-array fields read as {@link ByteBuffer} are zero-copy slices of the input.
+ * Byte-array fields read as {@link ByteBuffer} are zero-copy slices of the input, valid as long as
+ * the input buffer is. Not thread-safe.
  */
 public final class ProtocolReader {
 

@@ -8,7 +8,7 @@ import java.util.UUID;
 /**
  * Writes Kafka wire primitives into a growable heap buffer. Meant to be kept per connection and
  * reused: {@link #reset()} rewinds without freeing, so the backing array grows only when a request
- * is larger than any before it.
+ * is larger than any before it. Not thread-safe.
  *
  * <p>Typical use: {@code int frame = w.startSizePrefix(); header.write(w); request.write(w,
  * version); w.endSizePrefix(frame); channel.write(w.flip())}.
