@@ -26,13 +26,12 @@ public final class ProtocolReader {
     this.buffer = source.slice(); // slice() is big-endian whatever the source's order
   }
 
-  private ProtocolReader(ByteBuffer slice, boolean alreadySliced) {
-    this.buffer = slice;
-  }
-
-  /** An independent reader at the same position, e.g. to retry a parse another way. */
+  /**
+   * An independent reader over the bytes not yet read, e.g. to retry a parse another way. Its
+   * {@link #position()} counts from this reader's current position.
+   */
   public ProtocolReader copy() {
-    return new ProtocolReader(buffer.duplicate(), true);
+    return new ProtocolReader(buffer);
   }
 
   /** Skips every remaining byte. */
