@@ -277,6 +277,9 @@ public final class NioNetworkClient implements NetworkClient {
             config.requestTimeoutMs(),
             response -> {});
     enqueue(c, request, version, nowMs, true);
+    if (c.owner.connection == c && c.isWriting()) {
+      tryWrite(c, nowMs);
+    }
   }
 
   // ---------------------------------------------------------------- sending
@@ -420,7 +423,10 @@ public final class NioNetworkClient implements NetworkClient {
     } catch (EOFException e) {
       failConnection(state, new NetworkException(c + ": " + e.getMessage(), e), nowMs);
     } catch (IOException e) {
-      failConnection(state, new NetworkException(c + ": I/O error: " + e, e), nowMs);
+      failConnection(
+          state,
+          c.established ? new NetworkException(c + ": I/O error: " + e, e) : connectError(state, e),
+          nowMs);
     } catch (ProtocolException e) {
       failConnection(
           state,
@@ -850,6 +856,18 @@ public final class NioNetworkClient implements NetworkClient {
       return best;
     }
     return connecting != null ? connecting : connectable;
+  }
+
+  /** For tests: whether a request to the node is not yet fully written. */
+  boolean hasPendingWrite(int nodeId) {
+    NodeState state = nodes.get(nodeId);
+    return state != null && state.connection != null && state.connection.isWriting();
+  }
+
+  /** For tests: the capacity of the node's reusable receive buffer. */
+  int receiveBufferCapacity(int nodeId) {
+    NodeState state = nodes.get(nodeId);
+    return state == null ? 0 : state.receiveBuffer.capacity();
   }
 
   @Override
