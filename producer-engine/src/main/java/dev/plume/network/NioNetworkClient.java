@@ -114,7 +114,9 @@ public final class NioNetworkClient implements NetworkClient {
     if (c == null) {
       return Math.max(0, state.backoffUntilMs - nowMs);
     }
-    return c.state == Connection.State.READY ? 0 : Long.MAX_VALUE;
+    // Connected but busy (handshake, a partial write, in-flight limit): the next poll event
+    // (connect, writable, response) is what changes readiness, not time.
+    return canSendMore(c) ? 0 : Long.MAX_VALUE;
   }
 
   @Override

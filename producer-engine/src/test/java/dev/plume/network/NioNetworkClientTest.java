@@ -263,6 +263,9 @@ class NioNetworkClientTest {
     assertThat(client.inFlightRequestCount()).isEqualTo(3);
     assertThat(client.inFlightRequestCount(node.id())).isEqualTo(3);
     assertThat(client.ready(node, clock.nowMs())).as("max in flight reached").isFalse();
+    assertThat(client.connectionDelayMs(node, clock.nowMs()))
+        .as("busy, not backing off: wait for a poll event")
+        .isEqualTo(Long.MAX_VALUE);
     assertThat(received).extracting(Request::apiKey).containsOnly(ApiKey.METADATA);
     assertThat(received.get(0).version()).isEqualTo(ApiKey.METADATA.maxVersion());
 
