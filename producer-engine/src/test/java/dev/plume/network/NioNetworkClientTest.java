@@ -146,6 +146,29 @@ class NioNetworkClientTest {
   }
 
   @Test
+  void apiVersionsRequestPassesTheOfficialBrokerSideValidation() {
+    newClient(config());
+    Node node = broker.node(1);
+    client.ready(node, clock.nowMs());
+    Peer peer = broker.accept();
+    pollUntilWritten(node, 1);
+    ByteBuffer frame = ByteBuffer.wrap(peer.readRawFrame());
+
+    // kafka-clients as the oracle: the header and body parse as a broker parses them, and the
+    // software name and version pass the broker's regex check (else INVALID_REQUEST).
+    org.apache.kafka.common.requests.RequestHeader header =
+        org.apache.kafka.common.requests.RequestHeader.parse(frame);
+    assertThat(header.apiKey()).isEqualTo(org.apache.kafka.common.protocol.ApiKeys.API_VERSIONS);
+    assertThat(header.clientId()).isEqualTo("test-client");
+    org.apache.kafka.common.requests.ApiVersionsRequest request =
+        org.apache.kafka.common.requests.ApiVersionsRequest.parse(
+            new org.apache.kafka.common.protocol.ByteBufferAccessor(frame), header.apiVersion());
+    assertThat(request.isValid()).isTrue();
+    assertThat(request.data().clientSoftwareName()).isEqualTo("plume");
+    assertThat(frame.hasRemaining()).isFalse();
+  }
+
+  @Test
   void requestForAnApiTheBrokerLacksCompletesWithUnsupportedVersionAndIsNotSent() {
     newClient(config());
     Node node = broker.node(1);

@@ -134,6 +134,17 @@ final class ScriptedBroker implements AutoCloseable {
       }
     }
 
+    /** Reads one request frame and returns its bytes (after the size prefix) unparsed. */
+    byte[] readRawFrame() {
+      try {
+        byte[] frame = new byte[in.readInt()];
+        in.readFully(frame);
+        return frame;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
     /**
      * Reads one request frame while the client is still writing it: runs {@code pollClient}
      * whenever no byte is available, so a request larger than the socket buffers gets through.
