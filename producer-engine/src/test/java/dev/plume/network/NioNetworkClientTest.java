@@ -336,6 +336,39 @@ class NioNetworkClientTest {
   }
 
   @Test
+  void responsesArrivingTogetherIncludingOneLargerThanTheBufferAreAllHandled() {
+    newClient(config());
+    Node node = broker.node(1);
+    Peer peer = connectReady(node);
+    List<Request> received = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      client.send(metadataRequest(node), clock.nowMs());
+      pollUntilWritten(node, i + 2);
+      received.add(peer.readRequest());
+    }
+    List<MetadataResponse.Broker> many = new ArrayList<>();
+    for (int i = 0; i < 2_000; i++) {
+      many.add(new MetadataResponse.Broker(i, "broker-" + i + ".example.com", 9092, "rack-a"));
+    }
+    MetadataResponse large =
+        new MetadataResponse(0, many, "large", 1, List.of(), Integer.MIN_VALUE, (short) 0);
+    byte[] first = Peer.responseFrame(received.get(0), metadata("small-1"));
+    byte[] second = Peer.responseFrame(received.get(1), large);
+    byte[] third = Peer.responseFrame(received.get(2), metadata("small-3"));
+    ByteBuffer all = ByteBuffer.allocate(first.length + second.length + third.length);
+    peer.write(all.put(first).put(second).put(third).array());
+
+    pollUntil("all answered", () -> completed.size() == 3);
+    assertThat(completed)
+        .extracting(r -> ((MetadataResponse) r.body()).clusterId())
+        .containsExactly("small-1", "large", "small-3");
+    assertThat(metadataResponse(1).body().brokers()).hasSize(2_000);
+    assertThat(client.receiveBufferCapacity(node.id()))
+        .as("grown to the largest frame, no further")
+        .isEqualTo(second.length);
+  }
+
+  @Test
   void requestLargerThanTheSocketBuffersIsWrittenAcrossPollsWithAttachedBuffersUncopied() {
     newClient(config());
     Node node = broker.node(1);
