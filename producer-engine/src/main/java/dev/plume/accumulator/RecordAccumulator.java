@@ -57,11 +57,20 @@ public final class RecordAccumulator {
     this.nodeStats = new NodeLatencyStats(config.partitionAvailabilityTimeoutMs());
   }
 
+  /** {@link #append} result flag: the record's batch is full, so the sender may send it now. */
+  public static final int BATCH_FULL = 1;
+
+  /** {@link #append} result flag: the record started a new batch. */
+  public static final int NEW_BATCH = 2;
+
   /**
    * Appends a record. {@code partition} may be -1 to let the topic's sticky partitioner choose
    * among {@code cluster}'s partitions. Blocks at most {@code maxBlockMs} for buffer memory.
+   *
+   * @return {@link #BATCH_FULL} and {@link #NEW_BATCH} flags (an int, so appending allocates
+   *     nothing)
    */
-  public AppendResult append(
+  public int append(
       String topic,
       int partition,
       long timestampMs,
@@ -76,7 +85,10 @@ public final class RecordAccumulator {
     appendsInProgress.incrementAndGet();
     ByteBuffer buffer = null;
     try {
-      TopicQueues tq = topics.computeIfAbsent(topic, TopicQueues::new);
+      TopicQueues tq = topics.get(topic);
+      if (tq == null) {
+        tq = topics.computeIfAbsent(topic, TopicQueues::new);
+      }
       while (true) {
         // Keyless records: the topic's sticky partition (KIP-794), re-checked under the lock.
         StickyPartition sticky =
@@ -89,9 +101,8 @@ public final class RecordAccumulator {
               sticky, lockedAllBatchesFull(queue), cluster)) {
             continue;
           }
-          AppendResult result =
-              lockedTryAppend(queue, chosen, timestampMs, key, value, headers, future, callback);
-          if (result != null) {
+          int result = lockedTryAppend(queue, timestampMs, key, value, headers, future, callback);
+          if (result >= 0) {
             tq.partitioner.updatePartitionInfo(
                 sticky, sizeOf(key, value), cluster, lockedAllBatchesFull(queue));
             return result;
@@ -112,7 +123,7 @@ public final class RecordAccumulator {
             incomplete.add(batch);
             tq.partitioner.updatePartitionInfo(
                 sticky, sizeOf(key, value), cluster, lockedAllBatchesFull(queue));
-            return new AppendResult(chosen, queue.batches.size() > 1 || batch.lockedIsFull(), true);
+            return NEW_BATCH | (queue.batches.size() > 1 || batch.lockedIsFull() ? BATCH_FULL : 0);
           }
         }
         // No room: allocate outside the lock (this may block), then try again.
@@ -140,9 +151,9 @@ public final class RecordAccumulator {
     return (key == null ? 0 : key.length) + (value == null ? 0 : value.length);
   }
 
-  private AppendResult lockedTryAppend(
+  /** Appends to the last batch: -1 when there is none or it is full, else the result flags. */
+  private static int lockedTryAppend(
       PartitionQueue queue,
-      int partition,
       long timestampMs,
       byte[] key,
       byte[] value,
@@ -151,9 +162,9 @@ public final class RecordAccumulator {
       Callback callback) {
     ProducerBatch last = queue.batches.peekLast();
     if (last == null || !last.lockedTryAppend(timestampMs, key, value, headers, future, callback)) {
-      return null;
+      return -1;
     }
-    return new AppendResult(partition, queue.batches.size() > 1 || last.lockedIsFull(), false);
+    return queue.batches.size() > 1 || last.lockedIsFull() ? BATCH_FULL : 0;
   }
 
   private void lockedCheckOpen() {

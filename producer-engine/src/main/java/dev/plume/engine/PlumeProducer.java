@@ -1,7 +1,6 @@
 package dev.plume.engine;
 
 import dev.plume.accumulator.AccumulatorConfig;
-import dev.plume.accumulator.AppendResult;
 import dev.plume.accumulator.ProducerBatch;
 import dev.plume.accumulator.RecordAccumulator;
 import dev.plume.clock.Clock;
@@ -299,7 +298,7 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
     }
     long timestampMs = record.timestampMs() != null ? record.timestampMs() : startMs;
     CompletableFuture<RecordMetadata> future = new CompletableFuture<>();
-    AppendResult result =
+    int result =
         accumulator.append(
             topic,
             partition,
@@ -312,7 +311,7 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
             remainingBlockMs,
             clock.nowMs(),
             cluster);
-    if (result.batchIsFull() || result.newBatchCreated()) {
+    if (result != 0) {
       sender.wakeup();
     }
     return future;
