@@ -179,7 +179,7 @@ public final class NioNetworkClient implements NetworkClient {
   private NodeState stateOf(Node node, long nowMs) {
     NodeState state = nodes.get(node.id());
     if (state == null) {
-      state = new NodeState(node);
+      state = new NodeState(node, stats.node(node.id()));
       nodes.put(node.id(), state);
     } else if (!state.node.host().equals(node.host()) || state.node.port() != node.port()) {
       // The node moved (metadata update): the old socket points at the wrong broker.
@@ -344,7 +344,7 @@ public final class NioNetworkClient implements NetworkClient {
       }
       return;
     }
-    TrafficStats nodeStats = stats.node(c.owner.node.id());
+    TrafficStats nodeStats = c.owner.traffic;
     nodeStats.recordRequestSent();
     stats.total().recordRequestSent();
     c.startWrite(inFlight, encoder.segments());
@@ -441,7 +441,7 @@ public final class NioNetworkClient implements NetworkClient {
     try {
       long written = c.write();
       if (written > 0) {
-        stats.node(c.owner.node.id()).recordBytesSent(written);
+        c.owner.traffic.recordBytesSent(written);
         stats.total().recordBytesSent(written);
         c.lastActivityMs = nowMs;
       }
@@ -460,7 +460,7 @@ public final class NioNetworkClient implements NetworkClient {
 
   private void readResponses(Connection c, long nowMs) throws IOException {
     NodeState state = c.owner;
-    TrafficStats nodeStats = stats.node(state.node.id());
+    TrafficStats nodeStats = state.traffic;
     while (state.connection == c) {
       ByteBuffer frame = c.readFrame(config.maxFrameBytes(), nodeStats, stats.total());
       if (frame == null) {
@@ -492,7 +492,7 @@ public final class NioNetworkClient implements NetworkClient {
     c.inFlight.pollFirst();
     if (request.internal) {
       long latencyMs = nowMs - request.sentTimeMs;
-      stats.node(state.node.id()).recordResponse(latencyMs);
+      state.traffic.recordResponse(latencyMs);
       stats.total().recordResponse(latencyMs);
       handleApiVersionsResponse(c, request, reader, nowMs);
       return;
@@ -526,7 +526,7 @@ public final class NioNetworkClient implements NetworkClient {
       return;
     }
     long latencyMs = nowMs - request.sentTimeMs;
-    stats.node(nodeId).recordResponse(latencyMs);
+    c.owner.traffic.recordResponse(latencyMs);
     stats.total().recordResponse(latencyMs);
     completions.add(request.success(nodeId, body, nowMs));
   }

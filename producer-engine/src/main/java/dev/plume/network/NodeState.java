@@ -37,7 +37,11 @@ final class NodeState {
    */
   ByteBuffer receiveBuffer = ByteBuffer.allocate(INITIAL_RECEIVE_BUFFER_BYTES);
 
-  NodeState(Node node) {
+  /** This node's counters (cached: no map lookup per read or write). */
+  final TrafficStats traffic;
+
+  NodeState(Node node, TrafficStats traffic) {
     this.node = node;
+    this.traffic = traffic;
   }
 }

@@ -81,7 +81,7 @@ class FrameReassemblyTest {
   }
 
   private static Connection connection(ChunkedTransport transport) {
-    NodeState owner = new NodeState(new Node(1, "h", 1));
+    NodeState owner = new NodeState(new Node(1, "h", 1), new TrafficStats());
     return new Connection(owner, transport, null, null, Long.MAX_VALUE, 0);
   }
 
