@@ -2,6 +2,7 @@ package dev.plume.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -83,5 +84,37 @@ class ClusterSpecTest {
             () -> EmbeddedKafka.start(ClusterSpec.threeNodes().withBackend(Backend.TESTCONTAINERS)))
         .isInstanceOf(UnsupportedOperationException.class)
         .hasMessageContaining("single-node");
+  }
+
+  @Test
+  void testcontainersBackendWithoutDockerFailsWithAClearMessage() {
+    assumeTrue(
+        System.getenv("DOCKER_HOST") == null
+            && !java.nio.file.Files.exists(Path.of("/var/run/docker.sock")),
+        "a Docker engine may be reachable here");
+
+    assertThatThrownBy(
+            () -> EmbeddedKafka.start(ClusterSpec.singleNode().withBackend(Backend.TESTCONTAINERS)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("no Docker engine is reachable");
+  }
+
+  @Test
+  void backendComesFromTheSystemProperty() {
+    String previous = System.getProperty("plume.test.broker");
+    try {
+      System.setProperty("plume.test.broker", "testcontainers");
+      assertThat(Backend.fromEnvironment()).isEqualTo(Backend.TESTCONTAINERS);
+      System.setProperty("plume.test.broker", "bogus");
+      assertThatThrownBy(Backend::fromEnvironment)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("bogus");
+    } finally {
+      if (previous == null) {
+        System.clearProperty("plume.test.broker");
+      } else {
+        System.setProperty("plume.test.broker", previous);
+      }
+    }
   }
 }
