@@ -307,6 +307,13 @@ public final class RecordBatchBuilder {
             (long) HEADER_SIZE + recordSizeUpperBound(keyLength, valueLength, headers));
   }
 
+  /**
+   * The buffer given at {@link #reset}, still owned by the caller (e.g. to return it to a pool).
+   */
+  public ByteBuffer buffer() {
+    return buffer;
+  }
+
   public int recordCount() {
     return recordCount;
   }
