@@ -34,7 +34,12 @@ final class Utf8 {
   /** Encodes {@code s} at {@code index}; returns the index after it. */
   static int encode(String s, byte[] a, int index) {
     int length = s.length();
-    for (int i = 0; i < length; i++) {
+    int i = 0;
+    // ASCII fast path: most header keys are plain ASCII.
+    for (char c; i < length && (c = s.charAt(i)) < 0x80; i++) {
+      a[index++] = (byte) c;
+    }
+    for (; i < length; i++) {
       char c = s.charAt(i);
       if (c < 0x80) {
         a[index++] = (byte) c;
