@@ -81,7 +81,7 @@ public final class RecordBatchBuilder {
   private int uncompressedSizeInBytes;
   private CompressionType sealedCompressionType;
 
-  /** UTF-8 lengths of the header keys of the record being appended (scratch, reused). */
+  /** {@link Utf8#measure} of each header key of the record being appended (scratch, reused). */
   private int[] headerKeyLengths = new int[8];
 
   /**
@@ -234,8 +234,9 @@ public final class RecordBatchBuilder {
       i = Varints.writeVarint(a, i, headers.length);
       int h = 0;
       for (Header header : headers) {
-        i = Varints.writeVarint(a, i, headerKeyLengths[h++]);
-        i = Utf8.encode(header.key(), a, i);
+        int measured = headerKeyLengths[h++];
+        i = Varints.writeVarint(a, i, measured >= 0 ? measured : ~measured);
+        i = Utf8.encode(header.key(), a, i, measured);
         byte[] headerValue = header.value();
         i = writeBytes(a, i, headerValue, 0, headerValue == null ? 0 : headerValue.length);
       }
@@ -267,8 +268,9 @@ public final class RecordBatchBuilder {
     long size = Varints.sizeOfVarint(headers.length);
     for (int h = 0; h < headers.length; h++) {
       Header header = headers[h];
-      int keyLength = Utf8.encodedLength(header.key());
-      headerKeyLengths[h] = keyLength;
+      int measured = Utf8.measure(header.key());
+      headerKeyLengths[h] = measured;
+      int keyLength = measured >= 0 ? measured : ~measured;
       size += Varints.sizeOfVarint(keyLength) + keyLength;
       byte[] value = header.value();
       size += bytesFieldSize(value == null ? -1 : value.length);
