@@ -9,7 +9,6 @@ import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.bind.handler.IgnoreErrorsBindHandler;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
 import org.springframework.core.env.Environment;
@@ -41,13 +40,12 @@ class PlumeNamedClientsRegistrar
   @Override
   public void registerBeanDefinitions(
       AnnotationMetadata importingClassMetadata, BeanDefinitionRegistry registry) {
-    // Only the names matter here; values are validated when PlumeProducerProperties is bound.
-    Map<String, PlumeClientProperties> clients =
+    // Only the names matter here: binding the values as plain maps needs no conversion, so a
+    // client whose values are bad still gets its beans and then fails with a clear message when
+    // PlumeProducerProperties is bound.
+    Map<String, Object> clients =
         Binder.get(environment)
-            .bind(
-                "plume.producer.clients",
-                Bindable.mapOf(String.class, PlumeClientProperties.class),
-                new IgnoreErrorsBindHandler())
+            .bind("plume.producer.clients", Bindable.mapOf(String.class, Object.class))
             .orElse(Map.of());
     for (String name : clients.keySet()) {
       String producerBean = name + "Producer";
