@@ -14,6 +14,7 @@ import dev.plume.network.NetworkClient;
 import dev.plume.network.Node;
 import dev.plume.producer.TopicPartition;
 import dev.plume.producer.errors.NetworkException;
+import dev.plume.producer.errors.PlumeException;
 import dev.plume.producer.errors.ProducerClosedException;
 import dev.plume.producer.errors.TimeoutException;
 import dev.plume.protocol.ApiKey;
@@ -350,6 +351,22 @@ public final class Sender implements Runnable {
   }
 
   private void sendProduce(Node node, List<ProducerBatch> drained, long nowMs) {
+    try {
+      trySendProduce(node, drained, nowMs);
+    } catch (RuntimeException e) {
+      // Sealing or handing the request to the client failed, so nothing was sent. The batches
+      // are no longer queued: fail them now rather than lose them (they would never complete).
+      log.error("Could not send a Produce request to {}; failing its batches", node, e);
+      RuntimeException error =
+          new PlumeException("Could not send the Produce request to " + node + ": " + e, e);
+      for (ProducerBatch b : drained) {
+        b.inFlight(false);
+        failBatch(b, error, false);
+      }
+    }
+  }
+
+  private void trySendProduce(Node node, List<ProducerBatch> drained, long nowMs) {
     List<ProducerBatch> batches = groupByTopic(drained);
     ByteBuffer[] sealed = new ByteBuffer[batches.size()];
     ProducerIdAndEpoch pid = producerIdAndEpoch;
@@ -375,8 +392,6 @@ public final class Sender implements Runnable {
     ProduceRequestBody body =
         new ProduceRequestBody(
             config.transactionalId(), config.acks(), config.requestTimeoutMs(), batches, sealed);
-    producesInFlight++;
-    stats.produceRequests.increment();
     if (config.acks() == 0) {
       client.send(
           ClientRequest.oneWay(
@@ -396,6 +411,9 @@ public final class Sender implements Runnable {
               response -> onProduceResponse(response, byPartition)),
           nowMs);
     }
+    // Counted once the client took the request (it never completes one inside send).
+    producesInFlight++;
+    stats.produceRequests.increment();
   }
 
   private static List<ProducerBatch> groupByTopic(List<ProducerBatch> batches) {
