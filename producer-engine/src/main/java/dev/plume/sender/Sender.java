@@ -48,6 +48,9 @@ public final class Sender implements Runnable {
   private static final Logger log = LoggerFactory.getLogger(Sender.class);
   private static final long MAX_POLL_MS = 1000;
 
+  /** ProduceRequestBody writes topics by name (v9-12); v13 would need topic ids. */
+  private static final short MAX_PRODUCE_VERSION = 12;
+
   private final SenderConfig config;
   private final Clock clock;
   private final NetworkClient client;
@@ -395,7 +398,8 @@ public final class Sender implements Runnable {
     if (config.acks() == 0) {
       client.send(
           ClientRequest.oneWay(
-              node, ApiKey.PRODUCE, body, response -> onProduceWritten(response, batches)),
+                  node, ApiKey.PRODUCE, body, response -> onProduceWritten(response, batches))
+              .withVersions(ApiKey.PRODUCE.minVersion(), MAX_PRODUCE_VERSION),
           nowMs);
     } else {
       client.send(
@@ -403,7 +407,7 @@ public final class Sender implements Runnable {
               node,
               ApiKey.PRODUCE,
               ApiKey.PRODUCE.minVersion(),
-              (short) 12,
+              MAX_PRODUCE_VERSION,
               body,
               true,
               ProduceResponse::read,
