@@ -371,8 +371,14 @@ public final class RecordAccumulator {
     if (sealed == null) {
       throw new IllegalStateException("Only a sent (sealed) batch can be split: " + batch);
     }
+    // The broker refused a batch of at most batch.size, so pieces of batch.size would rebuild the
+    // same batch and loop forever: pieces of at most half the refused size always make progress.
+    int limitBytes =
+        Math.max(
+            RecordBatchLayout.HEADER_SIZE,
+            Math.min(config.batchSizeBytes(), sealed.remaining() / 2));
     List<ByteBuffer> parts =
-        RecordBatchSplitter.split(sealed, config.batchSizeBytes(), config.compression(), context);
+        RecordBatchSplitter.split(sealed, limitBytes, config.compression(), context);
     List<ProducerBatch> pieces = new ArrayList<>(parts.size());
     int from = 0;
     for (ByteBuffer part : parts) {

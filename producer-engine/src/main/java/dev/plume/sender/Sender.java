@@ -111,13 +111,15 @@ public final class Sender implements Runnable {
             : new ProducerClosedException(
                 "Producer closed before the record was sent (close with a zero or expired"
                     + " timeout)");
-    accumulator.abortQueued(closed);
-    failAllIncomplete(closed);
+    // Close the network first: its in-flight requests complete (as disconnected) while their
+    // buffers are still owned by their batches; whatever is left then fails below.
     try {
       client.close();
     } catch (RuntimeException e) {
       log.warn("Error closing the network client", e);
     }
+    accumulator.abortQueued(closed);
+    failAllIncomplete(closed);
     log.debug("Sender thread of {} stopped", config.clientId());
   }
 
