@@ -13,6 +13,7 @@ import dev.plume.producer.RecordMetadata;
 import dev.plume.producer.TopicPartition;
 import dev.plume.producer.errors.ProducerClosedException;
 import dev.plume.record.RecordBatchBuilder;
+import dev.plume.record.RecordBatchLayout;
 import dev.plume.record.RecordBatchSplitter;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
@@ -357,10 +358,14 @@ public final class RecordAccumulator {
     return expired;
   }
 
-  /** Returns the batch's buffer to the pool; call once the batch can no longer be read. */
+  /**
+   * Returns the batch's buffer to the pool; call once the batch can no longer be read. Only the
+   * first call per batch returns memory: a batch can be finished twice (e.g. failed on a forced
+   * close, then its request completes as disconnected), and a buffer pooled twice would be handed
+   * to two batches.
+   */
   public void deallocate(ProducerBatch batch) {
-    incomplete.remove(batch);
-    if (batch.pooled()) {
+    if (incomplete.remove(batch) && batch.pooled()) {
       pool.deallocate(batch.buffer());
     }
   }
