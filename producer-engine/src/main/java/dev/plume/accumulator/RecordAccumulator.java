@@ -270,8 +270,12 @@ public final class RecordAccumulator {
     List<ProducerBatch> drained = new ArrayList<>();
     int sizeBytes = 0;
     int start = drainIndexByNode.getOrDefault(node.id(), 0) % partitions.size();
+    // Where the next drain starts: the partition that did not fit this request, else the one
+    // after this drain's start, so every partition gets to go first in turn.
+    int nextStart = (start + 1) % partitions.size();
     int i = start;
     do {
+      int current = i;
       TopicPartition tp = partitions.get(i);
       i = (i + 1) % partitions.size();
       TopicQueues tq = topics.get(tp.topic());
@@ -288,6 +292,7 @@ public final class RecordAccumulator {
           continue;
         }
         if (!drained.isEmpty() && sizeBytes + first.estimatedSizeBytes() > maxRequestSizeBytes) {
+          nextStart = current;
           break;
         }
         if (!mayDrain.test(first)) {
@@ -299,7 +304,7 @@ public final class RecordAccumulator {
         drained.add(first);
       }
     } while (i != start);
-    drainIndexByNode.put(node.id(), i);
+    drainIndexByNode.put(node.id(), nextStart);
     return drained;
   }
 
