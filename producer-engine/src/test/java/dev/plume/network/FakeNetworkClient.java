@@ -95,6 +95,10 @@ public final class FakeNetworkClient implements NetworkClient {
   private final List<Outstanding> inFlight = new ArrayList<>();
   private final List<SentRequest> sent = new ArrayList<>();
   private final List<Runnable> pendingCompletions = new ArrayList<>();
+  private final Map<ApiKey, java.util.function.Function<SentRequest, Object>> autoResponders =
+      new EnumMap<>(ApiKey.class);
+  private final ArrayDeque<RuntimeException> sendFailures = new ArrayDeque<>();
+  private final List<RuntimeException> handlerErrors = new ArrayList<>();
   private final NetworkStats stats = new NetworkStats();
   private final AtomicInteger wakeups = new AtomicInteger();
   private long lastNowMs;
@@ -137,6 +141,42 @@ public final class FakeNetworkClient implements NetworkClient {
   public FakeNetworkClient prepareDisconnect(ApiKey apiKey) {
     prepared.add(new Prepared(r -> r.apiKey() == apiKey, null, null, true, null));
     return this;
+  }
+
+  /**
+   * Answers every later request of {@code apiKey} with {@code responder}'s body (at the next poll),
+   * without using the prepared queue: handy for Metadata refreshes that happen in between. Prepared
+   * responses are not consulted for that key while a responder is set.
+   */
+  public FakeNetworkClient respondAlways(
+      ApiKey apiKey, java.util.function.Function<SentRequest, Object> responder) {
+    autoResponders.put(apiKey, responder);
+    return this;
+  }
+
+  /** Stops answering {@code apiKey} automatically. */
+  public void stopResponding(ApiKey apiKey) {
+    autoResponders.remove(apiKey);
+  }
+
+  /** The next {@link #send} throws {@code error} (as a broken client would), sending nothing. */
+  public FakeNetworkClient throwOnNextSend(RuntimeException error) {
+    sendFailures.add(error);
+    return this;
+  }
+
+  /** Exceptions thrown by completion handlers (logged and swallowed, like the real client). */
+  public List<RuntimeException> handlerErrors() {
+    return List.copyOf(handlerErrors);
+  }
+
+  /** Requests sent and still awaiting a scripted answer, oldest first. */
+  public List<SentRequest> inFlightRequests() {
+    List<SentRequest> out = new ArrayList<>();
+    for (Outstanding o : inFlight) {
+      out.add(o.sent);
+    }
+    return out;
   }
 
   /** Next request in line ({@code apiKey}) fails with {@code error} (not a disconnect). */
@@ -267,6 +307,9 @@ public final class FakeNetworkClient implements NetworkClient {
   public <R> void send(ClientRequest<R> request, long nowMs) {
     lastNowMs = Math.max(lastNowMs, nowMs);
     Node node = request.destination();
+    if (!sendFailures.isEmpty()) {
+      throw sendFailures.poll();
+    }
     if (!isReady(node, nowMs)) {
       throw new IllegalStateException("cannot send to " + node + ": not ready");
     }
@@ -299,6 +342,12 @@ public final class FakeNetworkClient implements NetworkClient {
     stats.total().recordRequestSent();
     if (!request.expectResponse()) {
       complete(record, null, false, false, null);
+      return;
+    }
+    java.util.function.Function<SentRequest, Object> responder =
+        autoResponders.get(request.apiKey());
+    if (responder != null) {
+      complete(record, responder.apply(record), false, false, null);
       return;
     }
     Prepared next = prepared.peekFirst();
@@ -405,7 +454,14 @@ public final class FakeNetworkClient implements NetworkClient {
     while (!pendingCompletions.isEmpty()) {
       List<Runnable> batch = new ArrayList<>(pendingCompletions);
       pendingCompletions.clear();
-      batch.forEach(Runnable::run);
+      for (Runnable completion : batch) {
+        // Like NioNetworkClient: a throwing handler is logged and the others still run.
+        try {
+          completion.run();
+        } catch (RuntimeException e) {
+          handlerErrors.add(e);
+        }
+      }
     }
   }
 
