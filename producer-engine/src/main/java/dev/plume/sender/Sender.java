@@ -531,8 +531,11 @@ public final class Sender implements Runnable {
 
   /** Whether the batch may be tried again: time and retries left. */
   boolean canRetry(ProducerBatch batch, long nowMs) {
-    return nowMs - batch.createdMs() < config.deliveryTimeoutMs()
-        && batch.attempts() < config.retries();
+    return !deliveryTimeoutPassed(batch, nowMs) && batch.attempts() < config.retries();
+  }
+
+  boolean deliveryTimeoutPassed(ProducerBatch batch, long nowMs) {
+    return nowMs - batch.createdMs() >= config.deliveryTimeoutMs();
   }
 
   RuntimeException deliveryTimeout(ProducerBatch batch, long nowMs, String lastError) {
