@@ -558,6 +558,37 @@ class SenderTest {
   }
 
   @Test
+  void whenRetriesRunOutTheRecordFailsWithTheBrokersErrorNotATimeout() throws Exception {
+    SenderFixture.Options o = new SenderFixture.Options();
+    o.idempotent = false;
+    o.retries = 1;
+    SenderFixture f = new SenderFixture(o).startUp();
+    CompletableFuture<RecordMetadata> a = f.append(TP0, "a");
+    f.runOnce();
+    f.respond(f.lastProduce(), response(TP0, NOT_ENOUGH_REPLICAS, -1));
+    f.runOnce();
+    f.advance(100);
+    f.runOnce();
+    assertThat(f.produceRequests()).hasSize(2); // the one retry
+    f.respond(f.lastProduce(), response(TP0, NOT_ENOUGH_REPLICAS, -1));
+    f.runOnce();
+    assertThat(failure(a))
+        .isNotInstanceOf(TimeoutException.class)
+        .isInstanceOf(dev.plume.producer.errors.BrokerErrorException.class)
+        .hasMessageContaining("NOT_ENOUGH_REPLICAS")
+        .hasMessageContaining("t-0");
+    CompletableFuture<RecordMetadata> b = f.append(TP0, "b");
+    f.runOnce();
+    f.client.disconnect(N1);
+    f.runOnce();
+    f.advance(100);
+    f.runOnce();
+    f.client.disconnect(N1);
+    f.runOnce();
+    assertThat(failure(b)).isInstanceOf(NetworkException.class).hasMessageContaining("node 1");
+  }
+
+  @Test
   void gracefulCloseSendsWhatIsQueued() {
     SenderFixture f = new SenderFixture().startUp();
     f.client.respondAlways(ApiKey.PRODUCE, r -> response(TP0, NONE, 11));
