@@ -589,6 +589,97 @@ class SenderTest {
   }
 
   @Test
+  void aBatchExpiredAfterItWasSentForcesAnEpochBumpForLaterRecords() {
+    SenderFixture.Options o = new SenderFixture.Options();
+    o.deliveryTimeoutMs = 2_000;
+    SenderFixture f = new SenderFixture(o).startUp();
+    CompletableFuture<RecordMetadata> a = f.append(TP0, "a");
+    f.runOnce();
+    f.client.disconnect(N1);
+    f.client.setNodeReady(N1, false);
+    for (int i = 0; i < 25; i++) {
+      f.advance(100);
+      f.runOnce();
+    }
+    assertThat(failure(a)).isInstanceOf(TimeoutException.class);
+    f.client.setNodeReady(N1, true);
+    CompletableFuture<RecordMetadata> b = f.append(TP0, "b");
+    f.runOnce();
+    f.runOnce();
+    // a may or may not have been written with sequence 0: b must not reuse the old epoch's chain
+    assertThat(batches(f.lastProduce()).get(0))
+        .isEqualTo(new SentBatch(TP0, PRODUCER_ID, (short) 1, 0, List.of("b")));
+    f.ackAllInFlight(20);
+    f.runOnce();
+    assertThat(b.join().offset()).isEqualTo(20);
+  }
+
+  @Test
+  void recordsForAPartitionWithoutLeaderWaitForMetadataThenGo() {
+    SenderFixture f = new SenderFixture();
+    f.options.leaders = new int[] {-1, 1};
+    f.startUp();
+    CompletableFuture<RecordMetadata> a = f.append(TP0, "a");
+    int metadataBefore = f.client.sentRequests(ApiKey.METADATA).size();
+    f.runOnce();
+    assertThat(f.produceRequests()).isEmpty();
+    assertThat(f.metadata.updateRequested()).isTrue();
+    f.options.leaders = new int[] {2, 1};
+    f.advance(100);
+    f.runOnce(); // refresh
+    f.runOnce(); // send
+    assertThat(f.client.sentRequests(ApiKey.METADATA).size()).isGreaterThan(metadataBefore);
+    assertThat(f.lastProduce().destination()).isEqualTo(N2);
+    f.ackAllInFlight(3);
+    f.runOnce();
+    assertThat(a.join().offset()).isEqualTo(3);
+  }
+
+  @Test
+  void initProducerIdIsRetriedAfterARetriableError() {
+    SenderFixture f = new SenderFixture();
+    f.client.respondAlways(ApiKey.METADATA, r -> f.metadataResponse());
+    f.client.prepareResponse(
+        ApiKey.INIT_PRODUCER_ID,
+        new dev.plume.protocol.message.InitProducerIdResponse(0, (short) 15, -1, (short) -1));
+    f.runOnce();
+    f.runOnce();
+    assertThat(f.sender.producerIdAndEpoch().isValid()).isFalse();
+    CompletableFuture<RecordMetadata> a = f.append(TP0, "a");
+    f.runOnce();
+    assertThat(f.produceRequests()).isEmpty(); // no producer id yet
+    f.client.prepareResponse(
+        ApiKey.INIT_PRODUCER_ID,
+        new dev.plume.protocol.message.InitProducerIdResponse(0, (short) 0, 55, (short) 3));
+    f.advance(1_000); // past the (jittered) backoff
+    f.runOnce();
+    f.runOnce();
+    assertThat(f.client.sentRequests(ApiKey.INIT_PRODUCER_ID)).hasSize(2);
+    assertThat(batches(f.lastProduce()).get(0))
+        .isEqualTo(new SentBatch(TP0, 55, (short) 3, 0, List.of("a")));
+    f.ackAllInFlight(0);
+    f.runOnce();
+    assertThat(a).isCompleted();
+  }
+
+  @Test
+  void clusterAuthorizationFailureOnInitProducerIdFailsRecordsWithAClearError() {
+    SenderFixture f = new SenderFixture();
+    f.client.respondAlways(ApiKey.METADATA, r -> f.metadataResponse());
+    f.client.prepareResponse(
+        ApiKey.INIT_PRODUCER_ID,
+        new dev.plume.protocol.message.InitProducerIdResponse(0, (short) 31, -1, (short) -1));
+    CompletableFuture<RecordMetadata> a = f.append(TP0, "a");
+    f.runOnce();
+    f.runOnce();
+    assertThat(failure(a))
+        .isInstanceOf(dev.plume.producer.errors.AuthorizationException.class)
+        .hasMessageContaining("enable.idempotence=false");
+    assertThat(f.sender.fatalError()).isNotNull();
+    assertThat(f.pool.availableBytes()).isEqualTo(f.pool.totalMemoryBytes());
+  }
+
+  @Test
   void gracefulCloseSendsWhatIsQueued() {
     SenderFixture f = new SenderFixture().startUp();
     f.client.respondAlways(ApiKey.PRODUCE, r -> response(TP0, NONE, 11));
