@@ -13,6 +13,7 @@ import dev.plume.producer.RecordMetadata;
 import dev.plume.producer.TopicPartition;
 import dev.plume.producer.errors.ProducerClosedException;
 import dev.plume.record.RecordBatchBuilder;
+import dev.plume.record.RecordBatchLayout;
 import dev.plume.record.RecordBatchSplitter;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
@@ -280,8 +281,12 @@ public final class RecordAccumulator {
     List<ProducerBatch> drained = new ArrayList<>();
     int sizeBytes = 0;
     int start = drainIndexByNode.getOrDefault(node.id(), 0) % partitions.size();
+    // Where the next drain starts: the partition that did not fit this request, else the one
+    // after this drain's start, so every partition gets to go first in turn.
+    int nextStart = (start + 1) % partitions.size();
     int i = start;
     do {
+      int current = i;
       TopicPartition tp = partitions.get(i);
       i = (i + 1) % partitions.size();
       TopicQueues tq = topics.get(tp.topic());
@@ -298,6 +303,7 @@ public final class RecordAccumulator {
           continue;
         }
         if (!drained.isEmpty() && sizeBytes + first.estimatedSizeBytes() > maxRequestSizeBytes) {
+          nextStart = current;
           break;
         }
         if (!mayDrain.test(first)) {
@@ -309,7 +315,7 @@ public final class RecordAccumulator {
         drained.add(first);
       }
     } while (i != start);
-    drainIndexByNode.put(node.id(), i);
+    drainIndexByNode.put(node.id(), nextStart);
     return drained;
   }
 
@@ -368,10 +374,14 @@ public final class RecordAccumulator {
     return expired;
   }
 
-  /** Returns the batch's buffer to the pool; call once the batch can no longer be read. */
+  /**
+   * Returns the batch's buffer to the pool; call once the batch can no longer be read. Only the
+   * first call per batch returns memory: a batch can be finished twice (e.g. failed on a forced
+   * close, then its request completes as disconnected), and a buffer pooled twice would be handed
+   * to two batches.
+   */
   public void deallocate(ProducerBatch batch) {
-    incomplete.remove(batch);
-    if (batch.pooled()) {
+    if (incomplete.remove(batch) && batch.pooled()) {
       pool.deallocate(batch.buffer());
     }
   }
@@ -382,8 +392,14 @@ public final class RecordAccumulator {
     if (sealed == null) {
       throw new IllegalStateException("Only a sent (sealed) batch can be split: " + batch);
     }
+    // The broker refused a batch of at most batch.size, so pieces of batch.size would rebuild the
+    // same batch and loop forever: pieces of at most half the refused size always make progress.
+    int limitBytes =
+        Math.max(
+            RecordBatchLayout.HEADER_SIZE,
+            Math.min(config.batchSizeBytes(), sealed.remaining() / 2));
     List<ByteBuffer> parts =
-        RecordBatchSplitter.split(sealed, config.batchSizeBytes(), config.compression(), context);
+        RecordBatchSplitter.split(sealed, limitBytes, config.compression(), context);
     List<ProducerBatch> pieces = new ArrayList<>(parts.size());
     int from = 0;
     for (ByteBuffer part : parts) {

@@ -35,6 +35,9 @@ import java.util.function.Predicate;
  * A request without response completes at the next poll. Every handler runs inside {@link #poll},
  * in order, never inside {@code send}.
  *
+ * <p><b>Threads.</b> Every method is synchronized, so a test thread may script and inspect the fake
+ * while a sender thread drives it (see {@link #blockInPoll}).
+ *
  * <pre>
  * FakeNetworkClient client = new FakeNetworkClient();
  * client.prepareResponse(ApiKey.PRODUCE, produceResponse);       // typed object, as parsed
@@ -95,10 +98,15 @@ public final class FakeNetworkClient implements NetworkClient {
   private final List<Outstanding> inFlight = new ArrayList<>();
   private final List<SentRequest> sent = new ArrayList<>();
   private final List<Runnable> pendingCompletions = new ArrayList<>();
+  private final Map<ApiKey, java.util.function.Function<SentRequest, Object>> autoResponders =
+      new EnumMap<>(ApiKey.class);
+  private final ArrayDeque<RuntimeException> sendFailures = new ArrayDeque<>();
+  private final List<RuntimeException> handlerErrors = new ArrayList<>();
   private final NetworkStats stats = new NetworkStats();
   private final AtomicInteger wakeups = new AtomicInteger();
   private long lastNowMs;
   private boolean closed;
+  private boolean blockInPoll;
 
   public FakeNetworkClient() {
     this(5);
@@ -114,12 +122,13 @@ public final class FakeNetworkClient implements NetworkClient {
   // ------------------------------------------------------------------ scripting
 
   /** Next request in line must be of {@code apiKey}; it completes with {@code body} as parsed. */
-  public FakeNetworkClient prepareResponse(ApiKey apiKey, Object body) {
+  public synchronized FakeNetworkClient prepareResponse(ApiKey apiKey, Object body) {
     return prepareResponse(r -> r.apiKey() == apiKey, body);
   }
 
   /** Next request in line must match {@code matcher}; it completes with {@code body}. */
-  public FakeNetworkClient prepareResponse(Predicate<SentRequest> matcher, Object body) {
+  public synchronized FakeNetworkClient prepareResponse(
+      Predicate<SentRequest> matcher, Object body) {
     prepared.add(new Prepared(matcher, body, null, false, null));
     return this;
   }
@@ -128,25 +137,62 @@ public final class FakeNetworkClient implements NetworkClient {
    * Like {@link #prepareResponse(ApiKey, Object)}, but {@code message} is written at the request's
    * version and read back with the request's own parser, so the parser is exercised too.
    */
-  public FakeNetworkClient prepareEncodedResponse(ApiKey apiKey, ResponseMessage message) {
+  public synchronized FakeNetworkClient prepareEncodedResponse(
+      ApiKey apiKey, ResponseMessage message) {
     prepared.add(new Prepared(r -> r.apiKey() == apiKey, null, message, false, null));
     return this;
   }
 
   /** Next request in line ({@code apiKey}) fails as if the connection dropped before its answer. */
-  public FakeNetworkClient prepareDisconnect(ApiKey apiKey) {
+  public synchronized FakeNetworkClient prepareDisconnect(ApiKey apiKey) {
     prepared.add(new Prepared(r -> r.apiKey() == apiKey, null, null, true, null));
     return this;
   }
 
+  /**
+   * Answers every later request of {@code apiKey} with {@code responder}'s body (at the next poll),
+   * without using the prepared queue: handy for Metadata refreshes that happen in between. Prepared
+   * responses are not consulted for that key while a responder is set.
+   */
+  public synchronized FakeNetworkClient respondAlways(
+      ApiKey apiKey, java.util.function.Function<SentRequest, Object> responder) {
+    autoResponders.put(apiKey, responder);
+    return this;
+  }
+
+  /** Stops answering {@code apiKey} automatically. */
+  public synchronized void stopResponding(ApiKey apiKey) {
+    autoResponders.remove(apiKey);
+  }
+
+  /** The next {@link #send} throws {@code error} (as a broken client would), sending nothing. */
+  public synchronized FakeNetworkClient throwOnNextSend(RuntimeException error) {
+    sendFailures.add(error);
+    return this;
+  }
+
+  /** Exceptions thrown by completion handlers (logged and swallowed, like the real client). */
+  public synchronized List<RuntimeException> handlerErrors() {
+    return List.copyOf(handlerErrors);
+  }
+
+  /** Requests sent and still awaiting a scripted answer, oldest first. */
+  public synchronized List<SentRequest> inFlightRequests() {
+    List<SentRequest> out = new ArrayList<>();
+    for (Outstanding o : inFlight) {
+      out.add(o.sent);
+    }
+    return out;
+  }
+
   /** Next request in line ({@code apiKey}) fails with {@code error} (not a disconnect). */
-  public FakeNetworkClient prepareError(ApiKey apiKey, RuntimeException error) {
+  public synchronized FakeNetworkClient prepareError(ApiKey apiKey, RuntimeException error) {
     prepared.add(new Prepared(r -> r.apiKey() == apiKey, null, null, false, error));
     return this;
   }
 
   /** Completes the oldest request in flight with {@code body} (at the next poll). */
-  public void respondToNext(Object body) {
+  public synchronized void respondToNext(Object body) {
     if (inFlight.isEmpty()) {
       throw new IllegalStateException("no request in flight to respond to");
     }
@@ -155,7 +201,7 @@ public final class FakeNetworkClient implements NetworkClient {
   }
 
   /** Completes the given in-flight request with {@code body} (at the next poll). */
-  public void respond(SentRequest request, Object body) {
+  public synchronized void respond(SentRequest request, Object body) {
     Iterator<Outstanding> it = inFlight.iterator();
     while (it.hasNext()) {
       if (it.next().sent == request) {
@@ -168,12 +214,12 @@ public final class FakeNetworkClient implements NetworkClient {
   }
 
   /** Overrides the highest version the fake "broker" supports for {@code key}. */
-  public void setMaxVersion(ApiKey key, short version) {
+  public synchronized void setMaxVersion(ApiKey key, short version) {
     maxVersions.put(key, version);
   }
 
   /** false: the node never becomes ready (as unreachable); true: it may again. */
-  public void setNodeReady(Node node, boolean ready) {
+  public synchronized void setNodeReady(Node node, boolean ready) {
     if (ready) {
       blocked.remove(node.id());
     } else {
@@ -183,48 +229,48 @@ public final class FakeNetworkClient implements NetworkClient {
   }
 
   /** Puts the node in reconnect backoff for {@code ms} from the last time seen (drops it). */
-  public void backoff(Node node, long ms) {
+  public synchronized void backoff(Node node, long ms) {
     connected.remove(node.id());
     backoffUntilMs.put(node.id(), lastNowMs + ms);
     failures.put(node.id(), new NetworkException("scripted backoff of " + node));
   }
 
   /** Fails the node's in-flight requests as request-timed-out (as request.timeout.ms would). */
-  public void timeOutInFlight(Node node) {
+  public synchronized void timeOutInFlight(Node node) {
     failInFlight(node.id(), true, new TimeoutException("scripted request timeout to " + node));
   }
 
-  public List<SentRequest> sentRequests() {
+  public synchronized List<SentRequest> sentRequests() {
     return List.copyOf(sent);
   }
 
-  public SentRequest lastSent() {
+  public synchronized SentRequest lastSent() {
     if (sent.isEmpty()) {
       throw new IllegalStateException("nothing was sent");
     }
     return sent.get(sent.size() - 1);
   }
 
-  public List<SentRequest> sentRequests(ApiKey key) {
+  public synchronized List<SentRequest> sentRequests(ApiKey key) {
     return sent.stream().filter(r -> r.apiKey() == key).toList();
   }
 
-  public boolean hasPreparedResponses() {
+  public synchronized boolean hasPreparedResponses() {
     return !prepared.isEmpty();
   }
 
-  public int wakeupCount() {
+  public synchronized int wakeupCount() {
     return wakeups.get();
   }
 
-  public boolean isClosed() {
+  public synchronized boolean isClosed() {
     return closed;
   }
 
   // ------------------------------------------------------------------ NetworkClient
 
   @Override
-  public boolean ready(Node node, long nowMs) {
+  public synchronized boolean ready(Node node, long nowMs) {
     lastNowMs = Math.max(lastNowMs, nowMs);
     if (blocked.contains(node.id()) || nowMs < backoffUntilMs.getOrDefault(node.id(), 0L)) {
       return false;
@@ -235,27 +281,27 @@ public final class FakeNetworkClient implements NetworkClient {
   }
 
   @Override
-  public boolean isReady(Node node, long nowMs) {
+  public synchronized boolean isReady(Node node, long nowMs) {
     return connected.contains(node.id()) && inFlightRequestCount(node.id()) < maxInFlight;
   }
 
   @Override
-  public long connectionDelayMs(Node node, long nowMs) {
+  public synchronized long connectionDelayMs(Node node, long nowMs) {
     return Math.max(0, backoffUntilMs.getOrDefault(node.id(), 0L) - nowMs);
   }
 
   @Override
-  public boolean connectionFailed(Node node) {
+  public synchronized boolean connectionFailed(Node node) {
     return !connected.contains(node.id()) && failures.containsKey(node.id());
   }
 
   @Override
-  public RuntimeException connectionFailure(Node node) {
+  public synchronized RuntimeException connectionFailure(Node node) {
     return failures.get(node.id());
   }
 
   @Override
-  public short apiVersion(Node node, ApiKey key) {
+  public synchronized short apiVersion(Node node, ApiKey key) {
     short version = maxVersions.get(key);
     if (version < key.minVersion()) {
       throw new UnsupportedVersionException("scripted: " + node + " lacks " + key);
@@ -264,9 +310,12 @@ public final class FakeNetworkClient implements NetworkClient {
   }
 
   @Override
-  public <R> void send(ClientRequest<R> request, long nowMs) {
+  public synchronized <R> void send(ClientRequest<R> request, long nowMs) {
     lastNowMs = Math.max(lastNowMs, nowMs);
     Node node = request.destination();
+    if (!sendFailures.isEmpty()) {
+      throw sendFailures.poll();
+    }
     if (!isReady(node, nowMs)) {
       throw new IllegalStateException("cannot send to " + node + ": not ready");
     }
@@ -299,6 +348,12 @@ public final class FakeNetworkClient implements NetworkClient {
     stats.total().recordRequestSent();
     if (!request.expectResponse()) {
       complete(record, null, false, false, null);
+      return;
+    }
+    java.util.function.Function<SentRequest, Object> responder =
+        autoResponders.get(request.apiKey());
+    if (responder != null) {
+      complete(record, responder.apply(record), false, false, null);
       return;
     }
     Prepared next = prepared.peekFirst();
@@ -399,28 +454,54 @@ public final class FakeNetworkClient implements NetworkClient {
   }
 
   @Override
-  public void poll(long timeoutMs, long nowMs) {
+  public synchronized void poll(long timeoutMs, long nowMs) {
     lastNowMs = Math.max(lastNowMs, nowMs);
+    if (blockInPoll && pendingCompletions.isEmpty() && timeoutMs > 0 && !closed) {
+      // For a sender running on its own thread: wait (real time, capped) like a selector would,
+      // until woken up or until the test scripts something.
+      try {
+        wait(Math.min(timeoutMs, 50));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     // Handlers may send (and so queue) more: run until nothing is left, in order.
     while (!pendingCompletions.isEmpty()) {
       List<Runnable> batch = new ArrayList<>(pendingCompletions);
       pendingCompletions.clear();
-      batch.forEach(Runnable::run);
+      for (Runnable completion : batch) {
+        // Like NioNetworkClient: a throwing handler is logged and the others still run.
+        try {
+          completion.run();
+        } catch (RuntimeException e) {
+          handlerErrors.add(e);
+        }
+      }
     }
   }
 
   @Override
-  public void wakeup() {
+  public synchronized void wakeup() {
     wakeups.incrementAndGet();
+    notifyAll();
+  }
+
+  /**
+   * When true, {@link #poll} with nothing to complete waits up to min(timeout, 50 ms) of real time
+   * or until {@link #wakeup}, so a sender thread driving this fake does not spin. Off by default.
+   */
+  public synchronized FakeNetworkClient blockInPoll(boolean block) {
+    this.blockInPoll = block;
+    return this;
   }
 
   @Override
-  public int inFlightRequestCount() {
+  public synchronized int inFlightRequestCount() {
     return inFlight.size();
   }
 
   @Override
-  public int inFlightRequestCount(int nodeId) {
+  public synchronized int inFlightRequestCount(int nodeId) {
     int count = 0;
     for (Outstanding o : inFlight) {
       if (o.sent.destination().id() == nodeId) {
@@ -431,7 +512,7 @@ public final class FakeNetworkClient implements NetworkClient {
   }
 
   @Override
-  public Node leastLoadedNode(List<Node> candidates, long nowMs) {
+  public synchronized Node leastLoadedNode(List<Node> candidates, long nowMs) {
     Node best = null;
     int bestCount = Integer.MAX_VALUE;
     for (Node node : candidates) {
@@ -449,22 +530,22 @@ public final class FakeNetworkClient implements NetworkClient {
 
   /** Fails the node's in-flight requests as disconnected (at the next poll). */
   @Override
-  public void disconnect(int nodeId) {
+  public synchronized void disconnect(int nodeId) {
     failInFlight(nodeId, false, new NetworkException("scripted disconnect of node " + nodeId));
   }
 
   /** Convenience for {@link #disconnect(int)}. */
-  public void disconnect(Node node) {
+  public synchronized void disconnect(Node node) {
     disconnect(node.id());
   }
 
   @Override
-  public NetworkStats stats() {
+  public synchronized NetworkStats stats() {
     return stats;
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
     closed = true;
     for (Outstanding o : new ArrayList<>(inFlight)) {
       complete(o.sent, null, true, false, new NetworkException("fake client closed"));
