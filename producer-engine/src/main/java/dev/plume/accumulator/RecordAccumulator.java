@@ -68,8 +68,8 @@ public final class RecordAccumulator {
    * Appends a record. {@code partition} may be -1 to let the topic's sticky partitioner choose
    * among {@code cluster}'s partitions. Blocks at most {@code maxBlockMs} for buffer memory.
    *
-   * @return {@link #BATCH_FULL} and {@link #NEW_BATCH} flags (an int, so appending allocates
-   *     nothing)
+   * @return the partition and the {@link #BATCH_FULL} / {@link #NEW_BATCH} flags packed in an int
+   *     (so appending allocates nothing): read them with {@link #partitionOf} and {@link #isSet}
    */
   public int append(
       String topic,
@@ -104,6 +104,7 @@ public final class RecordAccumulator {
           }
           int result = lockedTryAppend(queue, timestampMs, key, value, headers, future, callback);
           if (result >= 0) {
+            result = pack(chosen, result);
             tq.partitioner.updatePartitionInfo(
                 sticky, sizeOf(key, value), cluster, lockedAllBatchesFull(queue));
             return result;
@@ -124,7 +125,9 @@ public final class RecordAccumulator {
             incomplete.add(batch);
             tq.partitioner.updatePartitionInfo(
                 sticky, sizeOf(key, value), cluster, lockedAllBatchesFull(queue));
-            return NEW_BATCH | (queue.batches.size() > 1 || batch.lockedIsFull() ? BATCH_FULL : 0);
+            return pack(
+                chosen,
+                NEW_BATCH | (queue.batches.size() > 1 || batch.lockedIsFull() ? BATCH_FULL : 0));
           }
         }
         // No room: allocate outside the lock (this may block), then try again.
@@ -141,6 +144,22 @@ public final class RecordAccumulator {
       }
       appendsInProgress.decrementAndGet();
     }
+  }
+
+  private static int pack(int partition, int flags) {
+    return (partition << 2) | flags;
+  }
+
+  /** The partition an {@link #append} result names. */
+  public static int partitionOf(int appendResult) {
+    return appendResult >>> 2;
+  }
+
+  /**
+   * Whether an {@link #append} result has {@code flag} ({@link #BATCH_FULL}, {@link #NEW_BATCH}).
+   */
+  public static boolean isSet(int appendResult, int flag) {
+    return (appendResult & flag) != 0;
   }
 
   private static boolean lockedAllBatchesFull(PartitionQueue queue) {

@@ -314,7 +314,8 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
             remainingBlockMs,
             clock.nowMs(),
             cluster);
-    if (result != 0) {
+    if (RecordAccumulator.isSet(
+        result, RecordAccumulator.BATCH_FULL | RecordAccumulator.NEW_BATCH)) {
       sender.wakeup();
     }
     return future;

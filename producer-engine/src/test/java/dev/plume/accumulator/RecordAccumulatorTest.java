@@ -60,10 +60,28 @@ class RecordAccumulatorTest {
     return s.getBytes(StandardCharsets.UTF_8);
   }
 
+  /** The packed result of {@link RecordAccumulator#append}, unpacked for assertions. */
+  private record AppendResult(int partition, boolean batchIsFull, boolean newBatchCreated) {}
+
   private AppendResult append(
       RecordAccumulator acc, int partition, String value, CompletableFuture<RecordMetadata> f) {
-    return acc.append(
-        TOPIC, partition, nowMs, null, bytes(value), new Header[0], f, null, 0, nowMs, cluster());
+    int result =
+        acc.append(
+            TOPIC,
+            partition,
+            nowMs,
+            null,
+            bytes(value),
+            new Header[0],
+            f,
+            null,
+            0,
+            nowMs,
+            cluster());
+    return new AppendResult(
+        RecordAccumulator.partitionOf(result),
+        RecordAccumulator.isSet(result, RecordAccumulator.BATCH_FULL),
+        RecordAccumulator.isSet(result, RecordAccumulator.NEW_BATCH));
   }
 
   private AppendResult append(RecordAccumulator acc, int partition, String value) {
