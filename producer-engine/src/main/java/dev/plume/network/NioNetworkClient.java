@@ -705,7 +705,16 @@ public final class NioNetworkClient implements NetworkClient {
       initiateConnect(state, nowMs);
       return;
     }
-    log.info("connection to {} failed: {}", state.node, cause.getMessage());
+    if (state.failedAttempts == 0) {
+      log.info("connection to {} failed: {}", state.node, cause.getMessage());
+    } else {
+      // Repeats while a broker is down: one line per outage at info, the rest at debug.
+      log.debug(
+          "connection to {} failed again ({} in a row): {}",
+          state.node,
+          state.failedAttempts + 1,
+          cause.getMessage());
+    }
     state.addresses = null; // resolve again next round: DNS may have changed
     backOff(state, cause, nowMs);
   }
