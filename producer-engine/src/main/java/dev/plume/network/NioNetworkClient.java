@@ -472,6 +472,10 @@ public final class NioNetworkClient implements NetworkClient {
     while (state.connection == c) {
       ByteBuffer frame = c.readFrame(config.maxFrameBytes(), nodeStats, stats.total());
       if (frame == null) {
+        // A TLS transport may hold decrypted bytes the socket will not signal again.
+        if (c.transport.hasBufferedReads()) {
+          continue;
+        }
         return;
       }
       c.lastActivityMs = nowMs;

@@ -1,6 +1,7 @@
 package dev.plume.producer;
 
 import dev.plume.producer.errors.ConfigException;
+import dev.plume.security.SslConfig;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -108,6 +109,7 @@ public final class ProducerConfig {
   private final String transactionalId;
   private final int transactionTimeoutMs;
   private final String securityProtocol;
+  private final SslConfig ssl;
 
   private ProducerConfig(Map<String, ?> raw) {
     Map<String, Object> copy = new LinkedHashMap<>();
@@ -191,12 +193,13 @@ public final class ProducerConfig {
     transactionTimeoutMs = c.intValue(TRANSACTION_TIMEOUT_MS, 60000, 1, Integer.MAX_VALUE);
     securityProtocol =
         c.oneOf(SECURITY_PROTOCOL, "PLAINTEXT", "PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL");
-    if (!securityProtocol.equals("PLAINTEXT")) {
+    if (securityProtocol.startsWith("SASL")) {
       throw new ConfigException(
           SECURITY_PROTOCOL,
           securityProtocol,
-          "only PLAINTEXT is implemented in this version of Plume (TLS and SASL are not yet)");
+          "only PLAINTEXT and SSL are implemented in this version of Plume (SASL is not yet)");
     }
+    ssl = securityProtocol.endsWith("SSL") ? SslConfig.parse(copy) : null;
 
     deliveryTimeoutMs = validatedDeliveryTimeout(c);
     idempotenceEnabled = validatedIdempotence(c);
@@ -469,6 +472,11 @@ public final class ProducerConfig {
 
   public String securityProtocol() {
     return securityProtocol;
+  }
+
+  /** The TLS settings when security.protocol is SSL or SASL_SSL, else null. */
+  public SslConfig ssl() {
+    return ssl;
   }
 
   @Override
