@@ -1,5 +1,6 @@
 package dev.plume.network;
 
+import dev.plume.producer.errors.AuthenticationException;
 import dev.plume.producer.errors.NetworkException;
 import dev.plume.producer.errors.PlumeException;
 import dev.plume.producer.errors.ProtocolViolationException;
@@ -30,6 +31,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -432,15 +434,28 @@ public final class NioNetworkClient implements NetworkClient {
       }
     } catch (EOFException e) {
       failConnection(state, new NetworkException(c + ": " + e.getMessage(), e), nowMs);
+    } catch (SSLException e) {
+      // Before READY a TLS failure is the handshake (certificate, host name, client certificate
+      // refused): retrying cannot help, so it is reported as an authentication failure.
+      failConnection(
+          state,
+          c.state != Connection.State.READY
+              ? new AuthenticationException("TLS handshake with " + c + " failed: " + e, e)
+              : new NetworkException(c + ": TLS error: " + e, e),
+          nowMs);
     } catch (IOException e) {
       failConnection(
           state,
           c.established ? new NetworkException(c + ": I/O error: " + e, e) : connectError(state, e),
           nowMs);
     } catch (ProtocolException e) {
+      String text = c + " sent bytes that break the protocol: " + e.getMessage();
       failConnection(
           state,
-          new ProtocolViolationException(c + " sent bytes that break the protocol: " + e, e),
+          c.state != Connection.State.READY && e.getMessage().contains("TLS")
+              // A plaintext client on a TLS port: a configuration error no retry can fix.
+              ? new AuthenticationException(text, e)
+              : new ProtocolViolationException(text, e),
           nowMs);
     }
   }
