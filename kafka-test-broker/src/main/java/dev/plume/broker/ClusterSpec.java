@@ -128,6 +128,18 @@ public record ClusterSpec(
         EXTRA_LISTENER_PREFIX + name, securityProtocol + ":" + port + ":" + advertisedHost);
   }
 
+  /**
+   * A SCRAM user created when the storage is formatted ({@code kafka-storage format --add-scram}),
+   * so it can authenticate as soon as the broker is up.
+   *
+   * @param mechanism SCRAM-SHA-256 or SCRAM-SHA-512
+   */
+  public ClusterSpec withScramUser(String mechanism, String name, String password) {
+    return withBrokerProperty(
+        "plume.format.add-scram." + mechanism + "." + name,
+        mechanism + "=[name=" + name + ",password=" + password + "]");
+  }
+
   public ClusterSpec withStartTimeout(Duration timeout) {
     return new ClusterSpec(
         nodes, kafkaVersion, dataDir, jvmOptions, brokerProperties, timeout, backend);

@@ -2,6 +2,7 @@ package dev.plume.network;
 
 import dev.plume.producer.ProducerConfig;
 import dev.plume.producer.errors.ConfigException;
+import dev.plume.security.SaslConfig;
 import dev.plume.security.SslEngineFactory;
 import java.io.IOException;
 
@@ -31,11 +32,20 @@ public interface TransportFactory {
     return switch (config.securityProtocol()) {
       case "PLAINTEXT" -> plaintext();
       case "SSL" -> ssl(new SslEngineFactory(config.ssl()));
+      case "SASL_PLAINTEXT" -> sasl(plaintext(), config.sasl());
+      case "SASL_SSL" -> sasl(ssl(new SslEngineFactory(config.ssl())), config.sasl());
       default ->
           throw new ConfigException(
               ProducerConfig.SECURITY_PROTOCOL,
               config.securityProtocol(),
               "is not implemented in this version of Plume");
     };
+  }
+
+  /**
+   * SASL over {@code inner} (SASL_PLAINTEXT, SASL_SSL): a fresh mechanism client per connection.
+   */
+  static TransportFactory sasl(TransportFactory inner, SaslConfig sasl) {
+    return (node, config) -> new SaslTransport(inner.create(node, config), sasl.newClient());
   }
 }

@@ -1,6 +1,7 @@
 package dev.plume.producer;
 
 import dev.plume.producer.errors.ConfigException;
+import dev.plume.security.SaslConfig;
 import dev.plume.security.SslConfig;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -110,6 +111,7 @@ public final class ProducerConfig {
   private final int transactionTimeoutMs;
   private final String securityProtocol;
   private final SslConfig ssl;
+  private final SaslConfig sasl;
 
   private ProducerConfig(Map<String, ?> raw) {
     Map<String, Object> copy = new LinkedHashMap<>();
@@ -193,12 +195,7 @@ public final class ProducerConfig {
     transactionTimeoutMs = c.intValue(TRANSACTION_TIMEOUT_MS, 60000, 1, Integer.MAX_VALUE);
     securityProtocol =
         c.oneOf(SECURITY_PROTOCOL, "PLAINTEXT", "PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL");
-    if (securityProtocol.startsWith("SASL")) {
-      throw new ConfigException(
-          SECURITY_PROTOCOL,
-          securityProtocol,
-          "only PLAINTEXT and SSL are implemented in this version of Plume (SASL is not yet)");
-    }
+    sasl = securityProtocol.startsWith("SASL") ? SaslConfig.parse(copy) : null;
     ssl = securityProtocol.endsWith("SSL") ? SslConfig.parse(copy) : null;
 
     deliveryTimeoutMs = validatedDeliveryTimeout(c);
@@ -477,6 +474,11 @@ public final class ProducerConfig {
   /** The TLS settings when security.protocol is SSL or SASL_SSL, else null. */
   public SslConfig ssl() {
     return ssl;
+  }
+
+  /** The SASL mechanism and credentials when security.protocol is SASL_*, else null. */
+  public SaslConfig sasl() {
+    return sasl;
   }
 
   @Override
