@@ -24,6 +24,7 @@ import dev.plume.protocol.message.MetadataResponse;
 import dev.plume.protocol.message.ProduceResponse;
 import dev.plume.txn.ProducerIdAndEpoch;
 import dev.plume.txn.SequenceTracker;
+import dev.plume.txn.TransactionCoordinatorClient;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -56,6 +57,7 @@ public final class Sender implements Runnable {
   private final CompressionContext sealContext;
   private final SequenceTracker sequences = new SequenceTracker();
   private final ProduceErrorHandler errors;
+  private final TransactionCoordinatorClient transactions;
 
   private volatile boolean running = true;
   private volatile boolean forceClose;
@@ -78,6 +80,31 @@ public final class Sender implements Runnable {
       RecordAccumulator accumulator,
       CompressionContext sealContext,
       SenderStats stats) {
+    this(
+        config,
+        clock,
+        client,
+        metadata,
+        accumulator,
+        sealContext,
+        stats,
+        TransactionCoordinatorClient.NONE);
+  }
+
+  /**
+   * @param transactions the transaction coordinator conversation, or {@link
+   *     TransactionCoordinatorClient#NONE} for a producer without transactional.id
+   */
+  public Sender(
+      SenderConfig config,
+      Clock clock,
+      NetworkClient client,
+      ProducerMetadata metadata,
+      RecordAccumulator accumulator,
+      CompressionContext sealContext,
+      SenderStats stats,
+      TransactionCoordinatorClient transactions) {
+    this.transactions = transactions;
     this.config = config;
     this.clock = clock;
     this.client = client;
@@ -139,6 +166,7 @@ public final class Sender implements Runnable {
     }
     pollTimeoutMs = Math.min(pollTimeoutMs, maybeEnsureProducerId(nowMs));
     failExpired(nowMs);
+    pollTimeoutMs = Math.min(pollTimeoutMs, maybeRunTransaction(nowMs));
     pollTimeoutMs = Math.min(pollTimeoutMs, sendProduceRequests(nowMs));
     client.poll(Math.max(0, pollTimeoutMs), nowMs);
   }
@@ -216,10 +244,40 @@ public final class Sender implements Runnable {
     metadata.update(builder.build(), nowMs);
   }
 
+  // ---------------------------------------------------------------- transactions
+
+  /**
+   * Transactions: fails queued batches once the transaction is being aborted (or failed), then lets
+   * the coordinator conversation send its next request. A no-op without transactional.id.
+   */
+  private long maybeRunTransaction(long nowMs) {
+    RuntimeException abortQueued = transactions.queuedBatchesError();
+    if (abortQueued != null) {
+      for (ProducerBatch b : accumulator.abortQueued(abortQueued)) {
+        transactions.onBatchFailed(b.topicPartition(), b.hasSequence(), abortQueued);
+      }
+    }
+    return transactions.maybeSendCoordinatorRequest(nowMs, accumulator.hasIncomplete());
+  }
+
+  /** A transactional producer's id and epoch come from its coordinator; sequences follow them. */
+  private void adoptTransactionalProducerId() {
+    ProducerIdAndEpoch assigned = transactions.producerIdAndEpoch();
+    if (!assigned.equals(producerIdAndEpoch)) {
+      producerIdAndEpoch = assigned;
+      sequences.reset();
+      log.debug("{} now uses {}", config.clientId(), assigned);
+    }
+  }
+
   // ---------------------------------------------------------------- producer id
 
   private long maybeEnsureProducerId(long nowMs) {
     if (!config.idempotent()) {
+      return MAX_POLL_MS;
+    }
+    if (transactions.managesProducerId()) {
+      adoptTransactionalProducerId();
       return MAX_POLL_MS;
     }
     if (epochBumpRequired && producesInFlight == 0) {
@@ -292,7 +350,8 @@ public final class Sender implements Runnable {
   }
 
   void requireEpochBump() {
-    if (config.idempotent()) {
+    // A transactional producer's epoch is bumped by its coordinator, after the abort.
+    if (config.idempotent() && !transactions.managesProducerId()) {
       epochBumpRequired = true;
     }
   }
@@ -334,6 +393,10 @@ public final class Sender implements Runnable {
    * incomplete batch of its partition, so retries cannot overtake each other.
    */
   private boolean mayDrain(ProducerBatch batch) {
+    return transactions.mayDrain(batch.topicPartition()) && idempotenceAllowsDrain(batch);
+  }
+
+  private boolean idempotenceAllowsDrain(ProducerBatch batch) {
     if (!config.idempotent()) {
       return true;
     }
@@ -388,7 +451,7 @@ public final class Sender implements Runnable {
               node,
               ApiKey.PRODUCE,
               ApiKey.PRODUCE.minVersion(),
-              (short) 12,
+              transactions.maxProduceVersion(),
               body,
               true,
               ProduceResponse::read,
@@ -468,6 +531,7 @@ public final class Sender implements Runnable {
   }
 
   void failBatch(ProducerBatch batch, RuntimeException error, boolean mayHaveBeenWritten) {
+    transactions.onBatchFailed(batch.topicPartition(), batch.hasSequence(), error);
     if (config.idempotent() && batch.hasSequence()) {
       sequences.complete(batch.topicPartition(), batch.baseSequence(), batch.lastSequence(), false);
       // A sequence gap (or a batch whose fate is unknown) breaks the partition's sequence
