@@ -82,6 +82,8 @@ final class BrokerConfigs {
       String.join(
           "\n",
           "status = warn",
+          // Kafka logs its own shutdown from a shutdown hook; Log4j's hook must not stop first.
+          "shutdownHook = disable",
           "appender.out.type = Console",
           "appender.out.name = OUT",
           "appender.out.layout.type = PatternLayout",

@@ -53,6 +53,9 @@ final class KafkaClasspath {
     if (cached != null) {
       return cached;
     }
+    // The first use of a version may download ~50 jars; say why the wait.
+    System.err.println(
+        "[plume] Resolving Kafka broker " + version + " from Maven Central (cached afterwards)");
     List<Path> resolved = resolve(version);
     writeCache(cacheFile, resolved);
     return resolved;

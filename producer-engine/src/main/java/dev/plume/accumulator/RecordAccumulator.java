@@ -13,6 +13,7 @@ import dev.plume.producer.RecordMetadata;
 import dev.plume.producer.TopicPartition;
 import dev.plume.producer.errors.ProducerClosedException;
 import dev.plume.record.RecordBatchBuilder;
+import dev.plume.record.RecordBatchLayout;
 import dev.plume.record.RecordBatchSplitter;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
@@ -67,8 +68,8 @@ public final class RecordAccumulator {
    * Appends a record. {@code partition} may be -1 to let the topic's sticky partitioner choose
    * among {@code cluster}'s partitions. Blocks at most {@code maxBlockMs} for buffer memory.
    *
-   * @return {@link #BATCH_FULL} and {@link #NEW_BATCH} flags (an int, so appending allocates
-   *     nothing)
+   * @return the partition and the {@link #BATCH_FULL} / {@link #NEW_BATCH} flags packed in an int
+   *     (so appending allocates nothing): read them with {@link #partitionOf} and {@link #isSet}
    */
   public int append(
       String topic,
@@ -103,6 +104,7 @@ public final class RecordAccumulator {
           }
           int result = lockedTryAppend(queue, timestampMs, key, value, headers, future, callback);
           if (result >= 0) {
+            result = pack(chosen, result);
             tq.partitioner.updatePartitionInfo(
                 sticky, sizeOf(key, value), cluster, lockedAllBatchesFull(queue));
             return result;
@@ -123,7 +125,9 @@ public final class RecordAccumulator {
             incomplete.add(batch);
             tq.partitioner.updatePartitionInfo(
                 sticky, sizeOf(key, value), cluster, lockedAllBatchesFull(queue));
-            return NEW_BATCH | (queue.batches.size() > 1 || batch.lockedIsFull() ? BATCH_FULL : 0);
+            return pack(
+                chosen,
+                NEW_BATCH | (queue.batches.size() > 1 || batch.lockedIsFull() ? BATCH_FULL : 0));
           }
         }
         // No room: allocate outside the lock (this may block), then try again.
@@ -140,6 +144,22 @@ public final class RecordAccumulator {
       }
       appendsInProgress.decrementAndGet();
     }
+  }
+
+  private static int pack(int partition, int flags) {
+    return (partition << 2) | flags;
+  }
+
+  /** The partition an {@link #append} result names. */
+  public static int partitionOf(int appendResult) {
+    return appendResult >>> 2;
+  }
+
+  /**
+   * Whether an {@link #append} result has {@code flag} ({@link #BATCH_FULL}, {@link #NEW_BATCH}).
+   */
+  public static boolean isSet(int appendResult, int flag) {
+    return (appendResult & flag) != 0;
   }
 
   private static boolean lockedAllBatchesFull(PartitionQueue queue) {
@@ -280,8 +300,12 @@ public final class RecordAccumulator {
     List<ProducerBatch> drained = new ArrayList<>();
     int sizeBytes = 0;
     int start = drainIndexByNode.getOrDefault(node.id(), 0) % partitions.size();
+    // Where the next drain starts: the partition that did not fit this request, else the one
+    // after this drain's start, so every partition gets to go first in turn.
+    int nextStart = (start + 1) % partitions.size();
     int i = start;
     do {
+      int current = i;
       TopicPartition tp = partitions.get(i);
       i = (i + 1) % partitions.size();
       TopicQueues tq = topics.get(tp.topic());
@@ -298,6 +322,7 @@ public final class RecordAccumulator {
           continue;
         }
         if (!drained.isEmpty() && sizeBytes + first.estimatedSizeBytes() > maxRequestSizeBytes) {
+          nextStart = current;
           break;
         }
         if (!mayDrain.test(first)) {
@@ -309,7 +334,7 @@ public final class RecordAccumulator {
         drained.add(first);
       }
     } while (i != start);
-    drainIndexByNode.put(node.id(), i);
+    drainIndexByNode.put(node.id(), nextStart);
     return drained;
   }
 
@@ -368,10 +393,14 @@ public final class RecordAccumulator {
     return expired;
   }
 
-  /** Returns the batch's buffer to the pool; call once the batch can no longer be read. */
+  /**
+   * Returns the batch's buffer to the pool; call once the batch can no longer be read. Only the
+   * first call per batch returns memory: a batch can be finished twice (e.g. failed on a forced
+   * close, then its request completes as disconnected), and a buffer pooled twice would be handed
+   * to two batches.
+   */
   public void deallocate(ProducerBatch batch) {
-    incomplete.remove(batch);
-    if (batch.pooled()) {
+    if (incomplete.remove(batch) && batch.pooled()) {
       pool.deallocate(batch.buffer());
     }
   }
@@ -382,8 +411,14 @@ public final class RecordAccumulator {
     if (sealed == null) {
       throw new IllegalStateException("Only a sent (sealed) batch can be split: " + batch);
     }
+    // The broker refused a batch of at most batch.size, so pieces of batch.size would rebuild the
+    // same batch and loop forever: pieces of at most half the refused size always make progress.
+    int limitBytes =
+        Math.max(
+            RecordBatchLayout.HEADER_SIZE,
+            Math.min(config.batchSizeBytes(), sealed.remaining() / 2));
     List<ByteBuffer> parts =
-        RecordBatchSplitter.split(sealed, config.batchSizeBytes(), config.compression(), context);
+        RecordBatchSplitter.split(sealed, limitBytes, config.compression(), context);
     List<ProducerBatch> pieces = new ArrayList<>(parts.size());
     int from = 0;
     for (ByteBuffer part : parts) {

@@ -4,6 +4,7 @@ import dev.plume.accumulator.AccumulatorConfig;
 import dev.plume.accumulator.ProducerBatch;
 import dev.plume.accumulator.RecordAccumulator;
 import dev.plume.clock.Clock;
+import dev.plume.compression.Codecs;
 import dev.plume.compression.CompressionContext;
 import dev.plume.compression.CompressionLevels;
 import dev.plume.compression.CompressionType;
@@ -138,6 +139,8 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
     this.interceptors = new InterceptorChain<>(chain);
 
     CompressionType compression = CompressionType.forConfigName(config.compressionType());
+    // A missing codec library fails here, naming the dependency, not later on the I/O thread.
+    Codecs.requireAvailable(compression);
     this.pool = new BufferPool(config.bufferMemoryBytes(), Math.max(1, config.batchSizeBytes()));
     this.accumulator =
         new RecordAccumulator(
@@ -326,7 +329,8 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
             remainingBlockMs,
             clock.nowMs(),
             cluster);
-    if (result != 0) {
+    if (RecordAccumulator.isSet(
+        result, RecordAccumulator.BATCH_FULL | RecordAccumulator.NEW_BATCH)) {
       sender.wakeup();
     }
     return future;

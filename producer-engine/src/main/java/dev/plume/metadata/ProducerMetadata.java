@@ -259,7 +259,10 @@ public final class ProducerMetadata {
     public SnapshotBuilder topic(String topic, byte[] topicId, List<PartitionState> partitions) {
       PartitionState[] byIndex = new PartitionState[partitions.size()];
       for (PartitionState p : partitions) {
-        if (p.partition() < 0 || p.partition() >= byIndex.length) {
+        // A duplicate index leaves a hole, which would fail the whole snapshot later.
+        if (p.partition() < 0
+            || p.partition() >= byIndex.length
+            || byIndex[p.partition()] != null) {
           topicErrors.put(topic, "non-contiguous partition indexes in metadata");
           return this;
         }

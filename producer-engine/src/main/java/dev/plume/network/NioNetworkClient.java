@@ -114,7 +114,9 @@ public final class NioNetworkClient implements NetworkClient {
     if (c == null) {
       return Math.max(0, state.backoffUntilMs - nowMs);
     }
-    return c.state == Connection.State.READY ? 0 : Long.MAX_VALUE;
+    // Connected but busy (handshake, a partial write, in-flight limit): the next poll event
+    // (connect, writable, response) is what changes readiness, not time.
+    return canSendMore(c) ? 0 : Long.MAX_VALUE;
   }
 
   @Override
@@ -178,7 +180,7 @@ public final class NioNetworkClient implements NetworkClient {
   private NodeState stateOf(Node node, long nowMs) {
     NodeState state = nodes.get(node.id());
     if (state == null) {
-      state = new NodeState(node);
+      state = new NodeState(node, stats.node(node.id()));
       nodes.put(node.id(), state);
     } else if (!state.node.host().equals(node.host()) || state.node.port() != node.port()) {
       // The node moved (metadata update): the old socket points at the wrong broker.
@@ -278,6 +280,9 @@ public final class NioNetworkClient implements NetworkClient {
             config.requestTimeoutMs(),
             response -> {});
     enqueue(c, request, version, nowMs, true);
+    if (c.owner.connection == c && c.isWriting()) {
+      tryWrite(c, nowMs);
+    }
   }
 
   // ---------------------------------------------------------------- sending
@@ -340,7 +345,7 @@ public final class NioNetworkClient implements NetworkClient {
       }
       return;
     }
-    TrafficStats nodeStats = stats.node(c.owner.node.id());
+    TrafficStats nodeStats = c.owner.traffic;
     nodeStats.recordRequestSent();
     stats.total().recordRequestSent();
     c.startWrite(inFlight, encoder.segments());
@@ -421,7 +426,10 @@ public final class NioNetworkClient implements NetworkClient {
     } catch (EOFException e) {
       failConnection(state, new NetworkException(c + ": " + e.getMessage(), e), nowMs);
     } catch (IOException e) {
-      failConnection(state, new NetworkException(c + ": I/O error: " + e, e), nowMs);
+      failConnection(
+          state,
+          c.established ? new NetworkException(c + ": I/O error: " + e, e) : connectError(state, e),
+          nowMs);
     } catch (ProtocolException e) {
       failConnection(
           state,
@@ -434,7 +442,7 @@ public final class NioNetworkClient implements NetworkClient {
     try {
       long written = c.write();
       if (written > 0) {
-        stats.node(c.owner.node.id()).recordBytesSent(written);
+        c.owner.traffic.recordBytesSent(written);
         stats.total().recordBytesSent(written);
         c.lastActivityMs = nowMs;
       }
@@ -453,7 +461,7 @@ public final class NioNetworkClient implements NetworkClient {
 
   private void readResponses(Connection c, long nowMs) throws IOException {
     NodeState state = c.owner;
-    TrafficStats nodeStats = stats.node(state.node.id());
+    TrafficStats nodeStats = state.traffic;
     while (state.connection == c) {
       ByteBuffer frame = c.readFrame(config.maxFrameBytes(), nodeStats, stats.total());
       if (frame == null) {
@@ -485,7 +493,7 @@ public final class NioNetworkClient implements NetworkClient {
     c.inFlight.pollFirst();
     if (request.internal) {
       long latencyMs = nowMs - request.sentTimeMs;
-      stats.node(state.node.id()).recordResponse(latencyMs);
+      state.traffic.recordResponse(latencyMs);
       stats.total().recordResponse(latencyMs);
       handleApiVersionsResponse(c, request, reader, nowMs);
       return;
@@ -519,7 +527,7 @@ public final class NioNetworkClient implements NetworkClient {
       return;
     }
     long latencyMs = nowMs - request.sentTimeMs;
-    stats.node(nodeId).recordResponse(latencyMs);
+    c.owner.traffic.recordResponse(latencyMs);
     stats.total().recordResponse(latencyMs);
     completions.add(request.success(nodeId, body, nowMs));
   }
@@ -851,6 +859,18 @@ public final class NioNetworkClient implements NetworkClient {
       return best;
     }
     return connecting != null ? connecting : connectable;
+  }
+
+  /** For tests: whether a request to the node is not yet fully written. */
+  boolean hasPendingWrite(int nodeId) {
+    NodeState state = nodes.get(nodeId);
+    return state != null && state.connection != null && state.connection.isWriting();
+  }
+
+  /** For tests: the capacity of the node's reusable receive buffer. */
+  int receiveBufferCapacity(int nodeId) {
+    NodeState state = nodes.get(nodeId);
+    return state == null ? 0 : state.receiveBuffer.capacity();
   }
 
   @Override

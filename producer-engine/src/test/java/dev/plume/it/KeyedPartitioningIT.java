@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plume.engine.PlumeProducer;
 import dev.plume.producer.ProducerRecord;
+import dev.plume.producer.RecordMetadata;
 import dev.plume.producer.serialization.StringSerializer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
@@ -27,10 +30,15 @@ class KeyedPartitioningIT {
             Map.of("bootstrap.servers", bootstrap),
             new StringSerializer(),
             new StringSerializer())) {
+      List<CompletableFuture<RecordMetadata>> futures = new ArrayList<>();
       for (int i = 0; i < 3000; i++) {
-        producer.send(new ProducerRecord<>(topic, "customer-" + i, "v" + i));
+        futures.add(producer.send(new ProducerRecord<>(topic, "customer-" + i, "v" + i)));
       }
       producer.flush();
+      for (CompletableFuture<RecordMetadata> f : futures) {
+        assertThat(f).isCompleted();
+        assertThat(f.join().offset()).isNotNegative();
+      }
     }
     List<ConsumerRecord<byte[], byte[]>> read =
         Records.readAll(bootstrap, topic, Duration.ofSeconds(30));
