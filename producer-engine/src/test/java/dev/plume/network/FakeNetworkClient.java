@@ -89,6 +89,7 @@ public final class FakeNetworkClient implements NetworkClient {
   }
 
   private final int maxInFlight;
+  private final Map<String, Short> finalizedFeatures = new HashMap<>();
   private final Map<ApiKey, Short> maxVersions = new EnumMap<>(ApiKey.class);
   private final Set<Integer> connected = new HashSet<>();
   private final Set<Integer> blocked = new HashSet<>();
@@ -298,6 +299,25 @@ public final class FakeNetworkClient implements NetworkClient {
   @Override
   public synchronized RuntimeException connectionFailure(Node node) {
     return failures.get(node.id());
+  }
+
+  /** Finalized feature levels every node reports (e.g. transaction.version=2 for TV2). */
+  public synchronized void setFinalizedFeature(String feature, short level) {
+    finalizedFeatures.put(feature, level);
+  }
+
+  @Override
+  public synchronized java.util.Optional<dev.plume.protocol.NegotiatedVersions> negotiatedVersions(
+      Node node) {
+    if (!connected.contains(node.id())) {
+      return java.util.Optional.empty();
+    }
+    List<dev.plume.protocol.ApiVersionRange> ranges = new ArrayList<>();
+    maxVersions.forEach(
+        (key, max) ->
+            ranges.add(new dev.plume.protocol.ApiVersionRange(key.id(), key.minVersion(), max)));
+    return java.util.Optional.of(
+        new dev.plume.protocol.NegotiatedVersions(ranges, Map.copyOf(finalizedFeatures), 1));
   }
 
   @Override
