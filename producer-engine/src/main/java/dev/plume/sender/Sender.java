@@ -125,8 +125,15 @@ public final class Sender implements Runnable {
     while (running) {
       runOnceSafely();
     }
-    // Graceful close: keep sending until everything queued or in flight has an outcome.
-    while (!forceClose && (accumulator.hasIncomplete() || client.inFlightRequestCount() > 0)) {
+    // Graceful close: keep sending until everything queued or in flight has an outcome (and an
+    // open transaction is aborted).
+    if (!forceClose) {
+      transactions.onGracefulClose();
+    }
+    while (!forceClose
+        && (accumulator.hasIncomplete()
+            || client.inFlightRequestCount() > 0
+            || transactions.hasPendingCoordinatorWork())) {
       if (fatalError != null) {
         break;
       }

@@ -40,4 +40,12 @@ final class NoTransactions implements TransactionCoordinatorClient {
 
   @Override
   public void onBatchFailed(TopicPartition tp, boolean hadSequence, RuntimeException error) {}
+
+  @Override
+  public void onGracefulClose() {}
+
+  @Override
+  public boolean hasPendingCoordinatorWork() {
+    return false;
+  }
 }

@@ -45,4 +45,13 @@ public interface TransactionCoordinatorClient {
    * @param hadSequence whether it carried a sequence number (was sent), leaving a sequence gap
    */
   void onBatchFailed(TopicPartition tp, boolean hadSequence, RuntimeException error);
+
+  /**
+   * Graceful close: aborts a transaction left open, so read_committed consumers are not held up
+   * until transaction.timeout.ms; a commit already under way is let finish.
+   */
+  void onGracefulClose();
+
+  /** Whether a commit, abort or other coordinator exchange still has to finish. */
+  boolean hasPendingCoordinatorWork();
 }

@@ -517,6 +517,20 @@ public final class TransactionManager implements TransactionCoordinatorClient {
   }
 
   @Override
+  public synchronized void onGracefulClose() {
+    if (state == IN_TRANSACTION || state == ABORTABLE_ERROR) {
+      log.info("{}: aborting the open transaction because the producer is closing", id);
+      beginAbort();
+    }
+  }
+
+  @Override
+  public synchronized boolean hasPendingCoordinatorWork() {
+    return state != FATAL_ERROR
+        && (endTxnResult != null || epochBumpInitPending || pendingOffsets != null);
+  }
+
+  @Override
   public synchronized long maybeSendCoordinatorRequest(long nowMs, boolean batchesIncomplete) {
     lastNowMs = nowMs;
     if (requestInFlight || state == FATAL_ERROR) {

@@ -457,6 +457,24 @@ class TransactionManagerTest {
   }
 
   @Test
+  void gracefulCloseAbortsAnOpenTransaction() {
+    TxnFixture f = initialized(true);
+    f.txn.beginTransaction();
+    f.append(TP0, "v");
+    f.runOnce();
+    f.ackProduces();
+    f.runOnce();
+    f.txn.onGracefulClose();
+    assertThat(f.txn.hasPendingCoordinatorWork()).isTrue();
+    f.client.prepareResponse(ApiKey.END_TXN, new EndTxnResponse(0, NONE, PID, (short) 1));
+    f.runUntilQuiet();
+    assertThat(f.client.sentRequests(ApiKey.END_TXN).get(0).decode(EndTxnRequest::read).committed())
+        .isFalse();
+    assertThat(f.txn.hasPendingCoordinatorWork()).isFalse();
+    assertThat(f.txn.state()).isEqualTo(TransactionState.READY);
+  }
+
+  @Test
   void callsOutOfOrderNameTheCurrentState() {
     TxnFixture f = new TxnFixture(false);
     assertThatThrownBy(f.txn::beginTransaction)
