@@ -348,6 +348,9 @@ public final class NioNetworkClient implements NetworkClient {
     TrafficStats nodeStats = c.owner.traffic;
     nodeStats.recordRequestSent();
     stats.total().recordRequestSent();
+    if (log.isTraceEnabled()) {
+      log.trace("sending {} of {} bytes to {}", inFlight, encoder.sizeBytes(), c.owner.node);
+    }
     c.startWrite(inFlight, encoder.segments());
     c.lastActivityMs = nowMs;
   }
@@ -361,13 +364,18 @@ public final class NioNetworkClient implements NetworkClient {
     }
     // Write first without waiting for OP_WRITE: a socket is almost always writable, and this
     // saves one select per request.
+    boolean becameSendable = false;
     for (int i = connected.size() - 1; i >= 0; i--) {
       Connection c = connected.get(i).connection;
       if (c != null && c.isWriting()) {
         tryWrite(c, nowMs);
+        becameSendable |= c.owner.connection == c && canSendMore(c);
       }
     }
-    long selectTimeoutMs = completions.isEmpty() ? nextDeadlineDelayMs(timeoutMs, nowMs) : 0;
+    // A connection that finished writing can take the next request now: do not block the
+    // caller, who may have more to send to it.
+    long selectTimeoutMs =
+        completions.isEmpty() && !becameSendable ? nextDeadlineDelayMs(timeoutMs, nowMs) : 0;
     int selected;
     try {
       selected = selectTimeoutMs <= 0 ? selector.selectNow() : selector.select(selectTimeoutMs);
@@ -527,6 +535,9 @@ public final class NioNetworkClient implements NetworkClient {
       return;
     }
     long latencyMs = nowMs - request.sentTimeMs;
+    if (log.isTraceEnabled()) {
+      log.trace("response to {} from {} after {} ms", request, c.owner.node, latencyMs);
+    }
     c.owner.traffic.recordResponse(latencyMs);
     stats.total().recordResponse(latencyMs);
     completions.add(request.success(nodeId, body, nowMs));
@@ -695,7 +706,16 @@ public final class NioNetworkClient implements NetworkClient {
       initiateConnect(state, nowMs);
       return;
     }
-    log.info("connection to {} failed: {}", state.node, cause.getMessage());
+    if (state.failedAttempts == 0) {
+      log.info("connection to {} failed: {}", state.node, cause.getMessage());
+    } else {
+      // Repeats while a broker is down: one line per outage at info, the rest at debug.
+      log.debug(
+          "connection to {} failed again ({} in a row): {}",
+          state.node,
+          state.failedAttempts + 1,
+          cause.getMessage());
+    }
     state.addresses = null; // resolve again next round: DNS may have changed
     backOff(state, cause, nowMs);
   }

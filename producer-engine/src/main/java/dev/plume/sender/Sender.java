@@ -75,6 +75,7 @@ public final class Sender implements Runnable {
   private boolean epochBumpRequired;
   private int producesInFlight;
   private RuntimeException fatalError;
+  private final Map<Integer, Long> throttledUntilMs = new HashMap<>();
 
   public Sender(
       SenderConfig config,
@@ -385,6 +386,12 @@ public final class Sender implements Runnable {
     }
     long timeoutMs = ready.nextReadyCheckDelayMs();
     for (Node node : ready.readyNodes()) {
+      long throttledMs = throttledUntilMs.getOrDefault(node.id(), 0L) - nowMs;
+      if (throttledMs > 0) {
+        // KIP-219: the broker asked us to hold off this node (quota); batches wait meanwhile.
+        timeoutMs = Math.min(timeoutMs, throttledMs);
+        continue;
+      }
       boolean canSend = client.ready(node, nowMs);
       accumulator.updateNodeLatencyStats(node.id(), nowMs, canSend);
       if (!canSend) {
@@ -462,6 +469,9 @@ public final class Sender implements Runnable {
       }
       b.inFlight(true);
       stats.recordBatch(sealed[i].remaining(), b.estimatedSizeBytes());
+      SenderStats.TopicCounters topic = stats.topic(b.topicPartition().topic());
+      topic.bytesSent.add(sealed[i].remaining());
+      topic.uncompressedBytes.add(b.estimatedSizeBytes());
       stats.recordQueueTime(nowMs - b.createdMs());
     }
     Map<TopicPartition, ProducerBatch> byPartition = new HashMap<>();
@@ -535,6 +545,10 @@ public final class Sender implements Runnable {
     stats.lastResponseMs.set(nowMs);
     stats.recordLatency(response.latencyMs());
     ProduceResponse body = response.body();
+    if (body.throttleTimeMs() > 0) {
+      throttledUntilMs.put(response.nodeId(), nowMs + body.throttleTimeMs());
+      stats.throttleTimeMsTotal.add(body.throttleTimeMs());
+    }
     for (ProduceResponse.TopicResponse t : body.responses()) {
       for (ProduceResponse.PartitionResponse p : t.partitionResponses()) {
         ProducerBatch batch = batches.remove(new TopicPartition(t.name(), p.index()));
@@ -563,6 +577,7 @@ public final class Sender implements Runnable {
     }
     if (batch.complete(baseOffset, logAppendTimeMs)) {
       stats.recordsSent.add(batch.recordCount());
+      stats.topic(batch.topicPartition().topic()).recordsSent.add(batch.recordCount());
     }
     accumulator.deallocate(batch);
   }
@@ -580,6 +595,7 @@ public final class Sender implements Runnable {
     }
     if (batch.completeExceptionally(error)) {
       stats.recordErrors.add(batch.recordCount());
+      stats.topic(batch.topicPartition().topic()).recordErrors.add(batch.recordCount());
       stats.error(error.toString());
     }
     accumulator.deallocate(batch);
@@ -587,6 +603,7 @@ public final class Sender implements Runnable {
 
   void retry(ProducerBatch batch, long nowMs) {
     stats.recordRetries.add(batch.recordCount());
+    stats.topic(batch.topicPartition().topic()).recordRetries.add(batch.recordCount());
     accumulator.reenqueue(batch, nowMs);
   }
 

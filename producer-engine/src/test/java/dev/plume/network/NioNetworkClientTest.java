@@ -754,6 +754,30 @@ class NioNetworkClientTest {
   }
 
   @Test
+  void nodeWhoseAddressChangedIsReconnectedAtTheNewAddress() {
+    newClient(config());
+    Node node = broker.node(1);
+    Peer old = connectReady(node);
+    client.send(metadataRequest(node), clock.nowMs());
+    pollUntil("written", () -> client.ready(node, clock.nowMs()));
+
+    try (ScriptedBroker moved = new ScriptedBroker()) {
+      Node relocated = moved.node(1);
+      assertThat(client.ready(relocated, clock.nowMs())).isFalse();
+      client.poll(0, clock.nowMs());
+      assertThat(completed).hasSize(1);
+      assertThat(completed.get(0).disconnected()).isTrue();
+      assertThat(completed.get(0).error()).hasMessageContaining("moved");
+      assertThat(old.isClosedByClient()).isTrue();
+
+      Peer peer = moved.accept();
+      pollUntilWritten(relocated, 3);
+      peer.answerApiVersions(ScriptedBroker.kafka41Ranges());
+      pollUntil("ready at the new address", () -> client.isReady(relocated, clock.nowMs()));
+    }
+  }
+
+  @Test
   void sendingToANodeThatIsNotReadyIsAProgrammingError() {
     newClient(config());
     Node node = broker.node(1);

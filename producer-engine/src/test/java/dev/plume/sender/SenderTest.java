@@ -203,16 +203,32 @@ class SenderTest {
   @Test
   void fiveInFlightThenTheFirstFailsTheOthersAreRetriedInOrderNeverOvertaking() {
     SenderFixture f = new SenderFixture().startUp();
+    // The partition's first batch goes alone: a broker without producer state would accept any
+    // sequence, so nothing is pipelined behind it until it is acknowledged.
+    CompletableFuture<RecordMetadata> first = f.append(TP0, "first");
+    f.runOnce();
+    f.append(TP0, "held back");
+    f.advance(100);
+    f.runOnce();
+    assertThat(f.produceRequests()).hasSize(1);
+    f.respond(f.lastProduce(), response(TP0, NONE, 0));
+    f.runOnce(); // handles the response
+    f.runOnce(); // now the held-back batch may go
+    assertThat(first).isCompleted();
+    assertThat(f.produceRequests()).hasSize(2);
+    f.ackAllInFlight(1);
+    f.runOnce();
+    int alreadySent = f.produceRequests().size();
     List<CompletableFuture<RecordMetadata>> futures = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
       futures.add(f.append(TP0, "r" + i));
       f.runOnce(); // each record its own batch and request
     }
-    List<SentRequest> inFlight = f.produceRequests();
-    assertThat(inFlight).hasSize(5);
+    List<SentRequest> inFlight = f.produceRequests().subList(alreadySent, alreadySent + 5);
+    assertThat(f.produceRequests()).hasSize(alreadySent + 5);
     assertThat(inFlight)
         .extracting(r -> batches(r).get(0).baseSequence())
-        .containsExactly(0, 1, 2, 3, 4);
+        .containsExactly(2, 3, 4, 5, 6);
     f.respond(inFlight.get(0), response(TP0, NOT_ENOUGH_REPLICAS, -1));
     for (int i = 1; i < 5; i++) {
       f.respond(inFlight.get(i), response(TP0, OUT_OF_ORDER_SEQUENCE_NUMBER, -1));
@@ -229,10 +245,10 @@ class SenderTest {
     f.runOnce();
     assertThat(futures).allMatch(x -> x.isDone() && !x.isCompletedExceptionally());
     List<Integer> retriedSequences = new ArrayList<>();
-    for (SentBatch b : f.allSentBatches().subList(5, f.allSentBatches().size())) {
+    for (SentBatch b : f.allSentBatches().subList(alreadySent + 5, f.allSentBatches().size())) {
       retriedSequences.add(b.baseSequence());
     }
-    assertThat(retriedSequences).containsExactly(0, 1, 2, 3, 4);
+    assertThat(retriedSequences).containsExactly(2, 3, 4, 5, 6);
     assertThat(f.sender.producerIdAndEpoch().epoch()).isZero();
     for (int i = 1; i < 5; i++) {
       assertThat(futures.get(i).join().offset()).isGreaterThan(futures.get(i - 1).join().offset());
