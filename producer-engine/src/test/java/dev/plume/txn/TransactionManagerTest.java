@@ -475,6 +475,59 @@ class TransactionManagerTest {
   }
 
   @Test
+  void invalidProducerEpochOnProduceIsAbortableButProducerFencedIsFatal() {
+    TxnFixture epoch = initialized(true);
+    epoch.txn.beginTransaction();
+    epoch.append(TP0, "v");
+    epoch.runOnce();
+    epoch.failProduces(INVALID_PRODUCER_EPOCH);
+    epoch.runOnce();
+    assertThat(epoch.txn.state()).isEqualTo(TransactionState.ABORTABLE_ERROR);
+
+    TxnFixture fenced = initialized(true);
+    fenced.txn.beginTransaction();
+    fenced.append(TP0, "v");
+    fenced.runOnce();
+    fenced.failProduces(PRODUCER_FENCED);
+    fenced.runOnce();
+    assertThat(fenced.txn.state()).isEqualTo(TransactionState.FATAL_ERROR);
+    assertThatThrownBy(fenced.txn::beginAbort).isInstanceOf(ProducerFencedException.class);
+  }
+
+  @Test
+  void aRecordExpiringInTheTransactionMakesItAbortable() {
+    TxnFixture f = initialized(true);
+    f.txn.beginTransaction();
+    CompletableFuture<RecordMetadata> record = f.append(TP0, "v");
+    f.runOnce(); // sent, never answered
+    f.clock.advanceMs(121_000); // past delivery.timeout.ms
+    f.client.timeOutInFlight(N1);
+    f.runOnce();
+    f.runOnce();
+    assertThat(record).isCompletedExceptionally();
+    assertThat(f.txn.state()).isEqualTo(TransactionState.ABORTABLE_ERROR);
+    assertThat(f.txn.lastError()).isInstanceOf(TransactionAbortableException.class);
+  }
+
+  @Test
+  void commitCalledAgainAfterATimeoutKeepsWaitingForTheSameEndTxn() {
+    TxnFixture f = initialized(true);
+    f.txn.beginTransaction();
+    f.append(TP0, "v");
+    f.runOnce();
+    CompletableFuture<Void> first = f.txn.beginCommit();
+    assertThat(f.txn.beginCommit()).isSameAs(first);
+    assertThatThrownBy(f.txn::beginAbort)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("COMMITTING_TRANSACTION");
+    f.ackProduces();
+    f.client.prepareResponse(ApiKey.END_TXN, new EndTxnResponse(0, NONE, PID, (short) 1));
+    f.runUntilQuiet();
+    assertThat(first).isCompleted();
+    assertThat(f.client.sentRequests(ApiKey.END_TXN)).hasSize(1);
+  }
+
+  @Test
   void callsOutOfOrderNameTheCurrentState() {
     TxnFixture f = new TxnFixture(false);
     assertThatThrownBy(f.txn::beginTransaction)
