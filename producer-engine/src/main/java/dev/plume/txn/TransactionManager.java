@@ -81,8 +81,10 @@ public final class TransactionManager implements TransactionCoordinatorClient {
 
   private volatile ProducerIdAndEpoch producerIdAndEpoch = ProducerIdAndEpoch.NONE;
 
+  // Written under this object's monitor; volatile so that send's check can skip the lock.
+  private volatile TransactionState state = UNINITIALIZED;
+
   // guarded by this
-  private TransactionState state = UNINITIALIZED;
   private RuntimeException lastError;
   private RuntimeException queuedBatchesError;
   private boolean transactionsV2;
@@ -135,7 +137,14 @@ public final class TransactionManager implements TransactionCoordinatorClient {
   }
 
   /** Application thread, before each send: records may only join a transaction in progress. */
-  public synchronized void checkSendAllowed(String topic) {
+  public void checkSendAllowed(String topic) {
+    if (state == IN_TRANSACTION) {
+      return; // the common case, without taking the lock
+    }
+    checkSendAllowedUnderLock(topic);
+  }
+
+  private synchronized void checkSendAllowedUnderLock(String topic) {
     lockedFailIfFatal("send a record to " + topic);
     lockedFailIfAbortable("send a record to " + topic);
     if (state != IN_TRANSACTION) {
@@ -218,7 +227,7 @@ public final class TransactionManager implements TransactionCoordinatorClient {
     return endTxnResult;
   }
 
-  public synchronized TransactionState state() {
+  public TransactionState state() {
     return state;
   }
 

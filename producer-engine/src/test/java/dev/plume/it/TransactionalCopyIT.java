@@ -34,6 +34,12 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class TransactionalCopyIT {
 
+  /** Leaves the shared broker at the default (latest) transaction protocol for later tests. */
+  @org.junit.jupiter.api.AfterAll
+  static void restoreTransactionVersion() {
+    TransactionsIT.useTransactionVersion(TestBrokers.bootstrapServers(), 2);
+  }
+
   private static final int RECORDS = 100_000;
   private static final int PER_TRANSACTION = 750;
 

@@ -31,6 +31,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class TransactionsIT {
 
+  /** Leaves the shared broker at the default (latest) transaction protocol for later tests. */
+  @org.junit.jupiter.api.AfterAll
+  static void restoreTransactionVersion() {
+    TransactionsIT.useTransactionVersion(TestBrokers.bootstrapServers(), 2);
+  }
+
   static void useTransactionVersion(String bootstrap, int level) {
     Properties props = new Properties();
     props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
