@@ -169,7 +169,6 @@ public final class Sender implements Runnable {
     }
     List<String> topics = new ArrayList<>(metadata.topicsInUse());
     Set<String> requested = Set.copyOf(topics);
-    metadataRequestInFlight = true;
     metadata.onRefreshAttempt(nowMs);
     client.send(
         ClientRequest.of(
@@ -178,6 +177,9 @@ public final class Sender implements Runnable {
             MetadataResponse::read,
             response -> onMetadataResponse(response, requested)),
         nowMs);
+    // Only once the client took it (handlers never run inside send): if send threw, a flag set
+    // before would stay true and no metadata request would ever be sent again.
+    metadataRequestInFlight = true;
     return MAX_POLL_MS;
   }
 
@@ -245,7 +247,6 @@ public final class Sender implements Runnable {
       long delay = client.connectionDelayMs(node, nowMs);
       return delay == Long.MAX_VALUE ? MAX_POLL_MS : Math.max(delay, 1);
     }
-    initProducerIdInFlight = true;
     client.send(
         ClientRequest.of(
             node,
@@ -253,6 +254,7 @@ public final class Sender implements Runnable {
             InitProducerIdResponse::read,
             this::onInitProducerIdResponse),
         nowMs);
+    initProducerIdInFlight = true; // after send, as for metadata
     return MAX_POLL_MS;
   }
 
