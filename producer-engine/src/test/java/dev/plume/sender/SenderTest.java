@@ -680,6 +680,28 @@ class SenderTest {
   }
 
   @Test
+  void aMetadataOrInitProducerIdSendThatThrowsIsTriedAgainLater() {
+    SenderFixture f = new SenderFixture();
+    f.client.respondAlways(ApiKey.METADATA, r -> f.metadataResponse());
+    f.client.throwOnNextSend(
+        ApiKey.METADATA, new IllegalStateException("scripted: metadata send fails"));
+    f.client.throwOnNextSend(
+        ApiKey.INIT_PRODUCER_ID, new IllegalStateException("scripted: init send fails"));
+    assertThatThrownBy(f::runOnce).hasMessageContaining("metadata send fails");
+    f.advance(100);
+    assertThatThrownBy(f::runOnce).hasMessageContaining("init send fails");
+    assertThat(f.client.sentRequests(ApiKey.METADATA)).hasSize(1); // the retry went out
+    f.client.prepareResponse(
+        ApiKey.INIT_PRODUCER_ID,
+        new dev.plume.protocol.message.InitProducerIdResponse(0, (short) 0, 9, (short) 0));
+    f.advance(100);
+    f.runOnce();
+    f.runOnce();
+    assertThat(f.sender.producerIdAndEpoch().producerId()).isEqualTo(9);
+    assertThat(f.metadata.snapshot().partitionCountForTopic("t")).isEqualTo(2);
+  }
+
+  @Test
   void gracefulCloseSendsWhatIsQueued() {
     SenderFixture f = new SenderFixture().startUp();
     f.client.respondAlways(ApiKey.PRODUCE, r -> response(TP0, NONE, 11));
