@@ -196,8 +196,9 @@ public final class RecordAccumulator {
           nextDelayMs = Math.min(nextDelayMs, backoffLeftMs);
           continue;
         }
-        long waitedMs = nowMs - (first.attempts() > 0 ? first.lastAttemptMs() : first.createdMs());
-        long lingerLeftMs = config.lingerMs() - waitedMs;
+        // A retry goes as soon as its backoff is over: it lingered before its first attempt.
+        long lingerLeftMs =
+            first.attempts() > 0 ? 0 : config.lingerMs() - (nowMs - first.createdMs());
         if (full || lingerLeftMs <= 0 || exhausted || flushing) {
           readyNodes.add(leader);
         } else {
