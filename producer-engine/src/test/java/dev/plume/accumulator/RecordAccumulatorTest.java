@@ -233,6 +233,18 @@ class RecordAccumulatorTest {
   }
 
   @Test
+  void aRetriedBatchIsReadyWhenItsBackoffEndsWithoutLingeringAgain() {
+    RecordAccumulator acc = accumulator(1_000);
+    append(acc, 0, "a");
+    long t = nowMs + 1_000;
+    ProducerBatch b = acc.drain(cluster(), N1, 1_000_000, x -> true, t).get(0);
+    acc.reenqueue(b, t + 5);
+    assertThat(acc.ready(cluster(), t + 104).readyNodes()).isEmpty();
+    assertThat(acc.ready(cluster(), t + 104).nextReadyCheckDelayMs()).isEqualTo(1);
+    assertThat(acc.ready(cluster(), t + 105).readyNodes()).containsExactly(N1);
+  }
+
+  @Test
   void batchesExpireAfterTheDeliveryTimeout() {
     RecordAccumulator acc = accumulator(0);
     append(acc, 1, "a");
