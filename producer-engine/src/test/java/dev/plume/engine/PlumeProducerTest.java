@@ -237,6 +237,45 @@ class PlumeProducerTest {
   }
 
   @Test
+  void aTopicThatNeverAppearsFailsTheSendAfterMaxBlockMsNamingIt() throws Exception {
+    PlumeProducer<String, String> shortBlock =
+        PlumeProducer.<String, String>builder(
+                config().bootstrapServers("boot:9092").clientId("short").maxBlockMs(50).build())
+            .keySerializer(new StringSerializer())
+            .valueSerializer(new StringSerializer())
+            .clock(clock)
+            .networkClientFactory(
+                networkConfig ->
+                    new FakeNetworkClient()
+                        .blockInPoll(true)
+                        .respondAlways(ApiKey.METADATA, r -> metadata())
+                        .respondAlways(
+                            ApiKey.INIT_PRODUCER_ID,
+                            r -> new InitProducerIdResponse(0, (short) 0, 1, (short) 0)))
+            .build();
+    try {
+      assertThat(failure(shortBlock.send(new ProducerRecord<>("no-such-topic", "v"))))
+          .isInstanceOf(dev.plume.producer.errors.TimeoutException.class)
+          .hasMessageContaining("no-such-topic")
+          .hasMessageContaining("max.block.ms=50");
+    } finally {
+      shortBlock.close(java.time.Duration.ofSeconds(10));
+    }
+  }
+
+  @Test
+  void keylessRecordsAreSpreadAndAllAcknowledged() throws Exception {
+    start();
+    List<CompletableFuture<RecordMetadata>> futures = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      futures.add(producer.send(new ProducerRecord<>("t", "value-" + i)));
+    }
+    producer.flush();
+    assertThat(futures).allMatch(f -> f.isDone() && !f.isCompletedExceptionally());
+    assertThat(futures).allMatch(f -> f.join().partition() >= 0 && f.join().partition() < 2);
+  }
+
+  @Test
   void anInvalidPartitionFailsThroughTheFuture() throws Exception {
     start();
     assertThat(failure(producer.send(new ProducerRecord<>("t", 5, null, "v"))))

@@ -702,6 +702,53 @@ class SenderTest {
   }
 
   @Test
+  void oneRequestCarriesSeveralTopicsAndEachPartitionGetsItsOwnOutcome() {
+    SenderFixture f = new SenderFixture().startUp();
+    dev.plume.producer.TopicPartition u0 = new dev.plume.producer.TopicPartition("u", 0);
+    CompletableFuture<RecordMetadata> t0 = f.append(TP0, "t0");
+    CompletableFuture<RecordMetadata> other = f.append(u0, "u0");
+    CompletableFuture<RecordMetadata> t1 = f.append(TP1, "t1");
+    f.runOnce();
+    assertThat(f.produceRequests()).hasSize(1);
+    ProduceRequestCheck.assertTopicsGrouped(f.lastProduce());
+    assertThat(batches(f.lastProduce()))
+        .extracting(SentBatch::tp, SentBatch::values)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple(TP0, List.of("t0")),
+            org.assertj.core.groups.Tuple.tuple(TP1, List.of("t1")),
+            org.assertj.core.groups.Tuple.tuple(u0, List.of("u0")));
+    f.respond(
+        f.lastProduce(),
+        response(
+            Map.of(
+                TP0, partition(0, NONE, 10),
+                TP1, partition(1, NOT_ENOUGH_REPLICAS, -1),
+                u0, partition(0, NONE, 30))));
+    f.runOnce();
+    assertThat(t0.join().offset()).isEqualTo(10);
+    assertThat(other.join().offset()).isEqualTo(30);
+    assertThat(t1).isNotDone();
+    f.advance(100);
+    f.runOnce();
+    assertThat(batches(f.lastProduce())).extracting(SentBatch::tp).containsExactly(TP1);
+    f.ackAllInFlight(20);
+    f.runOnce();
+    assertThat(t1.join().offset()).isEqualTo(20);
+  }
+
+  /** Checks on the raw Produce request. */
+  static final class ProduceRequestCheck {
+    static void assertTopicsGrouped(SentRequest request) {
+      List<String> names = new ArrayList<>();
+      for (dev.plume.protocol.message.ProduceRequest.TopicData t :
+          request.decode(dev.plume.protocol.message.ProduceRequest::read).topicData()) {
+        names.add(t.name());
+      }
+      assertThat(names).doesNotHaveDuplicates().containsExactlyInAnyOrder("t", "u");
+    }
+  }
+
+  @Test
   void gracefulCloseSendsWhatIsQueued() {
     SenderFixture f = new SenderFixture().startUp();
     f.client.respondAlways(ApiKey.PRODUCE, r -> response(TP0, NONE, 11));
