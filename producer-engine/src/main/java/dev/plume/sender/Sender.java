@@ -324,8 +324,11 @@ public final class Sender implements Runnable {
       boolean canSend = client.ready(node, nowMs);
       accumulator.updateNodeLatencyStats(node.id(), nowMs, canSend);
       if (!canSend) {
+        // 0 here means connected but busy (max in flight, or a request still being written):
+        // a response or write completion ends the poll, so waiting 0 ms would only spin.
         long delay = client.connectionDelayMs(node, nowMs);
-        timeoutMs = Math.min(timeoutMs, delay == Long.MAX_VALUE ? MAX_POLL_MS : delay);
+        timeoutMs =
+            Math.min(timeoutMs, delay == Long.MAX_VALUE || delay == 0 ? MAX_POLL_MS : delay);
         continue;
       }
       List<ProducerBatch> batches =
