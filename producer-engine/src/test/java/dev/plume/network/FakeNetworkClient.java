@@ -107,6 +107,7 @@ public final class FakeNetworkClient implements NetworkClient {
   private long lastNowMs;
   private boolean closed;
   private boolean blockInPoll;
+  private long lastPollTimeoutMs = -1;
 
   public FakeNetworkClient() {
     this(5);
@@ -265,6 +266,11 @@ public final class FakeNetworkClient implements NetworkClient {
 
   public synchronized boolean hasPreparedResponses() {
     return !prepared.isEmpty();
+  }
+
+  /** The timeout the last {@link #poll} was called with (-1 before any). */
+  public synchronized long lastPollTimeoutMs() {
+    return lastPollTimeoutMs;
   }
 
   public synchronized int wakeupCount() {
@@ -468,6 +474,7 @@ public final class FakeNetworkClient implements NetworkClient {
   @Override
   public synchronized void poll(long timeoutMs, long nowMs) {
     lastNowMs = Math.max(lastNowMs, nowMs);
+    lastPollTimeoutMs = timeoutMs;
     if (blockInPoll && pendingCompletions.isEmpty() && timeoutMs > 0 && !closed) {
       // For a sender running on its own thread: wait (real time, capped) like a selector would,
       // until woken up or until the test scripts something.

@@ -749,6 +749,25 @@ class SenderTest {
   }
 
   @Test
+  void aConnectedNodeAtMaxInFlightDoesNotMakeTheSenderSpin() {
+    SenderFixture.Options o = new SenderFixture.Options();
+    o.maxInFlight = 1;
+    SenderFixture f = new SenderFixture(o).startUp();
+    f.append(TP0, "a");
+    f.runOnce();
+    assertThat(f.client.inFlightRequestCount()).isEqualTo(1);
+    f.append(TP1, "b"); // ready, but the connection has no free slot
+    f.runOnce();
+    assertThat(f.produceRequests()).hasSize(1);
+    // The poll should wait for the response (which frees a slot), not return at once.
+    assertThat(f.client.lastPollTimeoutMs()).isGreaterThan(0);
+    f.ackAllInFlight(0);
+    f.runOnce();
+    f.runOnce();
+    assertThat(f.produceRequests()).hasSize(2);
+  }
+
+  @Test
   void gracefulCloseSendsWhatIsQueued() {
     SenderFixture f = new SenderFixture().startUp();
     f.client.respondAlways(ApiKey.PRODUCE, r -> response(TP0, NONE, 11));
