@@ -231,6 +231,11 @@ public final class ProducerBatch {
     return builder != null ? builder.sizeInBytes() : sealed.remaining();
   }
 
+  /** Header plus uncompressed records, also after sealing (split pieces: their sealed size). */
+  public int uncompressedSizeBytes() {
+    return builder != null ? builder.uncompressedSizeInBytes() : sealed.remaining();
+  }
+
   /** Full once a record did not fit, or when too little room is left for any record. */
   boolean lockedIsFull() {
     return full || builder == null || builder.remainingBytes() < FULL_THRESHOLD_BYTES;

@@ -392,7 +392,7 @@ public final class Sender implements Runnable {
         sealed[i] = b.sealed(sealContext, -1, (short) -1, -1);
       }
       b.inFlight(true);
-      stats.recordBatch(sealed[i].remaining(), b.estimatedSizeBytes());
+      stats.recordBatch(sealed[i].remaining(), b.uncompressedSizeBytes());
       stats.recordQueueTime(nowMs - b.createdMs());
     }
     Map<TopicPartition, ProducerBatch> byPartition = new HashMap<>();
