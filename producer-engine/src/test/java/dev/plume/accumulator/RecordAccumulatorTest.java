@@ -320,6 +320,39 @@ class RecordAccumulatorTest {
   }
 
   @Test
+  void aCompressedBatchSplitsIntoAFewPiecesNotOnePerRecord() {
+    RecordAccumulator acc =
+        new RecordAccumulator(
+            new AccumulatorConfig(
+                4096, 0, 10_000, 100, 1000, CompressionType.GZIP, false, false, 0),
+            pool);
+    int appended = 0;
+    while (acc.queuedBatches(TP0) < 2) {
+      acc.append(
+          TOPIC,
+          0,
+          nowMs,
+          null,
+          bytes("same-text-" + "a".repeat(50)),
+          new Header[0],
+          null,
+          null,
+          0,
+          nowMs,
+          cluster());
+      appended++;
+    }
+    ProducerBatch batch = acc.drain(cluster(), N1, 1_000_000, x -> true, nowMs).get(0);
+    ByteBuffer sealed = batch.sealed(CONTEXT, -1, (short) -1, -1);
+    assertThat(sealed.remaining()).isLessThan(batch.uncompressedSizeBytes() / 4); // compresses well
+    List<ProducerBatch> pieces = acc.split(batch, CONTEXT);
+    assertThat(pieces).hasSizeBetween(2, 4);
+    assertThat(pieces.stream().mapToInt(ProducerBatch::recordCount).sum())
+        .isEqualTo(batch.recordCount());
+    assertThat(appended).isGreaterThan(batch.recordCount());
+  }
+
+  @Test
   void keylessRecordsStickToAPartitionThenSwitch() {
     RecordAccumulator acc = accumulator(0);
     List<Integer> partitions = new ArrayList<>();

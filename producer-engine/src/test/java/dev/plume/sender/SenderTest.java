@@ -768,6 +768,22 @@ class SenderTest {
   }
 
   @Test
+  void statsReportTheCompressionRatioOfCompressedBatches() {
+    SenderFixture.Options o = new SenderFixture.Options();
+    o.compression = dev.plume.compression.CompressionType.GZIP;
+    SenderFixture f = new SenderFixture(o).startUp();
+    for (int i = 0; i < 50; i++) {
+      f.append(TP0, "the same words again and again " + i);
+    }
+    f.runOnce();
+    f.ackAllInFlight(0);
+    f.runOnce();
+    assertThat(f.stats.recordsSent()).isEqualTo(50);
+    assertThat(f.stats.compressionRatioAvg()).isLessThan(0.5);
+    assertThat(batches(f.lastProduce()).get(0).values()).hasSize(50);
+  }
+
+  @Test
   void gracefulCloseSendsWhatIsQueued() {
     SenderFixture f = new SenderFixture().startUp();
     f.client.respondAlways(ApiKey.PRODUCE, r -> response(TP0, NONE, 11));
