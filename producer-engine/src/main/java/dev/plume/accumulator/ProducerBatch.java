@@ -270,6 +270,18 @@ public final class ProducerBatch {
     return completed.get();
   }
 
+  /**
+   * For a batch split into {@code pieces}: its records now belong to the pieces, so it is done once
+   * they all are (flush may be waiting on it).
+   */
+  void doneWhenPiecesDone(java.util.List<ProducerBatch> pieces) {
+    CompletableFuture<?>[] all = new CompletableFuture<?>[pieces.size()];
+    for (int i = 0; i < all.length; i++) {
+      all[i] = pieces.get(i).done;
+    }
+    CompletableFuture.allOf(all).whenComplete((ignored, error) -> done.complete(null));
+  }
+
   /** Completes (normally) once every record of the batch has its outcome. */
   public CompletableFuture<Void> doneFuture() {
     return done;

@@ -400,6 +400,7 @@ public final class RecordAccumulator {
       from += count;
     }
     incomplete.addAll(pieces);
+    batch.doneWhenPiecesDone(pieces);
     return pieces;
   }
 
