@@ -352,6 +352,29 @@ class SenderTest {
   }
 
   @Test
+  void aFlushWaitingOnABatchThatGetsSplitIsReleasedWhenThePiecesComplete() {
+    SenderFixture.Options o = new SenderFixture.Options();
+    o.batchSizeBytes = 1024;
+    SenderFixture f = new SenderFixture(o).startUp();
+    for (int i = 0; i < 10; i++) {
+      f.append(TP0, "record-" + i + "-" + "x".repeat(30));
+    }
+    f.runOnce();
+    // what PlumeProducer.flush() waits on
+    List<dev.plume.accumulator.ProducerBatch> flushWaitsOn = f.accumulator.incompleteBatches();
+    assertThat(flushWaitsOn).hasSize(1);
+    f.respond(f.lastProduce(), response(TP0, MESSAGE_TOO_LARGE, -1));
+    f.runOnce();
+    for (int round = 0; round < 10 && f.accumulator.hasIncomplete(); round++) {
+      f.runOnce();
+      f.ackAllInFlight(0);
+      f.runOnce();
+    }
+    assertThat(f.accumulator.hasIncomplete()).isFalse();
+    assertThat(flushWaitsOn.get(0).doneFuture()).isDone();
+  }
+
+  @Test
   void messageTooLargeWithOneRecordFailsWithRecordTooLarge() {
     SenderFixture f = new SenderFixture().startUp();
     CompletableFuture<RecordMetadata> a = f.append(TP0, "only");
