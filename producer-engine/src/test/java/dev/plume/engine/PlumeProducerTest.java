@@ -226,6 +226,45 @@ class PlumeProducerTest {
   }
 
   @Test
+  void interceptorsSeeEveryFailedSendOnceAsErrorAndOnceAsAcknowledgement() throws Exception {
+    List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Serializer<String> picky =
+        (topic, data) -> {
+          if (data.startsWith("bad")) {
+            throw new IllegalArgumentException("cannot encode " + data);
+          }
+          return data.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        };
+    producer =
+        builder(config().maxRequestSizeBytes(1000))
+            .valueSerializer(picky)
+            .interceptor(
+                new ProducerInterceptor<>() {
+                  @Override
+                  public void onAcknowledgement(RecordMetadata m, Exception e) {
+                    events.add("ack:" + (e == null ? "ok" : e.getClass().getSimpleName()));
+                  }
+
+                  @Override
+                  public void onSendError(ProducerRecord<String, String> r, Exception e) {
+                    events.add("error:" + e.getClass().getSimpleName());
+                  }
+                })
+            .build();
+    assertThatThrownBy(() -> producer.send(new ProducerRecord<>("t", 0, null, "bad")))
+        .isInstanceOf(SerializationException.class);
+    assertThat(events)
+        .containsExactly("error:SerializationException", "ack:SerializationException");
+    events.clear();
+    failure(producer.send(new ProducerRecord<>("t", 0, null, "x".repeat(2000))));
+    assertThat(events)
+        .containsExactly("error:RecordTooLargeException", "ack:RecordTooLargeException");
+    events.clear();
+    producer.send(new ProducerRecord<>("t", 0, null, "fine")).get(10, TimeUnit.SECONDS);
+    assertThat(events).containsExactly("ack:ok");
+  }
+
+  @Test
   void metricsCountTheRecordsSent() throws Exception {
     start();
     for (int i = 0; i < 4; i++) {
