@@ -257,8 +257,10 @@ public final class ProducerBatch {
     return drainedMs;
   }
 
+  /** Called under the queue lock: a drained batch is sealed soon, so it takes no more records. */
   void onDrained(long nowMs) {
     drainedMs = nowMs;
+    full = true;
   }
 
   void onRetry(long nowMs) {
