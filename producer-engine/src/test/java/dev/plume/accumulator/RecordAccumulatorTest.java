@@ -219,6 +219,25 @@ class RecordAccumulatorTest {
   }
 
   @Test
+  void recordsAppendedAfterARetryStartANewBatchInsteadOfFailing() {
+    RecordAccumulator acc = accumulator(0);
+    append(acc, 0, "a");
+    ProducerBatch sent = acc.drain(cluster(), N1, 1_000_000, x -> true, nowMs).get(0);
+    sent.sealed(CONTEXT, -1, (short) -1, -1);
+    acc.reenqueue(sent, nowMs); // now the last (and only) batch of the queue, and sealed
+    CompletableFuture<RecordMetadata> later = new CompletableFuture<>();
+    AppendResult r = append(acc, 0, "b", later);
+    assertThat(r.newBatchCreated()).isTrue();
+    assertThat(acc.queuedBatches(TP0)).isEqualTo(2);
+    List<ProducerBatch> order = new ArrayList<>();
+    order.addAll(acc.drain(cluster(), N1, 1_000_000, x -> true, nowMs + 1_000));
+    order.addAll(acc.drain(cluster(), N1, 1_000_000, x -> true, nowMs + 1_000));
+    assertThat(order).hasSize(2);
+    assertThat(order.get(0)).isSameAs(sent);
+    assertThat(values(order.get(1))).containsExactly("b");
+  }
+
+  @Test
   void retriedBatchesWaitForTheirBackoff() {
     RecordAccumulator acc = accumulator(0);
     append(acc, 0, "a");

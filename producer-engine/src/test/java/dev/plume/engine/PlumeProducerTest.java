@@ -271,8 +271,22 @@ class PlumeProducerTest {
       producer.send(new ProducerRecord<>("t", i % 2, null, "v" + i));
     }
     producer.flush();
-    assertThat(producer.metrics().recordsSentTotal()).isEqualTo(4);
-    assertThat(producer.metrics().recordErrorsTotal()).isZero();
+    dev.plume.producer.ProducerStats stats = producer.metrics();
+    assertThat(stats.recordsSentTotal()).isEqualTo(4);
+    assertThat(stats.recordErrorsTotal()).isZero();
+    assertThat(stats.bufferAvailableBytes()).isEqualTo(stats.bufferTotalBytes());
+    assertThat(stats.requestsTotal()).isGreaterThanOrEqualTo(1);
+    assertThat(stats.senderThreadAlive()).isTrue();
+    assertThat(stats.metadataAgeMs()).isZero(); // manual clock: no time has passed
+    // rates over the manual clock: 6 more records in the next second
+    clock.advanceMs(1_000);
+    for (int i = 0; i < 6; i++) {
+      producer.send(new ProducerRecord<>("t", 0, null, "w" + i));
+    }
+    producer.flush();
+    assertThat(producer.metrics().recordSendRate()).isEqualTo(6.0);
+    producer.close();
+    assertThat(producer.metrics().senderThreadAlive()).isFalse();
   }
 
   @Test

@@ -219,6 +219,7 @@ class SenderTest {
     }
     f.runOnce();
     assertThat(futures).noneMatch(CompletableFuture::isDone);
+    futures.add(f.append(TP0, "r5")); // a new record must not overtake the retries
     // Drive until everything is acknowledged, acking each request as it is sent.
     long offset = 100;
     for (int round = 0; round < 50 && futures.stream().anyMatch(x -> !x.isDone()); round++) {
@@ -232,9 +233,10 @@ class SenderTest {
     for (SentBatch b : f.allSentBatches().subList(5, f.allSentBatches().size())) {
       retriedSequences.add(b.baseSequence());
     }
-    assertThat(retriedSequences).containsExactly(0, 1, 2, 3, 4);
+    assertThat(retriedSequences).containsExactly(0, 1, 2, 3, 4, 5);
+    assertThat(f.allSentBatches().get(10).values()).containsExactly("r5");
     assertThat(f.sender.producerIdAndEpoch().epoch()).isZero();
-    for (int i = 1; i < 5; i++) {
+    for (int i = 1; i < 6; i++) {
       assertThat(futures.get(i).join().offset()).isGreaterThan(futures.get(i - 1).join().offset());
     }
   }
