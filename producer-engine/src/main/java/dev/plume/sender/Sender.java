@@ -490,8 +490,11 @@ public final class Sender implements Runnable {
     if (config.idempotent() && batch.hasSequence()) {
       sequences.complete(batch.topicPartition(), batch.baseSequence(), batch.lastSequence(), true);
     }
-    if (batch.complete(baseOffset, logAppendTimeMs)) {
+    // Count before completing: a flush() released by the completion may read the stats at once.
+    // Only this thread completes batches, so the isDone check cannot race.
+    if (!batch.isDone()) {
       stats.recordsSent.add(batch.recordCount());
+      batch.complete(baseOffset, logAppendTimeMs);
     }
     accumulator.deallocate(batch);
   }
@@ -506,9 +509,10 @@ public final class Sender implements Runnable {
         sequences.markUnresolved(batch.topicPartition());
       }
     }
-    if (batch.completeExceptionally(error)) {
+    if (!batch.isDone()) { // counted first, as in completeBatch
       stats.recordErrors.add(batch.recordCount());
       stats.error(error.toString());
+      batch.completeExceptionally(error);
     }
     accumulator.deallocate(batch);
   }
