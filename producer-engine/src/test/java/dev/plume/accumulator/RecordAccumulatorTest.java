@@ -375,8 +375,14 @@ class RecordAccumulatorTest {
   void keylessRecordsStickToAPartitionThenSwitch() {
     RecordAccumulator acc = accumulator(0);
     List<Integer> partitions = new ArrayList<>();
-    for (int i = 0; i < 60; i++) {
+    // ~10 records fill a batch, then the partitioner picks again at random (possibly the same
+    // partition): 600 records make ~60 picks, so "always the same partition" cannot happen.
+    for (int i = 0; i < 600; i++) {
       partitions.add(append(acc, -1, "k".repeat(100)).partition());
+      if (i % 20 == 19) { // keep the pool from filling up
+        finish(acc, acc.drain(cluster(), N1, 1_000_000, b -> true, nowMs));
+        finish(acc, acc.drain(cluster(), N2, 1_000_000, b -> true, nowMs));
+      }
     }
     assertThat(partitions).allMatch(p -> p >= 0 && p < 3);
     assertThat(partitions.stream().distinct().count()).isGreaterThan(1);
