@@ -170,7 +170,6 @@ public final class Sender implements Runnable {
     }
     List<String> topics = new ArrayList<>(metadata.topicsInUse());
     Set<String> requested = Set.copyOf(topics);
-    metadataRequestInFlight = true;
     metadata.onRefreshAttempt(nowMs);
     client.send(
         ClientRequest.of(
@@ -179,6 +178,9 @@ public final class Sender implements Runnable {
             MetadataResponse::read,
             response -> onMetadataResponse(response, requested)),
         nowMs);
+    // Only once the client took it (handlers never run inside send): if send threw, a flag set
+    // before would stay true and no metadata request would ever be sent again.
+    metadataRequestInFlight = true;
     return MAX_POLL_MS;
   }
 
@@ -246,7 +248,6 @@ public final class Sender implements Runnable {
       long delay = client.connectionDelayMs(node, nowMs);
       return delay == Long.MAX_VALUE ? MAX_POLL_MS : Math.max(delay, 1);
     }
-    initProducerIdInFlight = true;
     client.send(
         ClientRequest.of(
             node,
@@ -254,6 +255,7 @@ public final class Sender implements Runnable {
             InitProducerIdResponse::read,
             this::onInitProducerIdResponse),
         nowMs);
+    initProducerIdInFlight = true; // after send, as for metadata
     return MAX_POLL_MS;
   }
 
@@ -329,8 +331,11 @@ public final class Sender implements Runnable {
       boolean canSend = client.ready(node, nowMs);
       accumulator.updateNodeLatencyStats(node.id(), nowMs, canSend);
       if (!canSend) {
+        // 0 here means connected but busy (max in flight, or a request still being written):
+        // a response or write completion ends the poll, so waiting 0 ms would only spin.
         long delay = client.connectionDelayMs(node, nowMs);
-        timeoutMs = Math.min(timeoutMs, delay == Long.MAX_VALUE ? MAX_POLL_MS : delay);
+        timeoutMs =
+            Math.min(timeoutMs, delay == Long.MAX_VALUE || delay == 0 ? MAX_POLL_MS : delay);
         continue;
       }
       List<ProducerBatch> batches =
@@ -398,10 +403,10 @@ public final class Sender implements Runnable {
         sealed[i] = b.sealed(sealContext, -1, (short) -1, -1);
       }
       b.inFlight(true);
-      stats.recordBatch(sealed[i].remaining(), b.estimatedSizeBytes());
+      stats.recordBatch(sealed[i].remaining(), b.uncompressedSizeBytes());
       SenderStats.TopicCounters topic = stats.topic(b.topicPartition().topic());
       topic.bytesSent.add(sealed[i].remaining());
-      topic.uncompressedBytes.add(b.estimatedSizeBytes());
+      topic.uncompressedBytes.add(b.uncompressedSizeBytes());
       stats.recordQueueTime(nowMs - b.createdMs());
     }
     Map<TopicPartition, ProducerBatch> byPartition = new HashMap<>();
@@ -503,9 +508,12 @@ public final class Sender implements Runnable {
     if (config.idempotent() && batch.hasSequence()) {
       sequences.complete(batch.topicPartition(), batch.baseSequence(), batch.lastSequence(), true);
     }
-    if (batch.complete(baseOffset, logAppendTimeMs)) {
+    // Count before completing: a flush() released by the completion may read the stats at once.
+    // Only this thread completes batches, so the isDone check cannot race.
+    if (!batch.isDone()) {
       stats.recordsSent.add(batch.recordCount());
       stats.topic(batch.topicPartition().topic()).recordsSent.add(batch.recordCount());
+      batch.complete(baseOffset, logAppendTimeMs);
     }
     accumulator.deallocate(batch);
   }
@@ -520,10 +528,11 @@ public final class Sender implements Runnable {
         sequences.markUnresolved(batch.topicPartition());
       }
     }
-    if (batch.completeExceptionally(error)) {
+    if (!batch.isDone()) { // counted first, as in completeBatch
       stats.recordErrors.add(batch.recordCount());
       stats.topic(batch.topicPartition().topic()).recordErrors.add(batch.recordCount());
       stats.error(error.toString());
+      batch.completeExceptionally(error);
     }
     accumulator.deallocate(batch);
   }
