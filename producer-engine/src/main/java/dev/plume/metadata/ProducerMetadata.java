@@ -124,8 +124,8 @@ public final class ProducerMetadata {
     ClusterSnapshot newSnapshot = keepNewerLeaders(snapshot, incoming);
     boolean missing = false;
     for (String topic : topicsLastUsedMs.keySet()) {
-      if (!newSnapshot.hasTopic(topic)) {
-        missing = true;
+      if (!newSnapshot.hasTopic(topic) || newSnapshot.topicError(topic) != null) {
+        missing = true; // ask again soon: the topic is unknown or had an error
         break;
       }
     }
@@ -328,17 +328,31 @@ public final class ProducerMetadata {
     }
 
     /**
-     * Keeps the previous snapshot's data for topics this response did not mention (a response only
-     * covers the topics asked for).
+     * Keeps the previous snapshot's data for topics still in use that this response did not cover
+     * (touched after the request was built). Topics no longer in use are dropped, so the snapshot
+     * does not grow with every topic ever used.
      */
-    public SnapshotBuilder retainOthersFrom(ClusterSnapshot previous, Set<String> requested) {
-      for (Map.Entry<String, PartitionState[]> e : previous.topicStates().entrySet()) {
-        if (!requested.contains(e.getKey()) && !topics.containsKey(e.getKey())) {
-          topics.put(e.getKey(), e.getValue());
-          byte[] id = previous.topicId(e.getKey());
-          if (id != null) {
-            topicIds.put(e.getKey(), id);
-          }
+    public SnapshotBuilder retainOthersFrom(
+        ClusterSnapshot previous, Set<String> requested, Set<String> inUse) {
+      for (String topic : previous.topicStates().keySet()) {
+        if (!requested.contains(topic) && inUse.contains(topic)) {
+          retainTopic(previous, topic);
+        }
+      }
+      return this;
+    }
+
+    /**
+     * Keeps one topic's previous partitions, e.g. when the response reports a transient error for
+     * the whole topic (a leader election): senders keep their view instead of blocking.
+     */
+    public SnapshotBuilder retainTopic(ClusterSnapshot previous, String topic) {
+      PartitionState[] parts = previous.topicStates().get(topic);
+      if (parts != null && !topics.containsKey(topic)) {
+        topics.put(topic, parts);
+        byte[] id = previous.topicId(topic);
+        if (id != null) {
+          topicIds.put(topic, id);
         }
       }
       return this;

@@ -119,7 +119,7 @@ public final class Sender implements Runnable {
     } catch (RuntimeException e) {
       log.warn("Error closing the network client", e);
     }
-    accumulator.abortQueued(closed);
+    abortQueued(closed);
     failAllIncomplete(closed);
     log.debug("Sender thread of {} stopped", config.clientId());
   }
@@ -140,7 +140,7 @@ public final class Sender implements Runnable {
     long pollTimeoutMs = MAX_POLL_MS;
     pollTimeoutMs = Math.min(pollTimeoutMs, maybeUpdateMetadata(nowMs));
     if (fatalError != null) {
-      accumulator.abortQueued(fatalError);
+      abortQueued(fatalError);
       client.poll(pollTimeoutMs, nowMs);
       return;
     }
@@ -206,6 +206,9 @@ public final class Sender implements Runnable {
       }
       if (t.errorCode() != 0) {
         builder.topicError(t.name(), ErrorNames.describe(t.errorCode()));
+        if (ProduceErrorPolicy.isRetriable(t.errorCode())) {
+          builder.retainTopic(metadata.snapshot(), t.name());
+        }
         continue;
       }
       List<PartitionState> parts = new ArrayList<>(t.partitions().size());
@@ -221,7 +224,7 @@ public final class Sender implements Runnable {
       }
       builder.topic(t.name(), null, parts);
     }
-    builder.retainOthersFrom(metadata.snapshot(), requested);
+    builder.retainOthersFrom(metadata.snapshot(), requested, metadata.topicsInUse());
     metadata.update(builder.build(), nowMs);
   }
 
@@ -589,6 +592,14 @@ public final class Sender implements Runnable {
     }
   }
 
+  /** Fails every queued batch, counting its records as errors. */
+  private void abortQueued(RuntimeException error) {
+    for (ProducerBatch b : accumulator.abortQueued(error)) {
+      stats.recordErrors.add(b.recordCount());
+      stats.topic(b.topicPartition().topic()).recordErrors.add(b.recordCount());
+    }
+  }
+
   private void failAllIncomplete(RuntimeException error) {
     for (ProducerBatch b : accumulator.incompleteBatches()) {
       if (b.completeExceptionally(error)) {
@@ -604,7 +615,7 @@ public final class Sender implements Runnable {
     fatalError = error;
     stats.error(error.toString());
     metadata.failWaiters(error);
-    accumulator.abortQueued(error);
+    abortQueued(error);
   }
 
   long backoffMs(int attempts) {

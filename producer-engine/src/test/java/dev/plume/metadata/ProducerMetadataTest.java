@@ -238,15 +238,32 @@ class ProducerMetadataTest {
   }
 
   @Test
-  void retainOthersKeepsTopicsTheResponseDidNotCover() {
-    ClusterSnapshot first = snapshot("a", "b");
+  void retainOthersKeepsInUseTopicsTheResponseDidNotCoverAndDropsIdleOnes() {
+    ClusterSnapshot first = snapshot("a", "b", "c");
     ClusterSnapshot second =
         ProducerMetadata.snapshotBuilder()
             .node(N1)
             .topic("a", null, partitions("a", 1, 1, 9))
-            .retainOthersFrom(first, Set.of("a"))
+            .retainOthersFrom(first, Set.of("a"), Set.of("a", "b"))
             .build();
     assertThat(second.partitionCountForTopic("a")).isEqualTo(1);
     assertThat(second.partitionCountForTopic("b")).isEqualTo(2);
+    assertThat(second.hasTopic("c")).as("idle topic c is forgotten").isFalse();
+  }
+
+  @Test
+  void aTransientTopicErrorKeepsThePreviousPartitionsAndAsksAgain() {
+    ClusterSnapshot first = snapshot("a");
+    ClusterSnapshot second =
+        ProducerMetadata.snapshotBuilder()
+            .node(N1)
+            .topicError("a", "LEADER_NOT_AVAILABLE (5)")
+            .retainTopic(first, "a")
+            .build();
+    assertThat(second.partitionCountForTopic("a")).isEqualTo(first.partitionCountForTopic("a"));
+    ProducerMetadata metadata = new ProducerMetadata(List.of(N1), 100, 300_000, 300_000);
+    metadata.touch("a", 0);
+    metadata.update(second, 0);
+    assertThat(metadata.updateRequested()).isTrue();
   }
 }
