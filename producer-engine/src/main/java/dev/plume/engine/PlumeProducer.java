@@ -1,8 +1,25 @@
 package dev.plume.engine;
 
+import dev.plume.accumulator.AccumulatorConfig;
+import dev.plume.accumulator.ProducerBatch;
+import dev.plume.accumulator.RecordAccumulator;
 import dev.plume.clock.Clock;
+import dev.plume.compression.Codecs;
+import dev.plume.compression.CompressionContext;
+import dev.plume.compression.CompressionLevels;
+import dev.plume.compression.CompressionType;
+import dev.plume.memory.BufferPool;
+import dev.plume.metadata.ClusterSnapshot;
+import dev.plume.metadata.ProducerMetadata;
+import dev.plume.network.NetworkClient;
+import dev.plume.network.NetworkConfig;
+import dev.plume.network.NetworkEnvironment;
+import dev.plume.network.NioNetworkClient;
+import dev.plume.network.Node;
+import dev.plume.partition.PartitionChooser;
 import dev.plume.producer.Callback;
 import dev.plume.producer.ConsumerGroupMetadata;
+import dev.plume.producer.Header;
 import dev.plume.producer.OffsetAndMetadata;
 import dev.plume.producer.PartitionInfo;
 import dev.plume.producer.Partitioner;
@@ -13,21 +30,59 @@ import dev.plume.producer.ProducerRecord;
 import dev.plume.producer.ProducerStats;
 import dev.plume.producer.RecordMetadata;
 import dev.plume.producer.TopicPartition;
+import dev.plume.producer.errors.ConfigException;
+import dev.plume.producer.errors.InterruptException;
+import dev.plume.producer.errors.PlumeException;
+import dev.plume.producer.errors.ProducerClosedException;
+import dev.plume.producer.errors.RecordTooLargeException;
+import dev.plume.producer.errors.SerializationException;
 import dev.plume.producer.serialization.Serializer;
+import dev.plume.sender.Sender;
+import dev.plume.sender.SenderConfig;
+import dev.plume.sender.SenderStats;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Plume producer. Construct it from a Kafka-style configuration map, or with {@link
  * #builder(ProducerConfig)} to pass serializer, partitioner and interceptor instances.
+ *
+ * <p>{@code send} runs interceptors, waits for the topic's metadata only if it was never seen,
+ * serializes, picks the partition and appends the record straight into its partition's open batch.
+ * One I/O thread, named {@code plume-producer-<client.id>}, does all network work and runs every
+ * callback and future completion: keep callbacks short.
  */
 public final class PlumeProducer<K, V> implements Producer<K, V> {
 
+  private static final Logger log = LoggerFactory.getLogger(PlumeProducer.class);
+  private static final Header[] NO_HEADERS = new Header[0];
+  private static final int RECORD_OVERHEAD_BYTES = 61 + 21;
+
   private final ProducerConfig config;
+  private final Clock clock;
+  private final Serializer<K> keySerializer;
+  private final Serializer<V> valueSerializer;
+  private final Partitioner partitioner;
+  private final PartitionChooser partitionChooser;
+  private final InterceptorChain<K, V> interceptors;
+  private final BufferPool pool;
+  private final RecordAccumulator accumulator;
+  private final ProducerMetadata metadata;
+  private final NetworkClient client;
+  private final SenderStats senderStats = new SenderStats();
+  private final RateWindow rates = new RateWindow();
+  private final Sender sender;
+  private final Thread ioThread;
+  private volatile boolean closed;
 
   /** Serializers and plug-ins are built from the class names in the configuration. */
   public PlumeProducer(Map<String, ?> configs) {
@@ -46,8 +101,115 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
             .valueSerializer(valueSerializer));
   }
 
-  private PlumeProducer(Builder<K, V> builder) {
-    this.config = builder.config;
+  private PlumeProducer(Builder<K, V> b) {
+    this.config = b.config;
+    this.clock = b.clock;
+    if (config.transactionalId() != null) {
+      throw new ConfigException(
+          ProducerConfig.TRANSACTIONAL_ID,
+          config.transactionalId(),
+          "transactions are not implemented in this version of Plume yet");
+    }
+    Map<String, Object> originals = config.originals();
+    this.keySerializer =
+        serializer(b.keySerializer, ProducerConfig.KEY_SERIALIZER, config.keySerializer(), true);
+    this.valueSerializer =
+        serializer(
+            b.valueSerializer, ProducerConfig.VALUE_SERIALIZER, config.valueSerializer(), false);
+    this.partitioner =
+        b.partitioner != null
+            ? b.partitioner
+            : config.partitionerClass() == null
+                ? null
+                : Plugins.newInstance(
+                    ProducerConfig.PARTITIONER_CLASS, config.partitionerClass(), Partitioner.class);
+    if (partitioner != null && b.partitioner == null) {
+      Plugins.configure(partitioner, originals);
+    }
+    this.partitionChooser = new PartitionChooser(partitioner, config.partitionerIgnoreKeys());
+    List<ProducerInterceptor<K, V>> chain = new ArrayList<>();
+    for (String name : config.interceptorClasses()) {
+      @SuppressWarnings("unchecked") // the configured interceptor is trusted to match K, V
+      ProducerInterceptor<K, V> i =
+          Plugins.newInstance(ProducerConfig.INTERCEPTOR_CLASSES, name, ProducerInterceptor.class);
+      Plugins.configure(i, originals);
+      chain.add(i);
+    }
+    chain.addAll(b.interceptors);
+    this.interceptors = new InterceptorChain<>(chain);
+
+    CompressionType compression = CompressionType.forConfigName(config.compressionType());
+    // A missing codec library fails here, naming the dependency, not later on the I/O thread.
+    Codecs.requireAvailable(compression);
+    this.pool = new BufferPool(config.bufferMemoryBytes(), Math.max(1, config.batchSizeBytes()));
+    this.accumulator =
+        new RecordAccumulator(
+            new AccumulatorConfig(
+                config.batchSizeBytes(),
+                config.lingerMs(),
+                config.deliveryTimeoutMs(),
+                config.retryBackoffMs(),
+                config.retryBackoffMaxMs(),
+                compression,
+                false,
+                config.partitionerAdaptive(),
+                config.partitionerAvailabilityTimeoutMs()),
+            pool);
+    this.metadata =
+        new ProducerMetadata(
+            Node.bootstrap(config.bootstrapServers()),
+            config.retryBackoffMs(),
+            config.metadataMaxAgeMs(),
+            config.metadataMaxIdleMs());
+    NetworkConfig networkConfig = NetworkConfig.from(config);
+    this.client =
+        b.networkFactory != null
+            ? b.networkFactory.apply(networkConfig)
+            : new NioNetworkClient(networkConfig, NetworkEnvironment.of(clock));
+    this.sender =
+        new Sender(
+            new SenderConfig(
+                config.clientId(),
+                config.acks(),
+                config.requestTimeoutMs(),
+                config.maxRequestSizeBytes(),
+                config.retries(),
+                config.retryBackoffMs(),
+                config.retryBackoffMaxMs(),
+                config.deliveryTimeoutMs(),
+                config.idempotenceEnabled(),
+                null,
+                config.transactionTimeoutMs()),
+            clock,
+            client,
+            metadata,
+            accumulator,
+            new CompressionContext(
+                new CompressionLevels(
+                    config.compressionGzipLevel(),
+                    config.compressionLz4Level(),
+                    config.compressionZstdLevel())),
+            senderStats);
+    this.ioThread = new Thread(sender, "plume-producer-" + config.clientId());
+    ioThread.setDaemon(true);
+    ioThread.start();
+    log.info("Plume producer {} started: {}", config.clientId(), config);
+  }
+
+  private <T> Serializer<T> serializer(
+      Serializer<T> given, String key, String className, boolean isKey) {
+    Serializer<T> s = given;
+    if (s == null) {
+      if (className == null) {
+        throw new ConfigException(
+            key, null, "is required when no serializer instance is passed to the producer");
+      }
+      @SuppressWarnings("unchecked") // the configured serializer is trusted to match K or V
+      Serializer<T> created = Plugins.newInstance(key, className, Serializer.class);
+      s = created;
+    }
+    s.configure(config.originals(), isKey);
+    return s;
   }
 
   public static <K, V> Builder<K, V> builder(ProducerConfig config) {
@@ -66,48 +228,225 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
 
   @Override
   public CompletableFuture<RecordMetadata> send(ProducerRecord<K, V> record, Callback callback) {
-    throw new UnsupportedOperationException("not implemented yet");
+    if (closed) {
+      throw new ProducerClosedException(
+          "Cannot send to " + record.topic() + ": the producer is closed");
+    }
+    ProducerRecord<K, V> intercepted =
+        interceptors.isEmpty() ? record : interceptors.onSend(record);
+    Callback wrapped = interceptors.wrap(callback);
+    try {
+      return doSend(intercepted, wrapped);
+    } catch (PlumeException e) {
+      if (e instanceof SerializationException
+          || e instanceof ProducerClosedException
+          || e instanceof InterruptException) {
+        interceptors.onSendError(intercepted, e);
+        throw e;
+      }
+      // Failures before queueing (metadata or buffer timeout, invalid partition): the record's
+      // future and callback carry them, as for any later failure.
+      interceptors.onSendError(intercepted, e);
+      return failed(intercepted, wrapped, e);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      interceptors.onSendError(intercepted, e);
+      return failed(intercepted, wrapped, e);
+    }
+  }
+
+  private CompletableFuture<RecordMetadata> doSend(ProducerRecord<K, V> record, Callback callback) {
+    long startMs = clock.nowMs();
+    String topic = record.topic();
+    metadata.touch(topic, startMs);
+    ClusterSnapshot cluster = metadata.snapshot();
+    if (cluster.partitionCountForTopic(topic) <= 0) {
+      sender.wakeup();
+      cluster = metadata.awaitTopic(topic, startMs, config.maxBlockMs());
+    }
+    long remainingBlockMs = Math.max(0, config.maxBlockMs() - (clock.nowMs() - startMs));
+    byte[] keyBytes = serialize(keySerializer, topic, record.headers(), record.key(), "key");
+    byte[] valueBytes =
+        serialize(valueSerializer, topic, record.headers(), record.value(), "value");
+    int partition = partitionChooser.partition(record, keyBytes, valueBytes, cluster);
+    int partitionCount = cluster.partitionCountForTopic(topic);
+    if (partition >= partitionCount) {
+      throw new IllegalArgumentException(
+          "Invalid partition given with record: "
+              + partition
+              + " is not in the range [0.."
+              + partitionCount
+              + ") of topic "
+              + topic);
+    }
+    Header[] headers =
+        record.headers().isEmpty() ? NO_HEADERS : record.headers().toArray(NO_HEADERS);
+    int sizeBytes = estimateSizeBytes(keyBytes, valueBytes, headers);
+    if (sizeBytes > config.maxRequestSizeBytes()) {
+      throw new RecordTooLargeException(
+          "The record to "
+              + topic
+              + " is "
+              + sizeBytes
+              + " bytes serialized, larger than max.request.size="
+              + config.maxRequestSizeBytes());
+    }
+    if (sizeBytes > config.bufferMemoryBytes()) {
+      throw new RecordTooLargeException(
+          "The record to "
+              + topic
+              + " is "
+              + sizeBytes
+              + " bytes serialized, larger than buffer.memory="
+              + config.bufferMemoryBytes());
+    }
+    long timestampMs = record.timestampMs() != null ? record.timestampMs() : startMs;
+    CompletableFuture<RecordMetadata> future = new CompletableFuture<>();
+    int result =
+        accumulator.append(
+            topic,
+            partition,
+            timestampMs,
+            keyBytes,
+            valueBytes,
+            headers,
+            future,
+            callback,
+            remainingBlockMs,
+            clock.nowMs(),
+            cluster);
+    if (RecordAccumulator.isSet(
+        result, RecordAccumulator.BATCH_FULL | RecordAccumulator.NEW_BATCH)) {
+      sender.wakeup();
+    }
+    return future;
+  }
+
+  private static int estimateSizeBytes(byte[] key, byte[] value, Header[] headers) {
+    int size = RECORD_OVERHEAD_BYTES;
+    size += key == null ? 0 : key.length;
+    size += value == null ? 0 : value.length;
+    for (Header h : headers) {
+      size += h.key().length() * 3 + 10 + (h.value() == null ? 0 : h.value().length);
+    }
+    return size;
+  }
+
+  private <T> byte[] serialize(
+      Serializer<T> serializer, String topic, List<Header> headers, T data, String what) {
+    try {
+      return serializer.serialize(topic, headers, data);
+    } catch (RuntimeException e) {
+      throw new SerializationException(
+          "Cannot serialize the "
+              + what
+              + " of a record to "
+              + topic
+              + " with "
+              + serializer.getClass().getName()
+              + ": "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  private CompletableFuture<RecordMetadata> failed(
+      ProducerRecord<K, V> record, Callback callback, RuntimeException error) {
+    RecordMetadata metadataForError =
+        new RecordMetadata(
+            record.topic(),
+            record.partition() == null ? -1 : record.partition(),
+            -1,
+            record.timestampMs() == null ? -1 : record.timestampMs(),
+            -1,
+            -1);
+    if (callback != null) {
+      try {
+        callback.onCompletion(metadataForError, error);
+      } catch (RuntimeException e) {
+        log.error("Callback for a failed record to {} threw; ignoring it", record.topic(), e);
+      }
+    }
+    return CompletableFuture.failedFuture(error);
   }
 
   @Override
   public void flush() {
-    throw new UnsupportedOperationException("not implemented yet");
+    if (Thread.currentThread() == ioThread) {
+      throw new IllegalStateException(
+          "flush() was called from a callback or future stage running on the producer's I/O"
+              + " thread; it would wait for itself forever. Flush from an application thread.");
+    }
+    accumulator.beginFlush();
+    try {
+      sender.wakeup();
+      for (ProducerBatch batch : accumulator.incompleteBatches()) {
+        try {
+          batch.doneFuture().get();
+        } catch (InterruptedException e) {
+          throw new InterruptException("Interrupted while flushing", e);
+        } catch (ExecutionException e) {
+          // The batch's own records carry their failure.
+        }
+      }
+    } finally {
+      accumulator.endFlush();
+    }
   }
 
   @Override
   public List<PartitionInfo> partitionsFor(String topic) {
-    throw new UnsupportedOperationException("not implemented yet");
+    if (closed) {
+      throw new ProducerClosedException("The producer is closed");
+    }
+    long nowMs = clock.nowMs();
+    metadata.touch(topic, nowMs);
+    sender.wakeup();
+    return metadata.awaitTopic(topic, nowMs, config.maxBlockMs()).partitionsForTopic(topic);
   }
 
   @Override
   public void initTransactions() {
-    throw new UnsupportedOperationException("not implemented yet");
+    throw notTransactional();
   }
 
   @Override
   public void beginTransaction() {
-    throw new UnsupportedOperationException("not implemented yet");
+    throw notTransactional();
   }
 
   @Override
   public void sendOffsetsToTransaction(
       Map<TopicPartition, OffsetAndMetadata> offsets, ConsumerGroupMetadata groupMetadata) {
-    throw new UnsupportedOperationException("not implemented yet");
+    throw notTransactional();
   }
 
   @Override
   public void commitTransaction() {
-    throw new UnsupportedOperationException("not implemented yet");
+    throw notTransactional();
   }
 
   @Override
   public void abortTransaction() {
-    throw new UnsupportedOperationException("not implemented yet");
+    throw notTransactional();
+  }
+
+  private static IllegalStateException notTransactional() {
+    return new IllegalStateException(
+        "This producer has no transactional.id (transactions are not implemented in this version"
+            + " of Plume yet)");
   }
 
   @Override
   public ProducerStats metrics() {
-    throw new UnsupportedOperationException("not implemented yet");
+    return StatsAssembler.assemble(
+        clock.nowMs(),
+        rates,
+        senderStats,
+        pool,
+        client.stats(),
+        metadata,
+        ioThread.isAlive(),
+        accumulator);
   }
 
   @Override
@@ -116,7 +455,50 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
   }
 
   @Override
-  public void close(Duration timeout) {}
+  public void close(Duration timeout) {
+    long timeoutMs = Math.max(0, timeout.toMillis());
+    boolean fromIoThread = Thread.currentThread() == ioThread;
+    synchronized (this) {
+      if (closed && !ioThread.isAlive()) {
+        return;
+      }
+      closed = true;
+    }
+    if (fromIoThread) {
+      // Waiting here would deadlock; stop at once, as Kafka does for close() from a callback.
+      sender.forceClose();
+      return;
+    }
+    if (timeoutMs == 0) {
+      sender.forceClose();
+    } else {
+      sender.initiateClose();
+    }
+    try {
+      ioThread.join(timeoutMs == Long.MAX_VALUE ? 0 : timeoutMs);
+      if (ioThread.isAlive()) {
+        log.warn(
+            "Producer {} did not finish sending within {} ms; failing what remains",
+            config.clientId(),
+            timeoutMs);
+        sender.forceClose();
+        ioThread.join(TimeUnit.SECONDS.toMillis(30));
+      }
+    } catch (InterruptedException e) {
+      sender.forceClose();
+      throw new InterruptException("Interrupted while closing the producer", e);
+    } finally {
+      metadata.close();
+      pool.close();
+      for (ProducerInterceptor<K, V> i : interceptors.interceptors()) {
+        Plugins.closeQuietly(i, "interceptor", log);
+      }
+      Plugins.closeQuietly(keySerializer, "key serializer", log);
+      Plugins.closeQuietly(valueSerializer, "value serializer", log);
+      Plugins.closeQuietly(partitioner, "partitioner", log);
+      log.info("Plume producer {} closed", config.clientId());
+    }
+  }
 
   /** Builds a producer from a validated configuration plus plug-in instances. */
   public static final class Builder<K, V> {
@@ -127,6 +509,7 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
     private Partitioner partitioner;
     private final List<ProducerInterceptor<K, V>> interceptors = new ArrayList<>();
     private Clock clock = Clock.system();
+    private Function<NetworkConfig, NetworkClient> networkFactory;
 
     private Builder(ProducerConfig config) {
       this.config = config;
@@ -159,6 +542,12 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
     /** For tests: the clock every deadline is measured with. */
     public Builder<K, V> clock(Clock clock) {
       this.clock = clock;
+      return this;
+    }
+
+    /** For tests: how the network client is made (e.g. a scripted fake). */
+    public Builder<K, V> networkClientFactory(Function<NetworkConfig, NetworkClient> factory) {
+      this.networkFactory = factory;
       return this;
     }
 

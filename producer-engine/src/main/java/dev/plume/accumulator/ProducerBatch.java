@@ -1,0 +1,374 @@
+package dev.plume.accumulator;
+
+import dev.plume.compression.CompressionContext;
+import dev.plume.producer.Callback;
+import dev.plume.producer.RecordMetadata;
+import dev.plume.producer.TopicPartition;
+import dev.plume.record.RecordBatchBuilder;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One batch for one partition: the pooled buffer its records are encoded into, and per record what
+ * is needed to report its outcome. Per-record state lives in parallel arrays that grow by doubling,
+ * so appending a record creates no object.
+ *
+ * <p>Thread-safety: appends happen under the owning partition queue's lock; after the batch is
+ * drained only the sender thread touches it, except {@link #completeExceptionally} which may race
+ * with the sender on forced close and is made idempotent by a CAS.
+ */
+public final class ProducerBatch {
+
+  private static final Logger log = LoggerFactory.getLogger(ProducerBatch.class);
+
+  /** Below this much free room a batch counts as full, so it is sent without lingering. */
+  private static final int FULL_THRESHOLD_BYTES = 32;
+
+  private final TopicPartition topicPartition;
+  private final ByteBuffer buffer;
+  private final RecordBatchBuilder builder;
+  private final long createdMs;
+  private final boolean pooled;
+  private final AtomicBoolean completed = new AtomicBoolean();
+  private final CompletableFuture<Void> done = new CompletableFuture<>();
+
+  // per record, guarded by the partition queue's lock until drained
+  private int recordCount;
+  private boolean full;
+  private CompletableFuture<RecordMetadata>[] futures;
+  private Callback[] callbacks;
+  private long[] timestampsMs;
+  private int[] keySizes;
+  private int[] valueSizes;
+
+  // sender-thread state
+  private int attempts;
+  private long lastAttemptMs;
+  private long drainedMs = -1;
+  private ByteBuffer sealed;
+  private long producerId = -1;
+  private short producerEpoch = -1;
+  private int baseSequence = -1;
+  private boolean inFlight;
+
+  @SuppressWarnings({
+    "unchecked",
+    "rawtypes"
+  }) // generic array creation: only RecordMetadata futures
+  ProducerBatch(
+      TopicPartition topicPartition, ByteBuffer buffer, RecordBatchBuilder builder, long nowMs) {
+    this.topicPartition = topicPartition;
+    this.buffer = buffer;
+    this.builder = builder;
+    this.pooled = true;
+    this.createdMs = nowMs;
+    this.lastAttemptMs = nowMs;
+    int initial = 16;
+    this.futures = new CompletableFuture[initial];
+    this.timestampsMs = new long[initial];
+    this.keySizes = new int[initial];
+    this.valueSizes = new int[initial];
+  }
+
+  /**
+   * A piece of a split batch: already sealed (with the original's producer state and its share of
+   * the sequence range), owning records {@code [from, from + count)} of {@code original}.
+   */
+  ProducerBatch(ProducerBatch original, ByteBuffer sealedPiece, int from, int count) {
+    this.topicPartition = original.topicPartition;
+    this.buffer = sealedPiece;
+    this.builder = null;
+    this.pooled = false;
+    this.createdMs = original.createdMs;
+    this.lastAttemptMs = original.lastAttemptMs;
+    this.attempts = original.attempts;
+    this.full = true;
+    this.recordCount = count;
+    this.futures = Arrays.copyOfRange(original.futures, from, from + count);
+    this.callbacks =
+        original.callbacks == null
+            ? null
+            : Arrays.copyOfRange(original.callbacks, from, from + count);
+    this.timestampsMs = Arrays.copyOfRange(original.timestampsMs, from, from + count);
+    this.keySizes = Arrays.copyOfRange(original.keySizes, from, from + count);
+    this.valueSizes = Arrays.copyOfRange(original.valueSizes, from, from + count);
+    this.sealed = sealedPiece;
+    ByteBuffer b = sealedPiece.duplicate();
+    int start = b.position();
+    this.producerId = b.getLong(start + 43);
+    this.producerEpoch = b.getShort(start + 51);
+    this.baseSequence = b.getInt(start + 53);
+  }
+
+  /** Appends under the queue lock; false when the record does not fit the buffer. */
+  boolean lockedTryAppend(
+      long timestampMs,
+      byte[] key,
+      byte[] value,
+      dev.plume.producer.Header[] headers,
+      CompletableFuture<RecordMetadata> future,
+      Callback callback) {
+    if (full || !builder.tryAppend(timestampMs, key, value, headers)) {
+      full = true;
+      return false;
+    }
+    if (recordCount == futures.length) {
+      grow();
+    }
+    futures[recordCount] = future;
+    if (callback != null) {
+      if (callbacks == null) {
+        callbacks = new Callback[futures.length];
+      }
+      callbacks[recordCount] = callback;
+    }
+    timestampsMs[recordCount] = timestampMs;
+    keySizes[recordCount] = key == null ? -1 : key.length;
+    valueSizes[recordCount] = value == null ? -1 : value.length;
+    recordCount++;
+    return true;
+  }
+
+  private void grow() {
+    int n = futures.length * 2;
+    futures = Arrays.copyOf(futures, n);
+    if (callbacks != null) {
+      callbacks = Arrays.copyOf(callbacks, n);
+    }
+    timestampsMs = Arrays.copyOf(timestampsMs, n);
+    keySizes = Arrays.copyOf(keySizes, n);
+    valueSizes = Arrays.copyOf(valueSizes, n);
+  }
+
+  /**
+   * Completes every record with its offset ({@code baseOffset} + index; -1 stays -1) and, for
+   * LogAppendTime topics, the broker's timestamp. Runs callbacks on the calling (I/O) thread.
+   *
+   * @return false if the batch had already been completed
+   */
+  public boolean complete(long baseOffset, long logAppendTimeMs) {
+    if (!completed.compareAndSet(false, true)) {
+      return false;
+    }
+    for (int i = 0; i < recordCount; i++) {
+      long offset = baseOffset < 0 ? -1 : baseOffset + i;
+      long ts = logAppendTimeMs >= 0 ? logAppendTimeMs : timestampsMs[i];
+      RecordMetadata metadata =
+          new RecordMetadata(
+              topicPartition.topic(),
+              topicPartition.partition(),
+              offset,
+              ts,
+              keySizes[i],
+              valueSizes[i]);
+      finishRecord(i, metadata, null);
+    }
+    done.complete(null);
+    return true;
+  }
+
+  /**
+   * Fails every record with {@code error}.
+   *
+   * @return false if the batch had already been completed
+   */
+  public boolean completeExceptionally(RuntimeException error) {
+    if (!completed.compareAndSet(false, true)) {
+      return false;
+    }
+    for (int i = 0; i < recordCount; i++) {
+      RecordMetadata metadata =
+          new RecordMetadata(
+              topicPartition.topic(),
+              topicPartition.partition(),
+              -1,
+              timestampsMs[i],
+              keySizes[i],
+              valueSizes[i]);
+      finishRecord(i, metadata, error);
+    }
+    done.complete(null);
+    return true;
+  }
+
+  private void finishRecord(int i, RecordMetadata metadata, RuntimeException error) {
+    Callback callback = callbacks == null ? null : callbacks[i];
+    if (callback != null) {
+      try {
+        callback.onCompletion(metadata, error);
+      } catch (RuntimeException e) {
+        log.error("Callback for a record to {} threw; ignoring it", topicPartition, e);
+      }
+    }
+    CompletableFuture<RecordMetadata> future = futures[i];
+    if (future != null) {
+      if (error == null) {
+        future.complete(metadata);
+      } else {
+        future.completeExceptionally(error);
+      }
+    }
+    futures[i] = null;
+    if (callbacks != null) {
+      callbacks[i] = null;
+    }
+  }
+
+  public TopicPartition topicPartition() {
+    return topicPartition;
+  }
+
+  public int recordCount() {
+    return recordCount;
+  }
+
+  /** Uncompressed bytes so far, header included. */
+  public int estimatedSizeBytes() {
+    return builder != null ? builder.sizeInBytes() : sealed.remaining();
+  }
+
+  /** Full once a record did not fit, or when too little room is left for any record. */
+  boolean lockedIsFull() {
+    return full || builder == null || builder.remainingBytes() < FULL_THRESHOLD_BYTES;
+  }
+
+  public long createdMs() {
+    return createdMs;
+  }
+
+  public int attempts() {
+    return attempts;
+  }
+
+  public long lastAttemptMs() {
+    return lastAttemptMs;
+  }
+
+  public long drainedMs() {
+    return drainedMs;
+  }
+
+  /**
+   * Called under the queue lock when the batch leaves its queue: it is closed for appends for good,
+   * since it will be sealed, and may come back to the queue head for a retry.
+   */
+  void onDrained(long nowMs) {
+    drainedMs = nowMs;
+    full = true;
+  }
+
+  void onRetry(long nowMs) {
+    attempts++;
+    lastAttemptMs = nowMs;
+  }
+
+  public boolean isDone() {
+    return completed.get();
+  }
+
+  /** Completes (normally) once every record of the batch has its outcome. */
+  public CompletableFuture<Void> doneFuture() {
+    return done;
+  }
+
+  public boolean inFlight() {
+    return inFlight;
+  }
+
+  public void inFlight(boolean value) {
+    this.inFlight = value;
+  }
+
+  public boolean hasSequence() {
+    return baseSequence >= 0;
+  }
+
+  public long producerId() {
+    return producerId;
+  }
+
+  public short producerEpoch() {
+    return producerEpoch;
+  }
+
+  public int baseSequence() {
+    return baseSequence;
+  }
+
+  /** The sequence of the last record, with Kafka's wrap-around after Integer.MAX_VALUE. */
+  public int lastSequence() {
+    long last = (long) baseSequence + recordCount - 1;
+    return (int) (last > Integer.MAX_VALUE ? last - Integer.MAX_VALUE - 1 : last);
+  }
+
+  /**
+   * Seals the batch once (compressing if configured) and stamps the producer state; a sealed batch
+   * that is retried under a new epoch or sequence is re-stamped without recompressing.
+   */
+  public ByteBuffer sealed(
+      CompressionContext context, long producerId, short epoch, int baseSequence) {
+    if (sealed == null) {
+      sealed = builder.seal(context);
+      this.producerId = -1;
+      this.producerEpoch = -1;
+      this.baseSequence = -1;
+    }
+    if (producerId != this.producerId
+        || epoch != this.producerEpoch
+        || baseSequence != this.baseSequence) {
+      RecordBatchBuilder.writeProducerState(sealed, producerId, epoch, baseSequence);
+      this.producerId = producerId;
+      this.producerEpoch = epoch;
+      this.baseSequence = baseSequence;
+    }
+    return sealed.duplicate();
+  }
+
+  /** The sealed batch, or null before the first drain. */
+  public ByteBuffer sealedOrNull() {
+    return sealed == null ? null : sealed.duplicate();
+  }
+
+  /** Forgets the sequence so the batch is stamped afresh (after an epoch bump). */
+  public void resetProducerState() {
+    this.baseSequence = -1;
+    this.producerEpoch = -1;
+    this.producerId = -1;
+  }
+
+  /** The pooled buffer to return to the pool once nothing can read the batch any more. */
+  ByteBuffer buffer() {
+    return buffer;
+  }
+
+  /** Whether {@link #buffer()} came from the pool (split pieces have buffers of their own). */
+  boolean pooled() {
+    return pooled;
+  }
+
+  /** Per record, for splitting: the future and callback of record {@code i}. */
+  CompletableFuture<RecordMetadata> futureAt(int i) {
+    return futures[i];
+  }
+
+  Callback callbackAt(int i) {
+    return callbacks == null ? null : callbacks[i];
+  }
+
+  @Override
+  public String toString() {
+    return "ProducerBatch{"
+        + topicPartition
+        + ", records="
+        + recordCount
+        + ", attempts="
+        + attempts
+        + ", baseSequence="
+        + baseSequence
+        + "}";
+  }
+}

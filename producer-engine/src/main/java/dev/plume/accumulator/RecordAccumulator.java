@@ -1,0 +1,568 @@
+package dev.plume.accumulator;
+
+import dev.plume.compression.CompressionContext;
+import dev.plume.memory.BufferPool;
+import dev.plume.metadata.ClusterSnapshot;
+import dev.plume.network.Node;
+import dev.plume.partition.BuiltInPartitioner;
+import dev.plume.partition.NodeLatencyStats;
+import dev.plume.partition.StickyPartition;
+import dev.plume.producer.Callback;
+import dev.plume.producer.Header;
+import dev.plume.producer.RecordMetadata;
+import dev.plume.producer.TopicPartition;
+import dev.plume.producer.errors.ProducerClosedException;
+import dev.plume.record.RecordBatchBuilder;
+import dev.plume.record.RecordBatchLayout;
+import dev.plume.record.RecordBatchSplitter;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+/**
+ * Per-partition queues of batches. Sending threads {@link #append} records straight into the last
+ * open batch of a partition (one short critical section on that partition's queue); the sender
+ * thread asks which leaders are {@link #ready}, then {@link #drain}s up to one request's worth of
+ * batches per leader.
+ *
+ * <p>Thread-safety: each partition queue is guarded by its own monitor; topic and queue lookup use
+ * concurrent maps; flush and close bookkeeping use atomics. Buffer allocation, which may block,
+ * happens outside every queue lock.
+ */
+public final class RecordAccumulator {
+
+  private final AccumulatorConfig config;
+  private final BufferPool pool;
+  private final ConcurrentHashMap<String, TopicQueues> topics = new ConcurrentHashMap<>();
+  private final Set<ProducerBatch> incomplete = ConcurrentHashMap.newKeySet();
+  private final Map<Integer, Integer> drainIndexByNode = new HashMap<>();
+  private final AtomicInteger flushesInProgress = new AtomicInteger();
+  private final AtomicInteger appendsInProgress = new AtomicInteger();
+  private final NodeLatencyStats nodeStats;
+  private volatile boolean closed;
+
+  public RecordAccumulator(AccumulatorConfig config, BufferPool pool) {
+    this.config = config;
+    this.pool = pool;
+    this.nodeStats = new NodeLatencyStats(config.partitionAvailabilityTimeoutMs());
+  }
+
+  /** {@link #append} result flag: the record's batch is full, so the sender may send it now. */
+  public static final int BATCH_FULL = 1;
+
+  /** {@link #append} result flag: the record started a new batch. */
+  public static final int NEW_BATCH = 2;
+
+  /**
+   * Appends a record. {@code partition} may be -1 to let the topic's sticky partitioner choose
+   * among {@code cluster}'s partitions. Blocks at most {@code maxBlockMs} for buffer memory.
+   *
+   * @return the partition and the {@link #BATCH_FULL} / {@link #NEW_BATCH} flags packed in an int
+   *     (so appending allocates nothing): read them with {@link #partitionOf} and {@link #isSet}
+   */
+  public int append(
+      String topic,
+      int partition,
+      long timestampMs,
+      byte[] key,
+      byte[] value,
+      Header[] headers,
+      CompletableFuture<RecordMetadata> future,
+      Callback callback,
+      long maxBlockMs,
+      long nowMs,
+      ClusterSnapshot cluster) {
+    appendsInProgress.incrementAndGet();
+    ByteBuffer buffer = null;
+    try {
+      TopicQueues tq = topics.get(topic);
+      if (tq == null) {
+        tq = topics.computeIfAbsent(topic, TopicQueues::new);
+      }
+      while (true) {
+        // Keyless records: the topic's sticky partition (KIP-794), re-checked under the lock.
+        StickyPartition sticky =
+            partition >= 0 ? null : tq.partitioner.peekCurrentPartition(cluster);
+        int chosen = sticky == null ? partition : sticky.partition();
+        PartitionQueue queue = tq.queue(chosen);
+        synchronized (queue) {
+          lockedCheckOpen();
+          if (tq.partitioner.partitionChangedBeforeAppend(
+              sticky, lockedAllBatchesFull(queue), cluster)) {
+            continue;
+          }
+          int result = lockedTryAppend(queue, timestampMs, key, value, headers, future, callback);
+          if (result >= 0) {
+            result = pack(chosen, result);
+            tq.partitioner.updatePartitionInfo(
+                sticky, sizeOf(key, value), cluster, lockedAllBatchesFull(queue));
+            return result;
+          }
+          if (buffer != null) {
+            ProducerBatch batch =
+                new ProducerBatch(
+                    new TopicPartition(topic, chosen),
+                    buffer,
+                    new RecordBatchBuilder(buffer, config.compression(), config.transactional()),
+                    nowMs);
+            if (!batch.lockedTryAppend(timestampMs, key, value, headers, future, callback)) {
+              throw new IllegalStateException(
+                  "A record did not fit a buffer sized for it: " + buffer.capacity() + " bytes");
+            }
+            buffer = null;
+            queue.batches.addLast(batch);
+            incomplete.add(batch);
+            tq.partitioner.updatePartitionInfo(
+                sticky, sizeOf(key, value), cluster, lockedAllBatchesFull(queue));
+            return pack(
+                chosen,
+                NEW_BATCH | (queue.batches.size() > 1 || batch.lockedIsFull() ? BATCH_FULL : 0));
+          }
+        }
+        // No room: allocate outside the lock (this may block), then try again.
+        int needed =
+            Math.max(
+                config.batchSizeBytes(),
+                RecordBatchBuilder.estimateSizeInBytes(
+                    key == null ? -1 : key.length, value == null ? -1 : value.length, headers));
+        buffer = pool.allocate(needed, maxBlockMs);
+      }
+    } finally {
+      if (buffer != null) {
+        pool.deallocate(buffer);
+      }
+      appendsInProgress.decrementAndGet();
+    }
+  }
+
+  private static int pack(int partition, int flags) {
+    return (partition << 2) | flags;
+  }
+
+  /** The partition an {@link #append} result names. */
+  public static int partitionOf(int appendResult) {
+    return appendResult >>> 2;
+  }
+
+  /**
+   * Whether an {@link #append} result has {@code flag} ({@link #BATCH_FULL}, {@link #NEW_BATCH}).
+   */
+  public static boolean isSet(int appendResult, int flag) {
+    return (appendResult & flag) != 0;
+  }
+
+  private static boolean lockedAllBatchesFull(PartitionQueue queue) {
+    ProducerBatch last = queue.batches.peekLast();
+    return last == null || last.lockedIsFull();
+  }
+
+  private static int sizeOf(byte[] key, byte[] value) {
+    return (key == null ? 0 : key.length) + (value == null ? 0 : value.length);
+  }
+
+  /** Appends to the last batch: -1 when there is none or it is full, else the result flags. */
+  private static int lockedTryAppend(
+      PartitionQueue queue,
+      long timestampMs,
+      byte[] key,
+      byte[] value,
+      Header[] headers,
+      CompletableFuture<RecordMetadata> future,
+      Callback callback) {
+    ProducerBatch last = queue.batches.peekLast();
+    if (last == null || !last.lockedTryAppend(timestampMs, key, value, headers, future, callback)) {
+      return -1;
+    }
+    return queue.batches.size() > 1 || last.lockedIsFull() ? BATCH_FULL : 0;
+  }
+
+  private void lockedCheckOpen() {
+    if (closed) {
+      throw new ProducerClosedException("Producer is closed; the record was not sent");
+    }
+  }
+
+  /** Leaders that have a batch ready to send: full, lingered, retry backoff over, or flushing. */
+  public ReadyCheckResult ready(ClusterSnapshot cluster, long nowMs) {
+    Set<Node> readyNodes = new HashSet<>();
+    Set<String> unknownLeaderTopics = new HashSet<>();
+    long nextDelayMs = Long.MAX_VALUE;
+    boolean exhausted = pool.waitingThreads() > 0;
+    boolean flushing = flushesInProgress.get() > 0 || closed;
+    for (TopicQueues tq : topics.values()) {
+      maybeUpdateLoadStats(tq, cluster);
+      for (PartitionQueue queue : tq.queues()) {
+        ProducerBatch first;
+        boolean full;
+        synchronized (queue) {
+          first = queue.batches.peekFirst();
+          if (first == null) {
+            continue;
+          }
+          full = queue.batches.size() > 1 || first.lockedIsFull();
+        }
+        Node leader = cluster.leaderFor(tq.topic, queue.partition);
+        if (leader == null) {
+          unknownLeaderTopics.add(tq.topic);
+          continue;
+        }
+        if (readyNodes.contains(leader)) {
+          continue;
+        }
+        long backoffLeftMs =
+            first.attempts() > 0 ? first.lastAttemptMs() + backoffMs(first.attempts()) - nowMs : 0;
+        if (backoffLeftMs > 0) {
+          nextDelayMs = Math.min(nextDelayMs, backoffLeftMs);
+          continue;
+        }
+        long waitedMs = nowMs - (first.attempts() > 0 ? first.lastAttemptMs() : first.createdMs());
+        long lingerLeftMs = config.lingerMs() - waitedMs;
+        if (full || lingerLeftMs <= 0 || exhausted || flushing) {
+          readyNodes.add(leader);
+        } else {
+          nextDelayMs = Math.min(nextDelayMs, lingerLeftMs);
+        }
+      }
+    }
+    return new ReadyCheckResult(readyNodes, nextDelayMs, unknownLeaderTopics);
+  }
+
+  /**
+   * Adaptive partitioning: weights the topic's next sticky choice towards shorter queues, leaving
+   * out partitions whose leader has not been drainable for partitioner.availability.timeout.ms.
+   * Only once the topic has a queue for every partition, as in Kafka.
+   */
+  private void maybeUpdateLoadStats(TopicQueues tq, ClusterSnapshot cluster) {
+    int count = cluster.partitionCountForTopic(tq.topic);
+    PartitionQueue[] qs = tq.queues();
+    if (!config.adaptivePartitioning() || count < 2 || qs.length < count) {
+      return;
+    }
+    int[] sizes = new int[count];
+    int[] ids = new int[count];
+    int length = 0;
+    for (int p = 0; p < count; p++) {
+      Node leader = cluster.leaderFor(tq.topic, p);
+      if (leader == null || nodeStats.isExcluded(leader.id())) {
+        continue;
+      }
+      synchronized (qs[p]) {
+        sizes[length] = qs[p].batches.size();
+      }
+      ids[length++] = p;
+    }
+    tq.partitioner.updatePartitionLoadStats(sizes, ids, length);
+  }
+
+  /**
+   * Tells the availability tracking whether a leader with ready data could take a request now
+   * (partitioner.availability.timeout.ms).
+   */
+  public void updateNodeLatencyStats(int nodeId, long nowMs, boolean canDrain) {
+    nodeStats.update(nodeId, nowMs, canDrain);
+  }
+
+  /** Exponential retry backoff (KIP-580), capped, without jitter so ordering stays predictable. */
+  long backoffMs(int attempts) {
+    if (attempts <= 0) {
+      return 0;
+    }
+    double exp = config.retryBackoffMs() * Math.pow(2, Math.min(attempts - 1, 30));
+    return (long) Math.min(exp, Math.max(config.retryBackoffMs(), config.retryBackoffMaxMs()));
+  }
+
+  /**
+   * Takes, for one leader, the first batch of each of its partitions (rotating the start for
+   * fairness) until {@code maxRequestSizeBytes} would be exceeded; the first batch is always taken.
+   * {@code mayDrain} lets idempotence hold back a partition whose ordering is at risk.
+   */
+  public List<ProducerBatch> drain(
+      ClusterSnapshot cluster,
+      Node node,
+      int maxRequestSizeBytes,
+      Predicate<ProducerBatch> mayDrain,
+      long nowMs) {
+    List<TopicPartition> partitions = cluster.partitionsForNode(node.id());
+    if (partitions.isEmpty()) {
+      return List.of();
+    }
+    List<ProducerBatch> drained = new ArrayList<>();
+    int sizeBytes = 0;
+    int start = drainIndexByNode.getOrDefault(node.id(), 0) % partitions.size();
+    // Where the next drain starts: the partition that did not fit this request, else the one
+    // after this drain's start, so every partition gets to go first in turn.
+    int nextStart = (start + 1) % partitions.size();
+    int i = start;
+    do {
+      int current = i;
+      TopicPartition tp = partitions.get(i);
+      i = (i + 1) % partitions.size();
+      TopicQueues tq = topics.get(tp.topic());
+      PartitionQueue queue = tq == null ? null : tq.existingQueue(tp.partition());
+      if (queue == null) {
+        continue;
+      }
+      synchronized (queue) {
+        ProducerBatch first = queue.batches.peekFirst();
+        if (first == null) {
+          continue;
+        }
+        if (first.attempts() > 0 && first.lastAttemptMs() + backoffMs(first.attempts()) > nowMs) {
+          continue;
+        }
+        if (!drained.isEmpty() && sizeBytes + first.estimatedSizeBytes() > maxRequestSizeBytes) {
+          nextStart = current;
+          break;
+        }
+        if (!mayDrain.test(first)) {
+          continue;
+        }
+        queue.batches.pollFirst();
+        first.onDrained(nowMs);
+        sizeBytes += first.estimatedSizeBytes();
+        drained.add(first);
+      }
+    } while (i != start);
+    drainIndexByNode.put(node.id(), nextStart);
+    return drained;
+  }
+
+  /**
+   * Puts a batch back for another attempt, ahead of newer batches of its partition; batches with
+   * sequence numbers are kept in sequence order.
+   */
+  public void reenqueue(ProducerBatch batch, long nowMs) {
+    batch.onRetry(nowMs);
+    PartitionQueue queue =
+        topics
+            .computeIfAbsent(batch.topicPartition().topic(), TopicQueues::new)
+            .queue(batch.topicPartition().partition());
+    synchronized (queue) {
+      if (!batch.hasSequence()) {
+        queue.batches.addFirst(batch);
+        return;
+      }
+      // Insert before the first batch that has no sequence or a later one.
+      ArrayDeque<ProducerBatch> reordered = new ArrayDeque<>(queue.batches.size() + 1);
+      boolean inserted = false;
+      for (ProducerBatch b : queue.batches) {
+        if (!inserted && (!b.hasSequence() || b.baseSequence() > batch.baseSequence())) {
+          reordered.addLast(batch);
+          inserted = true;
+        }
+        reordered.addLast(b);
+      }
+      if (!inserted) {
+        reordered.addLast(batch);
+      }
+      queue.batches.clear();
+      queue.batches.addAll(reordered);
+    }
+  }
+
+  /** Removes and returns queued batches whose delivery timeout has passed. */
+  public List<ProducerBatch> expiredBatches(long nowMs) {
+    List<ProducerBatch> expired = new ArrayList<>();
+    for (TopicQueues tq : topics.values()) {
+      for (PartitionQueue queue : tq.queues()) {
+        synchronized (queue) {
+          Iterator<ProducerBatch> it = queue.batches.iterator();
+          while (it.hasNext()) {
+            ProducerBatch b = it.next();
+            if (nowMs - b.createdMs() >= config.deliveryTimeoutMs()) {
+              it.remove();
+              expired.add(b);
+            } else {
+              break; // later batches are younger
+            }
+          }
+        }
+      }
+    }
+    return expired;
+  }
+
+  /**
+   * Returns the batch's buffer to the pool; call once the batch can no longer be read. Only the
+   * first call per batch returns memory: a batch can be finished twice (e.g. failed on a forced
+   * close, then its request completes as disconnected), and a buffer pooled twice would be handed
+   * to two batches.
+   */
+  public void deallocate(ProducerBatch batch) {
+    if (incomplete.remove(batch) && batch.pooled()) {
+      pool.deallocate(batch.buffer());
+    }
+  }
+
+  /** Splits a batch that the broker found too large into batches of at most batch.size. */
+  public List<ProducerBatch> split(ProducerBatch batch, CompressionContext context) {
+    ByteBuffer sealed = batch.sealedOrNull();
+    if (sealed == null) {
+      throw new IllegalStateException("Only a sent (sealed) batch can be split: " + batch);
+    }
+    // The broker refused a batch of at most batch.size, so pieces of batch.size would rebuild the
+    // same batch and loop forever: pieces of at most half the refused size always make progress.
+    int limitBytes =
+        Math.max(
+            RecordBatchLayout.HEADER_SIZE,
+            Math.min(config.batchSizeBytes(), sealed.remaining() / 2));
+    List<ByteBuffer> parts =
+        RecordBatchSplitter.split(sealed, limitBytes, config.compression(), context);
+    List<ProducerBatch> pieces = new ArrayList<>(parts.size());
+    int from = 0;
+    for (ByteBuffer part : parts) {
+      int count = part.getInt(part.position() + 57);
+      pieces.add(new ProducerBatch(batch, part, from, count));
+      from += count;
+    }
+    incomplete.addAll(pieces);
+    return pieces;
+  }
+
+  /** Re-queues split pieces at the head of their partition, in order. */
+  public void reenqueueSplit(List<ProducerBatch> pieces) {
+    if (pieces.isEmpty()) {
+      return;
+    }
+    TopicPartition tp = pieces.get(0).topicPartition();
+    PartitionQueue queue =
+        topics.computeIfAbsent(tp.topic(), TopicQueues::new).queue(tp.partition());
+    synchronized (queue) {
+      for (int i = pieces.size() - 1; i >= 0; i--) {
+        queue.batches.addFirst(pieces.get(i));
+      }
+    }
+  }
+
+  public void beginFlush() {
+    flushesInProgress.incrementAndGet();
+  }
+
+  public void endFlush() {
+    flushesInProgress.decrementAndGet();
+  }
+
+  /** The batches not yet completed now; flush waits on their {@link ProducerBatch#doneFuture}. */
+  public List<ProducerBatch> incompleteBatches() {
+    return new ArrayList<>(incomplete);
+  }
+
+  public boolean hasIncomplete() {
+    return !incomplete.isEmpty();
+  }
+
+  /** Whether any batch is queued (not counting batches in flight). */
+  public boolean hasQueued() {
+    for (TopicQueues tq : topics.values()) {
+      for (PartitionQueue queue : tq.queues()) {
+        synchronized (queue) {
+          if (!queue.batches.isEmpty()) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Appends that have entered but not left {@link #append}. */
+  public boolean appendsInProgress() {
+    return appendsInProgress.get() > 0;
+  }
+
+  /** Stops new appends; queued batches stay for a graceful drain. */
+  public void close() {
+    closed = true;
+  }
+
+  /** Removes every queued batch and fails it (forced close, fatal error). */
+  public List<ProducerBatch> abortQueued(RuntimeException error) {
+    List<ProducerBatch> aborted = new ArrayList<>();
+    for (TopicQueues tq : topics.values()) {
+      for (PartitionQueue queue : tq.queues()) {
+        synchronized (queue) {
+          aborted.addAll(queue.batches);
+          queue.batches.clear();
+        }
+      }
+    }
+    for (ProducerBatch b : aborted) {
+      b.completeExceptionally(error);
+      deallocate(b);
+    }
+    return aborted;
+  }
+
+  /** Number of queued batches per partition of a topic (for adaptive partitioning and tests). */
+  public int queuedBatches(TopicPartition tp) {
+    TopicQueues tq = topics.get(tp.topic());
+    PartitionQueue q = tq == null ? null : tq.existingQueue(tp.partition());
+    if (q == null) {
+      return 0;
+    }
+    synchronized (q) {
+      return q.batches.size();
+    }
+  }
+
+  /** One partition's queue; its monitor guards {@link #batches}. */
+  static final class PartitionQueue {
+    final int partition;
+    final ArrayDeque<ProducerBatch> batches = new ArrayDeque<>();
+
+    PartitionQueue(int partition) {
+      this.partition = partition;
+    }
+  }
+
+  /** One topic's queues and its built-in (sticky, adaptive) partitioner. */
+  final class TopicQueues {
+    final String topic;
+    final BuiltInPartitioner partitioner;
+    private volatile PartitionQueue[] queues = new PartitionQueue[0];
+
+    TopicQueues(String topic) {
+      this.topic = topic;
+      this.partitioner = new BuiltInPartitioner(topic, config.batchSizeBytes());
+    }
+
+    PartitionQueue[] queues() {
+      return queues;
+    }
+
+    PartitionQueue existingQueue(int partition) {
+      PartitionQueue[] qs = queues;
+      return partition < qs.length ? qs[partition] : null;
+    }
+
+    PartitionQueue queue(int partition) {
+      PartitionQueue q = existingQueue(partition);
+      if (q != null) {
+        return q;
+      }
+      synchronized (this) {
+        PartitionQueue[] qs = queues;
+        if (partition >= qs.length) {
+          PartitionQueue[] grown = Arrays.copyOf(qs, partition + 1);
+          for (int i = qs.length; i < grown.length; i++) {
+            grown[i] = new PartitionQueue(i);
+          }
+          queues = grown;
+          qs = grown;
+        }
+        return qs[partition];
+      }
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package dev.plume.engine;
+
+import dev.plume.sender.SenderStats;
+
+/**
+ * Per-second rates from totals: the rate between the previous snapshot (at least a second old) and
+ * now. One window per producer, so every reader sees the same recent rate.
+ */
+final class RateWindow {
+
+  private static final long MIN_WINDOW_MS = 1000;
+  private long startMs = -1;
+  private long sent;
+  private long errors;
+  private long retries;
+  private double sendRate;
+  private double errorRate;
+  private double retryRate;
+
+  synchronized void update(SenderStats stats, long nowMs) {
+    if (startMs < 0) {
+      startMs = nowMs;
+      sent = stats.recordsSent();
+      errors = stats.recordErrors();
+      retries = stats.recordRetries();
+      return;
+    }
+    long elapsedMs = nowMs - startMs;
+    if (elapsedMs < MIN_WINDOW_MS) {
+      return;
+    }
+    double seconds = elapsedMs / 1000.0;
+    sendRate = (stats.recordsSent() - sent) / seconds;
+    errorRate = (stats.recordErrors() - errors) / seconds;
+    retryRate = (stats.recordRetries() - retries) / seconds;
+    startMs = nowMs;
+    sent = stats.recordsSent();
+    errors = stats.recordErrors();
+    retries = stats.recordRetries();
+  }
+
+  synchronized double sendRate() {
+    return sendRate;
+  }
+
+  synchronized double errorRate() {
+    return errorRate;
+  }
+
+  synchronized double retryRate() {
+    return retryRate;
+  }
+}

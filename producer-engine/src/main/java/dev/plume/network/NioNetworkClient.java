@@ -1,0 +1,899 @@
+package dev.plume.network;
+
+import dev.plume.producer.errors.NetworkException;
+import dev.plume.producer.errors.PlumeException;
+import dev.plume.producer.errors.ProtocolViolationException;
+import dev.plume.producer.errors.TimeoutException;
+import dev.plume.producer.errors.UnsupportedVersionException;
+import dev.plume.protocol.ApiKey;
+import dev.plume.protocol.ApiVersionRange;
+import dev.plume.protocol.NegotiatedVersions;
+import dev.plume.protocol.ProtocolException;
+import dev.plume.protocol.ProtocolReader;
+import dev.plume.protocol.ProtocolWriter;
+import dev.plume.protocol.RequestHeader;
+import dev.plume.protocol.ResponseHeader;
+import dev.plume.protocol.message.ApiVersionsRequest;
+import dev.plume.protocol.message.ApiVersionsResponse;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link NetworkClient} over a {@link Selector}: one non-blocking connection per node, each
+ * going CONNECTING → TRANSPORT_HANDSHAKE → CHECKING_API_VERSIONS → READY, then closed (and
+ * reconnected on demand, after an exponential backoff if it failed).
+ *
+ * <p>Single-threaded except {@link #wakeup()} and {@link #stats()}: see {@link NetworkClient}.
+ */
+public final class NioNetworkClient implements NetworkClient {
+
+  private static final Logger log = LoggerFactory.getLogger(NioNetworkClient.class);
+
+  /** Error code of an ApiVersions answer to a version the broker does not know. */
+  private static final short UNSUPPORTED_VERSION = 35;
+
+  private final NetworkConfig config;
+  private final NetworkEnvironment env;
+  private final Selector selector;
+  private final ExponentialBackoff reconnectBackoff;
+  private final ExponentialBackoff setupTimeout;
+  private final NetworkStats stats = new NetworkStats();
+  private final Map<Integer, NodeState> nodes = new HashMap<>();
+  private final List<NodeState> connected = new ArrayList<>(); // nodes with a connection
+  private List<ClientResponse<?>> completions = new ArrayList<>();
+  private List<ClientResponse<?>> completing = new ArrayList<>();
+  private int nextCorrelationId;
+  private boolean closed;
+
+  public NioNetworkClient(NetworkConfig config, NetworkEnvironment env) {
+    this.config = config;
+    this.env = env;
+    this.reconnectBackoff =
+        new ExponentialBackoff(config.reconnectBackoffMs(), config.reconnectBackoffMaxMs());
+    this.setupTimeout =
+        new ExponentialBackoff(
+            config.connectionSetupTimeoutMs(), config.connectionSetupTimeoutMaxMs());
+    try {
+      this.selector = Selector.open();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open a NIO selector", e);
+    }
+  }
+
+  // ---------------------------------------------------------------- readiness and connecting
+
+  @Override
+  public boolean ready(Node node, long nowMs) {
+    NodeState state = stateOf(node, nowMs);
+    Connection c = state.connection;
+    if (c != null) {
+      return canSendMore(c);
+    }
+    if (nowMs >= state.backoffUntilMs && !closed) {
+      initiateConnect(state, nowMs);
+      c = state.connection;
+      return c != null && canSendMore(c);
+    }
+    return false;
+  }
+
+  @Override
+  public boolean isReady(Node node, long nowMs) {
+    NodeState state = nodes.get(node.id());
+    return state != null && state.connection != null && canSendMore(state.connection);
+  }
+
+  private boolean canSendMore(Connection c) {
+    return c.state == Connection.State.READY
+        && !c.isWriting()
+        && c.inFlightCount() < config.maxInFlightPerConnection();
+  }
+
+  @Override
+  public long connectionDelayMs(Node node, long nowMs) {
+    NodeState state = nodes.get(node.id());
+    if (state == null) {
+      return 0;
+    }
+    Connection c = state.connection;
+    if (c == null) {
+      return Math.max(0, state.backoffUntilMs - nowMs);
+    }
+    // Connected but busy (handshake, a partial write, in-flight limit): the next poll event
+    // (connect, writable, response) is what changes readiness, not time.
+    return canSendMore(c) ? 0 : Long.MAX_VALUE;
+  }
+
+  @Override
+  public boolean connectionFailed(Node node) {
+    NodeState state = nodes.get(node.id());
+    return state != null && state.connection == null && state.lastAttemptFailed;
+  }
+
+  @Override
+  public RuntimeException connectionFailure(Node node) {
+    NodeState state = nodes.get(node.id());
+    return state == null ? null : state.lastFailure;
+  }
+
+  @Override
+  public short apiVersion(Node node, ApiKey key) {
+    return negotiatedVersion(readyConnection(node), key, key.minVersion(), key.maxVersion());
+  }
+
+  /** The versions negotiated with {@code node}'s current connection, if it is ready. */
+  public Optional<NegotiatedVersions> negotiatedVersions(Node node) {
+    NodeState state = nodes.get(node.id());
+    Connection c = state == null ? null : state.connection;
+    return c != null && c.state == Connection.State.READY
+        ? Optional.of(c.versions)
+        : Optional.empty();
+  }
+
+  private Connection readyConnection(Node node) {
+    NodeState state = nodes.get(node.id());
+    Connection c = state == null ? null : state.connection;
+    if (c == null || c.state != Connection.State.READY) {
+      throw new IllegalStateException(node + " is not connected (call ready() and poll() first)");
+    }
+    return c;
+  }
+
+  private static short negotiatedVersion(
+      Connection c, ApiKey key, short minVersion, short maxVersion) {
+    short version;
+    try {
+      version = c.versions.version(key, maxVersion);
+    } catch (dev.plume.protocol.UnsupportedVersionException e) {
+      throw new UnsupportedVersionException(c.owner.node + ": " + e.getMessage(), e);
+    }
+    if (version < minVersion) {
+      throw new UnsupportedVersionException(
+          c.owner.node
+              + " supports "
+              + key
+              + " only up to v"
+              + version
+              + " but this request needs v"
+              + minVersion
+              + " or later");
+    }
+    return version;
+  }
+
+  private NodeState stateOf(Node node, long nowMs) {
+    NodeState state = nodes.get(node.id());
+    if (state == null) {
+      state = new NodeState(node, stats.node(node.id()));
+      nodes.put(node.id(), state);
+    } else if (!state.node.host().equals(node.host()) || state.node.port() != node.port()) {
+      // The node moved (metadata update): the old socket points at the wrong broker.
+      log.info("{} moved to {}; reconnecting", state.node, node.address());
+      if (state.connection != null) {
+        closeConnection(
+            state,
+            new NetworkException(state.node + " moved to " + node.address()),
+            false,
+            false,
+            nowMs);
+      }
+      state.node = node;
+      state.addresses = null;
+    }
+    return state;
+  }
+
+  private void initiateConnect(NodeState state, long nowMs) {
+    Node node = state.node;
+    state.lastAttemptFailed = false;
+    if (state.addresses == null) {
+      try {
+        InetAddress[] all = env.resolver().resolve(node.host());
+        if (all.length == 0) {
+          throw new UnknownHostException(node.host() + ": no address");
+        }
+        state.addresses = config.useAllDnsIps() ? all : new InetAddress[] {all[0]};
+        state.addressIndex = 0;
+      } catch (UnknownHostException e) {
+        connectFailed(
+            state, new NetworkException("cannot resolve " + node.address() + ": " + e, e), nowMs);
+        return;
+      }
+    }
+    InetSocketAddress address =
+        new InetSocketAddress(state.addresses[state.addressIndex], node.port());
+    Transport transport = null;
+    try {
+      transport = env.transports().create(node, config);
+      SelectionKey key = transport.channel().register(selector, SelectionKey.OP_CONNECT, state);
+      long timeoutMs = setupTimeout.backoffMs(state.failedAttempts, env.random().getAsDouble());
+      Connection c = new Connection(state, transport, key, address, nowMs + timeoutMs, nowMs);
+      state.connection = c;
+      connected.add(state);
+      log.debug("connecting to {} at {}", node, address);
+      if (transport.connect(address)) {
+        onTcpConnected(c, nowMs);
+      }
+    } catch (IOException | RuntimeException e) {
+      if (state.connection != null) {
+        failConnection(state, connectError(state, e), nowMs);
+      } else {
+        if (transport != null) {
+          transport.close();
+        }
+        connectFailed(state, connectError(state, e), nowMs);
+      }
+    }
+  }
+
+  private static NetworkException connectError(NodeState state, Exception e) {
+    return new NetworkException("cannot connect to " + state.node + ": " + e, e);
+  }
+
+  private void onTcpConnected(Connection c, long nowMs) throws IOException {
+    c.established = true;
+    stats.recordConnectionCreated();
+    c.state = Connection.State.TRANSPORT_HANDSHAKE;
+    c.lastActivityMs = nowMs;
+    log.debug("connected to {}", c);
+    maybeFinishTransportHandshake(c, nowMs);
+  }
+
+  private void maybeFinishTransportHandshake(Connection c, long nowMs) throws IOException {
+    if (c.transport.handshake()) {
+      sendApiVersions(c, ApiKey.API_VERSIONS.maxVersion(), nowMs);
+    } else {
+      c.updateInterest();
+    }
+  }
+
+  private void sendApiVersions(Connection c, short version, long nowMs) {
+    c.state = Connection.State.CHECKING_API_VERSIONS;
+    ApiVersionsRequest body =
+        new ApiVersionsRequest(
+            NetworkConfig.CLIENT_SOFTWARE_NAME, NetworkConfig.CLIENT_SOFTWARE_VERSION);
+    ClientRequest<ApiVersionsResponse> request =
+        new ClientRequest<>(
+            c.owner.node,
+            ApiKey.API_VERSIONS,
+            version,
+            version,
+            RequestBody.of(body),
+            true,
+            ApiVersionsResponse::readWithFallback,
+            config.requestTimeoutMs(),
+            response -> {});
+    enqueue(c, request, version, nowMs, true);
+    if (c.owner.connection == c && c.isWriting()) {
+      tryWrite(c, nowMs);
+    }
+  }
+
+  // ---------------------------------------------------------------- sending
+
+  @Override
+  public <R> void send(ClientRequest<R> request, long nowMs) {
+    NodeState state = nodes.get(request.destination().id());
+    Connection c = state == null ? null : state.connection;
+    if (c == null || !canSendMore(c)) {
+      throw new IllegalStateException(
+          "cannot send "
+              + request.apiKey()
+              + " to "
+              + request.destination()
+              + ": not ready (check ready() first)");
+    }
+    short version;
+    try {
+      version = negotiatedVersion(c, request.apiKey(), request.minVersion(), request.maxVersion());
+    } catch (UnsupportedVersionException e) {
+      completions.add(
+          new ClientResponse<>(
+              request, state.node.id(), (short) -1, null, false, false, e, nowMs, nowMs));
+      return;
+    }
+    enqueue(c, request, version, nowMs, false);
+  }
+
+  /** Encodes {@code request} into the node's reusable encoder and starts writing it. */
+  private <R> void enqueue(
+      Connection c, ClientRequest<R> request, short version, long nowMs, boolean internal) {
+    long timeoutMs =
+        request.requestTimeoutMs() >= 0 ? request.requestTimeoutMs() : config.requestTimeoutMs();
+    InFlightRequest<R> inFlight =
+        new InFlightRequest<>(request, version, nextCorrelationId++, nowMs, timeoutMs, internal);
+    RequestEncoder encoder = c.owner.encoder;
+    encoder.reset();
+    try {
+      ProtocolWriter writer = encoder.writer();
+      int prefix = writer.startSizePrefix();
+      new RequestHeader(request.apiKey(), version, inFlight.correlationId, config.clientId())
+          .write(writer);
+      request.body().write(encoder, version);
+      long frameBytes = encoder.sizeBytes() - 4;
+      if (frameBytes > Integer.MAX_VALUE) {
+        throw new IllegalArgumentException(
+            request.apiKey() + " request of " + frameBytes + " bytes exceeds 2 GiB");
+      }
+      writer.putInt32At(prefix, (int) frameBytes);
+    } catch (RuntimeException e) {
+      encoder.reset();
+      RuntimeException error =
+          e instanceof dev.plume.protocol.UnsupportedVersionException
+              ? new UnsupportedVersionException(e.getMessage(), e)
+              : e;
+      if (internal) {
+        failConnection(c.owner, new PlumeException("cannot encode " + inFlight, error), nowMs);
+      } else {
+        completions.add(inFlight.failure(c.owner.node.id(), false, false, error, nowMs));
+      }
+      return;
+    }
+    TrafficStats nodeStats = c.owner.traffic;
+    nodeStats.recordRequestSent();
+    stats.total().recordRequestSent();
+    if (log.isTraceEnabled()) {
+      log.trace("sending {} of {} bytes to {}", inFlight, encoder.sizeBytes(), c.owner.node);
+    }
+    c.startWrite(inFlight, encoder.segments());
+    c.lastActivityMs = nowMs;
+  }
+
+  // ---------------------------------------------------------------- polling
+
+  @Override
+  public void poll(long timeoutMs, long nowMs) {
+    if (closed) {
+      throw new IllegalStateException("the network client is closed");
+    }
+    // Write first without waiting for OP_WRITE: a socket is almost always writable, and this
+    // saves one select per request.
+    boolean becameSendable = false;
+    for (int i = connected.size() - 1; i >= 0; i--) {
+      Connection c = connected.get(i).connection;
+      if (c != null && c.isWriting()) {
+        tryWrite(c, nowMs);
+        becameSendable |= c.owner.connection == c && canSendMore(c);
+      }
+    }
+    // A connection that finished writing can take the next request now: do not block the
+    // caller, who may have more to send to it.
+    long selectTimeoutMs =
+        completions.isEmpty() && !becameSendable ? nextDeadlineDelayMs(timeoutMs, nowMs) : 0;
+    int selected;
+    try {
+      selected = selectTimeoutMs <= 0 ? selector.selectNow() : selector.select(selectTimeoutMs);
+    } catch (IOException e) {
+      throw new UncheckedIOException("selector failed", e);
+    }
+    long afterMs = Math.max(nowMs, env.clock().nowMs());
+    if (selected > 0) {
+      Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
+      while (keys.hasNext()) {
+        SelectionKey key = keys.next();
+        keys.remove();
+        NodeState state = (NodeState) key.attachment();
+        Connection c = state.connection;
+        if (c == null || c.key != key) {
+          continue; // closed earlier in this poll
+        }
+        handleSelected(c, key, afterMs);
+      }
+    }
+    expire(afterMs);
+    runCompletions();
+  }
+
+  private void handleSelected(Connection c, SelectionKey key, long nowMs) {
+    NodeState state = c.owner;
+    try {
+      if (!key.isValid()) {
+        failConnection(state, new NetworkException("connection to " + c + " was closed"), nowMs);
+        return;
+      }
+      if (c.state == Connection.State.CONNECTING && key.isConnectable()) {
+        if (!c.transport.finishConnect()) {
+          return;
+        }
+        onTcpConnected(c, nowMs);
+        if (state.connection != c) {
+          return;
+        }
+      } else if (c.state == Connection.State.TRANSPORT_HANDSHAKE) {
+        maybeFinishTransportHandshake(c, nowMs);
+        return;
+      }
+      if (c.state == Connection.State.CONNECTING) {
+        return;
+      }
+      if (c.isWriting() || (key.isValid() && key.isWritable())) {
+        tryWrite(c, nowMs);
+        if (state.connection != c) {
+          return;
+        }
+      }
+      if (key.isValid() && (key.isReadable() || c.transport.hasBufferedReads())) {
+        readResponses(c, nowMs);
+      }
+    } catch (EOFException e) {
+      failConnection(state, new NetworkException(c + ": " + e.getMessage(), e), nowMs);
+    } catch (IOException e) {
+      failConnection(
+          state,
+          c.established ? new NetworkException(c + ": I/O error: " + e, e) : connectError(state, e),
+          nowMs);
+    } catch (ProtocolException e) {
+      failConnection(
+          state,
+          new ProtocolViolationException(c + " sent bytes that break the protocol: " + e, e),
+          nowMs);
+    }
+  }
+
+  private void tryWrite(Connection c, long nowMs) {
+    try {
+      long written = c.write();
+      if (written > 0) {
+        c.owner.traffic.recordBytesSent(written);
+        stats.total().recordBytesSent(written);
+        c.lastActivityMs = nowMs;
+      }
+      InFlightRequest<?> done = c.takeWrittenRequest();
+      if (done != null) {
+        c.owner.encoder.reset();
+        if (!done.request.expectResponse()) {
+          c.inFlight.removeLast();
+          completions.add(done.success(c.owner.node.id(), null, nowMs));
+        }
+      }
+    } catch (IOException e) {
+      failConnection(c.owner, new NetworkException(c + ": write failed: " + e, e), nowMs);
+    }
+  }
+
+  private void readResponses(Connection c, long nowMs) throws IOException {
+    NodeState state = c.owner;
+    TrafficStats nodeStats = state.traffic;
+    while (state.connection == c) {
+      ByteBuffer frame = c.readFrame(config.maxFrameBytes(), nodeStats, stats.total());
+      if (frame == null) {
+        return;
+      }
+      c.lastActivityMs = nowMs;
+      handleFrame(c, frame, nowMs);
+    }
+  }
+
+  private void handleFrame(Connection c, ByteBuffer frame, long nowMs) {
+    NodeState state = c.owner;
+    InFlightRequest<?> request = c.inFlight.peekFirst();
+    if (request == null || request == peekWriting(c)) {
+      throw new ProtocolException(
+          "received a response of " + frame.remaining() + " bytes but no request is awaiting one");
+    }
+    ProtocolReader reader = new ProtocolReader(frame);
+    ApiKey apiKey = request.request.apiKey();
+    ResponseHeader header =
+        ResponseHeader.read(reader, apiKey.responseHeaderVersion(request.version));
+    if (header.correlationId() != request.correlationId) {
+      throw new ProtocolException(
+          "response correlation id "
+              + header.correlationId()
+              + " does not match the oldest request in flight, "
+              + request);
+    }
+    c.inFlight.pollFirst();
+    if (request.internal) {
+      long latencyMs = nowMs - request.sentTimeMs;
+      state.traffic.recordResponse(latencyMs);
+      stats.total().recordResponse(latencyMs);
+      handleApiVersionsResponse(c, request, reader, nowMs);
+      return;
+    }
+    completeWithBody(c, request, reader, nowMs);
+  }
+
+  private static InFlightRequest<?> peekWriting(Connection c) {
+    return c.isWriting() ? c.inFlight.peekLast() : null;
+  }
+
+  private <R> void completeWithBody(
+      Connection c, InFlightRequest<R> request, ProtocolReader reader, long nowMs) {
+    int nodeId = c.owner.node.id();
+    R body;
+    try {
+      body = request.request.parser().read(reader, request.version);
+    } catch (RuntimeException e) {
+      ProtocolViolationException error =
+          new ProtocolViolationException(
+              "cannot parse the "
+                  + request
+                  + " response from "
+                  + c.owner.node
+                  + ": "
+                  + e.getMessage()
+                  + "; closing the connection",
+              e);
+      completions.add(request.failure(nodeId, false, false, error, nowMs));
+      failConnection(c.owner, error, nowMs);
+      return;
+    }
+    long latencyMs = nowMs - request.sentTimeMs;
+    if (log.isTraceEnabled()) {
+      log.trace("response to {} from {} after {} ms", request, c.owner.node, latencyMs);
+    }
+    c.owner.traffic.recordResponse(latencyMs);
+    stats.total().recordResponse(latencyMs);
+    completions.add(request.success(nodeId, body, nowMs));
+  }
+
+  private void handleApiVersionsResponse(
+      Connection c, InFlightRequest<?> request, ProtocolReader reader, long nowMs) {
+    NodeState state = c.owner;
+    ApiVersionsResponse response;
+    try {
+      response = ApiVersionsResponse.readWithFallback(reader, request.version);
+    } catch (RuntimeException e) {
+      failConnection(
+          state,
+          new ProtocolViolationException(
+              "cannot parse the ApiVersions response from " + state.node + ": " + e, e),
+          nowMs);
+      return;
+    }
+    if (response.errorCode() == UNSUPPORTED_VERSION) {
+      // The broker does not know our version: it answered in v0 with its own range.
+      short ourMin = ApiKey.API_VERSIONS.minVersion();
+      Optional<ApiVersionRange> range = response.brokerApiVersionsRange();
+      short brokerMax = range.map(ApiVersionRange::maxVersion).orElse((short) 0);
+      short retry = (short) Math.min(brokerMax, ApiKey.API_VERSIONS.maxVersion());
+      if (retry >= ourMin && retry < request.version) {
+        log.debug("{} does not know ApiVersions v{}; retrying with v{}", c, request.version, retry);
+        sendApiVersions(c, retry, nowMs);
+        return;
+      }
+      failConnection(
+          state,
+          new UnsupportedVersionException(
+              state.node
+                  + " supports ApiVersions up to v"
+                  + brokerMax
+                  + " but Plume needs v"
+                  + ourMin
+                  + " or later (Kafka 2.8+ brokers)"),
+          nowMs);
+      return;
+    }
+    if (response.errorCode() != 0) {
+      failConnection(
+          state,
+          new PlumeException(
+              state.node
+                  + " refused the ApiVersions request with error code "
+                  + response.errorCode()),
+          nowMs);
+      return;
+    }
+    c.versions = response.negotiate();
+    c.state = Connection.State.READY;
+    c.updateInterest();
+    state.failedAttempts = 0;
+    state.lastFailure = null;
+    state.lastAttemptFailed = false;
+    log.debug("{} ready: {}", c, c.versions);
+  }
+
+  // ---------------------------------------------------------------- timeouts
+
+  private long nextDeadlineDelayMs(long timeoutMs, long nowMs) {
+    long delay = Math.max(0, timeoutMs);
+    for (int i = 0; i < connected.size(); i++) {
+      Connection c = connected.get(i).connection;
+      if (c == null) {
+        continue;
+      }
+      if (c.state != Connection.State.READY) {
+        delay = Math.min(delay, c.setupDeadlineMs - nowMs);
+      }
+      for (InFlightRequest<?> r : c.inFlight) {
+        delay = Math.min(delay, r.deadlineMs() - nowMs);
+      }
+      if (c.state == Connection.State.READY
+          && c.inFlight.isEmpty()
+          && config.connectionsMaxIdleMs() >= 0) {
+        delay = Math.min(delay, c.lastActivityMs + config.connectionsMaxIdleMs() - nowMs);
+      }
+    }
+    return Math.max(0, delay);
+  }
+
+  private void expire(long nowMs) {
+    for (int i = connected.size() - 1; i >= 0; i--) {
+      NodeState state = connected.get(i);
+      Connection c = state.connection;
+      if (c == null) {
+        continue;
+      }
+      if (c.state != Connection.State.READY && nowMs >= c.setupDeadlineMs) {
+        failConnection(
+            state,
+            new TimeoutException(
+                "connection setup to "
+                    + c
+                    + " timed out after "
+                    + (c.setupDeadlineMs - c.startedMs)
+                    + " ms (socket.connection.setup.timeout.ms)"),
+            nowMs);
+        continue;
+      }
+      InFlightRequest<?> expired = null;
+      for (InFlightRequest<?> r : c.inFlight) {
+        if (nowMs >= r.deadlineMs()) {
+          expired = r;
+          break;
+        }
+      }
+      if (expired != null) {
+        TimeoutException error =
+            new TimeoutException(
+                "no response to "
+                    + expired
+                    + " from "
+                    + state.node
+                    + " within "
+                    + expired.timeoutMs
+                    + " ms (request.timeout.ms); connection closed");
+        log.info("{}", error.getMessage());
+        closeConnection(state, error, true, true, nowMs);
+        continue;
+      }
+      if (c.state == Connection.State.READY
+          && c.inFlight.isEmpty()
+          && config.connectionsMaxIdleMs() >= 0
+          && nowMs - c.lastActivityMs >= config.connectionsMaxIdleMs()) {
+        log.debug("closing {}: idle for {} ms", c, nowMs - c.lastActivityMs);
+        closeConnection(
+            state, new NetworkException(c + " closed after being idle"), false, false, nowMs);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- closing
+
+  /** Closes after a failure: counts it, applies the reconnect backoff, fails what is in flight. */
+  private void failConnection(NodeState state, RuntimeException cause, long nowMs) {
+    Connection c = state.connection;
+    if (c == null) {
+      return;
+    }
+    if (!c.established) {
+      c.close();
+      state.connection = null;
+      connected.remove(state);
+      connectFailed(state, cause, nowMs);
+      return;
+    }
+    log.info("closing {}: {}", c, cause.getMessage());
+    closeConnection(state, cause, true, false, nowMs);
+  }
+
+  /** An attempt failed before TCP connected: try the next address, or back off. */
+  private void connectFailed(NodeState state, RuntimeException cause, long nowMs) {
+    stats.recordConnectionFailure();
+    if (state.addresses != null && state.addressIndex + 1 < state.addresses.length) {
+      log.debug(
+          "{} at {} failed ({}); trying the next address",
+          state.node,
+          state.addresses[state.addressIndex],
+          cause.getMessage());
+      state.addressIndex++;
+      initiateConnect(state, nowMs);
+      return;
+    }
+    if (state.failedAttempts == 0) {
+      log.info("connection to {} failed: {}", state.node, cause.getMessage());
+    } else {
+      // Repeats while a broker is down: one line per outage at info, the rest at debug.
+      log.debug(
+          "connection to {} failed again ({} in a row): {}",
+          state.node,
+          state.failedAttempts + 1,
+          cause.getMessage());
+    }
+    state.addresses = null; // resolve again next round: DNS may have changed
+    backOff(state, cause, nowMs);
+  }
+
+  private void backOff(NodeState state, RuntimeException cause, long nowMs) {
+    long backoffMs = reconnectBackoff.backoffMs(state.failedAttempts, env.random().getAsDouble());
+    state.failedAttempts++;
+    state.backoffUntilMs = nowMs + backoffMs;
+    state.lastFailure = cause;
+    state.lastAttemptFailed = true;
+  }
+
+  private void closeConnection(
+      NodeState state, RuntimeException cause, boolean backOff, boolean timedOut, long nowMs) {
+    Connection c = state.connection;
+    if (c == null) {
+      return;
+    }
+    // Drop every reference to request bytes BEFORE any handler runs: a handler may recycle them.
+    c.close();
+    state.connection = null;
+    connected.remove(state);
+    if (c.established) {
+      stats.recordConnectionClosed();
+    }
+    if (backOff) {
+      backOff(state, cause, nowMs);
+    }
+    int nodeId = state.node.id();
+    for (InFlightRequest<?> r : c.inFlight) {
+      if (!r.internal) {
+        RuntimeException error =
+            timedOut
+                ? cause
+                : new NetworkException(
+                    "connection to "
+                        + state.node
+                        + " lost before the response to "
+                        + r
+                        + ": "
+                        + cause.getMessage(),
+                    cause);
+        completions.add(r.failure(nodeId, true, timedOut, error, nowMs));
+      }
+    }
+    c.inFlight.clear();
+  }
+
+  @Override
+  public void disconnect(int nodeId) {
+    NodeState state = nodes.get(nodeId);
+    if (state != null && state.connection != null) {
+      closeConnection(
+          state,
+          new NetworkException("connection to " + state.node + " closed by the client"),
+          false,
+          false,
+          env.clock().nowMs());
+    }
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    long nowMs = env.clock().nowMs();
+    for (NodeState state : new ArrayList<>(connected)) {
+      closeConnection(
+          state, new NetworkException("the network client was closed"), false, false, nowMs);
+    }
+    runCompletions();
+    try {
+      selector.close();
+    } catch (IOException e) {
+      log.debug("closing the selector failed", e);
+    }
+  }
+
+  // ---------------------------------------------------------------- completions
+
+  private void runCompletions() {
+    while (!completions.isEmpty()) {
+      // Swap so that handlers calling send() queue into a fresh list.
+      List<ClientResponse<?>> batch = completions;
+      completions = completing;
+      completing = batch;
+      for (int i = 0; i < batch.size(); i++) {
+        invoke(batch.get(i));
+      }
+      batch.clear();
+    }
+  }
+
+  private static <R> void invoke(ClientResponse<R> response) {
+    try {
+      response.request().handler().onComplete(response);
+    } catch (RuntimeException e) {
+      log.error(
+          "completion handler of a {} request threw; ignored", response.request().apiKey(), e);
+    }
+  }
+
+  // ---------------------------------------------------------------- misc
+
+  @Override
+  public void wakeup() {
+    selector.wakeup();
+  }
+
+  @Override
+  public int inFlightRequestCount() {
+    int count = 0;
+    for (int i = 0; i < connected.size(); i++) {
+      Connection c = connected.get(i).connection;
+      if (c != null) {
+        count += publicInFlight(c);
+      }
+    }
+    return count;
+  }
+
+  @Override
+  public int inFlightRequestCount(int nodeId) {
+    NodeState state = nodes.get(nodeId);
+    return state == null || state.connection == null ? 0 : publicInFlight(state.connection);
+  }
+
+  private static int publicInFlight(Connection c) {
+    return c.state == Connection.State.READY ? c.inFlightCount() : 0;
+  }
+
+  @Override
+  public Node leastLoadedNode(List<Node> candidates, long nowMs) {
+    Node best = null;
+    int bestInFlight = Integer.MAX_VALUE;
+    Node connecting = null;
+    Node connectable = null;
+    for (Node node : candidates) {
+      NodeState state = nodes.get(node.id());
+      Connection c = state == null ? null : state.connection;
+      if (c != null && c.state == Connection.State.READY) {
+        int inFlight = c.inFlightCount();
+        if (inFlight == 0 && !c.isWriting()) {
+          return node;
+        }
+        if (inFlight < bestInFlight) {
+          best = node;
+          bestInFlight = inFlight;
+        }
+      } else if (c != null) {
+        if (connecting == null) {
+          connecting = node;
+        }
+      } else if ((state == null || nowMs >= state.backoffUntilMs) && connectable == null) {
+        connectable = node;
+      }
+    }
+    if (best != null) {
+      return best;
+    }
+    return connecting != null ? connecting : connectable;
+  }
+
+  /** For tests: whether a request to the node is not yet fully written. */
+  boolean hasPendingWrite(int nodeId) {
+    NodeState state = nodes.get(nodeId);
+    return state != null && state.connection != null && state.connection.isWriting();
+  }
+
+  /** For tests: the capacity of the node's reusable receive buffer. */
+  int receiveBufferCapacity(int nodeId) {
+    NodeState state = nodes.get(nodeId);
+    return state == null ? 0 : state.receiveBuffer.capacity();
+  }
+
+  @Override
+  public NetworkStats stats() {
+    return stats;
+  }
+}

@@ -1,0 +1,47 @@
+package dev.plume.network;
+
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+
+/**
+ * What the client remembers about one node across connections: the current connection, the
+ * reconnect backoff, the last failure, the resolved addresses and the reusable buffers.
+ */
+final class NodeState {
+
+  static final int INITIAL_RECEIVE_BUFFER_BYTES = 4096;
+
+  Node node;
+  Connection connection;
+
+  /** Consecutive failed connections (reset once a connection becomes ready). */
+  int failedAttempts;
+
+  long backoffUntilMs;
+  RuntimeException lastFailure;
+
+  /** True from a failed attempt until the next attempt starts. */
+  boolean lastAttemptFailed;
+
+  /** Addresses of the current round of attempts; null to resolve again. */
+  InetAddress[] addresses;
+
+  int addressIndex;
+
+  /** Encodes requests; reused for every request to this node, once the previous is written. */
+  final RequestEncoder encoder = new RequestEncoder(1024);
+
+  /**
+   * Bytes read from the socket, holding whole response frames; grows to the largest frame seen
+   * (plus its size prefix), never above the frame cap.
+   */
+  ByteBuffer receiveBuffer = ByteBuffer.allocate(INITIAL_RECEIVE_BUFFER_BYTES);
+
+  /** This node's counters (cached: no map lookup per read or write). */
+  final TrafficStats traffic;
+
+  NodeState(Node node, TrafficStats traffic) {
+    this.node = node;
+    this.traffic = traffic;
+  }
+}

@@ -1,0 +1,248 @@
+package dev.plume.sender;
+
+import static dev.plume.sender.ProduceErrorPolicy.CLUSTER_AUTHORIZATION_FAILED;
+import static dev.plume.sender.ProduceErrorPolicy.DUPLICATE_SEQUENCE_NUMBER;
+import static dev.plume.sender.ProduceErrorPolicy.FENCED_LEADER_EPOCH;
+import static dev.plume.sender.ProduceErrorPolicy.INVALID_PRODUCER_EPOCH;
+import static dev.plume.sender.ProduceErrorPolicy.INVALID_RECORD;
+import static dev.plume.sender.ProduceErrorPolicy.INVALID_TIMESTAMP;
+import static dev.plume.sender.ProduceErrorPolicy.MESSAGE_TOO_LARGE;
+import static dev.plume.sender.ProduceErrorPolicy.NOT_LEADER_OR_FOLLOWER;
+import static dev.plume.sender.ProduceErrorPolicy.OUT_OF_ORDER_SEQUENCE_NUMBER;
+import static dev.plume.sender.ProduceErrorPolicy.PRODUCER_FENCED;
+import static dev.plume.sender.ProduceErrorPolicy.TOPIC_AUTHORIZATION_FAILED;
+import static dev.plume.sender.ProduceErrorPolicy.UNKNOWN_PRODUCER_ID;
+
+import dev.plume.accumulator.ProducerBatch;
+import dev.plume.network.ClientResponse;
+import dev.plume.network.Node;
+import dev.plume.producer.errors.AuthorizationException;
+import dev.plume.producer.errors.BrokerErrorException;
+import dev.plume.producer.errors.InvalidRecordException;
+import dev.plume.producer.errors.OutOfOrderSequenceException;
+import dev.plume.producer.errors.ProducerFencedException;
+import dev.plume.producer.errors.RecordTooLargeException;
+import dev.plume.protocol.message.ProduceResponse;
+import dev.plume.txn.SequenceTracker;
+import java.util.List;
+
+/**
+ * What to do with a batch whose Produce attempt failed, one named decision per kind of error: retry
+ * (refreshing metadata where the leader may have moved), split, treat as success, or fail exactly
+ * this batch's records.
+ */
+final class ProduceErrorHandler {
+
+  private final Sender sender;
+
+  ProduceErrorHandler(Sender sender) {
+    this.sender = sender;
+  }
+
+  /** The whole request failed: disconnect, request timeout, or the request could not be sent. */
+  void onRequestFailure(ProducerBatch batch, ClientResponse<?> response, long nowMs) {
+    if (response.disconnected()) {
+      sender.metadata().requestUpdate();
+      retryOrExpire(batch, nowMs, () -> Sender.disconnected(response), true);
+    } else {
+      // Never sent (no common API version, encoding failure): not retriable.
+      RuntimeException error = response.error();
+      sender.failBatch(batch, error, false);
+    }
+  }
+
+  /** The response did not mention a partition we sent: treat as a retriable broker fault. */
+  void onMissingPartition(ProducerBatch batch, long nowMs) {
+    retryOrExpire(
+        batch,
+        nowMs,
+        () ->
+            new BrokerErrorException(
+                (short) -1,
+                "UNKNOWN_SERVER_ERROR",
+                true,
+                "the Produce response did not mention " + batch.topicPartition()),
+        true);
+  }
+
+  void onPartitionError(
+      ProducerBatch batch,
+      ProduceResponse.PartitionResponse p,
+      List<ProduceResponse.NodeEndpoint> endpoints,
+      long nowMs) {
+    short code = p.errorCode();
+    String description = ErrorNames.describe(code) + messageSuffix(p.errorMessage());
+    switch (code) {
+      case DUPLICATE_SEQUENCE_NUMBER -> sender.completeBatch(batch, -1, p.logAppendTimeMs());
+      case MESSAGE_TOO_LARGE -> onTooLarge(batch, description, nowMs);
+      case OUT_OF_ORDER_SEQUENCE_NUMBER -> onOutOfOrder(batch, p, description, nowMs);
+      case UNKNOWN_PRODUCER_ID -> {
+        // The broker lost our producer state (e.g. retention): restart sequences, then retry.
+        sender.requireEpochBump();
+        retryOrExpire(batch, nowMs, () -> brokerError(batch, code, p), false);
+      }
+      case INVALID_PRODUCER_EPOCH, PRODUCER_FENCED ->
+          sender.failBatch(
+              batch,
+              new ProducerFencedException(
+                  "The broker refused " + batch.topicPartition() + ": " + description),
+              false);
+      case TOPIC_AUTHORIZATION_FAILED ->
+          sender.failBatch(
+              batch,
+              new AuthorizationException(
+                  "Not authorized to write to " + batch.topicPartition() + ": " + description),
+              false);
+      case CLUSTER_AUTHORIZATION_FAILED ->
+          sender.failBatch(
+              batch,
+              new AuthorizationException(
+                  "The cluster refused an idempotent write to "
+                      + batch.topicPartition()
+                      + " (grant IdempotentWrite or set enable.idempotence=false): "
+                      + description),
+              false);
+      case INVALID_RECORD, INVALID_TIMESTAMP ->
+          sender.failBatch(batch, invalidRecord(batch, p, description), false);
+      default -> {
+        if (ProduceErrorPolicy.isRetriable(code)) {
+          if (ProduceErrorPolicy.invalidatesMetadata(code)) {
+            applyLeaderHint(batch, p, endpoints, code);
+            sender.metadata().requestUpdate();
+          }
+          retryOrExpire(batch, nowMs, () -> brokerError(batch, code, p), false);
+        } else {
+          sender.failBatch(
+              batch,
+              new BrokerErrorException(
+                  code,
+                  ErrorNames.name(code),
+                  false,
+                  "the broker refused the batch for "
+                      + batch.topicPartition()
+                      + messageSuffix(p.errorMessage())),
+              false);
+        }
+      }
+    }
+  }
+
+  private void onTooLarge(ProducerBatch batch, String description, long nowMs) {
+    if (batch.recordCount() > 1) {
+      sender.splitAndRetry(batch, nowMs);
+    } else {
+      sender.failBatch(
+          batch,
+          new RecordTooLargeException(
+              "The broker refused a record for "
+                  + batch.topicPartition()
+                  + " as too large ("
+                  + batch.estimatedSizeBytes()
+                  + " bytes batch; check the topic's max.message.bytes): "
+                  + description),
+          false);
+    }
+  }
+
+  /**
+   * OUT_OF_ORDER_SEQUENCE_NUMBER: if an earlier batch of the partition failed, this one is simply
+   * retried after it; if this batch is the one the broker should have accepted next, sequences
+   * really have a gap, so they restart under a new epoch before the retry.
+   */
+  private void onOutOfOrder(
+      ProducerBatch batch, ProduceResponse.PartitionResponse p, String description, long nowMs) {
+    if (!sender.config().idempotent()) {
+      sender.failBatch(batch, new OutOfOrderSequenceException(description), false);
+      return;
+    }
+    int expected = sender.sequences().nextExpectedByBroker(batch.topicPartition());
+    if (batch.baseSequence() == expected
+        || SequenceTracker.isAfter(expected, batch.baseSequence())) {
+      // A real gap, or the broker already moved past this batch: retrying under this epoch can
+      // never succeed, so sequences restart under a new epoch first.
+      sender.requireEpochBump();
+    }
+    retryOrExpire(batch, nowMs, () -> brokerError(batch, OUT_OF_ORDER_SEQUENCE_NUMBER, p), false);
+  }
+
+  /**
+   * Retries while delivery.timeout.ms and retries allow. Out of time, the records fail with a
+   * TimeoutException naming the last error; out of retries (with time left), with that error
+   * itself, so a producer with few retries does not report a "timeout" after a few ms.
+   */
+  private void retryOrExpire(
+      ProducerBatch batch,
+      long nowMs,
+      java.util.function.Supplier<RuntimeException> lastError,
+      boolean mayHaveBeenWritten) {
+    if (sender.canRetry(batch, nowMs)) {
+      sender.retry(batch, nowMs);
+    } else if (sender.deliveryTimeoutPassed(batch, nowMs)) {
+      sender.failBatch(
+          batch,
+          sender.deliveryTimeout(batch, nowMs, lastError.get().getMessage()),
+          mayHaveBeenWritten);
+    } else {
+      sender.failBatch(batch, lastError.get(), mayHaveBeenWritten);
+    }
+  }
+
+  private static RuntimeException brokerError(
+      ProducerBatch batch, short code, ProduceResponse.PartitionResponse p) {
+    return new BrokerErrorException(
+        code,
+        ErrorNames.name(code),
+        ProduceErrorPolicy.isRetriable(code),
+        "the broker refused the batch for "
+            + batch.topicPartition()
+            + " on attempt "
+            + (batch.attempts() + 1)
+            + messageSuffix(p.errorMessage()));
+  }
+
+  private void applyLeaderHint(
+      ProducerBatch batch,
+      ProduceResponse.PartitionResponse p,
+      List<ProduceResponse.NodeEndpoint> endpoints,
+      short code) {
+    if ((code != NOT_LEADER_OR_FOLLOWER && code != FENCED_LEADER_EPOCH)
+        || !p.currentLeader().isKnown()) {
+      return;
+    }
+    int leaderId = p.currentLeader().leaderId();
+    Node leaderNode = null;
+    for (ProduceResponse.NodeEndpoint e : endpoints) {
+      if (e.nodeId() == leaderId) {
+        leaderNode = new Node(e.nodeId(), e.host(), e.port(), e.rack());
+      }
+    }
+    sender
+        .metadata()
+        .applyLeaderHint(
+            batch.topicPartition().topic(),
+            batch.topicPartition().partition(),
+            leaderId,
+            p.currentLeader().leaderEpoch(),
+            leaderNode);
+  }
+
+  private static RuntimeException invalidRecord(
+      ProducerBatch batch, ProduceResponse.PartitionResponse p, String description) {
+    StringBuilder message =
+        new StringBuilder("The broker refused records of ")
+            .append(batch.topicPartition())
+            .append(": ")
+            .append(description);
+    for (ProduceResponse.RecordError e : p.recordErrors()) {
+      message.append("; record ").append(e.batchIndex());
+      if (e.batchIndexErrorMessage() != null) {
+        message.append(": ").append(e.batchIndexErrorMessage());
+      }
+    }
+    return new InvalidRecordException(message.toString());
+  }
+
+  private static String messageSuffix(String errorMessage) {
+    return errorMessage == null || errorMessage.isEmpty() ? "" : " (" + errorMessage + ")";
+  }
+}

@@ -1,0 +1,661 @@
+package dev.plume.sender;
+
+import dev.plume.accumulator.ProducerBatch;
+import dev.plume.accumulator.ReadyCheckResult;
+import dev.plume.accumulator.RecordAccumulator;
+import dev.plume.clock.Clock;
+import dev.plume.compression.CompressionContext;
+import dev.plume.metadata.ClusterSnapshot;
+import dev.plume.metadata.PartitionState;
+import dev.plume.metadata.ProducerMetadata;
+import dev.plume.network.ClientRequest;
+import dev.plume.network.ClientResponse;
+import dev.plume.network.NetworkClient;
+import dev.plume.network.Node;
+import dev.plume.producer.TopicPartition;
+import dev.plume.producer.errors.NetworkException;
+import dev.plume.producer.errors.PlumeException;
+import dev.plume.producer.errors.ProducerClosedException;
+import dev.plume.producer.errors.TimeoutException;
+import dev.plume.protocol.ApiKey;
+import dev.plume.protocol.message.InitProducerIdRequest;
+import dev.plume.protocol.message.InitProducerIdResponse;
+import dev.plume.protocol.message.MetadataRequest;
+import dev.plume.protocol.message.MetadataResponse;
+import dev.plume.protocol.message.ProduceResponse;
+import dev.plume.txn.ProducerIdAndEpoch;
+import dev.plume.txn.SequenceTracker;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The I/O thread's duty cycle. {@link #runOnce()} does one round: refresh metadata or the producer
+ * id if due, expire old batches, drain ready batches into one Produce request per leader, and poll
+ * the network (which runs response handlers). {@link #run()} loops it until close, then drains.
+ *
+ * <p>Everything here runs on the sender thread, except {@link #initiateClose}, {@link #forceClose}
+ * and {@link #wakeup}. No exception escapes {@link #run()}: a failed round is logged and the next
+ * one starts, so records always get an outcome.
+ */
+public final class Sender implements Runnable {
+
+  private static final Logger log = LoggerFactory.getLogger(Sender.class);
+  private static final long MAX_POLL_MS = 1000;
+
+  /** ProduceRequestBody writes topics by name (v9-12); v13 would need topic ids. */
+  private static final short MAX_PRODUCE_VERSION = 12;
+
+  private final SenderConfig config;
+  private final Clock clock;
+  private final NetworkClient client;
+  private final ProducerMetadata metadata;
+  private final RecordAccumulator accumulator;
+  private final SenderStats stats;
+  private final CompressionContext sealContext;
+  private final SequenceTracker sequences = new SequenceTracker();
+  private final ProduceErrorHandler errors;
+
+  private volatile boolean running = true;
+  private volatile boolean forceClose;
+  private volatile ProducerIdAndEpoch producerIdAndEpoch = ProducerIdAndEpoch.NONE;
+
+  // sender-thread state
+  private boolean metadataRequestInFlight;
+  private boolean initProducerIdInFlight;
+  private long initProducerIdBackoffUntilMs;
+  private int initProducerIdAttempts;
+  private boolean epochBumpRequired;
+  private int producesInFlight;
+  private RuntimeException fatalError;
+  private final Map<Integer, Long> throttledUntilMs = new HashMap<>();
+
+  public Sender(
+      SenderConfig config,
+      Clock clock,
+      NetworkClient client,
+      ProducerMetadata metadata,
+      RecordAccumulator accumulator,
+      CompressionContext sealContext,
+      SenderStats stats) {
+    this.config = config;
+    this.clock = clock;
+    this.client = client;
+    this.metadata = metadata;
+    this.accumulator = accumulator;
+    this.sealContext = sealContext;
+    this.stats = stats;
+    this.errors = new ProduceErrorHandler(this);
+  }
+
+  @Override
+  public void run() {
+    log.debug("Sender thread of {} started", config.clientId());
+    while (running) {
+      runOnceSafely();
+    }
+    // Graceful close: keep sending until everything queued or in flight has an outcome.
+    while (!forceClose && (accumulator.hasIncomplete() || client.inFlightRequestCount() > 0)) {
+      if (fatalError != null) {
+        break;
+      }
+      runOnceSafely();
+    }
+    RuntimeException closed =
+        fatalError != null
+            ? fatalError
+            : new ProducerClosedException(
+                "Producer closed before the record was sent (close with a zero or expired"
+                    + " timeout)");
+    // Close the network first: its in-flight requests complete (as disconnected) while their
+    // buffers are still owned by their batches; whatever is left then fails below.
+    try {
+      client.close();
+    } catch (RuntimeException e) {
+      log.warn("Error closing the network client", e);
+    }
+    accumulator.abortQueued(closed);
+    failAllIncomplete(closed);
+    log.debug("Sender thread of {} stopped", config.clientId());
+  }
+
+  private void runOnceSafely() {
+    try {
+      runOnce();
+    } catch (RuntimeException | Error e) {
+      // Never let the I/O thread die: report, and go on with the next round.
+      log.error("Uncaught error in the sender of {}; continuing", config.clientId(), e);
+      stats.error(e.toString());
+    }
+  }
+
+  /** One round of work; tests drive this directly with a manual clock and a fake network. */
+  public void runOnce() {
+    long nowMs = clock.nowMs();
+    long pollTimeoutMs = MAX_POLL_MS;
+    pollTimeoutMs = Math.min(pollTimeoutMs, maybeUpdateMetadata(nowMs));
+    if (fatalError != null) {
+      accumulator.abortQueued(fatalError);
+      client.poll(pollTimeoutMs, nowMs);
+      return;
+    }
+    pollTimeoutMs = Math.min(pollTimeoutMs, maybeEnsureProducerId(nowMs));
+    failExpired(nowMs);
+    pollTimeoutMs = Math.min(pollTimeoutMs, sendProduceRequests(nowMs));
+    client.poll(Math.max(0, pollTimeoutMs), nowMs);
+  }
+
+  // ---------------------------------------------------------------- metadata
+
+  private long maybeUpdateMetadata(long nowMs) {
+    long dueInMs = metadata.timeToNextUpdateMs(nowMs);
+    if (dueInMs > 0 || metadataRequestInFlight) {
+      return metadataRequestInFlight ? MAX_POLL_MS : dueInMs;
+    }
+    Node node = client.leastLoadedNode(metadata.knownNodesOrBootstrap(), nowMs);
+    if (node == null) {
+      node = client.leastLoadedNode(metadata.bootstrapNodes(), nowMs);
+    }
+    if (node == null) {
+      return config.retryBackoffMs();
+    }
+    if (!client.ready(node, nowMs)) {
+      long delay = client.connectionDelayMs(node, nowMs);
+      return delay == Long.MAX_VALUE ? MAX_POLL_MS : Math.max(delay, 1);
+    }
+    List<String> topics = new ArrayList<>(metadata.topicsInUse());
+    Set<String> requested = Set.copyOf(topics);
+    metadataRequestInFlight = true;
+    metadata.onRefreshAttempt(nowMs);
+    client.send(
+        ClientRequest.of(
+            node,
+            MetadataRequest.forTopicNames(topics),
+            MetadataResponse::read,
+            response -> onMetadataResponse(response, requested)),
+        nowMs);
+    return MAX_POLL_MS;
+  }
+
+  private void onMetadataResponse(
+      ClientResponse<MetadataResponse> response, Set<String> requested) {
+    metadataRequestInFlight = false;
+    long nowMs = response.receivedTimeMs();
+    if (!response.isSuccess()) {
+      log.debug("Metadata request to node {} failed: {}", response.nodeId(), response.error());
+      metadata.onRefreshFailed(nowMs);
+      return;
+    }
+    stats.lastResponseMs.set(nowMs);
+    MetadataResponse body = response.body();
+    ProducerMetadata.SnapshotBuilder builder =
+        ProducerMetadata.snapshotBuilder().clusterId(body.clusterId());
+    for (MetadataResponse.Broker b : body.brokers()) {
+      builder.node(new Node(b.nodeId(), b.host(), b.port(), b.rack()));
+    }
+    for (MetadataResponse.Topic t : body.topics()) {
+      if (t.name() == null) {
+        continue;
+      }
+      if (t.errorCode() != 0) {
+        builder.topicError(t.name(), ErrorNames.describe(t.errorCode()));
+        continue;
+      }
+      List<PartitionState> parts = new ArrayList<>(t.partitions().size());
+      for (MetadataResponse.Partition p : t.partitions()) {
+        parts.add(
+            new PartitionState(
+                t.name(),
+                p.partitionIndex(),
+                p.leaderId(),
+                p.leaderEpoch(),
+                p.replicaNodes(),
+                p.isrNodes()));
+      }
+      builder.topic(t.name(), null, parts);
+    }
+    builder.retainOthersFrom(metadata.snapshot(), requested);
+    metadata.update(builder.build(), nowMs);
+  }
+
+  // ---------------------------------------------------------------- producer id
+
+  private long maybeEnsureProducerId(long nowMs) {
+    if (!config.idempotent()) {
+      return MAX_POLL_MS;
+    }
+    if (epochBumpRequired && producesInFlight == 0) {
+      bumpEpoch();
+    }
+    if (producerIdAndEpoch.isValid() || initProducerIdInFlight) {
+      return MAX_POLL_MS;
+    }
+    if (nowMs < initProducerIdBackoffUntilMs) {
+      return initProducerIdBackoffUntilMs - nowMs;
+    }
+    Node node = client.leastLoadedNode(metadata.knownNodesOrBootstrap(), nowMs);
+    if (node == null) {
+      return config.retryBackoffMs();
+    }
+    if (!client.ready(node, nowMs)) {
+      long delay = client.connectionDelayMs(node, nowMs);
+      return delay == Long.MAX_VALUE ? MAX_POLL_MS : Math.max(delay, 1);
+    }
+    initProducerIdInFlight = true;
+    client.send(
+        ClientRequest.of(
+            node,
+            InitProducerIdRequest.fresh(null, Integer.MAX_VALUE),
+            InitProducerIdResponse::read,
+            this::onInitProducerIdResponse),
+        nowMs);
+    return MAX_POLL_MS;
+  }
+
+  private void onInitProducerIdResponse(ClientResponse<InitProducerIdResponse> response) {
+    initProducerIdInFlight = false;
+    long nowMs = response.receivedTimeMs();
+    if (response.isSuccess() && response.body().errorCode() == 0) {
+      producerIdAndEpoch =
+          new ProducerIdAndEpoch(response.body().producerId(), response.body().producerEpoch());
+      sequences.reset();
+      initProducerIdAttempts = 0;
+      log.info("{} got {}", config.clientId(), producerIdAndEpoch);
+      return;
+    }
+    short code = response.isSuccess() ? response.body().errorCode() : -1;
+    if (code == ProduceErrorPolicy.CLUSTER_AUTHORIZATION_FAILED) {
+      fatal(
+          new dev.plume.producer.errors.AuthorizationException(
+              "The cluster refused InitProducerId (CLUSTER_AUTHORIZATION_FAILED): this principal"
+                  + " may not write idempotently; grant IdempotentWrite or set"
+                  + " enable.idempotence=false"));
+      return;
+    }
+    initProducerIdAttempts++;
+    initProducerIdBackoffUntilMs = nowMs + backoffMs(initProducerIdAttempts);
+    String why = response.isSuccess() ? ErrorNames.describe(code) : response.error().toString();
+    log.debug("InitProducerId failed ({}), retrying", why);
+    stats.error("InitProducerId failed: " + why);
+  }
+
+  /** Client-side epoch bump for an idempotent producer (KIP-360): all sequences restart at 0. */
+  private void bumpEpoch() {
+    epochBumpRequired = false;
+    ProducerIdAndEpoch current = producerIdAndEpoch;
+    if (!current.isValid() || current.epochExhausted()) {
+      producerIdAndEpoch = ProducerIdAndEpoch.NONE; // a fresh InitProducerId follows
+    } else {
+      producerIdAndEpoch =
+          new ProducerIdAndEpoch(current.producerId(), (short) (current.epoch() + 1));
+    }
+    sequences.reset();
+    log.info("{} bumped its epoch: now {}", config.clientId(), producerIdAndEpoch);
+  }
+
+  void requireEpochBump() {
+    if (config.idempotent()) {
+      epochBumpRequired = true;
+    }
+  }
+
+  // ---------------------------------------------------------------- produce
+
+  private long sendProduceRequests(long nowMs) {
+    if (config.idempotent() && (!producerIdAndEpoch.isValid() || epochBumpRequired)) {
+      return MAX_POLL_MS; // wait for the producer id; batches keep lingering meanwhile
+    }
+    ClusterSnapshot cluster = metadata.snapshot();
+    ReadyCheckResult ready = accumulator.ready(cluster, nowMs);
+    if (!ready.unknownLeaderTopics().isEmpty()) {
+      for (String topic : ready.unknownLeaderTopics()) {
+        metadata.touch(topic, nowMs);
+      }
+      metadata.requestUpdate();
+    }
+    long timeoutMs = ready.nextReadyCheckDelayMs();
+    for (Node node : ready.readyNodes()) {
+      long throttledMs = throttledUntilMs.getOrDefault(node.id(), 0L) - nowMs;
+      if (throttledMs > 0) {
+        // KIP-219: the broker asked us to hold off this node (quota); batches wait meanwhile.
+        timeoutMs = Math.min(timeoutMs, throttledMs);
+        continue;
+      }
+      boolean canSend = client.ready(node, nowMs);
+      accumulator.updateNodeLatencyStats(node.id(), nowMs, canSend);
+      if (!canSend) {
+        long delay = client.connectionDelayMs(node, nowMs);
+        timeoutMs = Math.min(timeoutMs, delay == Long.MAX_VALUE ? MAX_POLL_MS : delay);
+        continue;
+      }
+      List<ProducerBatch> batches =
+          accumulator.drain(cluster, node, config.maxRequestSizeBytes(), this::mayDrain, nowMs);
+      if (!batches.isEmpty()) {
+        sendProduce(node, batches, nowMs);
+      }
+    }
+    return timeoutMs;
+  }
+
+  /**
+   * Idempotence ordering: a batch that is being retried may go only when it is the oldest
+   * incomplete batch of its partition, so retries cannot overtake each other.
+   */
+  private boolean mayDrain(ProducerBatch batch) {
+    if (!config.idempotent()) {
+      return true;
+    }
+    TopicPartition tp = batch.topicPartition();
+    if (batch.hasSequence()) {
+      if (batch.producerEpoch() != producerIdAndEpoch.epoch()
+          || batch.producerId() != producerIdAndEpoch.producerId()) {
+        batch.resetProducerState();
+        return !sequences.hasIncomplete(tp);
+      }
+      return sequences.firstIncompleteSequence(tp) == batch.baseSequence();
+    }
+    // Until the broker has acknowledged a batch of this partition under this epoch it holds no
+    // state for us and would accept any first sequence: a later batch could then be accepted
+    // ahead of an earlier one that failed. So the first batch goes alone; pipelining starts
+    // once it is acknowledged.
+    return sequences.lastAckedSequence(tp) >= 0 || !sequences.hasIncomplete(tp);
+  }
+
+  private void sendProduce(Node node, List<ProducerBatch> drained, long nowMs) {
+    try {
+      trySendProduce(node, drained, nowMs);
+    } catch (RuntimeException e) {
+      // Sealing or handing the request to the client failed, so nothing was sent. The batches
+      // are no longer queued: fail them now rather than lose them (they would never complete).
+      log.error("Could not send a Produce request to {}; failing its batches", node, e);
+      RuntimeException error =
+          new PlumeException("Could not send the Produce request to " + node + ": " + e, e);
+      for (ProducerBatch b : drained) {
+        b.inFlight(false);
+        failBatch(b, error, false);
+      }
+    }
+  }
+
+  private void trySendProduce(Node node, List<ProducerBatch> drained, long nowMs) {
+    List<ProducerBatch> batches = groupByTopic(drained);
+    ByteBuffer[] sealed = new ByteBuffer[batches.size()];
+    ProducerIdAndEpoch pid = producerIdAndEpoch;
+    for (int i = 0; i < batches.size(); i++) {
+      ProducerBatch b = batches.get(i);
+      if (config.idempotent()) {
+        int seq =
+            b.hasSequence()
+                ? b.baseSequence()
+                : sequences.assign(b.topicPartition(), b.recordCount());
+        sealed[i] = b.sealed(sealContext, pid.producerId(), pid.epoch(), seq);
+      } else {
+        sealed[i] = b.sealed(sealContext, -1, (short) -1, -1);
+      }
+      b.inFlight(true);
+      stats.recordBatch(sealed[i].remaining(), b.estimatedSizeBytes());
+      SenderStats.TopicCounters topic = stats.topic(b.topicPartition().topic());
+      topic.bytesSent.add(sealed[i].remaining());
+      topic.uncompressedBytes.add(b.estimatedSizeBytes());
+      stats.recordQueueTime(nowMs - b.createdMs());
+    }
+    Map<TopicPartition, ProducerBatch> byPartition = new HashMap<>();
+    for (ProducerBatch b : batches) {
+      byPartition.put(b.topicPartition(), b);
+    }
+    ProduceRequestBody body =
+        new ProduceRequestBody(
+            config.transactionalId(), config.acks(), config.requestTimeoutMs(), batches, sealed);
+    if (config.acks() == 0) {
+      client.send(
+          ClientRequest.oneWay(
+                  node, ApiKey.PRODUCE, body, response -> onProduceWritten(response, batches))
+              .withVersions(ApiKey.PRODUCE.minVersion(), MAX_PRODUCE_VERSION),
+          nowMs);
+    } else {
+      client.send(
+          new ClientRequest<>(
+              node,
+              ApiKey.PRODUCE,
+              ApiKey.PRODUCE.minVersion(),
+              MAX_PRODUCE_VERSION,
+              body,
+              true,
+              ProduceResponse::read,
+              -1,
+              response -> onProduceResponse(response, byPartition)),
+          nowMs);
+    }
+    // Counted once the client took the request (it never completes one inside send).
+    producesInFlight++;
+    stats.produceRequests.increment();
+  }
+
+  private static List<ProducerBatch> groupByTopic(List<ProducerBatch> batches) {
+    if (batches.size() <= 1) {
+      return batches;
+    }
+    List<ProducerBatch> sorted = new ArrayList<>(batches);
+    sorted.sort((a, b) -> a.topicPartition().topic().compareTo(b.topicPartition().topic()));
+    return sorted;
+  }
+
+  private void onProduceWritten(ClientResponse<Void> response, List<ProducerBatch> batches) {
+    producesInFlight--;
+    for (ProducerBatch b : batches) {
+      b.inFlight(false);
+      if (response.isSuccess()) {
+        completeBatch(b, -1, -1);
+      } else {
+        errors.onRequestFailure(b, response, response.receivedTimeMs());
+      }
+    }
+  }
+
+  private void onProduceResponse(
+      ClientResponse<ProduceResponse> response, Map<TopicPartition, ProducerBatch> batches) {
+    producesInFlight--;
+    long nowMs = response.receivedTimeMs();
+    for (ProducerBatch b : batches.values()) {
+      b.inFlight(false);
+    }
+    if (!response.isSuccess()) {
+      for (ProducerBatch b : batches.values()) {
+        errors.onRequestFailure(b, response, nowMs);
+      }
+      return;
+    }
+    stats.lastResponseMs.set(nowMs);
+    stats.recordLatency(response.latencyMs());
+    ProduceResponse body = response.body();
+    if (body.throttleTimeMs() > 0) {
+      throttledUntilMs.put(response.nodeId(), nowMs + body.throttleTimeMs());
+      stats.throttleTimeMsTotal.add(body.throttleTimeMs());
+    }
+    for (ProduceResponse.TopicResponse t : body.responses()) {
+      for (ProduceResponse.PartitionResponse p : t.partitionResponses()) {
+        ProducerBatch batch = batches.remove(new TopicPartition(t.name(), p.index()));
+        if (batch == null) {
+          log.warn(
+              "Produce response names {}-{} which was not in the request", t.name(), p.index());
+          continue;
+        }
+        if (p.errorCode() == ProduceErrorPolicy.NONE) {
+          completeBatch(batch, p.baseOffset(), p.logAppendTimeMs());
+        } else {
+          errors.onPartitionError(batch, p, body.nodeEndpoints(), nowMs);
+        }
+      }
+    }
+    for (ProducerBatch missing : batches.values()) {
+      errors.onMissingPartition(missing, nowMs);
+    }
+  }
+
+  // ---------------------------------------------------------------- completion
+
+  void completeBatch(ProducerBatch batch, long baseOffset, long logAppendTimeMs) {
+    if (config.idempotent() && batch.hasSequence()) {
+      sequences.complete(batch.topicPartition(), batch.baseSequence(), batch.lastSequence(), true);
+    }
+    if (batch.complete(baseOffset, logAppendTimeMs)) {
+      stats.recordsSent.add(batch.recordCount());
+      stats.topic(batch.topicPartition().topic()).recordsSent.add(batch.recordCount());
+    }
+    accumulator.deallocate(batch);
+  }
+
+  void failBatch(ProducerBatch batch, RuntimeException error, boolean mayHaveBeenWritten) {
+    if (config.idempotent() && batch.hasSequence()) {
+      sequences.complete(batch.topicPartition(), batch.baseSequence(), batch.lastSequence(), false);
+      // A sequence gap (or a batch whose fate is unknown) breaks the partition's sequence
+      // chain: restart all sequences under a new epoch once nothing is in flight.
+      requireEpochBump();
+      if (mayHaveBeenWritten) {
+        sequences.markUnresolved(batch.topicPartition());
+      }
+    }
+    if (batch.completeExceptionally(error)) {
+      stats.recordErrors.add(batch.recordCount());
+      stats.topic(batch.topicPartition().topic()).recordErrors.add(batch.recordCount());
+      stats.error(error.toString());
+    }
+    accumulator.deallocate(batch);
+  }
+
+  void retry(ProducerBatch batch, long nowMs) {
+    stats.recordRetries.add(batch.recordCount());
+    stats.topic(batch.topicPartition().topic()).recordRetries.add(batch.recordCount());
+    accumulator.reenqueue(batch, nowMs);
+  }
+
+  void splitAndRetry(ProducerBatch batch, long nowMs) {
+    List<ProducerBatch> pieces = accumulator.split(batch, sealContext);
+    stats.batchSplits.increment();
+    if (config.idempotent() && batch.hasSequence()) {
+      // The pieces keep the original's sequence range, in order, so no epoch bump is needed: the
+      // broker refused the whole batch, and later batches wait behind the first piece.
+      int[] bases = new int[pieces.size()];
+      for (int i = 0; i < bases.length; i++) {
+        bases[i] = pieces.get(i).baseSequence();
+      }
+      sequences.replace(batch.topicPartition(), batch.baseSequence(), bases);
+    }
+    accumulator.deallocate(batch);
+    accumulator.reenqueueSplit(pieces);
+  }
+
+  /** Whether the batch may be tried again: time and retries left. */
+  boolean canRetry(ProducerBatch batch, long nowMs) {
+    return !deliveryTimeoutPassed(batch, nowMs) && batch.attempts() < config.retries();
+  }
+
+  boolean deliveryTimeoutPassed(ProducerBatch batch, long nowMs) {
+    return nowMs - batch.createdMs() >= config.deliveryTimeoutMs();
+  }
+
+  RuntimeException deliveryTimeout(ProducerBatch batch, long nowMs, String lastError) {
+    return new TimeoutException(
+        "Expiring "
+            + batch.recordCount()
+            + " record(s) for "
+            + batch.topicPartition()
+            + ": "
+            + (nowMs - batch.createdMs())
+            + " ms has passed since batch creation (delivery.timeout.ms="
+            + config.deliveryTimeoutMs()
+            + ")"
+            + (lastError == null ? "" : "; last error: " + lastError));
+  }
+
+  private void failExpired(long nowMs) {
+    for (ProducerBatch b : accumulator.expiredBatches(nowMs)) {
+      // A batch that was sent before may have been written: its fate is unknown.
+      failBatch(b, deliveryTimeout(b, nowMs, null), b.attempts() > 0 && b.hasSequence());
+    }
+  }
+
+  private void failAllIncomplete(RuntimeException error) {
+    for (ProducerBatch b : accumulator.incompleteBatches()) {
+      if (b.completeExceptionally(error)) {
+        stats.recordErrors.add(b.recordCount());
+      }
+      accumulator.deallocate(b);
+    }
+  }
+
+  private void fatal(RuntimeException error) {
+    log.error(
+        "{} hit a fatal error; failing all records: {}", config.clientId(), error.getMessage());
+    fatalError = error;
+    stats.error(error.toString());
+    metadata.failWaiters(error);
+    accumulator.abortQueued(error);
+  }
+
+  long backoffMs(int attempts) {
+    double exp = config.retryBackoffMs() * Math.pow(2, Math.min(Math.max(0, attempts - 1), 30));
+    long capped =
+        (long) Math.min(exp, Math.max(config.retryBackoffMs(), config.retryBackoffMaxMs()));
+    double jitter = 0.8 + 0.4 * java.util.concurrent.ThreadLocalRandom.current().nextDouble();
+    return Math.max(1, (long) (capped * jitter));
+  }
+
+  ProducerMetadata metadata() {
+    return metadata;
+  }
+
+  SequenceTracker sequences() {
+    return sequences;
+  }
+
+  SenderConfig config() {
+    return config;
+  }
+
+  // ---------------------------------------------------------------- lifecycle
+
+  /** Stops accepting work; the thread drains what is queued or in flight, then exits. */
+  public void initiateClose() {
+    accumulator.close();
+    running = false;
+    client.wakeup();
+  }
+
+  /** Stops now: everything still queued or in flight fails. */
+  public void forceClose() {
+    forceClose = true;
+    initiateClose();
+  }
+
+  public void wakeup() {
+    client.wakeup();
+  }
+
+  public boolean isRunning() {
+    return running;
+  }
+
+  public ProducerIdAndEpoch producerIdAndEpoch() {
+    return producerIdAndEpoch;
+  }
+
+  public RuntimeException fatalError() {
+    return fatalError;
+  }
+
+  static NetworkException disconnected(ClientResponse<?> response) {
+    return new NetworkException(
+        (response.timedOut()
+                ? "Request timed out (request.timeout.ms) and the connection to node "
+                : "Lost the connection to node ")
+            + response.nodeId()
+            + " while the request was in flight",
+        response.error());
+  }
+}
