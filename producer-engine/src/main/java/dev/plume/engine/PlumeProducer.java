@@ -257,6 +257,8 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
           || e instanceof ProducerClosedException
           || e instanceof InterruptException) {
         interceptors.onSendError(intercepted, e);
+        // As documented: onAcknowledgement follows onSendError, also when send throws.
+        interceptors.onAcknowledgement(metadataForError(intercepted), e);
         throw e;
       }
       // Failures before queueing (metadata or buffer timeout, invalid partition): the record's
@@ -364,19 +366,21 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
     }
   }
 
+  private static RecordMetadata metadataForError(ProducerRecord<?, ?> record) {
+    return new RecordMetadata(
+        record.topic(),
+        record.partition() == null ? -1 : record.partition(),
+        -1,
+        record.timestampMs() == null ? -1 : record.timestampMs(),
+        -1,
+        -1);
+  }
+
   private CompletableFuture<RecordMetadata> failed(
       ProducerRecord<K, V> record, Callback callback, RuntimeException error) {
-    RecordMetadata metadataForError =
-        new RecordMetadata(
-            record.topic(),
-            record.partition() == null ? -1 : record.partition(),
-            -1,
-            record.timestampMs() == null ? -1 : record.timestampMs(),
-            -1,
-            -1);
     if (callback != null) {
       try {
-        callback.onCompletion(metadataForError, error);
+        callback.onCompletion(metadataForError(record), error);
       } catch (RuntimeException e) {
         log.error("Callback for a failed record to {} threw; ignoring it", record.topic(), e);
       }

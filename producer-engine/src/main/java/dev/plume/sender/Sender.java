@@ -153,7 +153,7 @@ public final class Sender implements Runnable {
     } catch (RuntimeException e) {
       log.warn("Error closing the network client", e);
     }
-    accumulator.abortQueued(closed);
+    abortQueued(closed);
     failAllIncomplete(closed);
     log.debug("Sender thread of {} stopped", config.clientId());
   }
@@ -174,7 +174,7 @@ public final class Sender implements Runnable {
     long pollTimeoutMs = MAX_POLL_MS;
     pollTimeoutMs = Math.min(pollTimeoutMs, maybeUpdateMetadata(nowMs));
     if (fatalError != null) {
-      accumulator.abortQueued(fatalError);
+      abortQueued(fatalError);
       client.poll(pollTimeoutMs, nowMs);
       return;
     }
@@ -205,7 +205,6 @@ public final class Sender implements Runnable {
     }
     List<String> topics = new ArrayList<>(metadata.topicsInUse());
     Set<String> requested = Set.copyOf(topics);
-    metadataRequestInFlight = true;
     metadata.onRefreshAttempt(nowMs);
     client.send(
         ClientRequest.of(
@@ -214,6 +213,9 @@ public final class Sender implements Runnable {
             MetadataResponse::read,
             response -> onMetadataResponse(response, requested)),
         nowMs);
+    // Only once the client took it (handlers never run inside send): if send threw, a flag set
+    // before would stay true and no metadata request would ever be sent again.
+    metadataRequestInFlight = true;
     return MAX_POLL_MS;
   }
 
@@ -239,6 +241,9 @@ public final class Sender implements Runnable {
       }
       if (t.errorCode() != 0) {
         builder.topicError(t.name(), ErrorNames.describe(t.errorCode()));
+        if (ProduceErrorPolicy.isRetriable(t.errorCode())) {
+          builder.retainTopic(metadata.snapshot(), t.name());
+        }
         continue;
       }
       List<PartitionState> parts = new ArrayList<>(t.partitions().size());
@@ -254,7 +259,7 @@ public final class Sender implements Runnable {
       }
       builder.topic(t.name(), null, parts);
     }
-    builder.retainOthersFrom(metadata.snapshot(), requested);
+    builder.retainOthersFrom(metadata.snapshot(), requested, metadata.topicsInUse());
     metadata.update(builder.build(), nowMs);
   }
 
@@ -311,7 +316,6 @@ public final class Sender implements Runnable {
       long delay = client.connectionDelayMs(node, nowMs);
       return delay == Long.MAX_VALUE ? MAX_POLL_MS : Math.max(delay, 1);
     }
-    initProducerIdInFlight = true;
     client.send(
         ClientRequest.of(
             node,
@@ -319,6 +323,7 @@ public final class Sender implements Runnable {
             InitProducerIdResponse::read,
             this::onInitProducerIdResponse),
         nowMs);
+    initProducerIdInFlight = true; // after send, as for metadata
     return MAX_POLL_MS;
   }
 
@@ -395,8 +400,11 @@ public final class Sender implements Runnable {
       boolean canSend = client.ready(node, nowMs);
       accumulator.updateNodeLatencyStats(node.id(), nowMs, canSend);
       if (!canSend) {
+        // 0 here means connected but busy (max in flight, or a request still being written):
+        // a response or write completion ends the poll, so waiting 0 ms would only spin.
         long delay = client.connectionDelayMs(node, nowMs);
-        timeoutMs = Math.min(timeoutMs, delay == Long.MAX_VALUE ? MAX_POLL_MS : delay);
+        timeoutMs =
+            Math.min(timeoutMs, delay == Long.MAX_VALUE || delay == 0 ? MAX_POLL_MS : delay);
         continue;
       }
       List<ProducerBatch> batches =
@@ -468,10 +476,10 @@ public final class Sender implements Runnable {
         sealed[i] = b.sealed(sealContext, -1, (short) -1, -1);
       }
       b.inFlight(true);
-      stats.recordBatch(sealed[i].remaining(), b.estimatedSizeBytes());
+      stats.recordBatch(sealed[i].remaining(), b.uncompressedSizeBytes());
       SenderStats.TopicCounters topic = stats.topic(b.topicPartition().topic());
       topic.bytesSent.add(sealed[i].remaining());
-      topic.uncompressedBytes.add(b.estimatedSizeBytes());
+      topic.uncompressedBytes.add(b.uncompressedSizeBytes());
       stats.recordQueueTime(nowMs - b.createdMs());
     }
     Map<TopicPartition, ProducerBatch> byPartition = new HashMap<>();
@@ -575,9 +583,12 @@ public final class Sender implements Runnable {
     if (config.idempotent() && batch.hasSequence()) {
       sequences.complete(batch.topicPartition(), batch.baseSequence(), batch.lastSequence(), true);
     }
-    if (batch.complete(baseOffset, logAppendTimeMs)) {
+    // Count before completing: a flush() released by the completion may read the stats at once.
+    // Only this thread completes batches, so the isDone check cannot race.
+    if (!batch.isDone()) {
       stats.recordsSent.add(batch.recordCount());
       stats.topic(batch.topicPartition().topic()).recordsSent.add(batch.recordCount());
+      batch.complete(baseOffset, logAppendTimeMs);
     }
     accumulator.deallocate(batch);
   }
@@ -593,10 +604,11 @@ public final class Sender implements Runnable {
         sequences.markUnresolved(batch.topicPartition());
       }
     }
-    if (batch.completeExceptionally(error)) {
+    if (!batch.isDone()) { // counted first, as in completeBatch
       stats.recordErrors.add(batch.recordCount());
       stats.topic(batch.topicPartition().topic()).recordErrors.add(batch.recordCount());
       stats.error(error.toString());
+      batch.completeExceptionally(error);
     }
     accumulator.deallocate(batch);
   }
@@ -653,6 +665,14 @@ public final class Sender implements Runnable {
     }
   }
 
+  /** Fails every queued batch, counting its records as errors. */
+  private void abortQueued(RuntimeException error) {
+    for (ProducerBatch b : accumulator.abortQueued(error)) {
+      stats.recordErrors.add(b.recordCount());
+      stats.topic(b.topicPartition().topic()).recordErrors.add(b.recordCount());
+    }
+  }
+
   private void failAllIncomplete(RuntimeException error) {
     for (ProducerBatch b : accumulator.incompleteBatches()) {
       if (b.completeExceptionally(error)) {
@@ -668,7 +688,7 @@ public final class Sender implements Runnable {
     fatalError = error;
     stats.error(error.toString());
     metadata.failWaiters(error);
-    accumulator.abortQueued(error);
+    abortQueued(error);
   }
 
   long backoffMs(int attempts) {

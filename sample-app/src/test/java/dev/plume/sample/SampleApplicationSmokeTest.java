@@ -2,7 +2,6 @@ package dev.plume.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.HealthContributor;
@@ -14,9 +13,6 @@ import org.springframework.boot.test.context.SpringBootTest;
  * The whole sample, end to end: embedded broker, real engine, real sends. The runner sends the
  * records while the context starts; the summary holds what the broker acknowledged.
  */
-@Disabled(
-    "Pending: needs the working engine (PlumeProducer still throws UnsupportedOperationException);"
-        + " enable after main with the engine is merged")
 @SpringBootTest(properties = {"sample.record-count=20", "sample.topic=plume-smoke"})
 class SampleApplicationSmokeTest {
 
