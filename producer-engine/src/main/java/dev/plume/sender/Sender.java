@@ -180,8 +180,13 @@ public final class Sender implements Runnable {
     }
     pollTimeoutMs = Math.min(pollTimeoutMs, maybeEnsureProducerId(nowMs));
     failExpired(nowMs);
-    pollTimeoutMs = Math.min(pollTimeoutMs, maybeRunTransaction(nowMs));
+    failQueuedIfTransactionEnding();
     pollTimeoutMs = Math.min(pollTimeoutMs, sendProduceRequests(nowMs));
+    // After the drain, which may have found partitions the transaction must add first (TV1).
+    pollTimeoutMs =
+        Math.min(
+            pollTimeoutMs,
+            transactions.maybeSendCoordinatorRequest(nowMs, accumulator.hasIncomplete()));
     client.poll(Math.max(0, pollTimeoutMs), nowMs);
   }
 
@@ -265,18 +270,14 @@ public final class Sender implements Runnable {
 
   // ---------------------------------------------------------------- transactions
 
-  /**
-   * Transactions: fails queued batches once the transaction is being aborted (or failed), then lets
-   * the coordinator conversation send its next request. A no-op without transactional.id.
-   */
-  private long maybeRunTransaction(long nowMs) {
+  /** Transactions: once the transaction is being aborted (or failed), queued batches fail. */
+  private void failQueuedIfTransactionEnding() {
     RuntimeException abortQueued = transactions.queuedBatchesError();
     if (abortQueued != null) {
       for (ProducerBatch b : accumulator.abortQueued(abortQueued)) {
         transactions.onBatchFailed(b.topicPartition(), b.hasSequence(), abortQueued);
       }
     }
-    return transactions.maybeSendCoordinatorRequest(nowMs, accumulator.hasIncomplete());
   }
 
   /** A transactional producer's id and epoch come from its coordinator; sequences follow them. */

@@ -99,7 +99,6 @@ public final class TransactionManager implements TransactionCoordinatorClient {
   private final Set<TopicPartition> newPartitions = new LinkedHashSet<>();
   private final Set<TopicPartition> pendingPartitions = new LinkedHashSet<>();
   private boolean transactionStarted;
-  private boolean addPartitionsSentInTransaction;
   private boolean epochBumpRequired;
   private PendingOffsets pendingOffsets;
   private CompletableFuture<Void> endTxnResult;
@@ -426,9 +425,10 @@ public final class TransactionManager implements TransactionCoordinatorClient {
     attempts++;
     long backoffMs = backoffMs(attempts);
     if (code == TxnErrorAction.CONCURRENT_TRANSACTIONS
-        && rpc.startsWith("AddPartitionsToTxn")
-        && !addPartitionsSentInTransaction) {
-      // The previous transaction's markers are still being written: ask again soon.
+        && (rpc.startsWith("AddPartitionsToTxn") || rpc.startsWith("AddOffsetsToTxn"))
+        && !transactionStarted) {
+      // The first add of a transaction: the previous transaction's markers are still being
+      // written, which takes milliseconds, so ask again soon (Kafka does this for AddPartitions).
       backoffMs = FIRST_ADD_PARTITIONS_CONCURRENT_BACKOFF_MS;
     }
     backoffUntilMs = lastNowMs + backoffMs;
@@ -827,7 +827,6 @@ public final class TransactionManager implements TransactionCoordinatorClient {
         partitionsInTransaction.addAll(sent);
       }
       transactionStarted = true;
-      addPartitionsSentInTransaction = true;
       return;
     }
     String rpc = "AddPartitionsToTxn(" + failed + ")";
@@ -977,7 +976,6 @@ public final class TransactionManager implements TransactionCoordinatorClient {
     partitionsInTransaction.clear();
     newPartitions.clear();
     transactionStarted = false;
-    addPartitionsSentInTransaction = false;
     queuedBatchesError = null;
     lastError = null;
     if (aborted && epochBumpRequired && !transactionsV2) {
