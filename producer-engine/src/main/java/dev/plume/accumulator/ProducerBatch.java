@@ -231,6 +231,11 @@ public final class ProducerBatch {
     return builder != null ? builder.sizeInBytes() : sealed.remaining();
   }
 
+  /** Header plus uncompressed records, also after sealing (split pieces: their sealed size). */
+  public int uncompressedSizeBytes() {
+    return builder != null ? builder.uncompressedSizeInBytes() : sealed.remaining();
+  }
+
   /** Full once a record did not fit, or when too little room is left for any record. */
   boolean lockedIsFull() {
     return full || builder == null || builder.remainingBytes() < FULL_THRESHOLD_BYTES;
@@ -268,6 +273,18 @@ public final class ProducerBatch {
 
   public boolean isDone() {
     return completed.get();
+  }
+
+  /**
+   * For a batch split into {@code pieces}: its records now belong to the pieces, so it is done once
+   * they all are (flush may be waiting on it).
+   */
+  void doneWhenPiecesDone(java.util.List<ProducerBatch> pieces) {
+    CompletableFuture<?>[] all = new CompletableFuture<?>[pieces.size()];
+    for (int i = 0; i < all.length; i++) {
+      all[i] = pieces.get(i).done;
+    }
+    CompletableFuture.allOf(all).whenComplete((ignored, error) -> done.complete(null));
   }
 
   /** Completes (normally) once every record of the batch has its outcome. */

@@ -226,8 +226,9 @@ public final class RecordAccumulator {
           nextDelayMs = Math.min(nextDelayMs, backoffLeftMs);
           continue;
         }
-        long waitedMs = nowMs - (first.attempts() > 0 ? first.lastAttemptMs() : first.createdMs());
-        long lingerLeftMs = config.lingerMs() - waitedMs;
+        // A retry goes as soon as its backoff is over: it lingered before its first attempt.
+        long lingerLeftMs =
+            first.attempts() > 0 ? 0 : config.lingerMs() - (nowMs - first.createdMs());
         if (full || lingerLeftMs <= 0 || exhausted || flushing) {
           readyNodes.add(leader);
         } else {
@@ -413,10 +414,12 @@ public final class RecordAccumulator {
     }
     // The broker refused a batch of at most batch.size, so pieces of batch.size would rebuild the
     // same batch and loop forever: pieces of at most half the refused size always make progress.
+    // The splitter's limit counts uncompressed bytes, so halve the uncompressed size when known
+    // (else a well-compressed batch would be cut into many tiny pieces).
+    int refusedBytes = Math.max(sealed.remaining(), batch.uncompressedSizeBytes());
     int limitBytes =
         Math.max(
-            RecordBatchLayout.HEADER_SIZE,
-            Math.min(config.batchSizeBytes(), sealed.remaining() / 2));
+            RecordBatchLayout.HEADER_SIZE, Math.min(config.batchSizeBytes(), refusedBytes / 2));
     List<ByteBuffer> parts =
         RecordBatchSplitter.split(sealed, limitBytes, config.compression(), context);
     List<ProducerBatch> pieces = new ArrayList<>(parts.size());
@@ -427,6 +430,7 @@ public final class RecordAccumulator {
       from += count;
     }
     incomplete.addAll(pieces);
+    batch.doneWhenPiecesDone(pieces);
     return pieces;
   }
 

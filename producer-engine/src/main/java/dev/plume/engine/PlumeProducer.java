@@ -37,14 +37,19 @@ import dev.plume.producer.errors.PlumeException;
 import dev.plume.producer.errors.ProducerClosedException;
 import dev.plume.producer.errors.RecordTooLargeException;
 import dev.plume.producer.errors.SerializationException;
+import dev.plume.producer.errors.TimeoutException;
 import dev.plume.producer.serialization.Serializer;
 import dev.plume.sender.Sender;
 import dev.plume.sender.SenderConfig;
 import dev.plume.sender.SenderStats;
+import dev.plume.txn.TransactionConfig;
+import dev.plume.txn.TransactionCoordinatorClient;
+import dev.plume.txn.TransactionManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -82,6 +87,7 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
   private final SenderStats senderStats = new SenderStats();
   private final RateWindow rates = new RateWindow();
   private final Sender sender;
+  private final TransactionManager transactionManager; // null without transactional.id
   private final Thread ioThread;
   private volatile boolean closed;
 
@@ -105,12 +111,6 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
   private PlumeProducer(Builder<K, V> b) {
     this.config = b.config;
     this.clock = b.clock;
-    if (config.transactionalId() != null) {
-      throw new ConfigException(
-          ProducerConfig.TRANSACTIONAL_ID,
-          config.transactionalId(),
-          "transactions are not implemented in this version of Plume yet");
-    }
     Map<String, Object> originals = config.originals();
     this.keySerializer =
         serializer(b.keySerializer, ProducerConfig.KEY_SERIALIZER, config.keySerializer(), true);
@@ -152,7 +152,7 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
                 config.retryBackoffMs(),
                 config.retryBackoffMaxMs(),
                 compression,
-                false,
+                config.transactionalId() != null,
                 config.partitionerAdaptive(),
                 config.partitionerAvailabilityTimeoutMs()),
             pool);
@@ -169,6 +169,17 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
             : new NioNetworkClient(
                 networkConfig,
                 NetworkEnvironment.of(clock).withTransports(TransportFactory.from(config)));
+    this.transactionManager =
+        config.transactionalId() == null
+            ? null
+            : new TransactionManager(
+                new TransactionConfig(
+                    config.transactionalId(),
+                    config.transactionTimeoutMs(),
+                    config.retryBackoffMs(),
+                    config.retryBackoffMaxMs()),
+                client,
+                metadata);
     this.sender =
         new Sender(
             new SenderConfig(
@@ -181,7 +192,7 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
                 config.retryBackoffMaxMs(),
                 config.deliveryTimeoutMs(),
                 config.idempotenceEnabled(),
-                null,
+                config.transactionalId(),
                 config.transactionTimeoutMs()),
             clock,
             client,
@@ -192,7 +203,8 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
                     config.compressionGzipLevel(),
                     config.compressionLz4Level(),
                     config.compressionZstdLevel())),
-            senderStats);
+            senderStats,
+            transactionManager == null ? TransactionCoordinatorClient.NONE : transactionManager);
     this.ioThread = new Thread(sender, "plume-producer-" + config.clientId());
     ioThread.setDaemon(true);
     ioThread.start();
@@ -235,6 +247,9 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
       throw new ProducerClosedException(
           "Cannot send to " + record.topic() + ": the producer is closed");
     }
+    if (transactionManager != null) {
+      transactionManager.checkSendAllowed(record.topic());
+    }
     ProducerRecord<K, V> intercepted =
         interceptors.isEmpty() ? record : interceptors.onSend(record);
     Callback wrapped = interceptors.wrap(callback);
@@ -245,6 +260,8 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
           || e instanceof ProducerClosedException
           || e instanceof InterruptException) {
         interceptors.onSendError(intercepted, e);
+        // As documented: onAcknowledgement follows onSendError, also when send throws.
+        interceptors.onAcknowledgement(metadataForError(intercepted), e);
         throw e;
       }
       // Failures before queueing (metadata or buffer timeout, invalid partition): the record's
@@ -352,19 +369,21 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
     }
   }
 
+  private static RecordMetadata metadataForError(ProducerRecord<?, ?> record) {
+    return new RecordMetadata(
+        record.topic(),
+        record.partition() == null ? -1 : record.partition(),
+        -1,
+        record.timestampMs() == null ? -1 : record.timestampMs(),
+        -1,
+        -1);
+  }
+
   private CompletableFuture<RecordMetadata> failed(
       ProducerRecord<K, V> record, Callback callback, RuntimeException error) {
-    RecordMetadata metadataForError =
-        new RecordMetadata(
-            record.topic(),
-            record.partition() == null ? -1 : record.partition(),
-            -1,
-            record.timestampMs() == null ? -1 : record.timestampMs(),
-            -1,
-            -1);
     if (callback != null) {
       try {
-        callback.onCompletion(metadataForError, error);
+        callback.onCompletion(metadataForError(record), error);
       } catch (RuntimeException e) {
         log.error("Callback for a failed record to {} threw; ignoring it", record.topic(), e);
       }
@@ -409,34 +428,91 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
 
   @Override
   public void initTransactions() {
-    throw notTransactional();
+    awaitTransactional(
+        transactions("initTransactions()").initTransactions(),
+        "InitProducerId from the transaction coordinator (initTransactions)");
   }
 
   @Override
   public void beginTransaction() {
-    throw notTransactional();
+    transactions("beginTransaction()").beginTransaction();
   }
 
   @Override
   public void sendOffsetsToTransaction(
       Map<TopicPartition, OffsetAndMetadata> offsets, ConsumerGroupMetadata groupMetadata) {
-    throw notTransactional();
+    Objects.requireNonNull(groupMetadata, "groupMetadata");
+    TransactionManager txn = transactions("sendOffsetsToTransaction()");
+    if (offsets.isEmpty()) {
+      txn.checkSendAllowed("the offsets topic"); // nothing to send, but the state must allow it
+      return;
+    }
+    awaitTransactional(
+        txn.sendOffsetsToTransaction(offsets, groupMetadata),
+        "TxnOffsetCommit of group " + groupMetadata.groupId() + " (sendOffsetsToTransaction)");
   }
 
+  /** Flushes every record sent in the transaction, then commits it. */
   @Override
   public void commitTransaction() {
-    throw notTransactional();
+    CompletableFuture<Void> result = transactions("commitTransaction()").beginCommit();
+    // Records of the transaction go out without lingering; EndTxn follows once all completed.
+    accumulator.beginFlush();
+    try {
+      awaitTransactional(result, "EndTxn(commit) after flushing the transaction's records");
+    } finally {
+      accumulator.endFlush();
+    }
   }
 
   @Override
   public void abortTransaction() {
-    throw notTransactional();
+    awaitTransactional(
+        transactions("abortTransaction()").beginAbort(),
+        "EndTxn(abort) from the transaction coordinator");
   }
 
-  private static IllegalStateException notTransactional() {
-    return new IllegalStateException(
-        "This producer has no transactional.id (transactions are not implemented in this version"
-            + " of Plume yet)");
+  private TransactionManager transactions(String operation) {
+    if (closed) {
+      throw new ProducerClosedException("Cannot " + operation + ": the producer is closed");
+    }
+    if (transactionManager == null) {
+      throw new IllegalStateException(
+          "Cannot "
+              + operation
+              + ": this producer has no transactional.id; set transactional.id to use"
+              + " transactions");
+    }
+    return transactionManager;
+  }
+
+  /** Waits at most max.block.ms; the operation may be called again to keep waiting. */
+  private void awaitTransactional(CompletableFuture<Void> result, String waitingFor) {
+    if (Thread.currentThread() == ioThread) {
+      throw new IllegalStateException(
+          "A transactional method was called from a callback on the producer's I/O thread; it"
+              + " would wait for itself forever");
+    }
+    sender.wakeup();
+    try {
+      result.get(config.maxBlockMs(), TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new TimeoutException(
+          "Timeout expired after "
+              + config.maxBlockMs()
+              + " ms (max.block.ms) awaiting "
+              + waitingFor
+              + "; call the method again to keep waiting");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptException("Interrupted while awaiting " + waitingFor, e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new PlumeException("Failed awaiting " + waitingFor + ": " + cause, cause);
+    }
   }
 
   @Override

@@ -119,12 +119,13 @@ public final class ProducerMetadata {
    * Installs a new snapshot. Topics the snapshot reports as missing keep being requested; topics
    * idle longer than {@code metadata.max.idle.ms} are forgotten.
    */
-  public void update(ClusterSnapshot newSnapshot, long nowMs) {
+  public void update(ClusterSnapshot incoming, long nowMs) {
     forgetIdleTopics(nowMs);
+    ClusterSnapshot newSnapshot = keepNewerLeaders(snapshot, incoming);
     boolean missing = false;
     for (String topic : topicsLastUsedMs.keySet()) {
-      if (!newSnapshot.hasTopic(topic)) {
-        missing = true;
+      if (!newSnapshot.hasTopic(topic) || newSnapshot.topicError(topic) != null) {
+        missing = true; // ask again soon: the topic is unknown or had an error
         break;
       }
     }
@@ -136,6 +137,52 @@ public final class ProducerMetadata {
       version++;
       notifyAll();
     }
+  }
+
+  /**
+   * A lagging broker may answer with an older leader epoch than we know (from a newer response or a
+   * leader hint); as in KIP-320, such partitions keep what we know instead of going back to a
+   * leader that will only answer NOT_LEADER_OR_FOLLOWER.
+   */
+  static ClusterSnapshot keepNewerLeaders(ClusterSnapshot current, ClusterSnapshot incoming) {
+    Map<String, PartitionState[]> merged = null;
+    Map<Integer, Node> nodes = null;
+    for (Map.Entry<String, PartitionState[]> e : incoming.topicStates().entrySet()) {
+      PartitionState[] known = current.topicStates().get(e.getKey());
+      PartitionState[] fresh = e.getValue();
+      if (known == null || known.length != fresh.length) {
+        continue; // new topic or partition count changed: take the response as is
+      }
+      PartitionState[] parts = null;
+      for (int p = 0; p < fresh.length; p++) {
+        PartitionState old = known[p];
+        if (fresh[p].leaderEpoch() >= 0 && old.leaderEpoch() > fresh[p].leaderEpoch()) {
+          Node oldLeader = current.node(old.leaderId());
+          if (oldLeader == null) {
+            continue;
+          }
+          if (parts == null) {
+            parts = fresh.clone();
+          }
+          parts[p] = old;
+          if (nodes == null) {
+            nodes = new HashMap<>(incoming.nodes());
+          }
+          nodes.putIfAbsent(oldLeader.id(), oldLeader);
+        }
+      }
+      if (parts != null) {
+        if (merged == null) {
+          merged = new HashMap<>(incoming.topicStates());
+        }
+        merged.put(e.getKey(), parts);
+      }
+    }
+    if (merged == null) {
+      return incoming;
+    }
+    return new ClusterSnapshot(
+        incoming.clusterId(), nodes, merged, incoming.topicErrors(), incoming.topicIds());
   }
 
   /** Applies a KIP-951 leader hint at once (only if its epoch is newer). */
@@ -281,17 +328,31 @@ public final class ProducerMetadata {
     }
 
     /**
-     * Keeps the previous snapshot's data for topics this response did not mention (a response only
-     * covers the topics asked for).
+     * Keeps the previous snapshot's data for topics still in use that this response did not cover
+     * (touched after the request was built). Topics no longer in use are dropped, so the snapshot
+     * does not grow with every topic ever used.
      */
-    public SnapshotBuilder retainOthersFrom(ClusterSnapshot previous, Set<String> requested) {
-      for (Map.Entry<String, PartitionState[]> e : previous.topicStates().entrySet()) {
-        if (!requested.contains(e.getKey()) && !topics.containsKey(e.getKey())) {
-          topics.put(e.getKey(), e.getValue());
-          byte[] id = previous.topicId(e.getKey());
-          if (id != null) {
-            topicIds.put(e.getKey(), id);
-          }
+    public SnapshotBuilder retainOthersFrom(
+        ClusterSnapshot previous, Set<String> requested, Set<String> inUse) {
+      for (String topic : previous.topicStates().keySet()) {
+        if (!requested.contains(topic) && inUse.contains(topic)) {
+          retainTopic(previous, topic);
+        }
+      }
+      return this;
+    }
+
+    /**
+     * Keeps one topic's previous partitions, e.g. when the response reports a transient error for
+     * the whole topic (a leader election): senders keep their view instead of blocking.
+     */
+    public SnapshotBuilder retainTopic(ClusterSnapshot previous, String topic) {
+      PartitionState[] parts = previous.topicStates().get(topic);
+      if (parts != null && !topics.containsKey(topic)) {
+        topics.put(topic, parts);
+        byte[] id = previous.topicId(topic);
+        if (id != null) {
+          topicIds.put(topic, id);
         }
       }
       return this;

@@ -1,7 +1,9 @@
 package dev.plume.network;
 
 import dev.plume.protocol.ApiKey;
+import dev.plume.protocol.NegotiatedVersions;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Asynchronous request/response I/O with the brokers, one connection per node.
@@ -64,6 +66,14 @@ public interface NetworkClient extends AutoCloseable {
    * @throws dev.plume.producer.errors.UnsupportedVersionException if no version is common
    */
   short apiVersion(Node node, ApiKey key);
+
+  /**
+   * Everything negotiated with {@code node}'s current connection (API ranges and finalized features
+   * such as {@code transaction.version}), or empty when it is not ready.
+   */
+  default Optional<NegotiatedVersions> negotiatedVersions(Node node) {
+    return Optional.empty();
+  }
 
   /**
    * Queues {@code request} for its destination, which must be {@link #ready}. The body is encoded

@@ -144,6 +144,7 @@ public final class NioNetworkClient implements NetworkClient {
   }
 
   /** The versions negotiated with {@code node}'s current connection, if it is ready. */
+  @Override
   public Optional<NegotiatedVersions> negotiatedVersions(Node node) {
     NodeState state = nodes.get(node.id());
     Connection c = state == null ? null : state.connection;

@@ -2,6 +2,7 @@ package dev.plume.producer;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -27,23 +28,44 @@ public interface Producer<K, V> extends AutoCloseable {
   List<PartitionInfo> partitionsFor(String topic);
 
   /**
-   * Finds the transaction coordinator and fences older producers with the same {@code
-   * transactional.id}. Call once, before any other transactional method.
+   * Finds the transaction coordinator, gets a producer id and fences older producers with the same
+   * {@code transactional.id} (their open transaction is aborted). Call once, before any other
+   * transactional method. Blocks at most {@code max.block.ms}, then throws a TimeoutException;
+   * calling it again keeps waiting for the same request.
+   *
+   * <p>Transactional methods called in the wrong order throw {@link IllegalStateException} naming
+   * the current state. An abortable error ({@link
+   * dev.plume.producer.errors.TransactionAbortableException}) means: call {@link
+   * #abortTransaction()} and go on. A fatal error ({@link
+   * dev.plume.producer.errors.ProducerFencedException}, {@link
+   * dev.plume.producer.errors.AuthorizationException}, {@link
+   * dev.plume.producer.errors.FatalTransactionException}) means: close the producer; every later
+   * call fails with an error of the same type.
    */
   void initTransactions();
 
-  /** Starts a transaction (local only). */
+  /** Starts a transaction (local only); records sent until commit or abort belong to it. */
   void beginTransaction();
 
-  /** Adds consumer offsets to the current transaction. */
+  /**
+   * Adds consumer offsets to the current transaction, committed or aborted with it (read-process-
+   * write). Blocks at most {@code max.block.ms} until the group coordinator accepted them.
+   */
   void sendOffsetsToTransaction(
-      java.util.Map<TopicPartition, OffsetAndMetadata> offsets,
-      ConsumerGroupMetadata groupMetadata);
+      Map<TopicPartition, OffsetAndMetadata> offsets, ConsumerGroupMetadata groupMetadata);
 
-  /** Flushes, then commits the current transaction. */
+  /**
+   * Flushes every record of the transaction, then commits it. Blocks at most {@code max.block.ms};
+   * after a TimeoutException, call it again to keep waiting. If a record of the transaction failed,
+   * throws TransactionAbortableException: abort instead.
+   */
   void commitTransaction();
 
-  /** Aborts the current transaction; records sent in it that are still queued fail. */
+  /**
+   * Aborts the current transaction: records still queued fail with a TransactionAbortableException
+   * saying so, records already written are never seen by read_committed consumers. Blocks at most
+   * {@code max.block.ms}.
+   */
   void abortTransaction();
 
   /** A consistent snapshot of the producer's statistics. */

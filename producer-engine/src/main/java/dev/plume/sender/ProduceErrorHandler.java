@@ -18,6 +18,7 @@ import dev.plume.network.ClientResponse;
 import dev.plume.network.Node;
 import dev.plume.producer.errors.AuthorizationException;
 import dev.plume.producer.errors.BrokerErrorException;
+import dev.plume.producer.errors.InvalidProducerEpochException;
 import dev.plume.producer.errors.InvalidRecordException;
 import dev.plume.producer.errors.OutOfOrderSequenceException;
 import dev.plume.producer.errors.ProducerFencedException;
@@ -81,7 +82,14 @@ final class ProduceErrorHandler {
         sender.requireEpochBump();
         retryOrExpire(batch, nowMs, () -> brokerError(batch, code, p), false);
       }
-      case INVALID_PRODUCER_EPOCH, PRODUCER_FENCED ->
+      case INVALID_PRODUCER_EPOCH ->
+          // Abortable for a transaction (KIP-588); the abort then tells whether we were fenced.
+          sender.failBatch(
+              batch,
+              new InvalidProducerEpochException(
+                  "The broker refused " + batch.topicPartition() + ": " + description),
+              false);
+      case PRODUCER_FENCED ->
           sender.failBatch(
               batch,
               new ProducerFencedException(

@@ -26,6 +26,7 @@ import dev.plume.protocol.message.MetadataResponse;
 import dev.plume.protocol.message.ProduceResponse;
 import dev.plume.txn.ProducerIdAndEpoch;
 import dev.plume.txn.SequenceTracker;
+import dev.plume.txn.TransactionCoordinatorClient;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -61,6 +62,7 @@ public final class Sender implements Runnable {
   private final CompressionContext sealContext;
   private final SequenceTracker sequences = new SequenceTracker();
   private final ProduceErrorHandler errors;
+  private final TransactionCoordinatorClient transactions;
 
   private volatile boolean running = true;
   private volatile boolean forceClose;
@@ -84,6 +86,31 @@ public final class Sender implements Runnable {
       RecordAccumulator accumulator,
       CompressionContext sealContext,
       SenderStats stats) {
+    this(
+        config,
+        clock,
+        client,
+        metadata,
+        accumulator,
+        sealContext,
+        stats,
+        TransactionCoordinatorClient.NONE);
+  }
+
+  /**
+   * @param transactions the transaction coordinator conversation, or {@link
+   *     TransactionCoordinatorClient#NONE} for a producer without transactional.id
+   */
+  public Sender(
+      SenderConfig config,
+      Clock clock,
+      NetworkClient client,
+      ProducerMetadata metadata,
+      RecordAccumulator accumulator,
+      CompressionContext sealContext,
+      SenderStats stats,
+      TransactionCoordinatorClient transactions) {
+    this.transactions = transactions;
     this.config = config;
     this.clock = clock;
     this.client = client;
@@ -100,8 +127,15 @@ public final class Sender implements Runnable {
     while (running) {
       runOnceSafely();
     }
-    // Graceful close: keep sending until everything queued or in flight has an outcome.
-    while (!forceClose && (accumulator.hasIncomplete() || client.inFlightRequestCount() > 0)) {
+    // Graceful close: keep sending until everything queued or in flight has an outcome (and an
+    // open transaction is aborted).
+    if (!forceClose) {
+      transactions.onGracefulClose();
+    }
+    while (!forceClose
+        && (accumulator.hasIncomplete()
+            || client.inFlightRequestCount() > 0
+            || transactions.hasPendingCoordinatorWork())) {
       if (fatalError != null) {
         break;
       }
@@ -120,7 +154,7 @@ public final class Sender implements Runnable {
     } catch (RuntimeException e) {
       log.warn("Error closing the network client", e);
     }
-    accumulator.abortQueued(closed);
+    abortQueued(closed);
     failAllIncomplete(closed);
     log.debug("Sender thread of {} stopped", config.clientId());
   }
@@ -141,13 +175,19 @@ public final class Sender implements Runnable {
     long pollTimeoutMs = MAX_POLL_MS;
     pollTimeoutMs = Math.min(pollTimeoutMs, maybeUpdateMetadata(nowMs));
     if (fatalError != null) {
-      accumulator.abortQueued(fatalError);
+      abortQueued(fatalError);
       client.poll(pollTimeoutMs, nowMs);
       return;
     }
     pollTimeoutMs = Math.min(pollTimeoutMs, maybeEnsureProducerId(nowMs));
     failExpired(nowMs);
+    failQueuedIfTransactionEnding();
     pollTimeoutMs = Math.min(pollTimeoutMs, sendProduceRequests(nowMs));
+    // After the drain, which may have found partitions the transaction must add first (TV1).
+    pollTimeoutMs =
+        Math.min(
+            pollTimeoutMs,
+            transactions.maybeSendCoordinatorRequest(nowMs, accumulator.hasIncomplete()));
     client.poll(Math.max(0, pollTimeoutMs), nowMs);
   }
 
@@ -175,7 +215,6 @@ public final class Sender implements Runnable {
     }
     List<String> topics = new ArrayList<>(metadata.topicsInUse());
     Set<String> requested = Set.copyOf(topics);
-    metadataRequestInFlight = true;
     metadata.onRefreshAttempt(nowMs);
     client.send(
         ClientRequest.of(
@@ -184,6 +223,9 @@ public final class Sender implements Runnable {
             MetadataResponse::read,
             response -> onMetadataResponse(response, requested)),
         nowMs);
+    // Only once the client took it (handlers never run inside send): if send threw, a flag set
+    // before would stay true and no metadata request would ever be sent again.
+    metadataRequestInFlight = true;
     return MAX_POLL_MS;
   }
 
@@ -225,6 +267,9 @@ public final class Sender implements Runnable {
       }
       if (t.errorCode() != 0) {
         builder.topicError(t.name(), ErrorNames.describe(t.errorCode()));
+        if (ProduceErrorPolicy.isRetriable(t.errorCode())) {
+          builder.retainTopic(metadata.snapshot(), t.name());
+        }
         continue;
       }
       List<PartitionState> parts = new ArrayList<>(t.partitions().size());
@@ -240,14 +285,40 @@ public final class Sender implements Runnable {
       }
       builder.topic(t.name(), null, parts);
     }
-    builder.retainOthersFrom(metadata.snapshot(), requested);
+    builder.retainOthersFrom(metadata.snapshot(), requested, metadata.topicsInUse());
     metadata.update(builder.build(), nowMs);
+  }
+
+  // ---------------------------------------------------------------- transactions
+
+  /** Transactions: once the transaction is being aborted (or failed), queued batches fail. */
+  private void failQueuedIfTransactionEnding() {
+    RuntimeException abortQueued = transactions.queuedBatchesError();
+    if (abortQueued != null) {
+      for (ProducerBatch b : accumulator.abortQueued(abortQueued)) {
+        transactions.onBatchFailed(b.topicPartition(), b.hasSequence(), abortQueued);
+      }
+    }
+  }
+
+  /** A transactional producer's id and epoch come from its coordinator; sequences follow them. */
+  private void adoptTransactionalProducerId() {
+    ProducerIdAndEpoch assigned = transactions.producerIdAndEpoch();
+    if (!assigned.equals(producerIdAndEpoch)) {
+      producerIdAndEpoch = assigned;
+      sequences.reset();
+      log.debug("{} now uses {}", config.clientId(), assigned);
+    }
   }
 
   // ---------------------------------------------------------------- producer id
 
   private long maybeEnsureProducerId(long nowMs) {
     if (!config.idempotent()) {
+      return MAX_POLL_MS;
+    }
+    if (transactions.managesProducerId()) {
+      adoptTransactionalProducerId();
       return MAX_POLL_MS;
     }
     if (epochBumpRequired && producesInFlight == 0) {
@@ -267,7 +338,6 @@ public final class Sender implements Runnable {
       long delay = client.connectionDelayMs(node, nowMs);
       return delay == Long.MAX_VALUE ? MAX_POLL_MS : Math.max(delay, 1);
     }
-    initProducerIdInFlight = true;
     client.send(
         ClientRequest.of(
             node,
@@ -275,6 +345,7 @@ public final class Sender implements Runnable {
             InitProducerIdResponse::read,
             this::onInitProducerIdResponse),
         nowMs);
+    initProducerIdInFlight = true; // after send, as for metadata
     return MAX_POLL_MS;
   }
 
@@ -320,7 +391,8 @@ public final class Sender implements Runnable {
   }
 
   void requireEpochBump() {
-    if (config.idempotent()) {
+    // A transactional producer's epoch is bumped by its coordinator, after the abort.
+    if (config.idempotent() && !transactions.managesProducerId()) {
       epochBumpRequired = true;
     }
   }
@@ -350,8 +422,11 @@ public final class Sender implements Runnable {
       boolean canSend = client.ready(node, nowMs);
       accumulator.updateNodeLatencyStats(node.id(), nowMs, canSend);
       if (!canSend) {
+        // 0 here means connected but busy (max in flight, or a request still being written):
+        // a response or write completion ends the poll, so waiting 0 ms would only spin.
         long delay = client.connectionDelayMs(node, nowMs);
-        timeoutMs = Math.min(timeoutMs, delay == Long.MAX_VALUE ? MAX_POLL_MS : delay);
+        timeoutMs =
+            Math.min(timeoutMs, delay == Long.MAX_VALUE || delay == 0 ? MAX_POLL_MS : delay);
         continue;
       }
       List<ProducerBatch> batches =
@@ -368,6 +443,10 @@ public final class Sender implements Runnable {
    * incomplete batch of its partition, so retries cannot overtake each other.
    */
   private boolean mayDrain(ProducerBatch batch) {
+    return transactions.mayDrain(batch.topicPartition()) && idempotenceAllowsDrain(batch);
+  }
+
+  private boolean idempotenceAllowsDrain(ProducerBatch batch) {
     if (!config.idempotent()) {
       return true;
     }
@@ -419,10 +498,10 @@ public final class Sender implements Runnable {
         sealed[i] = b.sealed(sealContext, -1, (short) -1, -1);
       }
       b.inFlight(true);
-      stats.recordBatch(sealed[i].remaining(), b.estimatedSizeBytes());
+      stats.recordBatch(sealed[i].remaining(), b.uncompressedSizeBytes());
       SenderStats.TopicCounters topic = stats.topic(b.topicPartition().topic());
       topic.bytesSent.add(sealed[i].remaining());
-      topic.uncompressedBytes.add(b.estimatedSizeBytes());
+      topic.uncompressedBytes.add(b.uncompressedSizeBytes());
       stats.recordQueueTime(nowMs - b.createdMs());
     }
     Map<TopicPartition, ProducerBatch> byPartition = new HashMap<>();
@@ -436,7 +515,9 @@ public final class Sender implements Runnable {
       client.send(
           ClientRequest.oneWay(
                   node, ApiKey.PRODUCE, body, response -> onProduceWritten(response, batches))
-              .withVersions(ApiKey.PRODUCE.minVersion(), MAX_PRODUCE_VERSION),
+              .withVersions(
+                  ApiKey.PRODUCE.minVersion(),
+                  (short) Math.min(MAX_PRODUCE_VERSION, transactions.maxProduceVersion())),
           nowMs);
     } else {
       client.send(
@@ -444,7 +525,7 @@ public final class Sender implements Runnable {
               node,
               ApiKey.PRODUCE,
               ApiKey.PRODUCE.minVersion(),
-              MAX_PRODUCE_VERSION,
+              (short) Math.min(MAX_PRODUCE_VERSION, transactions.maxProduceVersion()),
               body,
               true,
               ProduceResponse::read,
@@ -524,14 +605,18 @@ public final class Sender implements Runnable {
     if (config.idempotent() && batch.hasSequence()) {
       sequences.complete(batch.topicPartition(), batch.baseSequence(), batch.lastSequence(), true);
     }
-    if (batch.complete(baseOffset, logAppendTimeMs)) {
+    // Count before completing: a flush() released by the completion may read the stats at once.
+    // Only this thread completes batches, so the isDone check cannot race.
+    if (!batch.isDone()) {
       stats.recordsSent.add(batch.recordCount());
       stats.topic(batch.topicPartition().topic()).recordsSent.add(batch.recordCount());
+      batch.complete(baseOffset, logAppendTimeMs);
     }
     accumulator.deallocate(batch);
   }
 
   void failBatch(ProducerBatch batch, RuntimeException error, boolean mayHaveBeenWritten) {
+    transactions.onBatchFailed(batch.topicPartition(), batch.hasSequence(), error);
     if (config.idempotent() && batch.hasSequence()) {
       sequences.complete(batch.topicPartition(), batch.baseSequence(), batch.lastSequence(), false);
       // A sequence gap (or a batch whose fate is unknown) breaks the partition's sequence
@@ -541,10 +626,11 @@ public final class Sender implements Runnable {
         sequences.markUnresolved(batch.topicPartition());
       }
     }
-    if (batch.completeExceptionally(error)) {
+    if (!batch.isDone()) { // counted first, as in completeBatch
       stats.recordErrors.add(batch.recordCount());
       stats.topic(batch.topicPartition().topic()).recordErrors.add(batch.recordCount());
       stats.error(error.toString());
+      batch.completeExceptionally(error);
     }
     accumulator.deallocate(batch);
   }
@@ -601,6 +687,14 @@ public final class Sender implements Runnable {
     }
   }
 
+  /** Fails every queued batch, counting its records as errors. */
+  private void abortQueued(RuntimeException error) {
+    for (ProducerBatch b : accumulator.abortQueued(error)) {
+      stats.recordErrors.add(b.recordCount());
+      stats.topic(b.topicPartition().topic()).recordErrors.add(b.recordCount());
+    }
+  }
+
   private void failAllIncomplete(RuntimeException error) {
     for (ProducerBatch b : accumulator.incompleteBatches()) {
       if (b.completeExceptionally(error)) {
@@ -616,7 +710,7 @@ public final class Sender implements Runnable {
     fatalError = error;
     stats.error(error.toString());
     metadata.failWaiters(error);
-    accumulator.abortQueued(error);
+    abortQueued(error);
   }
 
   long backoffMs(int attempts) {

@@ -120,7 +120,9 @@ public final class SequenceTracker {
 
   /** Whether {@code a} comes after {@code b}, allowing one wrap-around. */
   public static boolean isAfter(int a, int b) {
-    return a > b || (b - a) > Integer.MAX_VALUE / 2;
+    // Sequences are in [0, Integer.MAX_VALUE]: a nearby larger value is later, and a much smaller
+    // one is later too (it wrapped); a much larger one is earlier (b wrapped).
+    return a > b ? a - b <= Integer.MAX_VALUE / 2 : b - a > Integer.MAX_VALUE / 2;
   }
 
   private static final class PartitionSequences {

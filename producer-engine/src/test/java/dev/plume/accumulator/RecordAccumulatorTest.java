@@ -237,6 +237,25 @@ class RecordAccumulatorTest {
   }
 
   @Test
+  void recordsAppendedAfterARetryStartANewBatchInsteadOfFailing() {
+    RecordAccumulator acc = accumulator(0);
+    append(acc, 0, "a");
+    ProducerBatch sent = acc.drain(cluster(), N1, 1_000_000, x -> true, nowMs).get(0);
+    sent.sealed(CONTEXT, -1, (short) -1, -1);
+    acc.reenqueue(sent, nowMs); // now the last (and only) batch of the queue, and sealed
+    CompletableFuture<RecordMetadata> later = new CompletableFuture<>();
+    AppendResult r = append(acc, 0, "b", later);
+    assertThat(r.newBatchCreated()).isTrue();
+    assertThat(acc.queuedBatches(TP0)).isEqualTo(2);
+    List<ProducerBatch> order = new ArrayList<>();
+    order.addAll(acc.drain(cluster(), N1, 1_000_000, x -> true, nowMs + 1_000));
+    order.addAll(acc.drain(cluster(), N1, 1_000_000, x -> true, nowMs + 1_000));
+    assertThat(order).hasSize(2);
+    assertThat(order.get(0)).isSameAs(sent);
+    assertThat(values(order.get(1))).containsExactly("b");
+  }
+
+  @Test
   void retriedBatchesWaitForTheirBackoff() {
     RecordAccumulator acc = accumulator(0);
     append(acc, 0, "a");
@@ -248,6 +267,18 @@ class RecordAccumulatorTest {
     assertThat(acc.drain(cluster(), N1, 1_000_000, x -> true, nowMs + 50)).isEmpty();
     assertThat(acc.ready(cluster(), nowMs + 100).readyNodes()).containsExactly(N1);
     assertThat(acc.drain(cluster(), N1, 1_000_000, x -> true, nowMs + 100)).containsExactly(b);
+  }
+
+  @Test
+  void aRetriedBatchIsReadyWhenItsBackoffEndsWithoutLingeringAgain() {
+    RecordAccumulator acc = accumulator(1_000);
+    append(acc, 0, "a");
+    long t = nowMs + 1_000;
+    ProducerBatch b = acc.drain(cluster(), N1, 1_000_000, x -> true, t).get(0);
+    acc.reenqueue(b, t + 5);
+    assertThat(acc.ready(cluster(), t + 104).readyNodes()).isEmpty();
+    assertThat(acc.ready(cluster(), t + 104).nextReadyCheckDelayMs()).isEqualTo(1);
+    assertThat(acc.ready(cluster(), t + 105).readyNodes()).containsExactly(N1);
   }
 
   @Test
@@ -326,11 +357,50 @@ class RecordAccumulatorTest {
   }
 
   @Test
+  void aCompressedBatchSplitsIntoAFewPiecesNotOnePerRecord() {
+    RecordAccumulator acc =
+        new RecordAccumulator(
+            new AccumulatorConfig(
+                4096, 0, 10_000, 100, 1000, CompressionType.GZIP, false, false, 0),
+            pool);
+    int appended = 0;
+    while (acc.queuedBatches(TP0) < 2) {
+      acc.append(
+          TOPIC,
+          0,
+          nowMs,
+          null,
+          bytes("same-text-" + "a".repeat(50)),
+          new Header[0],
+          null,
+          null,
+          0,
+          nowMs,
+          cluster());
+      appended++;
+    }
+    ProducerBatch batch = acc.drain(cluster(), N1, 1_000_000, x -> true, nowMs).get(0);
+    ByteBuffer sealed = batch.sealed(CONTEXT, -1, (short) -1, -1);
+    assertThat(sealed.remaining()).isLessThan(batch.uncompressedSizeBytes() / 4); // compresses well
+    List<ProducerBatch> pieces = acc.split(batch, CONTEXT);
+    assertThat(pieces).hasSizeBetween(2, 4);
+    assertThat(pieces.stream().mapToInt(ProducerBatch::recordCount).sum())
+        .isEqualTo(batch.recordCount());
+    assertThat(appended).isGreaterThan(batch.recordCount());
+  }
+
+  @Test
   void keylessRecordsStickToAPartitionThenSwitch() {
     RecordAccumulator acc = accumulator(0);
     List<Integer> partitions = new ArrayList<>();
-    for (int i = 0; i < 60; i++) {
+    // ~10 records fill a batch, then the partitioner picks again at random (possibly the same
+    // partition): 600 records make ~60 picks, so "always the same partition" cannot happen.
+    for (int i = 0; i < 600; i++) {
       partitions.add(append(acc, -1, "k".repeat(100)).partition());
+      if (i % 20 == 19) { // keep the pool from filling up
+        finish(acc, acc.drain(cluster(), N1, 1_000_000, b -> true, nowMs));
+        finish(acc, acc.drain(cluster(), N2, 1_000_000, b -> true, nowMs));
+      }
     }
     assertThat(partitions).allMatch(p -> p >= 0 && p < 3);
     assertThat(partitions.stream().distinct().count()).isGreaterThan(1);

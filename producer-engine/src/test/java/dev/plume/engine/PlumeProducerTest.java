@@ -226,14 +226,106 @@ class PlumeProducerTest {
   }
 
   @Test
+  void interceptorsSeeEveryFailedSendOnceAsErrorAndOnceAsAcknowledgement() throws Exception {
+    List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Serializer<String> picky =
+        (topic, data) -> {
+          if (data.startsWith("bad")) {
+            throw new IllegalArgumentException("cannot encode " + data);
+          }
+          return data.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        };
+    producer =
+        builder(config().maxRequestSizeBytes(1000))
+            .valueSerializer(picky)
+            .interceptor(
+                new ProducerInterceptor<>() {
+                  @Override
+                  public void onAcknowledgement(RecordMetadata m, Exception e) {
+                    events.add("ack:" + (e == null ? "ok" : e.getClass().getSimpleName()));
+                  }
+
+                  @Override
+                  public void onSendError(ProducerRecord<String, String> r, Exception e) {
+                    events.add("error:" + e.getClass().getSimpleName());
+                  }
+                })
+            .build();
+    assertThatThrownBy(() -> producer.send(new ProducerRecord<>("t", 0, null, "bad")))
+        .isInstanceOf(SerializationException.class);
+    assertThat(events)
+        .containsExactly("error:SerializationException", "ack:SerializationException");
+    events.clear();
+    failure(producer.send(new ProducerRecord<>("t", 0, null, "x".repeat(2000))));
+    assertThat(events)
+        .containsExactly("error:RecordTooLargeException", "ack:RecordTooLargeException");
+    events.clear();
+    producer.send(new ProducerRecord<>("t", 0, null, "fine")).get(10, TimeUnit.SECONDS);
+    assertThat(events).containsExactly("ack:ok");
+  }
+
+  @Test
   void metricsCountTheRecordsSent() throws Exception {
     start();
     for (int i = 0; i < 4; i++) {
       producer.send(new ProducerRecord<>("t", i % 2, null, "v" + i));
     }
     producer.flush();
-    assertThat(producer.metrics().recordsSentTotal()).isEqualTo(4);
-    assertThat(producer.metrics().recordErrorsTotal()).isZero();
+    dev.plume.producer.ProducerStats stats = producer.metrics();
+    assertThat(stats.recordsSentTotal()).isEqualTo(4);
+    assertThat(stats.recordErrorsTotal()).isZero();
+    assertThat(stats.bufferAvailableBytes()).isEqualTo(stats.bufferTotalBytes());
+    assertThat(stats.requestsTotal()).isGreaterThanOrEqualTo(1);
+    assertThat(stats.senderThreadAlive()).isTrue();
+    assertThat(stats.metadataAgeMs()).isZero(); // manual clock: no time has passed
+    // rates over the manual clock: 6 more records in the next second
+    clock.advanceMs(1_000);
+    for (int i = 0; i < 6; i++) {
+      producer.send(new ProducerRecord<>("t", 0, null, "w" + i));
+    }
+    producer.flush();
+    assertThat(producer.metrics().recordSendRate()).isEqualTo(6.0);
+    producer.close();
+    assertThat(producer.metrics().senderThreadAlive()).isFalse();
+  }
+
+  @Test
+  void aTopicThatNeverAppearsFailsTheSendAfterMaxBlockMsNamingIt() throws Exception {
+    PlumeProducer<String, String> shortBlock =
+        PlumeProducer.<String, String>builder(
+                config().bootstrapServers("boot:9092").clientId("short").maxBlockMs(50).build())
+            .keySerializer(new StringSerializer())
+            .valueSerializer(new StringSerializer())
+            .clock(clock)
+            .networkClientFactory(
+                networkConfig ->
+                    new FakeNetworkClient()
+                        .blockInPoll(true)
+                        .respondAlways(ApiKey.METADATA, r -> metadata())
+                        .respondAlways(
+                            ApiKey.INIT_PRODUCER_ID,
+                            r -> new InitProducerIdResponse(0, (short) 0, 1, (short) 0)))
+            .build();
+    try {
+      assertThat(failure(shortBlock.send(new ProducerRecord<>("no-such-topic", "v"))))
+          .isInstanceOf(dev.plume.producer.errors.TimeoutException.class)
+          .hasMessageContaining("no-such-topic")
+          .hasMessageContaining("max.block.ms=50");
+    } finally {
+      shortBlock.close(java.time.Duration.ofSeconds(10));
+    }
+  }
+
+  @Test
+  void keylessRecordsAreSpreadAndAllAcknowledged() throws Exception {
+    start();
+    List<CompletableFuture<RecordMetadata>> futures = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      futures.add(producer.send(new ProducerRecord<>("t", "value-" + i)));
+    }
+    producer.flush();
+    assertThat(futures).allMatch(f -> f.isDone() && !f.isCompletedExceptionally());
+    assertThat(futures).allMatch(f -> f.join().partition() >= 0 && f.join().partition() < 2);
   }
 
   @Test

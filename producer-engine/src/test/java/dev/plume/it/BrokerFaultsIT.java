@@ -37,29 +37,7 @@ class BrokerFaultsIT {
       KafkaNode node = cluster.node(0);
       int count = RATE_PER_SEC * 20;
       SteadySender sender = new SteadySender();
-      ExecutorService faults = Executors.newSingleThreadExecutor();
-      Future<?>[] pending = new Future<?>[2];
-      long sendMs;
-      try (PlumeProducer<byte[], byte[]> producer = producer(bootstrap, Map.of())) {
-        sendMs =
-            sender.run(
-                producer,
-                topic,
-                count,
-                RATE_PER_SEC,
-                second -> {
-                  if (second == 3) {
-                    pending[0] = faults.submit(node::kill);
-                  } else if (second == 13) {
-                    pending[1] = faults.submit(node::start);
-                  }
-                });
-        pending[0].get();
-        pending[1].get();
-        producer.flush();
-      } finally {
-        faults.shutdownNow();
-      }
+      long sendMs = sendThroughOutage(bootstrap, topic, count, sender, node, 3, 13);
       DeliveryAudit audit = audit(bootstrap, topic, count);
       System.out.printf(
           "BrokerFaultsIT kill 10 s at %d records/s: %d ms, acked=%d failed=%d maxSendBlockMs=%d;"
@@ -70,13 +48,7 @@ class BrokerFaultsIT {
           sender.failed.get(),
           sender.maxSendBlockNs / 1_000_000,
           audit);
-      assertThat(sender.failures).as("first failure: %s", sender.firstFailure).isEmpty();
-      assertThat(sender.acked.get()).isEqualTo(count);
-      assertThat(sender.completedTwice.get()).isZero();
-      assertThat(audit.lost()).isZero();
-      assertThat(audit.duplicates()).isZero();
-      assertThat(audit.reordered()).isZero();
-      assertThat(sender.maxSendBlockNs).isLessThan(1_000_000_000L);
+      assertEveryRecordOnceInOrder(sender, audit, count);
     }
   }
 
@@ -90,27 +62,7 @@ class BrokerFaultsIT {
       KafkaNode leader = nodeWithId(cluster, leaderId);
       int count = RATE_PER_SEC * 15;
       SteadySender sender = new SteadySender();
-      ExecutorService faults = Executors.newSingleThreadExecutor();
-      Future<?>[] pending = new Future<?>[2];
-      try (PlumeProducer<byte[], byte[]> producer = producer(bootstrap, Map.of())) {
-        sender.run(
-            producer,
-            topic,
-            count,
-            RATE_PER_SEC,
-            second -> {
-              if (second == 3) {
-                pending[0] = faults.submit(leader::kill);
-              } else if (second == 9) {
-                pending[1] = faults.submit(leader::start);
-              }
-            });
-        pending[0].get();
-        pending[1].get();
-        producer.flush();
-      } finally {
-        faults.shutdownNow();
-      }
+      sendThroughOutage(bootstrap, topic, count, sender, leader, 3, 9);
       DeliveryAudit audit = audit(bootstrap, topic, count);
       System.out.printf(
           "BrokerFaultsIT leader %d killed: acked=%d failed=%d maxSendBlockMs=%d; %s%n",
@@ -119,13 +71,7 @@ class BrokerFaultsIT {
           sender.failed.get(),
           sender.maxSendBlockNs / 1_000_000,
           audit);
-      assertThat(sender.failures).as("first failure: %s", sender.firstFailure).isEmpty();
-      assertThat(sender.acked.get()).isEqualTo(count);
-      assertThat(sender.completedTwice.get()).isZero();
-      assertThat(audit.lost()).isZero();
-      assertThat(audit.duplicates()).isZero();
-      assertThat(audit.reordered()).isZero();
-      assertThat(sender.maxSendBlockNs).isLessThan(1_000_000_000L);
+      assertEveryRecordOnceInOrder(sender, audit, count);
     }
   }
 
@@ -170,6 +116,57 @@ class BrokerFaultsIT {
         assertThat(after.completedTwice.get()).isZero();
       }
     }
+  }
+
+  /**
+   * Sends {@code count} records at {@link #RATE_PER_SEC} while {@code node} is SIGKILLed at second
+   * {@code killAtSecond} and restarted at {@code restartAtSecond} (from another thread, so sending
+   * never waits for the broker), then flushes. Returns the sending time in ms.
+   */
+  private static long sendThroughOutage(
+      String bootstrap,
+      String topic,
+      int count,
+      SteadySender sender,
+      KafkaNode node,
+      int killAtSecond,
+      int restartAtSecond)
+      throws Exception {
+    ExecutorService faults = Executors.newSingleThreadExecutor();
+    Future<?>[] pending = new Future<?>[2];
+    try (PlumeProducer<byte[], byte[]> producer = producer(bootstrap, Map.of())) {
+      long sendMs =
+          sender.run(
+              producer,
+              topic,
+              count,
+              RATE_PER_SEC,
+              second -> {
+                if (second == killAtSecond) {
+                  pending[0] = faults.submit(node::kill);
+                } else if (second == restartAtSecond) {
+                  pending[1] = faults.submit(node::start);
+                }
+              });
+      pending[0].get();
+      pending[1].get();
+      producer.flush();
+      return sendMs;
+    } finally {
+      faults.shutdownNow();
+    }
+  }
+
+  /** Acknowledged, once each, read back once, in order; no send() blocked a second. */
+  private static void assertEveryRecordOnceInOrder(
+      SteadySender sender, DeliveryAudit audit, int count) {
+    assertThat(sender.failures).as("first failure: %s", sender.firstFailure).isEmpty();
+    assertThat(sender.acked.get()).isEqualTo(count);
+    assertThat(sender.completedTwice.get()).isZero();
+    assertThat(audit.lost()).isZero();
+    assertThat(audit.duplicates()).isZero();
+    assertThat(audit.reordered()).isZero();
+    assertThat(sender.maxSendBlockNs).isLessThan(1_000_000_000L);
   }
 
   private static PlumeProducer<byte[], byte[]> producer(

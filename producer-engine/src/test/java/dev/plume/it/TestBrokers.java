@@ -3,23 +3,19 @@ package dev.plume.it;
 import dev.plume.broker.ClusterSpec;
 import dev.plume.broker.EmbeddedKafka;
 import dev.plume.broker.KafkaCluster;
+import dev.plume.broker.SharedKafka;
 
 /**
- * Real brokers for the integration tests: one shared single-node cluster per test JVM (started on
- * first use, stopped by a shutdown hook), and dedicated clusters for tests that kill brokers.
+ * Real brokers for the integration tests: the shared single-node cluster of the test JVM, and
+ * dedicated clusters for tests that kill brokers.
  */
 final class TestBrokers {
 
-  private static KafkaCluster shared;
-
   private TestBrokers() {}
 
-  static synchronized String bootstrapServers() {
-    if (shared == null) {
-      KafkaCluster cluster = EmbeddedKafka.start(ClusterSpec.singleNode());
-      Runtime.getRuntime().addShutdownHook(new Thread(cluster::close, "plume-test-broker-stop"));
-      shared = cluster;
-    }
+  /** The JVM-wide shared single-node cluster (the same one the JUnit extension hands out). */
+  static String bootstrapServers() {
+    KafkaCluster shared = SharedKafka.singleNode();
     shared.startStoppedNodes();
     return shared.bootstrapServers();
   }

@@ -176,6 +176,28 @@ class ProducerMetadataTest {
   }
 
   @Test
+  void aStaleMetadataResponseDoesNotUndoANewerLeader() {
+    metadata.update(snapshot("t"), 0); // epoch 3, leader 1
+    metadata.applyLeaderHint("t", 0, 2, 4, null);
+    assertThat(metadata.snapshot().leaderFor("t", 0)).isEqualTo(N2);
+    // a lagging broker still reports epoch 3 with the old leader
+    metadata.update(snapshot("t"), 100);
+    assertThat(metadata.snapshot().leaderFor("t", 0)).isEqualTo(N2);
+    assertThat(metadata.snapshot().partition("t", 0).leaderEpoch()).isEqualTo(4);
+    assertThat(metadata.snapshot().leaderFor("t", 1)).isEqualTo(N1);
+    // a newer epoch wins again
+    metadata.update(
+        ProducerMetadata.snapshotBuilder()
+            .node(N1)
+            .node(N2)
+            .topic("t", null, partitions("t", 2, 1, 5))
+            .build(),
+        200);
+    assertThat(metadata.snapshot().leaderFor("t", 0)).isEqualTo(N1);
+    assertThat(metadata.snapshot().partition("t", 0).leaderEpoch()).isEqualTo(5);
+  }
+
+  @Test
   void snapshotsDescribeLeadersAndAvailablePartitions() {
     List<PartitionState> parts = new ArrayList<>(partitions("t", 3, 1, 0));
     parts.set(1, new PartitionState("t", 1, -1, 0, List.of(1), List.of()));
@@ -216,15 +238,32 @@ class ProducerMetadataTest {
   }
 
   @Test
-  void retainOthersKeepsTopicsTheResponseDidNotCover() {
-    ClusterSnapshot first = snapshot("a", "b");
+  void retainOthersKeepsInUseTopicsTheResponseDidNotCoverAndDropsIdleOnes() {
+    ClusterSnapshot first = snapshot("a", "b", "c");
     ClusterSnapshot second =
         ProducerMetadata.snapshotBuilder()
             .node(N1)
             .topic("a", null, partitions("a", 1, 1, 9))
-            .retainOthersFrom(first, Set.of("a"))
+            .retainOthersFrom(first, Set.of("a"), Set.of("a", "b"))
             .build();
     assertThat(second.partitionCountForTopic("a")).isEqualTo(1);
     assertThat(second.partitionCountForTopic("b")).isEqualTo(2);
+    assertThat(second.hasTopic("c")).as("idle topic c is forgotten").isFalse();
+  }
+
+  @Test
+  void aTransientTopicErrorKeepsThePreviousPartitionsAndAsksAgain() {
+    ClusterSnapshot first = snapshot("a");
+    ClusterSnapshot second =
+        ProducerMetadata.snapshotBuilder()
+            .node(N1)
+            .topicError("a", "LEADER_NOT_AVAILABLE (5)")
+            .retainTopic(first, "a")
+            .build();
+    assertThat(second.partitionCountForTopic("a")).isEqualTo(first.partitionCountForTopic("a"));
+    ProducerMetadata metadata = new ProducerMetadata(List.of(N1), 100, 300_000, 300_000);
+    metadata.touch("a", 0);
+    metadata.update(second, 0);
+    assertThat(metadata.updateRequested()).isTrue();
   }
 }

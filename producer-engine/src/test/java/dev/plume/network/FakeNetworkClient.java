@@ -89,6 +89,7 @@ public final class FakeNetworkClient implements NetworkClient {
   }
 
   private final int maxInFlight;
+  private final Map<String, Short> finalizedFeatures = new HashMap<>();
   private final Map<ApiKey, Short> maxVersions = new EnumMap<>(ApiKey.class);
   private final Set<Integer> connected = new HashSet<>();
   private final Set<Integer> blocked = new HashSet<>();
@@ -100,13 +101,14 @@ public final class FakeNetworkClient implements NetworkClient {
   private final List<Runnable> pendingCompletions = new ArrayList<>();
   private final Map<ApiKey, java.util.function.Function<SentRequest, Object>> autoResponders =
       new EnumMap<>(ApiKey.class);
-  private final ArrayDeque<RuntimeException> sendFailures = new ArrayDeque<>();
+  private final List<SendFailure> sendFailures = new ArrayList<>();
   private final List<RuntimeException> handlerErrors = new ArrayList<>();
   private final NetworkStats stats = new NetworkStats();
   private final AtomicInteger wakeups = new AtomicInteger();
   private long lastNowMs;
   private boolean closed;
   private boolean blockInPoll;
+  private long lastPollTimeoutMs = -1;
 
   public FakeNetworkClient() {
     this(5);
@@ -167,9 +169,17 @@ public final class FakeNetworkClient implements NetworkClient {
 
   /** The next {@link #send} throws {@code error} (as a broken client would), sending nothing. */
   public synchronized FakeNetworkClient throwOnNextSend(RuntimeException error) {
-    sendFailures.add(error);
+    sendFailures.add(new SendFailure(null, error));
     return this;
   }
+
+  /** The next {@link #send} of an {@code apiKey} request throws {@code error}. */
+  public synchronized FakeNetworkClient throwOnNextSend(ApiKey apiKey, RuntimeException error) {
+    sendFailures.add(new SendFailure(apiKey, error));
+    return this;
+  }
+
+  private record SendFailure(ApiKey apiKey, RuntimeException error) {}
 
   /** Exceptions thrown by completion handlers (logged and swallowed, like the real client). */
   public synchronized List<RuntimeException> handlerErrors() {
@@ -259,6 +269,11 @@ public final class FakeNetworkClient implements NetworkClient {
     return !prepared.isEmpty();
   }
 
+  /** The timeout the last {@link #poll} was called with (-1 before any). */
+  public synchronized long lastPollTimeoutMs() {
+    return lastPollTimeoutMs;
+  }
+
   public synchronized int wakeupCount() {
     return wakeups.get();
   }
@@ -300,6 +315,25 @@ public final class FakeNetworkClient implements NetworkClient {
     return failures.get(node.id());
   }
 
+  /** Finalized feature levels every node reports (e.g. transaction.version=2 for TV2). */
+  public synchronized void setFinalizedFeature(String feature, short level) {
+    finalizedFeatures.put(feature, level);
+  }
+
+  @Override
+  public synchronized java.util.Optional<dev.plume.protocol.NegotiatedVersions> negotiatedVersions(
+      Node node) {
+    if (!connected.contains(node.id())) {
+      return java.util.Optional.empty();
+    }
+    List<dev.plume.protocol.ApiVersionRange> ranges = new ArrayList<>();
+    maxVersions.forEach(
+        (key, max) ->
+            ranges.add(new dev.plume.protocol.ApiVersionRange(key.id(), key.minVersion(), max)));
+    return java.util.Optional.of(
+        new dev.plume.protocol.NegotiatedVersions(ranges, Map.copyOf(finalizedFeatures), 1));
+  }
+
   @Override
   public synchronized short apiVersion(Node node, ApiKey key) {
     short version = maxVersions.get(key);
@@ -313,8 +347,12 @@ public final class FakeNetworkClient implements NetworkClient {
   public synchronized <R> void send(ClientRequest<R> request, long nowMs) {
     lastNowMs = Math.max(lastNowMs, nowMs);
     Node node = request.destination();
-    if (!sendFailures.isEmpty()) {
-      throw sendFailures.poll();
+    for (Iterator<SendFailure> it = sendFailures.iterator(); it.hasNext(); ) {
+      SendFailure failure = it.next();
+      if (failure.apiKey() == null || failure.apiKey() == request.apiKey()) {
+        it.remove();
+        throw failure.error();
+      }
     }
     if (!isReady(node, nowMs)) {
       throw new IllegalStateException("cannot send to " + node + ": not ready");
@@ -456,6 +494,7 @@ public final class FakeNetworkClient implements NetworkClient {
   @Override
   public synchronized void poll(long timeoutMs, long nowMs) {
     lastNowMs = Math.max(lastNowMs, nowMs);
+    lastPollTimeoutMs = timeoutMs;
     if (blockInPoll && pendingCompletions.isEmpty() && timeoutMs > 0 && !closed) {
       // For a sender running on its own thread: wait (real time, capped) like a selector would,
       // until woken up or until the test scripts something.

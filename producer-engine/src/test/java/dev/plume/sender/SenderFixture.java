@@ -38,6 +38,7 @@ import java.util.concurrent.CompletableFuture;
 final class SenderFixture {
 
   static final String TOPIC = "t";
+  static final String OTHER_TOPIC = "u";
   static final Node BOOTSTRAP = new Node(-1, "boot", 9092);
   static final Node N1 = new Node(1, "b1", 9092);
   static final Node N2 = new Node(2, "b2", 9092);
@@ -158,7 +159,17 @@ final class SenderFixture {
         1,
         List.of(
             new MetadataResponse.Topic(
-                (short) 0, TOPIC, null, false, partitions, Integer.MIN_VALUE)),
+                (short) 0, TOPIC, null, false, partitions, Integer.MIN_VALUE),
+            // a second topic "u" with one partition led by node 1
+            new MetadataResponse.Topic(
+                (short) 0,
+                OTHER_TOPIC,
+                null,
+                false,
+                List.of(
+                    new MetadataResponse.Partition(
+                        (short) 0, 0, 1, leaderEpoch, List.of(1), List.of(1), List.of())),
+                Integer.MIN_VALUE)),
         Integer.MIN_VALUE,
         (short) 0);
   }

@@ -235,6 +235,7 @@ class SenderTest {
     }
     f.runOnce();
     assertThat(futures).noneMatch(CompletableFuture::isDone);
+    futures.add(f.append(TP0, "r5")); // a new record must not overtake the retries
     // Drive until everything is acknowledged, acking each request as it is sent.
     long offset = 100;
     for (int round = 0; round < 50 && futures.stream().anyMatch(x -> !x.isDone()); round++) {
@@ -248,9 +249,10 @@ class SenderTest {
     for (SentBatch b : f.allSentBatches().subList(alreadySent + 5, f.allSentBatches().size())) {
       retriedSequences.add(b.baseSequence());
     }
-    assertThat(retriedSequences).containsExactly(2, 3, 4, 5, 6);
+    assertThat(retriedSequences).containsExactly(2, 3, 4, 5, 6, 7);
+    assertThat(f.allSentBatches().get(alreadySent + 10).values()).containsExactly("r5");
     assertThat(f.sender.producerIdAndEpoch().epoch()).isZero();
-    for (int i = 1; i < 5; i++) {
+    for (int i = 1; i < 6; i++) {
       assertThat(futures.get(i).join().offset()).isGreaterThan(futures.get(i - 1).join().offset());
     }
   }
@@ -365,6 +367,29 @@ class SenderTest {
     assertThat(callbacks.get())
         .isEqualTo(futures.stream().filter(CompletableFuture::isDone).count());
     assertThat(f.stats.batchSplits()).isEqualTo(1);
+  }
+
+  @Test
+  void aFlushWaitingOnABatchThatGetsSplitIsReleasedWhenThePiecesComplete() {
+    SenderFixture.Options o = new SenderFixture.Options();
+    o.batchSizeBytes = 1024;
+    SenderFixture f = new SenderFixture(o).startUp();
+    for (int i = 0; i < 10; i++) {
+      f.append(TP0, "record-" + i + "-" + "x".repeat(30));
+    }
+    f.runOnce();
+    // what PlumeProducer.flush() waits on
+    List<dev.plume.accumulator.ProducerBatch> flushWaitsOn = f.accumulator.incompleteBatches();
+    assertThat(flushWaitsOn).hasSize(1);
+    f.respond(f.lastProduce(), response(TP0, MESSAGE_TOO_LARGE, -1));
+    f.runOnce();
+    for (int round = 0; round < 10 && f.accumulator.hasIncomplete(); round++) {
+      f.runOnce();
+      f.ackAllInFlight(0);
+      f.runOnce();
+    }
+    assertThat(f.accumulator.hasIncomplete()).isFalse();
+    assertThat(flushWaitsOn.get(0).doneFuture()).isDone();
   }
 
   @Test
@@ -693,6 +718,110 @@ class SenderTest {
         .hasMessageContaining("enable.idempotence=false");
     assertThat(f.sender.fatalError()).isNotNull();
     assertThat(f.pool.availableBytes()).isEqualTo(f.pool.totalMemoryBytes());
+  }
+
+  @Test
+  void aMetadataOrInitProducerIdSendThatThrowsIsTriedAgainLater() {
+    SenderFixture f = new SenderFixture();
+    f.client.respondAlways(ApiKey.METADATA, r -> f.metadataResponse());
+    f.client.throwOnNextSend(
+        ApiKey.METADATA, new IllegalStateException("scripted: metadata send fails"));
+    f.client.throwOnNextSend(
+        ApiKey.INIT_PRODUCER_ID, new IllegalStateException("scripted: init send fails"));
+    assertThatThrownBy(f::runOnce).hasMessageContaining("metadata send fails");
+    f.advance(100);
+    assertThatThrownBy(f::runOnce).hasMessageContaining("init send fails");
+    assertThat(f.client.sentRequests(ApiKey.METADATA)).hasSize(1); // the retry went out
+    f.client.prepareResponse(
+        ApiKey.INIT_PRODUCER_ID,
+        new dev.plume.protocol.message.InitProducerIdResponse(0, (short) 0, 9, (short) 0));
+    f.advance(100);
+    f.runOnce();
+    f.runOnce();
+    assertThat(f.sender.producerIdAndEpoch().producerId()).isEqualTo(9);
+    assertThat(f.metadata.snapshot().partitionCountForTopic("t")).isEqualTo(2);
+  }
+
+  @Test
+  void oneRequestCarriesSeveralTopicsAndEachPartitionGetsItsOwnOutcome() {
+    SenderFixture f = new SenderFixture().startUp();
+    dev.plume.producer.TopicPartition u0 = new dev.plume.producer.TopicPartition("u", 0);
+    CompletableFuture<RecordMetadata> t0 = f.append(TP0, "t0");
+    CompletableFuture<RecordMetadata> other = f.append(u0, "u0");
+    CompletableFuture<RecordMetadata> t1 = f.append(TP1, "t1");
+    f.runOnce();
+    assertThat(f.produceRequests()).hasSize(1);
+    ProduceRequestCheck.assertTopicsGrouped(f.lastProduce());
+    assertThat(batches(f.lastProduce()))
+        .extracting(SentBatch::tp, SentBatch::values)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple(TP0, List.of("t0")),
+            org.assertj.core.groups.Tuple.tuple(TP1, List.of("t1")),
+            org.assertj.core.groups.Tuple.tuple(u0, List.of("u0")));
+    f.respond(
+        f.lastProduce(),
+        response(
+            Map.of(
+                TP0, partition(0, NONE, 10),
+                TP1, partition(1, NOT_ENOUGH_REPLICAS, -1),
+                u0, partition(0, NONE, 30))));
+    f.runOnce();
+    assertThat(t0.join().offset()).isEqualTo(10);
+    assertThat(other.join().offset()).isEqualTo(30);
+    assertThat(t1).isNotDone();
+    f.advance(100);
+    f.runOnce();
+    assertThat(batches(f.lastProduce())).extracting(SentBatch::tp).containsExactly(TP1);
+    f.ackAllInFlight(20);
+    f.runOnce();
+    assertThat(t1.join().offset()).isEqualTo(20);
+  }
+
+  /** Checks on the raw Produce request. */
+  static final class ProduceRequestCheck {
+    static void assertTopicsGrouped(SentRequest request) {
+      List<String> names = new ArrayList<>();
+      for (dev.plume.protocol.message.ProduceRequest.TopicData t :
+          request.decode(dev.plume.protocol.message.ProduceRequest::read).topicData()) {
+        names.add(t.name());
+      }
+      assertThat(names).doesNotHaveDuplicates().containsExactlyInAnyOrder("t", "u");
+    }
+  }
+
+  @Test
+  void aConnectedNodeAtMaxInFlightDoesNotMakeTheSenderSpin() {
+    SenderFixture.Options o = new SenderFixture.Options();
+    o.maxInFlight = 1;
+    SenderFixture f = new SenderFixture(o).startUp();
+    f.append(TP0, "a");
+    f.runOnce();
+    assertThat(f.client.inFlightRequestCount()).isEqualTo(1);
+    f.append(TP1, "b"); // ready, but the connection has no free slot
+    f.runOnce();
+    assertThat(f.produceRequests()).hasSize(1);
+    // The poll should wait for the response (which frees a slot), not return at once.
+    assertThat(f.client.lastPollTimeoutMs()).isGreaterThan(0);
+    f.ackAllInFlight(0);
+    f.runOnce();
+    f.runOnce();
+    assertThat(f.produceRequests()).hasSize(2);
+  }
+
+  @Test
+  void statsReportTheCompressionRatioOfCompressedBatches() {
+    SenderFixture.Options o = new SenderFixture.Options();
+    o.compression = dev.plume.compression.CompressionType.GZIP;
+    SenderFixture f = new SenderFixture(o).startUp();
+    for (int i = 0; i < 50; i++) {
+      f.append(TP0, "the same words again and again " + i);
+    }
+    f.runOnce();
+    f.ackAllInFlight(0);
+    f.runOnce();
+    assertThat(f.stats.recordsSent()).isEqualTo(50);
+    assertThat(f.stats.compressionRatioAvg()).isLessThan(0.5);
+    assertThat(batches(f.lastProduce()).get(0).values()).hasSize(50);
   }
 
   @Test

@@ -107,7 +107,42 @@ class SampleSenderTest {
 
     @Override
     public ProducerStats metrics() {
-      throw new UnsupportedOperationException("not needed");
+      // A connected producer, so that the summary's health line reads UP.
+      return new ProducerStats(
+          sent.size(),
+          0,
+          0,
+          0,
+          0,
+          0,
+          0,
+          0,
+          0,
+          0,
+          1,
+          1024,
+          1024,
+          0,
+          0,
+          0,
+          0,
+          0,
+          0,
+          0,
+          0,
+          0,
+          0,
+          1,
+          1,
+          0,
+          0,
+          0,
+          10,
+          10,
+          true,
+          null,
+          Map.of(),
+          Map.of());
     }
 
     @Override

@@ -24,7 +24,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -106,7 +105,6 @@ class PlumeStarterEndToEndTest {
   }
 
   @Test
-  @Disabled("Pending issue 5: the engine does not implement transactions yet")
   void transactionsCommitOrAbortAsAWhole(@BootstrapServers String bootstrapServers) {
     String topic = "e2e-tx-" + UUID.randomUUID();
     runner(bootstrapServers)
