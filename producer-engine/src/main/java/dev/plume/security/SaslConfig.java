@@ -13,10 +13,16 @@ import java.util.Objects;
  *
  * @param mechanism PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512
  * @param loginModule the JAAS login module class named in the config
- * @param username the {@code username} option
- * @param password the {@code password} option
+ * @param username the {@code username} option (OAUTHBEARER: the unsecured token's subject)
+ * @param password the {@code password} option; null for OAUTHBEARER
+ * @param tokenLifetimeMs OAUTHBEARER unsecured token lifetime, else 0
  */
-public record SaslConfig(String mechanism, String loginModule, String username, Password password) {
+public record SaslConfig(
+    String mechanism,
+    String loginModule,
+    String username,
+    Password password,
+    long tokenLifetimeMs) {
 
   public static final String MECHANISM = "sasl.mechanism";
   public static final String JAAS_CONFIG = "sasl.jaas.config";
@@ -25,11 +31,17 @@ public record SaslConfig(String mechanism, String loginModule, String username, 
       "org.apache.kafka.common.security.plain.PlainLoginModule";
   private static final String SCRAM_MODULE =
       "org.apache.kafka.common.security.scram.ScramLoginModule";
+  private static final String OAUTHBEARER_MODULE =
+      "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule";
+  private static final String UNSECURED_SUBJECT = "unsecuredLoginStringClaim_sub";
+  private static final String UNSECURED_LIFETIME = "unsecuredLoginLifetimeSeconds";
 
   public SaslConfig {
     Objects.requireNonNull(mechanism, "mechanism");
     Objects.requireNonNull(username, "username");
-    Objects.requireNonNull(password, "password");
+    if (password == null && !mechanism.equals("OAUTHBEARER")) {
+      throw new IllegalArgumentException(mechanism + " needs a password");
+    }
   }
 
   /** Reads {@code sasl.mechanism} (default GSSAPI, as in Kafka) and {@code sasl.jaas.config}. */
@@ -40,11 +52,12 @@ public record SaslConfig(String mechanism, String loginModule, String username, 
         switch (mechanism) {
           case "PLAIN" -> PLAIN_MODULE;
           case "SCRAM-SHA-256", "SCRAM-SHA-512" -> SCRAM_MODULE;
+          case "OAUTHBEARER" -> OAUTHBEARER_MODULE;
           default ->
               throw new ConfigException(
                   MECHANISM,
                   mechanism,
-                  "Plume supports PLAIN, SCRAM-SHA-256 and SCRAM-SHA-512"
+                  "Plume supports PLAIN, SCRAM-SHA-256, SCRAM-SHA-512 and OAUTHBEARER (unsecured)"
                       + (rawMechanism == null ? " (Kafka's default is GSSAPI: set it)" : ""));
         };
     Object jaas = configs.get(JAAS_CONFIG);
@@ -69,19 +82,52 @@ public record SaslConfig(String mechanism, String loginModule, String username, 
               + " needs "
               + expectedModule);
     }
+    if (mechanism.equals("OAUTHBEARER")) {
+      return oauthBearer(entry);
+    }
     String username = entry.options().get("username");
     String password = entry.options().get("password");
     if (username == null || password == null) {
       throw new ConfigException(JAAS_CONFIG + " must set the username and password options");
     }
-    return new SaslConfig(mechanism, entry.loginModule(), username, Password.of(password));
+    return new SaslConfig(mechanism, entry.loginModule(), username, Password.of(password), 0);
+  }
+
+  /**
+   * OAUTHBEARER with Kafka's unsecured login options ({@code unsecuredLoginStringClaim_sub}, {@code
+   * unsecuredLoginLifetimeSeconds}).
+   */
+  private static SaslConfig oauthBearer(JaasEntry entry) {
+    String subject = entry.options().get(UNSECURED_SUBJECT);
+    if (subject == null) {
+      throw new ConfigException(
+          JAAS_CONFIG
+              + ": OAUTHBEARER is supported with unsecured tokens only; set "
+              + UNSECURED_SUBJECT
+              + " (token endpoints and callback handlers are not supported)");
+    }
+    long lifetimeSeconds;
+    try {
+      lifetimeSeconds = Long.parseLong(entry.options().getOrDefault(UNSECURED_LIFETIME, "3600"));
+    } catch (NumberFormatException e) {
+      lifetimeSeconds = -1;
+    }
+    if (lifetimeSeconds <= 0 || lifetimeSeconds > Integer.MAX_VALUE) {
+      throw new ConfigException(
+          JAAS_CONFIG + ": " + UNSECURED_LIFETIME + " must be a positive number of seconds");
+    }
+    return new SaslConfig(
+        "OAUTHBEARER", entry.loginModule(), subject, null, lifetimeSeconds * 1000);
   }
 
   /** A new mechanism client, for one connection. */
   public SaslMechanismClient newClient() {
-    return mechanism.equals("PLAIN")
-        ? new PlainSaslClient(username, password)
-        : new ScramSaslClient(mechanism, username, password);
+    return switch (mechanism) {
+      case "PLAIN" -> new PlainSaslClient(username, password);
+      case "OAUTHBEARER" ->
+          new OAuthBearerUnsecuredClient(username, tokenLifetimeMs, System::currentTimeMillis);
+      default -> new ScramSaslClient(mechanism, username, password);
+    };
   }
 
   /**

@@ -35,6 +35,8 @@ class SaslIT {
       "org.apache.kafka.common.security.plain.PlainLoginModule";
   private static final String SCRAM_MODULE =
       "org.apache.kafka.common.security.scram.ScramLoginModule";
+  private static final String OAUTH_MODULE =
+      "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule";
 
   private static TestCertificates certs;
   private static KafkaCluster cluster;
@@ -53,7 +55,8 @@ class SaslIT {
         ClusterSpec.singleNode()
             .withListener("SASL", "SASL_PLAINTEXT", saslPort, "localhost")
             .withListener("SASLSSL", "SASL_SSL", saslSslPort, "localhost")
-            .withBrokerProperty("sasl.enabled.mechanisms", "PLAIN,SCRAM-SHA-256,SCRAM-SHA-512")
+            .withBrokerProperty(
+                "sasl.enabled.mechanisms", "PLAIN,SCRAM-SHA-256,SCRAM-SHA-512,OAUTHBEARER")
             .withScramUser("SCRAM-SHA-256", "alice", "alice-secret")
             .withScramUser("SCRAM-SHA-512", "alice", "alice-secret")
             .withBrokerProperty("ssl.keystore.type", "PKCS12")
@@ -70,7 +73,10 @@ class SaslIT {
                   SCRAM_MODULE + " required;")
               .withBrokerProperty(
                   "listener.name." + listener + ".scram-sha-512.sasl.jaas.config",
-                  SCRAM_MODULE + " required;");
+                  SCRAM_MODULE + " required;")
+              .withBrokerProperty(
+                  "listener.name." + listener + ".oauthbearer.sasl.jaas.config",
+                  OAUTH_MODULE + " required unsecuredLoginStringClaim_sub=\"broker\";");
     }
     cluster = EmbeddedKafka.start(spec);
   }
@@ -89,7 +95,9 @@ class SaslIT {
     "SCRAM-SHA-512, SASL_PLAINTEXT",
     "PLAIN, SASL_SSL",
     "SCRAM-SHA-256, SASL_SSL",
-    "SCRAM-SHA-512, SASL_SSL"
+    "SCRAM-SHA-512, SASL_SSL",
+    "OAUTHBEARER, SASL_PLAINTEXT",
+    "OAUTHBEARER, SASL_SSL"
   })
   void thousandRecordsAreDelivered(String mechanism, String protocol) throws Exception {
     String topic = ("sasl-" + mechanism + "-" + protocol).toLowerCase().replace('_', '-');
@@ -141,9 +149,15 @@ class SaslIT {
     config.put("bootstrap.servers", "localhost:" + (ssl ? saslSslPort : saslPort));
     config.put("security.protocol", protocol);
     config.put("sasl.mechanism", mechanism);
-    String module = mechanism.equals("PLAIN") ? PLAIN_MODULE : SCRAM_MODULE;
-    config.put(
-        "sasl.jaas.config", module + " required username=\"alice\" password=\"" + password + "\";");
+    if (mechanism.equals("OAUTHBEARER")) {
+      config.put(
+          "sasl.jaas.config", OAUTH_MODULE + " required unsecuredLoginStringClaim_sub=\"alice\";");
+    } else {
+      String module = mechanism.equals("PLAIN") ? PLAIN_MODULE : SCRAM_MODULE;
+      config.put(
+          "sasl.jaas.config",
+          module + " required username=\"alice\" password=\"" + password + "\";");
+    }
     if (ssl) {
       config.put("ssl.truststore.type", "PKCS12");
       config.put("ssl.truststore.location", certs.truststore.toString());

@@ -133,6 +133,42 @@ class TlsIT {
   }
 
   @Test
+  void mutualTlsWithInlinePemKeyAndTrustedCertificates() throws Exception {
+    java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+    try (var in = Files.newInputStream(certs.clientKeystore)) {
+      store.load(in, TestCertificates.PASSWORD.toCharArray());
+    }
+    java.security.Key key = store.getKey("client", TestCertificates.PASSWORD.toCharArray());
+    StringBuilder chain = new StringBuilder();
+    for (java.security.cert.Certificate c : store.getCertificateChain("client")) {
+      chain.append(pem("CERTIFICATE", c.getEncoded()));
+    }
+    Map<String, Object> pemConfig = new HashMap<>();
+    pemConfig.put("ssl.keystore.type", "PEM");
+    pemConfig.put("ssl.keystore.key", pem("PRIVATE KEY", key.getEncoded()));
+    pemConfig.put("ssl.keystore.certificate.chain", chain.toString());
+    pemConfig.put("ssl.truststore.type", "PEM");
+    pemConfig.put("ssl.truststore.location", "");
+    pemConfig.put("ssl.truststore.certificates", Files.readString(certs.caPem));
+    pemConfig.put("ssl.truststore.password", "");
+    try (PlumeProducer<byte[], byte[]> producer = producer("localhost:" + mtlsPort, pemConfig)) {
+      RecordMetadata metadata =
+          producer.send(new ProducerRecord<>("tls", null, null, "pem".getBytes())).get();
+      assertThat(metadata.offset()).isGreaterThanOrEqualTo(0);
+    }
+  }
+
+  private static String pem(String type, byte[] der) {
+    return "-----BEGIN "
+        + type
+        + "-----\n"
+        + java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
+        + "\n-----END "
+        + type
+        + "-----\n";
+  }
+
+  @Test
   void mutualTlsWithoutAClientCertificateIsRefused() {
     Throwable failure = sendOneExpectingFailure("localhost:" + mtlsPort, Map.of());
     assertThat(failure).hasCauseInstanceOf(AuthenticationException.class);
