@@ -32,7 +32,19 @@ final class Connection {
   final SelectionKey key;
   final InetSocketAddress address;
   final long startedMs;
-  final long setupDeadlineMs;
+
+  /** Deadline of the connection setup, or of a re-authentication under way. */
+  long setupDeadlineMs;
+
+  /** When to re-authenticate (KIP-368, the broker gave a session lifetime), else MAX_VALUE. */
+  long reauthAtMs = Long.MAX_VALUE;
+
+  /** True once reauthAtMs passed: no new requests until the exchange is done. */
+  boolean reauthDue;
+
+  /** Completed SASL exchanges on this connection (the first, then re-authentications). */
+  int authentications;
+
   State state = State.CONNECTING;
 
   /** Requests handed to this connection, oldest first; responses come back in this order. */

@@ -13,6 +13,7 @@ public final class NetworkStats {
   private volatile long connectionsCreated;
   private volatile long connectionsClosed;
   private volatile long connectionFailures;
+  private volatile long reauthentications;
   private final TrafficStats total = new TrafficStats();
   private final Map<Integer, TrafficStats> perNode = new ConcurrentHashMap<>();
 
@@ -26,6 +27,15 @@ public final class NetworkStats {
 
   void recordConnectionFailure() {
     connectionFailures++;
+  }
+
+  void recordReauthentication() {
+    reauthentications++;
+  }
+
+  /** Successful SASL re-authentications on open connections (KIP-368). */
+  public long reauthentications() {
+    return reauthentications;
   }
 
   TrafficStats node(int nodeId) {

@@ -107,6 +107,7 @@ public final class NioNetworkClient implements NetworkClient {
 
   private boolean canSendMore(Connection c) {
     return c.state == Connection.State.READY
+        && !c.reauthDue
         && !c.isWriting()
         && c.inFlightCount() < config.maxInFlightPerConnection();
   }
@@ -730,17 +731,42 @@ public final class NioNetworkClient implements NetworkClient {
       sendSaslToken(c, next, nowMs);
       return;
     }
+    boolean reauthentication = c.authentications > 0;
+    c.authentications++;
+    c.reauthAtMs = Long.MAX_VALUE;
     if (response.sessionLifetimeMs() > 0) {
-      // KIP-368 re-authentication is not implemented: the broker closes the connection when
-      // the session expires and the client reconnects (and authenticates) on demand.
-      log.debug(
-          "{} SASL session lifetime {} ms; re-authentication not supported, the connection"
-              + " will be re-established when closed",
-          c,
-          response.sessionLifetimeMs());
+      // KIP-368: re-authenticate at 85-95% of the lifetime, counted from when our last token
+      // was sent (the broker starts the clock when it receives it), jittered so connections
+      // opened together do not re-authenticate together.
+      double fraction = 0.85 + 0.10 * env.random().getAsDouble();
+      c.reauthAtMs = request.sentTimeMs + (long) (response.sessionLifetimeMs() * fraction);
     }
-    log.debug("{} authenticated with {}", c, sasl.mechanism());
+    log.debug(
+        "{} {} with {}; session lifetime {} ms",
+        c,
+        reauthentication ? "re-authenticated" : "authenticated",
+        sasl.mechanism(),
+        response.sessionLifetimeMs());
+    if (reauthentication) {
+      stats.recordReauthentication();
+    }
     markReady(c);
+  }
+
+  /**
+   * KIP-368: the session is about to expire. New requests wait; once the in-flight ones are
+   * answered, a new SASL exchange runs on the same connection, then sending resumes.
+   */
+  private void maybeReauthenticate(Connection c, long nowMs) {
+    c.reauthDue = true;
+    if (!c.inFlight.isEmpty() || c.isWriting()) {
+      return;
+    }
+    c.reauthDue = false;
+    c.transport.resetSasl();
+    c.setupDeadlineMs = nowMs + config.connectionSetupTimeoutMs();
+    log.debug("{} re-authenticating", c);
+    sendSaslHandshake(c, nowMs);
   }
 
   // ---------------------------------------------------------------- timeouts
@@ -754,6 +780,8 @@ public final class NioNetworkClient implements NetworkClient {
       }
       if (c.state != Connection.State.READY) {
         delay = Math.min(delay, c.setupDeadlineMs - nowMs);
+      } else if (c.reauthAtMs != Long.MAX_VALUE) {
+        delay = Math.min(delay, c.reauthDue && c.inFlight.isEmpty() ? 0 : c.reauthAtMs - nowMs);
       }
       for (InFlightRequest<?> r : c.inFlight) {
         delay = Math.min(delay, r.deadlineMs() - nowMs);
@@ -805,6 +833,10 @@ public final class NioNetworkClient implements NetworkClient {
                     + " ms (request.timeout.ms); connection closed");
         log.info("{}", error.getMessage());
         closeConnection(state, error, true, true, nowMs);
+        continue;
+      }
+      if (c.state == Connection.State.READY && nowMs >= c.reauthAtMs) {
+        maybeReauthenticate(c, nowMs);
         continue;
       }
       if (c.state == Connection.State.READY

@@ -1,5 +1,6 @@
 package dev.plume.network;
 
+import dev.plume.security.SaslConfig;
 import dev.plume.security.SaslMechanismClient;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -13,16 +14,24 @@ import java.nio.channels.SelectableChannel;
 final class SaslTransport implements Transport {
 
   private final Transport inner;
-  private final SaslMechanismClient sasl;
+  private final SaslConfig config;
+  private SaslMechanismClient sasl;
 
-  SaslTransport(Transport inner, SaslMechanismClient sasl) {
+  SaslTransport(Transport inner, SaslConfig config) {
     this.inner = inner;
-    this.sasl = sasl;
+    this.config = config;
+    this.sasl = config.newClient();
   }
 
   @Override
   public SaslMechanismClient sasl() {
     return sasl;
+  }
+
+  @Override
+  public void resetSasl() {
+    // SCRAM clients are single-use (nonces); a re-authentication starts a new exchange.
+    sasl = config.newClient();
   }
 
   @Override

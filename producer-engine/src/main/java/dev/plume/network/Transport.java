@@ -58,6 +58,9 @@ public interface Transport extends AutoCloseable {
     return null;
   }
 
+  /** Replaces {@link #sasl()} with a fresh client, for a re-authentication (KIP-368). */
+  default void resetSasl() {}
+
   /** The channel to register with the selector. */
   SelectableChannel channel();
 

@@ -46,6 +46,6 @@ public interface TransportFactory {
    * SASL over {@code inner} (SASL_PLAINTEXT, SASL_SSL): a fresh mechanism client per connection.
    */
   static TransportFactory sasl(TransportFactory inner, SaslConfig sasl) {
-    return (node, config) -> new SaslTransport(inner.create(node, config), sasl.newClient());
+    return (node, config) -> new SaslTransport(inner.create(node, config), sasl);
   }
 }

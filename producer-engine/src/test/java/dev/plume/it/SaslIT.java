@@ -38,6 +38,8 @@ class SaslIT {
   private static final String OAUTH_MODULE =
       "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule";
 
+  private static final long REAUTH_MS = 1500;
+
   private static TestCertificates certs;
   private static KafkaCluster cluster;
   private static int saslPort;
@@ -78,6 +80,10 @@ class SaslIT {
                   "listener.name." + listener + ".oauthbearer.sasl.jaas.config",
                   OAUTH_MODULE + " required unsecuredLoginStringClaim_sub=\"broker\";");
     }
+    // KIP-368 on the SASL_PLAINTEXT listener for SCRAM-SHA-512 only: sessions last 1.5 s.
+    spec =
+        spec.withBrokerProperty(
+            "listener.name.sasl.scram-sha-512.connections.max.reauth.ms", Long.toString(REAUTH_MS));
     cluster = EmbeddedKafka.start(spec);
   }
 
@@ -140,6 +146,40 @@ class SaslIT {
     // A TimeoutException here would mean the failure was retried until max.block.ms (60 s).
     assertThat(failure).isInstanceOf(AuthenticationException.class);
     assertThat(failure.getMessage()).doesNotContain("wrong-password");
+  }
+
+  @org.junit.jupiter.api.Test
+  void sessionsAreReauthenticatedOnTheOpenConnection() throws Exception {
+    String topic = "sasl-reauth";
+    Records.createTopic(cluster.bootstrapServers(), topic, 1, (short) 1);
+    int sent = 0;
+    dev.plume.producer.ProducerStats stats;
+    try (PlumeProducer<byte[], byte[]> producer =
+        producer("SCRAM-SHA-512", "SASL_PLAINTEXT", "alice-secret", Map.of())) {
+      producer.send(new ProducerRecord<>(topic, null, null, "first".getBytes())).get();
+      sent++;
+      long connectionsBefore = producer.metrics().connectionCreationTotal();
+      // Produce synchronously for more than three session lifetimes.
+      long endNs = System.nanoTime() + 4 * REAUTH_MS * 1_000_000L;
+      while (System.nanoTime() < endNs) {
+        producer.send(new ProducerRecord<>(topic, null, null, ("r" + sent).getBytes())).get();
+        sent++;
+      }
+      stats = producer.metrics();
+      System.out.printf(
+          "SaslIT re-authentication: %d records over %d ms sessions, connections created %d"
+              + " (before %d), closed %d%n",
+          sent,
+          REAUTH_MS,
+          stats.connectionCreationTotal(),
+          connectionsBefore,
+          stats.connectionCloseTotal());
+      // Without re-authentication the broker closes each connection when its session expires.
+      assertThat(stats.connectionCloseTotal()).isZero();
+      assertThat(stats.connectionCreationTotal()).isEqualTo(connectionsBefore);
+    }
+    assertThat(Records.readAll(cluster.bootstrapServers(), topic, Duration.ofSeconds(30)))
+        .hasSize(sent);
   }
 
   private static PlumeProducer<byte[], byte[]> producer(
