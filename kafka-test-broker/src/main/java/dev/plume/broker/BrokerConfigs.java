@@ -1,0 +1,107 @@
+package dev.plume.broker;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/** The {@code server.properties} of one node: test-friendly defaults, then the user's overrides. */
+final class BrokerConfigs {
+
+  static final String HOST = "127.0.0.1";
+
+  private BrokerConfigs() {}
+
+  /**
+   * @param clientPorts client listener port of each node, by node id
+   * @param controllerPorts controller listener port of each node, by node id
+   */
+  static Map<String, String> forNode(
+      int nodeId,
+      List<Integer> clientPorts,
+      List<Integer> controllerPorts,
+      String dataDir,
+      Map<String, String> overrides) {
+    int nodes = clientPorts.size();
+    String replication = Integer.toString(Math.min(3, nodes));
+    String minIsr = nodes >= 3 ? "2" : "1";
+    StringJoiner voters = new StringJoiner(",");
+    for (int i = 0; i < nodes; i++) {
+      voters.add(i + "@" + HOST + ":" + controllerPorts.get(i));
+    }
+    Map<String, String> config = new LinkedHashMap<>();
+    config.put("process.roles", "broker,controller");
+    config.put("node.id", Integer.toString(nodeId));
+    config.put("controller.quorum.voters", voters.toString());
+    config.put(
+        "listeners",
+        "PLAINTEXT://"
+            + HOST
+            + ":"
+            + clientPorts.get(nodeId)
+            + ",CONTROLLER://"
+            + HOST
+            + ":"
+            + controllerPorts.get(nodeId));
+    config.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + clientPorts.get(nodeId));
+    config.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+    config.put("controller.listener.names", "CONTROLLER");
+    config.put("inter.broker.listener.name", "PLAINTEXT");
+    config.put("log.dirs", dataDir);
+    config.put("num.partitions", "1");
+    config.put("default.replication.factor", replication);
+    config.put("min.insync.replicas", minIsr);
+    config.put("auto.create.topics.enable", "true");
+    config.put("delete.topic.enable", "true");
+    config.put("group.initial.rebalance.delay.ms", "0");
+    config.put("offsets.topic.replication.factor", replication);
+    config.put("offsets.topic.num.partitions", "5");
+    config.put("transaction.state.log.replication.factor", replication);
+    config.put("transaction.state.log.min.isr", minIsr);
+    config.put("transaction.state.log.num.partitions", "5");
+    // Kafka 4.x share groups; unknown keys are only warned about by 3.x.
+    config.put("share.coordinator.state.topic.replication.factor", replication);
+    config.put("share.coordinator.state.topic.min.isr", minIsr);
+    // A restarted node should come back quickly rather than wait for a long session to lapse.
+    config.put("broker.session.timeout.ms", "6000");
+    config.put("broker.heartbeat.interval.ms", "1000");
+    config.put("log.cleaner.dedupe.buffer.size", Integer.toString(2 * 1024 * 1024));
+    config.putAll(overrides);
+    return config;
+  }
+
+  /** Renders a properties file; values written as-is (our values need no escaping). */
+  static String render(Map<String, String> config) {
+    StringBuilder text = new StringBuilder("# Written by Plume's kafka-test-broker\n");
+    config.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
+    return text.toString();
+  }
+
+  /** Log4j 2 config (Kafka 4.x): everything to stdout, which the harness sends to the log file. */
+  static final String LOG4J2 =
+      String.join(
+          "\n",
+          "status = warn",
+          // Kafka logs its own shutdown from a shutdown hook; Log4j's hook must not stop first.
+          "shutdownHook = disable",
+          "appender.out.type = Console",
+          "appender.out.name = OUT",
+          "appender.out.layout.type = PatternLayout",
+          "appender.out.layout.pattern = [%d] %p %m (%c)%n",
+          "rootLogger.level = info",
+          "rootLogger.appenderRef.out.ref = OUT",
+          "logger.request.name = kafka.request.logger",
+          "logger.request.level = warn",
+          "");
+
+  /** Log4j 1 / reload4j config (Kafka 3.x), same layout. */
+  static final String LOG4J1 =
+      String.join(
+          "\n",
+          "log4j.rootLogger=INFO, out",
+          "log4j.appender.out=org.apache.log4j.ConsoleAppender",
+          "log4j.appender.out.layout=org.apache.log4j.PatternLayout",
+          "log4j.appender.out.layout.ConversionPattern=[%d] %p %m (%c)%n",
+          "log4j.logger.kafka.request.logger=WARN",
+          "");
+}

@@ -1,0 +1,83 @@
+package dev.plume.broker;
+
+import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.Optional;
+
+/**
+ * Main class of every broker child JVM. It makes sure the broker never outlives the JVM that
+ * started it (the orphan guard), formats the storage on first start, then hands over to Kafka's own
+ * main class.
+ *
+ * <p>This class is copied as a single class file onto the child's classpath, so it must stay
+ * self-contained: no nested or anonymous classes, no references to other Plume classes.
+ *
+ * <p>Arguments: {@code <kafka main class> <server.properties> <cluster id>}. System property {@code
+ * plume.broker.parentPid}: the PID to watch.
+ */
+public final class BrokerLauncher {
+
+  /** Exit status used when the parent is gone; distinct from Kafka's own codes for diagnosis. */
+  static final int PARENT_GONE_STATUS = 97;
+
+  private BrokerLauncher() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length != 3) {
+      System.err.println(
+          "usage: BrokerLauncher <kafka main class> <server.properties> <cluster id>");
+      System.exit(2);
+    }
+    guardAgainstOrphaning();
+    String mainClass = args[0];
+    String config = args[1];
+    String clusterId = args[2];
+    formatStorage(config, clusterId);
+    Method main = Class.forName(mainClass).getMethod("main", String[].class);
+    main.invoke(null, (Object) new String[] {config});
+  }
+
+  /** Halts this JVM as soon as the parent process exits, however it died (even by SIGKILL). */
+  private static void guardAgainstOrphaning() {
+    String parentPid = System.getProperty("plume.broker.parentPid");
+    if (parentPid == null) {
+      return;
+    }
+    Optional<ProcessHandle> parent = ProcessHandle.of(Long.parseLong(parentPid));
+    if (parent.isEmpty() || !parent.get().isAlive()) {
+      System.err.println("Parent process " + parentPid + " is gone; not starting the broker");
+      Runtime.getRuntime().halt(PARENT_GONE_STATUS);
+    }
+    parent
+        .get()
+        .onExit()
+        .thenRun(
+            () -> {
+              System.err.println("Parent process " + parentPid + " exited; halting the broker");
+              System.err.flush();
+              // halt, not exit: Kafka's shutdown hooks could block for long without a controller.
+              Runtime.getRuntime().halt(PARENT_GONE_STATUS);
+            });
+  }
+
+  /** Runs Kafka's storage tool in this JVM (saves a JVM start); a no-op once formatted. */
+  private static void formatStorage(String config, String clusterId) throws Exception {
+    Method execute =
+        Class.forName("kafka.tools.StorageTool")
+            .getMethod("execute", String[].class, PrintStream.class);
+    String[] formatArgs = {"format", "-t", clusterId, "-c", config, "--ignore-formatted"};
+    int status;
+    try {
+      status = (Integer) execute.invoke(null, formatArgs, System.out);
+    } catch (InvocationTargetException e) {
+      System.err.println("Formatting the storage failed:");
+      e.getCause().printStackTrace();
+      status = 1;
+    }
+    if (status != 0) {
+      System.err.println("kafka.tools.StorageTool format exited with status " + status);
+      System.exit(status);
+    }
+  }
+}

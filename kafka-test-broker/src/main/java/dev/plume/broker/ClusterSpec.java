@@ -1,0 +1,117 @@
+package dev.plume.broker;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What cluster to start.
+ *
+ * @param nodes number of nodes, each a combined KRaft broker+controller (1 and 3 are the tested
+ *     shapes)
+ * @param kafkaVersion broker version, e.g. {@code 4.1.2} or {@code 3.9.1}
+ * @param dataDir where node data, configs and logs live; null means a fresh temporary directory
+ *     deleted on close. A given directory is kept, and reused (same cluster id, same ports) when
+ *     the cluster is started again on it.
+ * @param jvmOptions options of each broker JVM (heap, GC)
+ * @param brokerProperties broker settings applied last, over the harness defaults
+ * @param startTimeout how long starting (or restarting) may take before failing
+ * @param backend where the brokers run
+ */
+public record ClusterSpec(
+    int nodes,
+    String kafkaVersion,
+    Path dataDir,
+    List<String> jvmOptions,
+    Map<String, String> brokerProperties,
+    Duration startTimeout,
+    Backend backend) {
+
+  /** Default broker version when neither property nor env var says otherwise. */
+  public static final String DEFAULT_KAFKA_VERSION = "4.1.2";
+
+  /** Light on a small machine: small heap, serial GC, C1 only (faster start, less CPU). */
+  public static final List<String> DEFAULT_JVM_OPTIONS =
+      List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+  public ClusterSpec {
+    if (nodes < 1) {
+      throw new IllegalArgumentException("nodes must be at least 1, was " + nodes);
+    }
+    Objects.requireNonNull(kafkaVersion, "kafkaVersion");
+    jvmOptions = List.copyOf(jvmOptions);
+    brokerProperties = Map.copyOf(brokerProperties);
+    Objects.requireNonNull(startTimeout, "startTimeout");
+    Objects.requireNonNull(backend, "backend");
+  }
+
+  /** One node, default version and backend. */
+  public static ClusterSpec singleNode() {
+    return ofNodes(1);
+  }
+
+  /** Three nodes (replication factor 3, min ISR 2), default version and backend. */
+  public static ClusterSpec threeNodes() {
+    return ofNodes(3);
+  }
+
+  public static ClusterSpec ofNodes(int nodes) {
+    return new ClusterSpec(
+        nodes,
+        defaultKafkaVersion(),
+        null,
+        DEFAULT_JVM_OPTIONS,
+        Map.of(),
+        Duration.ofMinutes(3),
+        Backend.fromEnvironment());
+  }
+
+  /**
+   * System property {@code kafka.broker.version}, else env var {@code PLUME_KAFKA_VERSION}, else
+   * {@value #DEFAULT_KAFKA_VERSION}.
+   */
+  public static String defaultKafkaVersion() {
+    String version = PlumeDirectories.setting("kafka.broker.version", "PLUME_KAFKA_VERSION");
+    return version == null ? DEFAULT_KAFKA_VERSION : version;
+  }
+
+  public ClusterSpec withNodes(int count) {
+    return new ClusterSpec(
+        count, kafkaVersion, dataDir, jvmOptions, brokerProperties, startTimeout, backend);
+  }
+
+  public ClusterSpec withKafkaVersion(String version) {
+    return new ClusterSpec(
+        nodes, version, dataDir, jvmOptions, brokerProperties, startTimeout, backend);
+  }
+
+  public ClusterSpec withDataDir(Path dir) {
+    return new ClusterSpec(
+        nodes, kafkaVersion, dir, jvmOptions, brokerProperties, startTimeout, backend);
+  }
+
+  public ClusterSpec withJvmOptions(List<String> options) {
+    return new ClusterSpec(
+        nodes, kafkaVersion, dataDir, options, brokerProperties, startTimeout, backend);
+  }
+
+  public ClusterSpec withBrokerProperty(String key, String value) {
+    Map<String, String> properties = new LinkedHashMap<>(brokerProperties);
+    properties.put(key, value);
+    return new ClusterSpec(
+        nodes, kafkaVersion, dataDir, jvmOptions, properties, startTimeout, backend);
+  }
+
+  public ClusterSpec withStartTimeout(Duration timeout) {
+    return new ClusterSpec(
+        nodes, kafkaVersion, dataDir, jvmOptions, brokerProperties, timeout, backend);
+  }
+
+  public ClusterSpec withBackend(Backend newBackend) {
+    return new ClusterSpec(
+        nodes, kafkaVersion, dataDir, jvmOptions, brokerProperties, startTimeout, newBackend);
+  }
+}

@@ -1,0 +1,120 @@
+package dev.plume.broker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ClusterSpecTest {
+
+  @Test
+  void withersChangeOnlyTheirField() {
+    ClusterSpec spec =
+        ClusterSpec.singleNode()
+            .withKafkaVersion("3.9.1")
+            .withNodes(3)
+            .withDataDir(Path.of("/tmp/x"))
+            .withBrokerProperty("num.partitions", "4")
+            .withStartTimeout(Duration.ofSeconds(5))
+            .withBackend(Backend.LOCAL_JVM);
+
+    assertThat(spec.nodes()).isEqualTo(3);
+    assertThat(spec.kafkaVersion()).isEqualTo("3.9.1");
+    assertThat(spec.dataDir()).isEqualTo(Path.of("/tmp/x"));
+    assertThat(spec.brokerProperties()).containsExactly(Map.entry("num.partitions", "4"));
+    assertThat(spec.startTimeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(spec.jvmOptions()).isEqualTo(ClusterSpec.DEFAULT_JVM_OPTIONS);
+  }
+
+  @Test
+  void rejectsAnEmptyCluster() {
+    assertThatThrownBy(() -> ClusterSpec.ofNodes(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("at least 1");
+  }
+
+  @Test
+  void threeNodeConfigHasStaticVotersAndReplicationThree() {
+    Map<String, String> config =
+        BrokerConfigs.forNode(
+            1, List.of(9001, 9002, 9003), List.of(9101, 9102, 9103), "/data", Map.of());
+
+    assertThat(config)
+        .containsEntry("node.id", "1")
+        .containsEntry("process.roles", "broker,controller")
+        .containsEntry(
+            "controller.quorum.voters", "0@127.0.0.1:9101,1@127.0.0.1:9102,2@127.0.0.1:9103")
+        .containsEntry("listeners", "PLAINTEXT://127.0.0.1:9002,CONTROLLER://127.0.0.1:9102")
+        .containsEntry("default.replication.factor", "3")
+        .containsEntry("min.insync.replicas", "2")
+        .containsEntry("offsets.topic.replication.factor", "3")
+        .containsEntry("transaction.state.log.min.isr", "2");
+  }
+
+  @Test
+  void singleNodeConfigUsesReplicationOneAndTakesOverrides() {
+    Map<String, String> config =
+        BrokerConfigs.forNode(
+            0, List.of(9001), List.of(9101), "/data", Map.of("num.partitions", "8"));
+
+    assertThat(config)
+        .containsEntry("offsets.topic.replication.factor", "1")
+        .containsEntry("transaction.state.log.replication.factor", "1")
+        .containsEntry("transaction.state.log.min.isr", "1")
+        .containsEntry("num.partitions", "8");
+  }
+
+  @Test
+  void probeOfAPortWithoutBrokerSeesNoLiveBrokers() throws Exception {
+    int port;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    assertThat(KafkaProbe.liveBrokerIds("127.0.0.1", port, 500)).isEmpty();
+  }
+
+  @Test
+  void testcontainersBackendRefusesMultiNodeClusters() {
+    assertThatThrownBy(
+            () -> EmbeddedKafka.start(ClusterSpec.threeNodes().withBackend(Backend.TESTCONTAINERS)))
+        .isInstanceOf(UnsupportedOperationException.class)
+        .hasMessageContaining("single-node");
+  }
+
+  @Test
+  void testcontainersBackendWithoutDockerFailsWithAClearMessage() {
+    assumeTrue(
+        System.getenv("DOCKER_HOST") == null
+            && !java.nio.file.Files.exists(Path.of("/var/run/docker.sock")),
+        "a Docker engine may be reachable here");
+
+    assertThatThrownBy(
+            () -> EmbeddedKafka.start(ClusterSpec.singleNode().withBackend(Backend.TESTCONTAINERS)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("no Docker engine is reachable");
+  }
+
+  @Test
+  void backendComesFromTheSystemProperty() {
+    String previous = System.getProperty("plume.test.broker");
+    try {
+      System.setProperty("plume.test.broker", "testcontainers");
+      assertThat(Backend.fromEnvironment()).isEqualTo(Backend.TESTCONTAINERS);
+      System.setProperty("plume.test.broker", "bogus");
+      assertThatThrownBy(Backend::fromEnvironment)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("bogus");
+    } finally {
+      if (previous == null) {
+        System.clearProperty("plume.test.broker");
+      } else {
+        System.setProperty("plume.test.broker", previous);
+      }
+    }
+  }
+}
