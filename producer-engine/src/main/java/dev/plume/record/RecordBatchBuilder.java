@@ -82,6 +82,9 @@ public final class RecordBatchBuilder {
   private int uncompressedSizeInBytes;
   private CompressionType sealedCompressionType;
 
+  /** {@link Utf8#measure} of each header key of the record being appended (scratch, reused). */
+  private int[] headerKeyLengths = new int[8];
+
   /**
    * A builder over {@code buffer}'s {@code [position, limit)}.
    *
@@ -174,12 +177,12 @@ public final class RecordBatchBuilder {
     int offsetDelta = recordCount;
     long timestampDelta = recordCount == 0 ? 0 : timestampMs - baseTimestamp;
     long bodySize =
-        recordBodySize(
-            offsetDelta,
-            timestampDelta,
-            key == null ? -1 : keyLength,
-            value == null ? -1 : valueLength,
-            headers);
+        RECORD_ATTRIBUTES_SIZE
+            + Varints.sizeOfVarlong(timestampDelta)
+            + Varints.sizeOfVarint(offsetDelta)
+            + bytesFieldSize(key == null ? -1 : keyLength)
+            + bytesFieldSize(value == null ? -1 : valueLength)
+            + measureHeaders(headers);
     if (bodySize > Integer.MAX_VALUE - MAX_VARINT_SIZE) {
       return false;
     }
@@ -230,10 +233,11 @@ public final class RecordBatchBuilder {
       a[i++] = 0;
     } else {
       i = Varints.writeVarint(a, i, headers.length);
+      int h = 0;
       for (Header header : headers) {
-        String headerKey = header.key();
-        i = Varints.writeVarint(a, i, Utf8.encodedLength(headerKey));
-        i = Utf8.encode(headerKey, a, i);
+        int measured = headerKeyLengths[h++];
+        i = Varints.writeVarint(a, i, measured >= 0 ? measured : ~measured);
+        i = Utf8.encode(header.key(), a, i, measured);
         byte[] headerValue = header.value();
         i = writeBytes(a, i, headerValue, 0, headerValue == null ? 0 : headerValue.length);
       }
@@ -251,17 +255,28 @@ public final class RecordBatchBuilder {
   }
 
   /**
-   * Exact size of a record's body (everything after its length varint). Lengths are -1 for null.
-   * Uses long arithmetic so that absurd sizes cannot overflow into small ones.
+   * Size of the headers section, remembering each key's UTF-8 length in {@link #headerKeyLengths}
+   * for {@link #writeRecord} so that keys are measured once per append.
    */
-  private static long recordBodySize(
-      int offsetDelta, long timestampDelta, int keyLength, int valueLength, Header[] headers) {
-    return RECORD_ATTRIBUTES_SIZE
-        + Varints.sizeOfVarlong(timestampDelta)
-        + Varints.sizeOfVarint(offsetDelta)
-        + bytesFieldSize(keyLength)
-        + bytesFieldSize(valueLength)
-        + headersSize(headers);
+  private long measureHeaders(Header[] headers) {
+    if (headers == null) {
+      return 1;
+    }
+    if (headerKeyLengths.length < headers.length) {
+      // Grows to the largest header count seen, so steady state allocates nothing.
+      headerKeyLengths = new int[headers.length];
+    }
+    long size = Varints.sizeOfVarint(headers.length);
+    for (int h = 0; h < headers.length; h++) {
+      Header header = headers[h];
+      int measured = Utf8.measure(header.key());
+      headerKeyLengths[h] = measured;
+      int keyLength = measured >= 0 ? measured : ~measured;
+      size += Varints.sizeOfVarint(keyLength) + keyLength;
+      byte[] value = header.value();
+      size += bytesFieldSize(value == null ? -1 : value.length);
+    }
+    return size;
   }
 
   private static long bytesFieldSize(int length) {
@@ -306,6 +321,13 @@ public final class RecordBatchBuilder {
         Math.min(
             Integer.MAX_VALUE,
             (long) HEADER_SIZE + recordSizeUpperBound(keyLength, valueLength, headers));
+  }
+
+  /**
+   * The buffer given at {@link #reset}, still owned by the caller (e.g. to return it to a pool).
+   */
+  public ByteBuffer buffer() {
+    return buffer;
   }
 
   public int recordCount() {

@@ -9,9 +9,25 @@ final class Utf8 {
   private Utf8() {}
 
   static int encodedLength(String s) {
+    int measured = measure(s);
+    return measured >= 0 ? measured : ~measured;
+  }
+
+  /**
+   * The UTF-8 length of {@code s} if it is pure ASCII, else the bitwise complement ({@code ~}) of
+   * its UTF-8 length: one scan tells both the size and whether the bulk ASCII copy applies.
+   */
+  static int measure(String s) {
     int length = s.length();
+    int i = 0;
+    while (i < length && s.charAt(i) < 0x80) {
+      i++;
+    }
+    if (i == length) {
+      return length;
+    }
     int bytes = length;
-    for (int i = 0; i < length; i++) {
+    for (; i < length; i++) {
       char c = s.charAt(i);
       if (c >= 0x80) {
         if (c < 0x800) {
@@ -21,20 +37,35 @@ final class Utf8 {
             && Character.isLowSurrogate(s.charAt(i + 1))) {
           bytes += 2; // 4 bytes for 2 chars
           i++;
-        } else if (Character.isSurrogate(c)) {
-          // unpaired surrogate: encoded as '?' (1 byte)
-        } else {
+        } else if (!Character.isSurrogate(c)) {
           bytes += 2;
         }
+        // else: an unpaired surrogate is encoded as '?' (1 byte)
       }
     }
-    return bytes;
+    return ~bytes;
   }
 
   /** Encodes {@code s} at {@code index}; returns the index after it. */
   static int encode(String s, byte[] a, int index) {
+    return encode(s, a, index, measure(s));
+  }
+
+  /**
+   * Encodes {@code s}, given {@code measured} = {@link #measure}{@code (s)}, at {@code index};
+   * returns the index after it.
+   */
+  @SuppressWarnings("deprecation") // getBytes(int, int, byte[], int): exact for ASCII, see below
+  static int encode(String s, byte[] a, int index, int measured) {
     int length = s.length();
-    for (int i = 0; i < length; i++) {
+    if (measured >= 0) {
+      // Pure ASCII: the deprecated getBytes copies the low byte of each char, which is exactly
+      // UTF-8 for ASCII, as one bulk copy and without allocating.
+      s.getBytes(0, length, a, index);
+      return index + length;
+    }
+    int i = 0;
+    for (; i < length; i++) {
       char c = s.charAt(i);
       if (c < 0x80) {
         a[index++] = (byte) c;
