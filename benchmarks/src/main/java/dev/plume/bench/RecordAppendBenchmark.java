@@ -1,7 +1,7 @@
 package dev.plume.bench;
 
 import dev.plume.compression.CompressionType;
-import dev.plume.record.Header;
+import dev.plume.producer.Header;
 import dev.plume.record.RecordBatchBuilder;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import dev.plume.compression.CompressionContext;
 import dev.plume.compression.CompressionType;
+import dev.plume.producer.Header;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
