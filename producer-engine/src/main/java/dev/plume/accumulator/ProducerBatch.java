@@ -252,8 +252,13 @@ public final class ProducerBatch {
     return drainedMs;
   }
 
+  /**
+   * Called under the queue lock when the batch leaves its queue: it is closed for appends for good,
+   * since it will be sealed, and may come back to the queue head for a retry.
+   */
   void onDrained(long nowMs) {
     drainedMs = nowMs;
+    full = true;
   }
 
   void onRetry(long nowMs) {

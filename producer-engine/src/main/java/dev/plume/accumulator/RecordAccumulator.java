@@ -4,16 +4,21 @@ import dev.plume.compression.CompressionContext;
 import dev.plume.memory.BufferPool;
 import dev.plume.metadata.ClusterSnapshot;
 import dev.plume.network.Node;
+import dev.plume.partition.BuiltInPartitioner;
+import dev.plume.partition.NodeLatencyStats;
+import dev.plume.partition.StickyPartition;
 import dev.plume.producer.Callback;
 import dev.plume.producer.Header;
 import dev.plume.producer.RecordMetadata;
 import dev.plume.producer.TopicPartition;
 import dev.plume.producer.errors.ProducerClosedException;
 import dev.plume.record.RecordBatchBuilder;
+import dev.plume.record.RecordBatchLayout;
 import dev.plume.record.RecordBatchSplitter;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -22,7 +27,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
@@ -45,18 +49,29 @@ public final class RecordAccumulator {
   private final Map<Integer, Integer> drainIndexByNode = new HashMap<>();
   private final AtomicInteger flushesInProgress = new AtomicInteger();
   private final AtomicInteger appendsInProgress = new AtomicInteger();
+  private final NodeLatencyStats nodeStats;
   private volatile boolean closed;
 
   public RecordAccumulator(AccumulatorConfig config, BufferPool pool) {
     this.config = config;
     this.pool = pool;
+    this.nodeStats = new NodeLatencyStats(config.partitionAvailabilityTimeoutMs());
   }
+
+  /** {@link #append} result flag: the record's batch is full, so the sender may send it now. */
+  public static final int BATCH_FULL = 1;
+
+  /** {@link #append} result flag: the record started a new batch. */
+  public static final int NEW_BATCH = 2;
 
   /**
    * Appends a record. {@code partition} may be -1 to let the topic's sticky partitioner choose
    * among {@code cluster}'s partitions. Blocks at most {@code maxBlockMs} for buffer memory.
+   *
+   * @return the partition and the {@link #BATCH_FULL} / {@link #NEW_BATCH} flags packed in an int
+   *     (so appending allocates nothing): read them with {@link #partitionOf} and {@link #isSet}
    */
-  public AppendResult append(
+  public int append(
       String topic,
       int partition,
       long timestampMs,
@@ -71,22 +86,30 @@ public final class RecordAccumulator {
     appendsInProgress.incrementAndGet();
     ByteBuffer buffer = null;
     try {
-      TopicQueues tq = topics.computeIfAbsent(topic, TopicQueues::new);
+      TopicQueues tq = topics.get(topic);
+      if (tq == null) {
+        tq = topics.computeIfAbsent(topic, TopicQueues::new);
+      }
       while (true) {
-        int chosen = partition >= 0 ? partition : tq.stickyPartition(cluster, nowMs);
+        // Keyless records: the topic's sticky partition (KIP-794), re-checked under the lock.
+        StickyPartition sticky =
+            partition >= 0 ? null : tq.partitioner.peekCurrentPartition(cluster);
+        int chosen = sticky == null ? partition : sticky.partition();
         PartitionQueue queue = tq.queue(chosen);
         synchronized (queue) {
           lockedCheckOpen();
-          AppendResult result =
-              lockedTryAppend(queue, chosen, timestampMs, key, value, headers, future, callback);
-          if (result != null) {
-            tq.onAppended(chosen, partition < 0, queue, sizeOf(key, value), cluster);
+          if (tq.partitioner.partitionChangedBeforeAppend(
+              sticky, lockedAllBatchesFull(queue), cluster)) {
+            continue;
+          }
+          int result = lockedTryAppend(queue, timestampMs, key, value, headers, future, callback);
+          if (result >= 0) {
+            result = pack(chosen, result);
+            tq.partitioner.updatePartitionInfo(
+                sticky, sizeOf(key, value), cluster, lockedAllBatchesFull(queue));
             return result;
           }
           if (buffer != null) {
-            if (partition < 0 && tq.lockedShouldSwitchBeforeNewBatch(chosen, queue)) {
-              continue; // sticky partition moved on; append to the new one
-            }
             ProducerBatch batch =
                 new ProducerBatch(
                     new TopicPartition(topic, chosen),
@@ -100,8 +123,11 @@ public final class RecordAccumulator {
             buffer = null;
             queue.batches.addLast(batch);
             incomplete.add(batch);
-            tq.onAppended(chosen, partition < 0, queue, sizeOf(key, value), cluster);
-            return new AppendResult(chosen, queue.batches.size() > 1 || batch.lockedIsFull(), true);
+            tq.partitioner.updatePartitionInfo(
+                sticky, sizeOf(key, value), cluster, lockedAllBatchesFull(queue));
+            return pack(
+                chosen,
+                NEW_BATCH | (queue.batches.size() > 1 || batch.lockedIsFull() ? BATCH_FULL : 0));
           }
         }
         // No room: allocate outside the lock (this may block), then try again.
@@ -120,13 +146,34 @@ public final class RecordAccumulator {
     }
   }
 
+  private static int pack(int partition, int flags) {
+    return (partition << 2) | flags;
+  }
+
+  /** The partition an {@link #append} result names. */
+  public static int partitionOf(int appendResult) {
+    return appendResult >>> 2;
+  }
+
+  /**
+   * Whether an {@link #append} result has {@code flag} ({@link #BATCH_FULL}, {@link #NEW_BATCH}).
+   */
+  public static boolean isSet(int appendResult, int flag) {
+    return (appendResult & flag) != 0;
+  }
+
+  private static boolean lockedAllBatchesFull(PartitionQueue queue) {
+    ProducerBatch last = queue.batches.peekLast();
+    return last == null || last.lockedIsFull();
+  }
+
   private static int sizeOf(byte[] key, byte[] value) {
     return (key == null ? 0 : key.length) + (value == null ? 0 : value.length);
   }
 
-  private AppendResult lockedTryAppend(
+  /** Appends to the last batch: -1 when there is none or it is full, else the result flags. */
+  private static int lockedTryAppend(
       PartitionQueue queue,
-      int partition,
       long timestampMs,
       byte[] key,
       byte[] value,
@@ -135,9 +182,9 @@ public final class RecordAccumulator {
       Callback callback) {
     ProducerBatch last = queue.batches.peekLast();
     if (last == null || !last.lockedTryAppend(timestampMs, key, value, headers, future, callback)) {
-      return null;
+      return -1;
     }
-    return new AppendResult(partition, queue.batches.size() > 1 || last.lockedIsFull(), false);
+    return queue.batches.size() > 1 || last.lockedIsFull() ? BATCH_FULL : 0;
   }
 
   private void lockedCheckOpen() {
@@ -154,6 +201,7 @@ public final class RecordAccumulator {
     boolean exhausted = pool.waitingThreads() > 0;
     boolean flushing = flushesInProgress.get() > 0 || closed;
     for (TopicQueues tq : topics.values()) {
+      maybeUpdateLoadStats(tq, cluster);
       for (PartitionQueue queue : tq.queues()) {
         ProducerBatch first;
         boolean full;
@@ -190,6 +238,41 @@ public final class RecordAccumulator {
     return new ReadyCheckResult(readyNodes, nextDelayMs, unknownLeaderTopics);
   }
 
+  /**
+   * Adaptive partitioning: weights the topic's next sticky choice towards shorter queues, leaving
+   * out partitions whose leader has not been drainable for partitioner.availability.timeout.ms.
+   * Only once the topic has a queue for every partition, as in Kafka.
+   */
+  private void maybeUpdateLoadStats(TopicQueues tq, ClusterSnapshot cluster) {
+    int count = cluster.partitionCountForTopic(tq.topic);
+    PartitionQueue[] qs = tq.queues();
+    if (!config.adaptivePartitioning() || count < 2 || qs.length < count) {
+      return;
+    }
+    int[] sizes = new int[count];
+    int[] ids = new int[count];
+    int length = 0;
+    for (int p = 0; p < count; p++) {
+      Node leader = cluster.leaderFor(tq.topic, p);
+      if (leader == null || nodeStats.isExcluded(leader.id())) {
+        continue;
+      }
+      synchronized (qs[p]) {
+        sizes[length] = qs[p].batches.size();
+      }
+      ids[length++] = p;
+    }
+    tq.partitioner.updatePartitionLoadStats(sizes, ids, length);
+  }
+
+  /**
+   * Tells the availability tracking whether a leader with ready data could take a request now
+   * (partitioner.availability.timeout.ms).
+   */
+  public void updateNodeLatencyStats(int nodeId, long nowMs, boolean canDrain) {
+    nodeStats.update(nodeId, nowMs, canDrain);
+  }
+
   /** Exponential retry backoff (KIP-580), capped, without jitter so ordering stays predictable. */
   long backoffMs(int attempts) {
     if (attempts <= 0) {
@@ -217,8 +300,12 @@ public final class RecordAccumulator {
     List<ProducerBatch> drained = new ArrayList<>();
     int sizeBytes = 0;
     int start = drainIndexByNode.getOrDefault(node.id(), 0) % partitions.size();
+    // Where the next drain starts: the partition that did not fit this request, else the one
+    // after this drain's start, so every partition gets to go first in turn.
+    int nextStart = (start + 1) % partitions.size();
     int i = start;
     do {
+      int current = i;
       TopicPartition tp = partitions.get(i);
       i = (i + 1) % partitions.size();
       TopicQueues tq = topics.get(tp.topic());
@@ -235,6 +322,7 @@ public final class RecordAccumulator {
           continue;
         }
         if (!drained.isEmpty() && sizeBytes + first.estimatedSizeBytes() > maxRequestSizeBytes) {
+          nextStart = current;
           break;
         }
         if (!mayDrain.test(first)) {
@@ -242,12 +330,11 @@ public final class RecordAccumulator {
         }
         queue.batches.pollFirst();
         first.onDrained(nowMs);
-        tq.onDrained(node.id(), nowMs);
         sizeBytes += first.estimatedSizeBytes();
         drained.add(first);
       }
     } while (i != start);
-    drainIndexByNode.put(node.id(), i);
+    drainIndexByNode.put(node.id(), nextStart);
     return drained;
   }
 
@@ -306,10 +393,14 @@ public final class RecordAccumulator {
     return expired;
   }
 
-  /** Returns the batch's buffer to the pool; call once the batch can no longer be read. */
+  /**
+   * Returns the batch's buffer to the pool; call once the batch can no longer be read. Only the
+   * first call per batch returns memory: a batch can be finished twice (e.g. failed on a forced
+   * close, then its request completes as disconnected), and a buffer pooled twice would be handed
+   * to two batches.
+   */
   public void deallocate(ProducerBatch batch) {
-    incomplete.remove(batch);
-    if (batch.pooled()) {
+    if (incomplete.remove(batch) && batch.pooled()) {
       pool.deallocate(batch.buffer());
     }
   }
@@ -320,8 +411,14 @@ public final class RecordAccumulator {
     if (sealed == null) {
       throw new IllegalStateException("Only a sent (sealed) batch can be split: " + batch);
     }
+    // The broker refused a batch of at most batch.size, so pieces of batch.size would rebuild the
+    // same batch and loop forever: pieces of at most half the refused size always make progress.
+    int limitBytes =
+        Math.max(
+            RecordBatchLayout.HEADER_SIZE,
+            Math.min(config.batchSizeBytes(), sealed.remaining() / 2));
     List<ByteBuffer> parts =
-        RecordBatchSplitter.split(sealed, config.batchSizeBytes(), config.compression(), context);
+        RecordBatchSplitter.split(sealed, limitBytes, config.compression(), context);
     List<ProducerBatch> pieces = new ArrayList<>(parts.size());
     int from = 0;
     for (ByteBuffer part : parts) {
@@ -429,20 +526,15 @@ public final class RecordAccumulator {
     }
   }
 
-  /**
-   * One topic's queues plus its uniform sticky partition state (KIP-794): keyless records stick to
-   * one partition until about a batch's worth of bytes went there, switching only at a batch
-   * boundary so batches fill up.
-   */
+  /** One topic's queues and its built-in (sticky, adaptive) partitioner. */
   final class TopicQueues {
     final String topic;
+    final BuiltInPartitioner partitioner;
     private volatile PartitionQueue[] queues = new PartitionQueue[0];
-    private volatile int stickyPartition = -1;
-    // guarded by this: sticky accounting
-    private long producedBytes;
 
     TopicQueues(String topic) {
       this.topic = topic;
+      this.partitioner = new BuiltInPartitioner(topic, config.batchSizeBytes());
     }
 
     PartitionQueue[] queues() {
@@ -462,7 +554,7 @@ public final class RecordAccumulator {
       synchronized (this) {
         PartitionQueue[] qs = queues;
         if (partition >= qs.length) {
-          PartitionQueue[] grown = java.util.Arrays.copyOf(qs, partition + 1);
+          PartitionQueue[] grown = Arrays.copyOf(qs, partition + 1);
           for (int i = qs.length; i < grown.length; i++) {
             grown[i] = new PartitionQueue(i);
           }
@@ -472,57 +564,5 @@ public final class RecordAccumulator {
         return qs[partition];
       }
     }
-
-    int stickyPartition(ClusterSnapshot cluster, long nowMs) {
-      int p = stickyPartition;
-      int count = cluster.partitionCountForTopic(topic);
-      if (p >= 0 && p < count) {
-        return p;
-      }
-      synchronized (this) {
-        if (stickyPartition < 0 || stickyPartition >= count) {
-          stickyPartition = nextPartition(cluster, count);
-          producedBytes = 0;
-        }
-        return stickyPartition;
-      }
-    }
-
-    private int nextPartition(ClusterSnapshot cluster, int count) {
-      var available = cluster.availablePartitionsForTopic(topic);
-      ThreadLocalRandom random = ThreadLocalRandom.current();
-      if (!available.isEmpty()) {
-        return available.get(random.nextInt(available.size())).partition();
-      }
-      return random.nextInt(Math.max(1, count));
-    }
-
-    /** Called under the queue lock after a keyless append; may move the sticky partition. */
-    void onAppended(
-        int partition, boolean sticky, PartitionQueue queue, int bytes, ClusterSnapshot cluster) {
-      if (!sticky) {
-        return;
-      }
-      synchronized (this) {
-        if (partition != stickyPartition) {
-          return;
-        }
-        producedBytes += bytes;
-        ProducerBatch last = queue.batches.peekLast();
-        boolean batchBoundary = last == null || last.lockedIsFull();
-        if ((producedBytes >= config.batchSizeBytes() && batchBoundary)
-            || producedBytes >= 2L * config.batchSizeBytes()) {
-          stickyPartition = nextPartition(cluster, cluster.partitionCountForTopic(topic));
-          producedBytes = 0;
-        }
-      }
-    }
-
-    /** True when a keyless record about to open a new batch should rather go elsewhere. */
-    boolean lockedShouldSwitchBeforeNewBatch(int partition, PartitionQueue queue) {
-      return stickyPartition != partition;
-    }
-
-    void onDrained(int nodeId, long nowMs) {}
   }
 }

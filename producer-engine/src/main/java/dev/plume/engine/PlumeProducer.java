@@ -1,10 +1,10 @@
 package dev.plume.engine;
 
 import dev.plume.accumulator.AccumulatorConfig;
-import dev.plume.accumulator.AppendResult;
 import dev.plume.accumulator.ProducerBatch;
 import dev.plume.accumulator.RecordAccumulator;
 import dev.plume.clock.Clock;
+import dev.plume.compression.Codecs;
 import dev.plume.compression.CompressionContext;
 import dev.plume.compression.CompressionLevels;
 import dev.plume.compression.CompressionType;
@@ -139,6 +139,8 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
     this.interceptors = new InterceptorChain<>(chain);
 
     CompressionType compression = CompressionType.forConfigName(config.compressionType());
+    // A missing codec library fails here, naming the dependency, not later on the I/O thread.
+    Codecs.requireAvailable(compression);
     this.pool = new BufferPool(config.bufferMemoryBytes(), Math.max(1, config.batchSizeBytes()));
     this.accumulator =
         new RecordAccumulator(
@@ -299,7 +301,7 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
     }
     long timestampMs = record.timestampMs() != null ? record.timestampMs() : startMs;
     CompletableFuture<RecordMetadata> future = new CompletableFuture<>();
-    AppendResult result =
+    int result =
         accumulator.append(
             topic,
             partition,
@@ -312,7 +314,8 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
             remainingBlockMs,
             clock.nowMs(),
             cluster);
-    if (result.batchIsFull() || result.newBatchCreated()) {
+    if (RecordAccumulator.isSet(
+        result, RecordAccumulator.BATCH_FULL | RecordAccumulator.NEW_BATCH)) {
       sender.wakeup();
     }
     return future;

@@ -42,6 +42,20 @@ final class StatsAssembler {
               t.requestLatencyAvgMs(),
               t.requestLatencyMaxMs()));
     }
+    Map<String, ProducerStats.TopicStats> topics = new HashMap<>();
+    sender
+        .topics()
+        .forEach(
+            (name, c) ->
+                topics.put(
+                    name,
+                    new ProducerStats.TopicStats(
+                        name,
+                        c.recordsSent(),
+                        c.bytesSent(),
+                        c.recordErrors(),
+                        c.recordRetries(),
+                        c.compressionRatioAvg())));
     long lastUpdate = metadata.lastSuccessfulUpdateMs();
     long lastResponse = sender.lastResponseMs();
     long lastContact = Math.max(lastUpdate, lastResponse);
@@ -80,6 +94,6 @@ final class StatsAssembler {
         senderAlive,
         sender.lastError(),
         nodes,
-        Map.of());
+        topics);
   }
 }

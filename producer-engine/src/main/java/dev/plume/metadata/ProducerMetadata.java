@@ -28,6 +28,10 @@ public final class ProducerMetadata {
 
   private final long metadataMaxAgeMs;
   private final long metadataMaxIdleMs;
+
+  /** Idle tracking needs no finer time than this; it keeps {@link #touch} allocation-free. */
+  private static final long TOUCH_RESOLUTION_MS = 1000;
+
   private final List<Node> bootstrapNodes;
   private final Map<String, Long> topicsLastUsedMs = new ConcurrentHashMap<>();
 
@@ -64,8 +68,15 @@ public final class ProducerMetadata {
     return nodes.isEmpty() ? bootstrapNodes : new ArrayList<>(nodes.values());
   }
 
-  /** Marks the topic as in use now; a topic never seen also requests an update. */
+  /**
+   * Marks the topic as in use now; a topic never seen also requests an update. Called per send, so
+   * the common case (touched within the last second) only reads.
+   */
   public void touch(String topic, long nowMs) {
+    Long last = topicsLastUsedMs.get(topic);
+    if (last != null && nowMs - last < TOUCH_RESOLUTION_MS) {
+      return;
+    }
     if (topicsLastUsedMs.put(topic, nowMs) == null && !snapshot.hasTopic(topic)) {
       requestUpdate();
     }
@@ -248,7 +259,10 @@ public final class ProducerMetadata {
     public SnapshotBuilder topic(String topic, byte[] topicId, List<PartitionState> partitions) {
       PartitionState[] byIndex = new PartitionState[partitions.size()];
       for (PartitionState p : partitions) {
-        if (p.partition() < 0 || p.partition() >= byIndex.length) {
+        // A duplicate index leaves a hole, which would fail the whole snapshot later.
+        if (p.partition() < 0
+            || p.partition() >= byIndex.length
+            || byIndex[p.partition()] != null) {
           topicErrors.put(topic, "non-contiguous partition indexes in metadata");
           return this;
         }

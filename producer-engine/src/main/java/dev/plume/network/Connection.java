@@ -42,8 +42,8 @@ final class Connection {
   private ByteBuffer[] writeSegments;
   private int writeSegmentIndex;
 
-  private final ByteBuffer sizeBuffer = ByteBuffer.allocate(4);
-  private ByteBuffer frame; // non-null while a frame body is being read
+  /** Start of the unconsumed bytes in the node's receive buffer. */
+  private int readOffset;
 
   NegotiatedVersions versions;
   long lastActivityMs;
@@ -64,6 +64,7 @@ final class Connection {
     this.address = address;
     this.setupDeadlineMs = setupDeadlineMs;
     this.startedMs = nowMs;
+    owner.receiveBuffer.clear(); // a new connection starts a new byte stream
     this.lastActivityMs = nowMs;
   }
 
@@ -125,49 +126,79 @@ final class Connection {
   }
 
   /**
-   * Reads until one frame is complete or the socket has no more bytes now. The size prefix is
-   * checked against the cap BEFORE any buffer is sized for it.
+   * Returns the next complete response frame, reading from the socket at most once. Bytes are read
+   * in bulk into the node's receive buffer, so several small responses cost one read; a frame's
+   * size prefix is checked against the cap BEFORE the buffer grows for it.
    *
-   * @return the frame (position 0, limit = its size; valid until the next call), or null
+   * @return the frame (a slice: valid until the next call), or null if no frame is complete yet
    * @throws EOFException if the peer closed the connection
    * @throws dev.plume.protocol.ProtocolException if the size is negative, over the cap or TLS
    */
   ByteBuffer readFrame(int maxFrameBytes, TrafficStats nodeStats, TrafficStats total)
       throws IOException {
-    if (frame == null) {
-      int n = transport.read(sizeBuffer);
-      if (n < 0) {
-        throw new EOFException("connection closed by the broker");
-      }
-      count(n, nodeStats, total);
-      if (sizeBuffer.hasRemaining()) {
-        return null;
-      }
-      int size = sizeBuffer.getInt(0);
-      FrameDecoder.checkSize(size, maxFrameBytes);
-      frame = owner.receiveBufferFor(size);
+    ByteBuffer frame = nextBufferedFrame(maxFrameBytes);
+    if (frame != null) {
+      return frame;
     }
-    if (frame.hasRemaining()) {
-      int n = transport.read(frame);
-      if (n < 0) {
-        throw new EOFException("connection closed by the broker in the middle of a response");
-      }
-      count(n, nodeStats, total);
+    int n = transport.read(owner.receiveBuffer);
+    if (n < 0) {
+      throw new EOFException(
+          owner.receiveBuffer.position() > readOffset
+              ? "connection closed by the broker in the middle of a response"
+              : "connection closed by the broker");
     }
-    if (frame.hasRemaining()) {
-      return null;
+    if (n > 0) {
+      nodeStats.recordBytesReceived(n);
+      total.recordBytesReceived(n);
     }
-    ByteBuffer complete = frame.flip();
-    frame = null;
-    sizeBuffer.clear();
-    return complete;
+    return nextBufferedFrame(maxFrameBytes);
   }
 
-  private static void count(int bytes, TrafficStats nodeStats, TrafficStats total) {
-    if (bytes > 0) {
-      nodeStats.recordBytesReceived(bytes);
-      total.recordBytesReceived(bytes);
+  /**
+   * A complete frame from the buffer, or null after making room for the rest of the next one.
+   * Buffer layout: unconsumed bytes are [readOffset, position); reads append at position.
+   */
+  private ByteBuffer nextBufferedFrame(int maxFrameBytes) {
+    ByteBuffer buffer = owner.receiveBuffer;
+    int available = buffer.position() - readOffset;
+    if (available < 4) {
+      ensureRoom(4);
+      return null;
     }
+    int size = buffer.getInt(readOffset);
+    FrameDecoder.checkSize(size, maxFrameBytes);
+    if (available - 4 < size) {
+      ensureRoom(4 + size);
+      return null;
+    }
+    ByteBuffer frame = buffer.slice(readOffset + 4, size);
+    readOffset += 4 + size;
+    if (readOffset == buffer.position()) {
+      // All consumed: the next read starts at 0 (the frame is handled before that read).
+      buffer.clear();
+      readOffset = 0;
+    }
+    return frame;
+  }
+
+  /** Makes [readOffset, readOffset + bytes) fit, compacting or growing the buffer. */
+  private void ensureRoom(int bytes) {
+    ByteBuffer buffer = owner.receiveBuffer;
+    if (buffer.capacity() - readOffset >= bytes) {
+      return;
+    }
+    int pending = buffer.position() - readOffset;
+    if (buffer.capacity() >= bytes) {
+      System.arraycopy(buffer.array(), readOffset, buffer.array(), 0, pending);
+    } else {
+      // Grow to the frame size (already checked against the cap), no further.
+      ByteBuffer larger = ByteBuffer.allocate(bytes);
+      larger.put(0, buffer, readOffset, pending);
+      owner.receiveBuffer = larger;
+      buffer = larger;
+    }
+    buffer.limit(buffer.capacity()).position(pending);
+    readOffset = 0;
   }
 
   void updateInterest() {
@@ -194,7 +225,8 @@ final class Connection {
     transport.close();
     writing = null;
     writeSegments = null;
-    frame = null;
+    owner.receiveBuffer.clear();
+    readOffset = 0;
     owner.encoder.reset();
   }
 

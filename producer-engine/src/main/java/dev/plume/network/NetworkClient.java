@@ -39,9 +39,11 @@ public interface NetworkClient extends AutoCloseable {
   boolean isReady(Node node, long nowMs);
 
   /**
-   * Milliseconds until it makes sense to check {@code node} again: 0 if connected-and-ready or
-   * connectable now, the remaining reconnect backoff if the last attempt failed, or {@code
-   * Long.MAX_VALUE} while a connection attempt or handshake is under way (poll will report it).
+   * Milliseconds until it makes sense to check {@code node} again: 0 if ready or connectable now,
+   * the remaining reconnect backoff if the last attempt failed, or {@code Long.MAX_VALUE} while a
+   * connection exists but cannot take a request (connecting, handshake, a request still being
+   * written, max in flight reached): a poll event, not time, will change that, so the caller should
+   * not spin.
    */
   long connectionDelayMs(Node node, long nowMs);
 

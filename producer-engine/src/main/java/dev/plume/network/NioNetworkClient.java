@@ -114,7 +114,9 @@ public final class NioNetworkClient implements NetworkClient {
     if (c == null) {
       return Math.max(0, state.backoffUntilMs - nowMs);
     }
-    return c.state == Connection.State.READY ? 0 : Long.MAX_VALUE;
+    // Connected but busy (handshake, a partial write, in-flight limit): the next poll event
+    // (connect, writable, response) is what changes readiness, not time.
+    return canSendMore(c) ? 0 : Long.MAX_VALUE;
   }
 
   @Override
@@ -177,7 +179,7 @@ public final class NioNetworkClient implements NetworkClient {
   private NodeState stateOf(Node node, long nowMs) {
     NodeState state = nodes.get(node.id());
     if (state == null) {
-      state = new NodeState(node);
+      state = new NodeState(node, stats.node(node.id()));
       nodes.put(node.id(), state);
     } else if (!state.node.host().equals(node.host()) || state.node.port() != node.port()) {
       // The node moved (metadata update): the old socket points at the wrong broker.
@@ -277,6 +279,9 @@ public final class NioNetworkClient implements NetworkClient {
             config.requestTimeoutMs(),
             response -> {});
     enqueue(c, request, version, nowMs, true);
+    if (c.owner.connection == c && c.isWriting()) {
+      tryWrite(c, nowMs);
+    }
   }
 
   // ---------------------------------------------------------------- sending
@@ -339,9 +344,12 @@ public final class NioNetworkClient implements NetworkClient {
       }
       return;
     }
-    TrafficStats nodeStats = stats.node(c.owner.node.id());
+    TrafficStats nodeStats = c.owner.traffic;
     nodeStats.recordRequestSent();
     stats.total().recordRequestSent();
+    if (log.isTraceEnabled()) {
+      log.trace("sending {} of {} bytes to {}", inFlight, encoder.sizeBytes(), c.owner.node);
+    }
     c.startWrite(inFlight, encoder.segments());
     c.lastActivityMs = nowMs;
   }
@@ -355,13 +363,18 @@ public final class NioNetworkClient implements NetworkClient {
     }
     // Write first without waiting for OP_WRITE: a socket is almost always writable, and this
     // saves one select per request.
+    boolean becameSendable = false;
     for (int i = connected.size() - 1; i >= 0; i--) {
       Connection c = connected.get(i).connection;
       if (c != null && c.isWriting()) {
         tryWrite(c, nowMs);
+        becameSendable |= c.owner.connection == c && canSendMore(c);
       }
     }
-    long selectTimeoutMs = completions.isEmpty() ? nextDeadlineDelayMs(timeoutMs, nowMs) : 0;
+    // A connection that finished writing can take the next request now: do not block the
+    // caller, who may have more to send to it.
+    long selectTimeoutMs =
+        completions.isEmpty() && !becameSendable ? nextDeadlineDelayMs(timeoutMs, nowMs) : 0;
     int selected;
     try {
       selected = selectTimeoutMs <= 0 ? selector.selectNow() : selector.select(selectTimeoutMs);
@@ -420,7 +433,10 @@ public final class NioNetworkClient implements NetworkClient {
     } catch (EOFException e) {
       failConnection(state, new NetworkException(c + ": " + e.getMessage(), e), nowMs);
     } catch (IOException e) {
-      failConnection(state, new NetworkException(c + ": I/O error: " + e, e), nowMs);
+      failConnection(
+          state,
+          c.established ? new NetworkException(c + ": I/O error: " + e, e) : connectError(state, e),
+          nowMs);
     } catch (ProtocolException e) {
       failConnection(
           state,
@@ -433,7 +449,7 @@ public final class NioNetworkClient implements NetworkClient {
     try {
       long written = c.write();
       if (written > 0) {
-        stats.node(c.owner.node.id()).recordBytesSent(written);
+        c.owner.traffic.recordBytesSent(written);
         stats.total().recordBytesSent(written);
         c.lastActivityMs = nowMs;
       }
@@ -452,7 +468,7 @@ public final class NioNetworkClient implements NetworkClient {
 
   private void readResponses(Connection c, long nowMs) throws IOException {
     NodeState state = c.owner;
-    TrafficStats nodeStats = stats.node(state.node.id());
+    TrafficStats nodeStats = state.traffic;
     while (state.connection == c) {
       ByteBuffer frame = c.readFrame(config.maxFrameBytes(), nodeStats, stats.total());
       if (frame == null) {
@@ -484,7 +500,7 @@ public final class NioNetworkClient implements NetworkClient {
     c.inFlight.pollFirst();
     if (request.internal) {
       long latencyMs = nowMs - request.sentTimeMs;
-      stats.node(state.node.id()).recordResponse(latencyMs);
+      state.traffic.recordResponse(latencyMs);
       stats.total().recordResponse(latencyMs);
       handleApiVersionsResponse(c, request, reader, nowMs);
       return;
@@ -518,7 +534,10 @@ public final class NioNetworkClient implements NetworkClient {
       return;
     }
     long latencyMs = nowMs - request.sentTimeMs;
-    stats.node(nodeId).recordResponse(latencyMs);
+    if (log.isTraceEnabled()) {
+      log.trace("response to {} from {} after {} ms", request, c.owner.node, latencyMs);
+    }
+    c.owner.traffic.recordResponse(latencyMs);
     stats.total().recordResponse(latencyMs);
     completions.add(request.success(nodeId, body, nowMs));
   }
@@ -686,7 +705,16 @@ public final class NioNetworkClient implements NetworkClient {
       initiateConnect(state, nowMs);
       return;
     }
-    log.info("connection to {} failed: {}", state.node, cause.getMessage());
+    if (state.failedAttempts == 0) {
+      log.info("connection to {} failed: {}", state.node, cause.getMessage());
+    } else {
+      // Repeats while a broker is down: one line per outage at info, the rest at debug.
+      log.debug(
+          "connection to {} failed again ({} in a row): {}",
+          state.node,
+          state.failedAttempts + 1,
+          cause.getMessage());
+    }
     state.addresses = null; // resolve again next round: DNS may have changed
     backOff(state, cause, nowMs);
   }
@@ -850,6 +878,18 @@ public final class NioNetworkClient implements NetworkClient {
       return best;
     }
     return connecting != null ? connecting : connectable;
+  }
+
+  /** For tests: whether a request to the node is not yet fully written. */
+  boolean hasPendingWrite(int nodeId) {
+    NodeState state = nodes.get(nodeId);
+    return state != null && state.connection != null && state.connection.isWriting();
+  }
+
+  /** For tests: the capacity of the node's reusable receive buffer. */
+  int receiveBufferCapacity(int nodeId) {
+    NodeState state = nodes.get(nodeId);
+    return state == null ? 0 : state.receiveBuffer.capacity();
   }
 
   @Override

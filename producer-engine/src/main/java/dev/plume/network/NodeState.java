@@ -9,6 +9,8 @@ import java.nio.ByteBuffer;
  */
 final class NodeState {
 
+  static final int INITIAL_RECEIVE_BUFFER_BYTES = 4096;
+
   Node node;
   Connection connection;
 
@@ -29,19 +31,17 @@ final class NodeState {
   /** Encodes requests; reused for every request to this node, once the previous is written. */
   final RequestEncoder encoder = new RequestEncoder(1024);
 
-  /** Holds one response frame; grows to the largest frame seen, never above the frame cap. */
-  ByteBuffer receiveBuffer = ByteBuffer.allocate(0);
+  /**
+   * Bytes read from the socket, holding whole response frames; grows to the largest frame seen
+   * (plus its size prefix), never above the frame cap.
+   */
+  ByteBuffer receiveBuffer = ByteBuffer.allocate(INITIAL_RECEIVE_BUFFER_BYTES);
 
-  NodeState(Node node) {
+  /** This node's counters (cached: no map lookup per read or write). */
+  final TrafficStats traffic;
+
+  NodeState(Node node, TrafficStats traffic) {
     this.node = node;
-  }
-
-  ByteBuffer receiveBufferFor(int frameBytes) {
-    if (receiveBuffer.capacity() < frameBytes) {
-      // Exactly the size: the cap was checked before, and frames near the cap are rare.
-      receiveBuffer = ByteBuffer.allocate(Math.max(frameBytes, 512));
-    }
-    receiveBuffer.clear().limit(frameBytes);
-    return receiveBuffer;
+    this.traffic = traffic;
   }
 }

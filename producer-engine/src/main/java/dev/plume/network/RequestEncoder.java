@@ -3,6 +3,7 @@ package dev.plume.network;
 import dev.plume.protocol.ProtocolWriter;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -16,7 +17,7 @@ public final class RequestEncoder {
   // Attached buffers (duplicates, so the caller's position is untouched) and the writer position
   // each one follows.
   private final List<ByteBuffer> attached = new ArrayList<>();
-  private final List<Integer> attachedAfter = new ArrayList<>();
+  private int[] attachedAfter = new int[8];
   private long attachedBytes;
 
   RequestEncoder(int initialCapacityBytes) {
@@ -37,8 +38,11 @@ public final class RequestEncoder {
     if (buffer.remaining() == 0) {
       return;
     }
+    if (attached.size() == attachedAfter.length) {
+      attachedAfter = Arrays.copyOf(attachedAfter, attachedAfter.length * 2);
+    }
+    attachedAfter[attached.size()] = writer.position();
     attached.add(buffer.duplicate());
-    attachedAfter.add(writer.position());
     attachedBytes += buffer.remaining();
   }
 
@@ -50,7 +54,6 @@ public final class RequestEncoder {
   void reset() {
     writer.reset();
     attached.clear();
-    attachedAfter.clear();
     attachedBytes = 0;
   }
 
@@ -63,7 +66,7 @@ public final class RequestEncoder {
     ByteBuffer all = writer.flip();
     int from = 0;
     for (int i = 0; i < attached.size(); i++) {
-      int to = attachedAfter.get(i);
+      int to = attachedAfter[i];
       if (to > from) {
         out.add(all.slice(from, to - from));
       }

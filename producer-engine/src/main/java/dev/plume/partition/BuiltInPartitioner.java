@@ -46,7 +46,8 @@ import java.util.function.IntSupplier;
  *       caller holding a stale stint never switches the new one. Callers that want switches aligned
  *       with batch boundaries (the {@code enableSwitch} decision consistent with the queue) call
  *       it, as above, under the lock of the stint's partition queue, after checking {@link
- *       #isPartitionChanged} under that same lock.
+ *       #partitionChangedBeforeAppend} under that same lock; then every retired stint holds the
+ *       bytes of whole batches only.
  *   <li>{@link #updatePartitionLoadStats} (normally the sender thread) publishes an immutable
  *       snapshot through a volatile field; it neither modifies nor keeps the caller's arrays, and
  *       it allocates nothing when the weights did not change.

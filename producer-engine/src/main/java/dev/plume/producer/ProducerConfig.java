@@ -166,7 +166,11 @@ public final class ProducerConfig {
     metadataRebootstrapTriggerMs =
         c.longValue(METADATA_RECOVERY_REBOOTSTRAP_TRIGGER_MS, 300000, 0, Long.MAX_VALUE);
     reconnectBackoffMs = c.longValue(RECONNECT_BACKOFF_MS, 50, 0, Long.MAX_VALUE);
-    reconnectBackoffMaxMs = c.longValue(RECONNECT_BACKOFF_MAX_MS, 1000, 0, Long.MAX_VALUE);
+    // As in Kafka: setting reconnect.backoff.ms alone turns the exponential growth off.
+    reconnectBackoffMaxMs =
+        c.isSet(RECONNECT_BACKOFF_MS) && !c.isSet(RECONNECT_BACKOFF_MAX_MS)
+            ? reconnectBackoffMs
+            : c.longValue(RECONNECT_BACKOFF_MAX_MS, 1000, 0, Long.MAX_VALUE);
     socketConnectionSetupTimeoutMs =
         c.longValue(SOCKET_CONNECTION_SETUP_TIMEOUT_MS, 10000, 0, Long.MAX_VALUE);
     socketConnectionSetupTimeoutMaxMs =
@@ -198,14 +202,18 @@ public final class ProducerConfig {
     idempotenceEnabled = validatedIdempotence(c);
     if (transactionalId != null && !idempotenceEnabled) {
       throw new ConfigException(
-          "Cannot set a transactional.id without also enabling idempotence "
-              + "(enable.idempotence=true needs acks=all and retries > 0)");
+          TRANSACTIONAL_ID,
+          transactionalId,
+          "requires idempotence, which is off (enable.idempotence=false, or acks is not all,"
+              + " or retries is 0)");
     }
   }
 
   private int validatedDeliveryTimeout(ConfigValues c) {
     int configured = c.intValue(DELIVERY_TIMEOUT_MS, 120000, 0, Integer.MAX_VALUE);
-    long lowerBound = lingerMs + requestTimeoutMs;
+    // Capped as in Kafka, and so that a huge linger.ms cannot overflow the sum.
+    long lowerBound =
+        Math.min(Math.min(lingerMs, Integer.MAX_VALUE) + requestTimeoutMs, Integer.MAX_VALUE);
     if (configured >= lowerBound) {
       return configured;
     }
@@ -216,7 +224,7 @@ public final class ProducerConfig {
           "must be >= linger.ms + request.timeout.ms (" + lowerBound + ")");
     }
     // As in Kafka: a default that is too small for the user's linger/request timeout is raised.
-    return (int) Math.min(Integer.MAX_VALUE, lowerBound);
+    return (int) lowerBound;
   }
 
   private boolean validatedIdempotence(ConfigValues c) {

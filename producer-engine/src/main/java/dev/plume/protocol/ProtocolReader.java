@@ -14,7 +14,8 @@ import java.util.UUID;
  * allocate more than the input holds.
  *
  * <p>The reader works on its own slice of the given buffer: the caller's buffer is not moved.
- * Byte-array fields read as {@link ByteBuffer} are zero-copy slices of the input.
+ * Byte-array fields read as {@link ByteBuffer} are zero-copy slices of the input, valid as long as
+ * the input buffer is. Not thread-safe.
  */
 public final class ProtocolReader {
 
@@ -25,13 +26,12 @@ public final class ProtocolReader {
     this.buffer = source.slice(); // slice() is big-endian whatever the source's order
   }
 
-  private ProtocolReader(ByteBuffer slice, boolean alreadySliced) {
-    this.buffer = slice;
-  }
-
-  /** An independent reader at the same position, e.g. to retry a parse another way. */
+  /**
+   * An independent reader over the bytes not yet read, e.g. to retry a parse another way. Its
+   * {@link #position()} counts from this reader's current position.
+   */
   public ProtocolReader copy() {
-    return new ProtocolReader(buffer.duplicate(), true);
+    return new ProtocolReader(buffer);
   }
 
   /** Skips every remaining byte. */

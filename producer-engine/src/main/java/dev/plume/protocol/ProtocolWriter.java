@@ -8,7 +8,7 @@ import java.util.UUID;
 /**
  * Writes Kafka wire primitives into a growable heap buffer. Meant to be kept per connection and
  * reused: {@link #reset()} rewinds without freeing, so the backing array grows only when a request
- * is larger than any before it.
+ * is larger than any before it. Not thread-safe.
  *
  * <p>Typical use: {@code int frame = w.startSizePrefix(); header.write(w); request.write(w,
  * version); w.endSizePrefix(frame); channel.write(w.flip())}.
@@ -192,8 +192,33 @@ public final class ProtocolWriter {
     return value.getBytes(StandardCharsets.UTF_8);
   }
 
+  /** True if every char is ASCII, so the UTF-8 form is one byte per char. */
+  private static boolean isAscii(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      if (value.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // Topic names and client ids are ASCII in practice: write them without a temporary byte[].
+  private void writeAsciiChars(String value) {
+    int length = value.length();
+    ensure(length);
+    for (int i = 0; i < length; i++) {
+      array[position + i] = (byte) value.charAt(i);
+    }
+    position += length;
+  }
+
   /** Classic string: int16 length, then UTF-8. */
   public ProtocolWriter writeString(String value) {
+    if (isAscii(value) && value.length() <= Short.MAX_VALUE) {
+      writeInt16(value.length());
+      writeAsciiChars(value);
+      return this;
+    }
     byte[] bytes = utf8(value);
     if (bytes.length > Short.MAX_VALUE) {
       throw new IllegalArgumentException("string longer than 32767 bytes");
@@ -212,6 +237,11 @@ public final class ProtocolWriter {
 
   /** Compact string: unsigned varint length+1, then UTF-8. */
   public ProtocolWriter writeCompactString(String value) {
+    if (isAscii(value)) {
+      writeUnsignedVarint(value.length() + 1);
+      writeAsciiChars(value);
+      return this;
+    }
     byte[] bytes = utf8(value);
     writeUnsignedVarint(bytes.length + 1);
     return writeRawBytes(bytes);

@@ -23,6 +23,7 @@ import dev.plume.producer.errors.OutOfOrderSequenceException;
 import dev.plume.producer.errors.ProducerFencedException;
 import dev.plume.producer.errors.RecordTooLargeException;
 import dev.plume.protocol.message.ProduceResponse;
+import dev.plume.txn.SequenceTracker;
 import java.util.List;
 
 /**
@@ -42,7 +43,7 @@ final class ProduceErrorHandler {
   void onRequestFailure(ProducerBatch batch, ClientResponse<?> response, long nowMs) {
     if (response.disconnected()) {
       sender.metadata().requestUpdate();
-      retryOrExpire(batch, nowMs, Sender.disconnected(response).getMessage(), true);
+      retryOrExpire(batch, nowMs, () -> Sender.disconnected(response), true);
     } else {
       // Never sent (no common API version, encoding failure): not retriable.
       RuntimeException error = response.error();
@@ -52,7 +53,16 @@ final class ProduceErrorHandler {
 
   /** The response did not mention a partition we sent: treat as a retriable broker fault. */
   void onMissingPartition(ProducerBatch batch, long nowMs) {
-    retryOrExpire(batch, nowMs, "the Produce response did not mention the partition", true);
+    retryOrExpire(
+        batch,
+        nowMs,
+        () ->
+            new BrokerErrorException(
+                (short) -1,
+                "UNKNOWN_SERVER_ERROR",
+                true,
+                "the Produce response did not mention " + batch.topicPartition()),
+        true);
   }
 
   void onPartitionError(
@@ -65,11 +75,11 @@ final class ProduceErrorHandler {
     switch (code) {
       case DUPLICATE_SEQUENCE_NUMBER -> sender.completeBatch(batch, -1, p.logAppendTimeMs());
       case MESSAGE_TOO_LARGE -> onTooLarge(batch, description, nowMs);
-      case OUT_OF_ORDER_SEQUENCE_NUMBER -> onOutOfOrder(batch, description, nowMs);
+      case OUT_OF_ORDER_SEQUENCE_NUMBER -> onOutOfOrder(batch, p, description, nowMs);
       case UNKNOWN_PRODUCER_ID -> {
         // The broker lost our producer state (e.g. retention): restart sequences, then retry.
         sender.requireEpochBump();
-        retryOrExpire(batch, nowMs, description, false);
+        retryOrExpire(batch, nowMs, () -> brokerError(batch, code, p), false);
       }
       case INVALID_PRODUCER_EPOCH, PRODUCER_FENCED ->
           sender.failBatch(
@@ -100,7 +110,7 @@ final class ProduceErrorHandler {
             applyLeaderHint(batch, p, endpoints, code);
             sender.metadata().requestUpdate();
           }
-          retryOrExpire(batch, nowMs, description, false);
+          retryOrExpire(batch, nowMs, () -> brokerError(batch, code, p), false);
         } else {
           sender.failBatch(
               batch,
@@ -139,25 +149,55 @@ final class ProduceErrorHandler {
    * retried after it; if this batch is the one the broker should have accepted next, sequences
    * really have a gap, so they restart under a new epoch before the retry.
    */
-  private void onOutOfOrder(ProducerBatch batch, String description, long nowMs) {
+  private void onOutOfOrder(
+      ProducerBatch batch, ProduceResponse.PartitionResponse p, String description, long nowMs) {
     if (!sender.config().idempotent()) {
       sender.failBatch(batch, new OutOfOrderSequenceException(description), false);
       return;
     }
     int expected = sender.sequences().nextExpectedByBroker(batch.topicPartition());
-    if (batch.baseSequence() == expected) {
+    if (batch.baseSequence() == expected
+        || SequenceTracker.isAfter(expected, batch.baseSequence())) {
+      // A real gap, or the broker already moved past this batch: retrying under this epoch can
+      // never succeed, so sequences restart under a new epoch first.
       sender.requireEpochBump();
     }
-    retryOrExpire(batch, nowMs, description, false);
+    retryOrExpire(batch, nowMs, () -> brokerError(batch, OUT_OF_ORDER_SEQUENCE_NUMBER, p), false);
   }
 
+  /**
+   * Retries while delivery.timeout.ms and retries allow. Out of time, the records fail with a
+   * TimeoutException naming the last error; out of retries (with time left), with that error
+   * itself, so a producer with few retries does not report a "timeout" after a few ms.
+   */
   private void retryOrExpire(
-      ProducerBatch batch, long nowMs, String lastError, boolean mayHaveBeenWritten) {
+      ProducerBatch batch,
+      long nowMs,
+      java.util.function.Supplier<RuntimeException> lastError,
+      boolean mayHaveBeenWritten) {
     if (sender.canRetry(batch, nowMs)) {
       sender.retry(batch, nowMs);
+    } else if (sender.deliveryTimeoutPassed(batch, nowMs)) {
+      sender.failBatch(
+          batch,
+          sender.deliveryTimeout(batch, nowMs, lastError.get().getMessage()),
+          mayHaveBeenWritten);
     } else {
-      sender.failBatch(batch, sender.deliveryTimeout(batch, nowMs, lastError), mayHaveBeenWritten);
+      sender.failBatch(batch, lastError.get(), mayHaveBeenWritten);
     }
+  }
+
+  private static RuntimeException brokerError(
+      ProducerBatch batch, short code, ProduceResponse.PartitionResponse p) {
+    return new BrokerErrorException(
+        code,
+        ErrorNames.name(code),
+        ProduceErrorPolicy.isRetriable(code),
+        "the broker refused the batch for "
+            + batch.topicPartition()
+            + " on attempt "
+            + (batch.attempts() + 1)
+            + messageSuffix(p.errorMessage()));
   }
 
   private void applyLeaderHint(

@@ -14,6 +14,7 @@ import dev.plume.network.NetworkClient;
 import dev.plume.network.Node;
 import dev.plume.producer.TopicPartition;
 import dev.plume.producer.errors.NetworkException;
+import dev.plume.producer.errors.PlumeException;
 import dev.plume.producer.errors.ProducerClosedException;
 import dev.plume.producer.errors.TimeoutException;
 import dev.plume.protocol.ApiKey;
@@ -47,6 +48,9 @@ public final class Sender implements Runnable {
   private static final Logger log = LoggerFactory.getLogger(Sender.class);
   private static final long MAX_POLL_MS = 1000;
 
+  /** ProduceRequestBody writes topics by name (v9-12); v13 would need topic ids. */
+  private static final short MAX_PRODUCE_VERSION = 12;
+
   private final SenderConfig config;
   private final Clock clock;
   private final NetworkClient client;
@@ -69,6 +73,7 @@ public final class Sender implements Runnable {
   private boolean epochBumpRequired;
   private int producesInFlight;
   private RuntimeException fatalError;
+  private final Map<Integer, Long> throttledUntilMs = new HashMap<>();
 
   public Sender(
       SenderConfig config,
@@ -107,13 +112,15 @@ public final class Sender implements Runnable {
             : new ProducerClosedException(
                 "Producer closed before the record was sent (close with a zero or expired"
                     + " timeout)");
-    accumulator.abortQueued(closed);
-    failAllIncomplete(closed);
+    // Close the network first: its in-flight requests complete (as disconnected) while their
+    // buffers are still owned by their batches; whatever is left then fails below.
     try {
       client.close();
     } catch (RuntimeException e) {
       log.warn("Error closing the network client", e);
     }
+    accumulator.abortQueued(closed);
+    failAllIncomplete(closed);
     log.debug("Sender thread of {} stopped", config.clientId());
   }
 
@@ -313,7 +320,15 @@ public final class Sender implements Runnable {
     }
     long timeoutMs = ready.nextReadyCheckDelayMs();
     for (Node node : ready.readyNodes()) {
-      if (!client.ready(node, nowMs)) {
+      long throttledMs = throttledUntilMs.getOrDefault(node.id(), 0L) - nowMs;
+      if (throttledMs > 0) {
+        // KIP-219: the broker asked us to hold off this node (quota); batches wait meanwhile.
+        timeoutMs = Math.min(timeoutMs, throttledMs);
+        continue;
+      }
+      boolean canSend = client.ready(node, nowMs);
+      accumulator.updateNodeLatencyStats(node.id(), nowMs, canSend);
+      if (!canSend) {
         long delay = client.connectionDelayMs(node, nowMs);
         timeoutMs = Math.min(timeoutMs, delay == Long.MAX_VALUE ? MAX_POLL_MS : delay);
         continue;
@@ -344,10 +359,30 @@ public final class Sender implements Runnable {
       }
       return sequences.firstIncompleteSequence(tp) == batch.baseSequence();
     }
-    return true;
+    // Until the broker has acknowledged a batch of this partition under this epoch it holds no
+    // state for us and would accept any first sequence: a later batch could then be accepted
+    // ahead of an earlier one that failed. So the first batch goes alone; pipelining starts
+    // once it is acknowledged.
+    return sequences.lastAckedSequence(tp) >= 0 || !sequences.hasIncomplete(tp);
   }
 
   private void sendProduce(Node node, List<ProducerBatch> drained, long nowMs) {
+    try {
+      trySendProduce(node, drained, nowMs);
+    } catch (RuntimeException e) {
+      // Sealing or handing the request to the client failed, so nothing was sent. The batches
+      // are no longer queued: fail them now rather than lose them (they would never complete).
+      log.error("Could not send a Produce request to {}; failing its batches", node, e);
+      RuntimeException error =
+          new PlumeException("Could not send the Produce request to " + node + ": " + e, e);
+      for (ProducerBatch b : drained) {
+        b.inFlight(false);
+        failBatch(b, error, false);
+      }
+    }
+  }
+
+  private void trySendProduce(Node node, List<ProducerBatch> drained, long nowMs) {
     List<ProducerBatch> batches = groupByTopic(drained);
     ByteBuffer[] sealed = new ByteBuffer[batches.size()];
     ProducerIdAndEpoch pid = producerIdAndEpoch;
@@ -364,6 +399,9 @@ public final class Sender implements Runnable {
       }
       b.inFlight(true);
       stats.recordBatch(sealed[i].remaining(), b.estimatedSizeBytes());
+      SenderStats.TopicCounters topic = stats.topic(b.topicPartition().topic());
+      topic.bytesSent.add(sealed[i].remaining());
+      topic.uncompressedBytes.add(b.estimatedSizeBytes());
       stats.recordQueueTime(nowMs - b.createdMs());
     }
     Map<TopicPartition, ProducerBatch> byPartition = new HashMap<>();
@@ -373,12 +411,11 @@ public final class Sender implements Runnable {
     ProduceRequestBody body =
         new ProduceRequestBody(
             config.transactionalId(), config.acks(), config.requestTimeoutMs(), batches, sealed);
-    producesInFlight++;
-    stats.produceRequests.increment();
     if (config.acks() == 0) {
       client.send(
           ClientRequest.oneWay(
-              node, ApiKey.PRODUCE, body, response -> onProduceWritten(response, batches)),
+                  node, ApiKey.PRODUCE, body, response -> onProduceWritten(response, batches))
+              .withVersions(ApiKey.PRODUCE.minVersion(), MAX_PRODUCE_VERSION),
           nowMs);
     } else {
       client.send(
@@ -386,7 +423,7 @@ public final class Sender implements Runnable {
               node,
               ApiKey.PRODUCE,
               ApiKey.PRODUCE.minVersion(),
-              (short) 12,
+              MAX_PRODUCE_VERSION,
               body,
               true,
               ProduceResponse::read,
@@ -394,6 +431,9 @@ public final class Sender implements Runnable {
               response -> onProduceResponse(response, byPartition)),
           nowMs);
     }
+    // Counted once the client took the request (it never completes one inside send).
+    producesInFlight++;
+    stats.produceRequests.increment();
   }
 
   private static List<ProducerBatch> groupByTopic(List<ProducerBatch> batches) {
@@ -433,6 +473,10 @@ public final class Sender implements Runnable {
     stats.lastResponseMs.set(nowMs);
     stats.recordLatency(response.latencyMs());
     ProduceResponse body = response.body();
+    if (body.throttleTimeMs() > 0) {
+      throttledUntilMs.put(response.nodeId(), nowMs + body.throttleTimeMs());
+      stats.throttleTimeMsTotal.add(body.throttleTimeMs());
+    }
     for (ProduceResponse.TopicResponse t : body.responses()) {
       for (ProduceResponse.PartitionResponse p : t.partitionResponses()) {
         ProducerBatch batch = batches.remove(new TopicPartition(t.name(), p.index()));
@@ -461,6 +505,7 @@ public final class Sender implements Runnable {
     }
     if (batch.complete(baseOffset, logAppendTimeMs)) {
       stats.recordsSent.add(batch.recordCount());
+      stats.topic(batch.topicPartition().topic()).recordsSent.add(batch.recordCount());
     }
     accumulator.deallocate(batch);
   }
@@ -477,6 +522,7 @@ public final class Sender implements Runnable {
     }
     if (batch.completeExceptionally(error)) {
       stats.recordErrors.add(batch.recordCount());
+      stats.topic(batch.topicPartition().topic()).recordErrors.add(batch.recordCount());
       stats.error(error.toString());
     }
     accumulator.deallocate(batch);
@@ -484,6 +530,7 @@ public final class Sender implements Runnable {
 
   void retry(ProducerBatch batch, long nowMs) {
     stats.recordRetries.add(batch.recordCount());
+    stats.topic(batch.topicPartition().topic()).recordRetries.add(batch.recordCount());
     accumulator.reenqueue(batch, nowMs);
   }
 
@@ -505,8 +552,11 @@ public final class Sender implements Runnable {
 
   /** Whether the batch may be tried again: time and retries left. */
   boolean canRetry(ProducerBatch batch, long nowMs) {
-    return nowMs - batch.createdMs() < config.deliveryTimeoutMs()
-        && batch.attempts() < config.retries();
+    return !deliveryTimeoutPassed(batch, nowMs) && batch.attempts() < config.retries();
+  }
+
+  boolean deliveryTimeoutPassed(ProducerBatch batch, long nowMs) {
+    return nowMs - batch.createdMs() >= config.deliveryTimeoutMs();
   }
 
   RuntimeException deliveryTimeout(ProducerBatch batch, long nowMs, String lastError) {

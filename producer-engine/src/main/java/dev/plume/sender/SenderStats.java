@@ -24,6 +24,53 @@ public final class SenderStats {
   final AtomicLong lastResponseMs = new AtomicLong(-1);
   final AtomicReference<String> lastError = new AtomicReference<>();
   private final LatencyHistogram latency = new LatencyHistogram();
+  private final java.util.concurrent.ConcurrentHashMap<String, TopicCounters> topics =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  final LongAdder throttleTimeMsTotal = new LongAdder();
+
+  /** Per-topic counters, created on a topic's first batch (not per record). */
+  public static final class TopicCounters {
+    final LongAdder recordsSent = new LongAdder();
+    final LongAdder bytesSent = new LongAdder();
+    final LongAdder uncompressedBytes = new LongAdder();
+    final LongAdder recordErrors = new LongAdder();
+    final LongAdder recordRetries = new LongAdder();
+
+    public long recordsSent() {
+      return recordsSent.sum();
+    }
+
+    public long bytesSent() {
+      return bytesSent.sum();
+    }
+
+    public long recordErrors() {
+      return recordErrors.sum();
+    }
+
+    public long recordRetries() {
+      return recordRetries.sum();
+    }
+
+    public double compressionRatioAvg() {
+      long raw = uncompressedBytes.sum();
+      return raw == 0 ? 1.0 : (double) bytesSent.sum() / raw;
+    }
+  }
+
+  TopicCounters topic(String topic) {
+    TopicCounters c = topics.get(topic);
+    return c != null ? c : topics.computeIfAbsent(topic, k -> new TopicCounters());
+  }
+
+  /** A read-only view of the per-topic counters. */
+  public java.util.Map<String, TopicCounters> topics() {
+    return java.util.Collections.unmodifiableMap(topics);
+  }
+
+  public long throttleTimeMsTotal() {
+    return throttleTimeMsTotal.sum();
+  }
 
   void recordLatency(long latencyMs) {
     latency.record(latencyMs);

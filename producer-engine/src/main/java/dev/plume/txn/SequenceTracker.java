@@ -119,7 +119,7 @@ public final class SequenceTracker {
   }
 
   /** Whether {@code a} comes after {@code b}, allowing one wrap-around. */
-  static boolean isAfter(int a, int b) {
+  public static boolean isAfter(int a, int b) {
     return a > b || (b - a) > Integer.MAX_VALUE / 2;
   }
 

@@ -92,9 +92,30 @@ class FramingTest {
         .isInstanceOf(RuntimeException.class);
   }
 
+  @Test
+  void levelsReachTheCodecs() {
+    byte[] input = new byte[200_000];
+    Random random = new Random(3);
+    for (int i = 0; i < input.length; i++) {
+      input[i] = (byte) ('a' + Math.min(25, (int) Math.abs(random.nextGaussian() * 6)));
+    }
+
+    assertThat(compress(CompressionType.GZIP, input, new CompressionLevels(9, 9, 3)).length())
+        .isLessThan(compress(CompressionType.GZIP, input, new CompressionLevels(1, 9, 3)).length());
+    assertThat(compress(CompressionType.LZ4, input, new CompressionLevels(-1, 17, 3)).length())
+        .isLessThan(compress(CompressionType.LZ4, input, new CompressionLevels(-1, 9, 3)).length());
+    assertThat(compress(CompressionType.ZSTD, input, new CompressionLevels(-1, 9, 19)).length())
+        .isLessThan(
+            compress(CompressionType.ZSTD, input, new CompressionLevels(-1, 9, -5)).length());
+  }
+
   private static String compress(CompressionType type, byte[] input) {
+    return compress(type, input, CompressionLevels.DEFAULTS);
+  }
+
+  private static String compress(CompressionType type, byte[] input, CompressionLevels levels) {
     ByteSink out = new ByteSink(16);
-    try (Compressor compressor = Codecs.newCompressor(type, CompressionLevels.DEFAULTS)) {
+    try (Compressor compressor = Codecs.newCompressor(type, levels)) {
       compressor.compress(input, 0, input.length, out);
     }
     return HEX.formatHex(out.array(), 0, out.position());

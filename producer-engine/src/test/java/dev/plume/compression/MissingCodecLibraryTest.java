@@ -54,7 +54,7 @@ class MissingCodecLibraryTest {
       Object context = contextClass.getConstructor().newInstance();
       Class<?> builderClass = loader.loadClass("dev.plume.record.RecordBatchBuilder");
       Class<?> headerArray =
-          java.lang.reflect.Array.newInstance(loader.loadClass("dev.plume.record.Header"), 0)
+          java.lang.reflect.Array.newInstance(loader.loadClass("dev.plume.producer.Header"), 0)
               .getClass();
       Object builder =
           builderClass

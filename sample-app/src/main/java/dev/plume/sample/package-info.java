@@ -1,2 +1,2 @@
-/** A sample Spring Boot application using the Plume starter. */
+/** A sample Spring Boot application using the Plume starter with an embedded Kafka broker. */
 package dev.plume.sample;

@@ -74,7 +74,8 @@ public record ProduceRequest(
     for (int t = 0; t < topicData.size(); t++) {
       TopicData topic = topicData.get(t);
       if (version >= 13) {
-        if (topic.topicId() == null) {
+        if (topic.topicId() == null || MetadataRequest.ZERO_UUID.equals(topic.topicId())) {
+          // The broker would answer UNKNOWN_TOPIC_ID; negotiate v12 instead when IDs are unknown.
           throw new IllegalArgumentException("Produce v13 needs the topic ID of " + topic.name());
         }
         w.writeUuid(topic.topicId());

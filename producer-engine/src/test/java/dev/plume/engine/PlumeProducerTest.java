@@ -1,0 +1,266 @@
+package dev.plume.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.plume.clock.ManualClock;
+import dev.plume.network.FakeNetworkClient;
+import dev.plume.network.FakeNetworkClient.SentRequest;
+import dev.plume.producer.ProducerConfig;
+import dev.plume.producer.ProducerInterceptor;
+import dev.plume.producer.ProducerRecord;
+import dev.plume.producer.RecordMetadata;
+import dev.plume.producer.errors.ProducerClosedException;
+import dev.plume.producer.errors.RecordTooLargeException;
+import dev.plume.producer.errors.SerializationException;
+import dev.plume.producer.serialization.Serializer;
+import dev.plume.producer.serialization.StringSerializer;
+import dev.plume.protocol.ApiKey;
+import dev.plume.protocol.message.InitProducerIdResponse;
+import dev.plume.protocol.message.MetadataResponse;
+import dev.plume.protocol.message.ProduceRequest;
+import dev.plume.protocol.message.ProduceResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole producer over a {@link FakeNetworkClient} that answers Metadata, InitProducerId and
+ * Produce requests by itself. The I/O thread runs for real; the clock is manual, so nothing lingers
+ * out or expires unless a test says so.
+ */
+class PlumeProducerTest {
+
+  private final ManualClock clock = new ManualClock(1_000);
+  private final FakeNetworkClient client = new FakeNetworkClient().blockInPoll(true);
+  private final AtomicLong nextOffset = new AtomicLong();
+  private PlumeProducer<String, String> producer;
+
+  private static MetadataResponse metadata() {
+    List<MetadataResponse.Partition> parts = new ArrayList<>();
+    for (int p = 0; p < 2; p++) {
+      parts.add(
+          new MetadataResponse.Partition((short) 0, p, 1, 1, List.of(1), List.of(1), List.of()));
+    }
+    return new MetadataResponse(
+        0,
+        List.of(new MetadataResponse.Broker(1, "b1", 9092, null)),
+        "c",
+        1,
+        List.of(new MetadataResponse.Topic((short) 0, "t", null, false, parts, 0)),
+        0,
+        (short) 0);
+  }
+
+  private ProduceResponse ackAll(SentRequest request) {
+    List<ProduceResponse.TopicResponse> topics = new ArrayList<>();
+    for (ProduceRequest.TopicData t : request.decode(ProduceRequest::read).topicData()) {
+      List<ProduceResponse.PartitionResponse> parts = new ArrayList<>();
+      for (ProduceRequest.PartitionData p : t.partitionData()) {
+        parts.add(
+            new ProduceResponse.PartitionResponse(
+                p.index(), (short) 0, nextOffset.getAndAdd(100), -1, 0, List.of(), null, null));
+      }
+      topics.add(new ProduceResponse.TopicResponse(t.name(), null, parts));
+    }
+    return new ProduceResponse(topics, 0, List.of());
+  }
+
+  private PlumeProducer.Builder<String, String> builder(ProducerConfig.Builder config) {
+    client.respondAlways(ApiKey.METADATA, r -> metadata());
+    client.respondAlways(
+        ApiKey.INIT_PRODUCER_ID, r -> new InitProducerIdResponse(0, (short) 0, 77, (short) 0));
+    client.respondAlways(ApiKey.PRODUCE, this::ackAll);
+    return PlumeProducer.<String, String>builder(
+            config.bootstrapServers("boot:9092").clientId("unit").maxBlockMs(10_000).build())
+        .keySerializer(new StringSerializer())
+        .valueSerializer(new StringSerializer())
+        .clock(clock)
+        .networkClientFactory(networkConfig -> client);
+  }
+
+  /** linger.ms=0: the manual clock never moves, so a lingering batch would wait forever. */
+  private static ProducerConfig.Builder config() {
+    return ProducerConfig.builder().lingerMs(0);
+  }
+
+  private PlumeProducer<String, String> start() {
+    producer = builder(config()).build();
+    return producer;
+  }
+
+  @AfterEach
+  void closeProducer() {
+    if (producer != null) {
+      producer.close(java.time.Duration.ofSeconds(10));
+    }
+  }
+
+  private static Throwable failure(CompletableFuture<RecordMetadata> f) throws Exception {
+    try {
+      f.get(10, TimeUnit.SECONDS);
+      throw new AssertionError("expected a failure");
+    } catch (ExecutionException e) {
+      return e.getCause();
+    }
+  }
+
+  @Test
+  void sendCompletesTheFutureWithTheBrokersOffset() throws Exception {
+    start();
+    RecordMetadata m =
+        producer.send(new ProducerRecord<>("t", 1, "k", "v")).get(10, TimeUnit.SECONDS);
+    assertThat(m.topic()).isEqualTo("t");
+    assertThat(m.partition()).isEqualTo(1);
+    assertThat(m.offset()).isZero();
+    List<SentRequest> produces = client.sentRequests(ApiKey.PRODUCE);
+    assertThat(produces).hasSize(1);
+    assertThat(produces.get(0).decode(ProduceRequest::read).topicData().get(0).name())
+        .isEqualTo("t");
+  }
+
+  @Test
+  void flushWaitsForLingeringRecords() {
+    producer = builder(config().lingerMs(60_000)).build();
+    List<CompletableFuture<RecordMetadata>> futures = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      futures.add(producer.send(new ProducerRecord<>("t", 0, null, "v" + i)));
+    }
+    // The manual clock never reaches linger.ms: only flush can make them go.
+    assertThat(futures).noneMatch(CompletableFuture::isDone);
+    producer.flush();
+    assertThat(futures).allMatch(f -> f.isDone() && !f.isCompletedExceptionally());
+    assertThat(futures.get(2).join().offset()).isEqualTo(2);
+  }
+
+  @Test
+  void flushFromACallbackFailsFastInsteadOfDeadlocking() throws Exception {
+    start();
+    AtomicReference<Exception> fromCallback = new AtomicReference<>();
+    producer
+        .send(
+            new ProducerRecord<>("t", 0, null, "v"),
+            (m, e) -> {
+              try {
+                producer.flush();
+              } catch (Exception ex) {
+                fromCallback.set(ex);
+              }
+            })
+        .get(10, TimeUnit.SECONDS);
+    assertThat(fromCallback.get())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("flush()");
+  }
+
+  @Test
+  void sendAfterCloseThrowsProducerClosedException() {
+    start();
+    producer.close();
+    assertThatThrownBy(() -> producer.send(new ProducerRecord<>("t", "v")))
+        .isInstanceOf(ProducerClosedException.class)
+        .hasMessageContaining("t");
+  }
+
+  @Test
+  void aRecordOverMaxRequestSizeFailsThroughItsFuture() throws Exception {
+    producer = builder(config().maxRequestSizeBytes(1000)).build();
+    AtomicReference<Exception> callbackError = new AtomicReference<>();
+    CompletableFuture<RecordMetadata> f =
+        producer.send(
+            new ProducerRecord<>("t", 0, null, "x".repeat(2000)), (m, e) -> callbackError.set(e));
+    assertThat(failure(f))
+        .isInstanceOf(RecordTooLargeException.class)
+        .hasMessageContaining("max.request.size=1000");
+    assertThat(callbackError.get()).isInstanceOf(RecordTooLargeException.class);
+    assertThat(producer.send(new ProducerRecord<>("t", 0, null, "small")).get(10, TimeUnit.SECONDS))
+        .isNotNull();
+  }
+
+  @Test
+  void aThrowingInterceptorDoesNotBreakSends() throws Exception {
+    List<String> acknowledged = new ArrayList<>();
+    producer =
+        builder(config())
+            .interceptor(
+                new ProducerInterceptor<>() {
+                  @Override
+                  public ProducerRecord<String, String> onSend(ProducerRecord<String, String> r) {
+                    throw new IllegalStateException("interceptor bug");
+                  }
+
+                  @Override
+                  public void onAcknowledgement(RecordMetadata m, Exception e) {
+                    synchronized (acknowledged) {
+                      acknowledged.add(m.topic());
+                    }
+                    throw new IllegalStateException("interceptor bug on ack");
+                  }
+                })
+            .build();
+    RecordMetadata m =
+        producer.send(new ProducerRecord<>("t", 0, null, "v")).get(10, TimeUnit.SECONDS);
+    assertThat(m.offset()).isZero();
+    synchronized (acknowledged) {
+      assertThat(acknowledged).containsExactly("t");
+    }
+  }
+
+  @Test
+  void aSerializerFailureThrowsSerializationException() {
+    Serializer<String> broken =
+        (topic, data) -> {
+          throw new IllegalArgumentException("cannot encode " + data);
+        };
+    producer = builder(config()).valueSerializer(broken).build();
+    assertThatThrownBy(() -> producer.send(new ProducerRecord<>("t", 0, null, "bad")))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining("value")
+        .hasMessageContaining("cannot encode bad");
+  }
+
+  @Test
+  void metricsCountTheRecordsSent() throws Exception {
+    start();
+    for (int i = 0; i < 4; i++) {
+      producer.send(new ProducerRecord<>("t", i % 2, null, "v" + i));
+    }
+    producer.flush();
+    assertThat(producer.metrics().recordsSentTotal()).isEqualTo(4);
+    assertThat(producer.metrics().recordErrorsTotal()).isZero();
+  }
+
+  @Test
+  void anInvalidPartitionFailsThroughTheFuture() throws Exception {
+    start();
+    assertThat(failure(producer.send(new ProducerRecord<>("t", 5, null, "v"))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("5");
+  }
+
+  @Test
+  void closeWithPendingRecordsDrainsThemGracefully() throws Exception {
+    producer = builder(config().lingerMs(60_000)).build();
+    CompletableFuture<RecordMetadata> f = producer.send(new ProducerRecord<>("t", 0, null, "v"));
+    producer.close();
+    assertThat(f.get(10, TimeUnit.SECONDS).offset()).isZero();
+    assertThat(client.isClosed()).isTrue();
+  }
+
+  @Test
+  void forcedCloseFailsPendingRecordsClearly() throws Exception {
+    client.setNodeReady(new dev.plume.network.Node(1, "b1", 9092), false);
+    producer = builder(config()).build();
+    CompletableFuture<RecordMetadata> f = producer.send(new ProducerRecord<>("t", 0, null, "v"));
+    producer.close(java.time.Duration.ZERO);
+    assertThat(failure(f))
+        .isInstanceOf(ProducerClosedException.class)
+        .hasMessageContaining("closed");
+  }
+}

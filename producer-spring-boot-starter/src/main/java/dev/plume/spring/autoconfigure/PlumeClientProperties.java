@@ -1,0 +1,700 @@
+package dev.plume.spring.autoconfigure;
+
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.convert.DurationUnit;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The settings of one producer. Every field is optional: unset settings fall back to the top-level
+ * {@code plume.producer.*} value (for a named client) and then to the engine's default, which is
+ * Kafka's. Durations given as plain numbers are milliseconds, sizes are bytes.
+ */
+public class PlumeClientProperties {
+
+  /**
+   * Broker addresses (host:port) to bootstrap from. Falls back to spring.kafka.bootstrap-servers,
+   * then localhost:9092. Kafka key: bootstrap.servers.
+   */
+  private List<String> bootstrapServers;
+
+  /** Client id sent with every request; generated (producer-N) when unset. Kafka key: client.id. */
+  private String clientId;
+
+  /** Acknowledgements the leader waits for: all (-1), one (1) or zero (0). Kafka key: acks. */
+  private Acks acks;
+
+  /**
+   * How long to wait for more records before sending a batch (plain numbers are milliseconds).
+   * Kafka key: linger.ms.
+   */
+  private @DurationUnit(ChronoUnit.MILLIS) Duration linger;
+
+  /** Upper bound of one batch per partition. Kafka key: batch.size. */
+  private DataSize batchSize;
+
+  /** Memory for records waiting to be sent. Kafka key: buffer.memory. */
+  private DataSize bufferMemory;
+
+  /**
+   * How long send() and partitionsFor() may block for metadata or buffer space. Kafka key:
+   * max.block.ms.
+   */
+  private @DurationUnit(ChronoUnit.MILLIS) Duration maxBlock;
+
+  /**
+   * Upper bound on the time from send() to the outcome, retries included; must be at least linger +
+   * request-timeout. Kafka key: delivery.timeout.ms.
+   */
+  private @DurationUnit(ChronoUnit.MILLIS) Duration deliveryTimeout;
+
+  /** How long to wait for the response to one request. Kafka key: request.timeout.ms. */
+  private @DurationUnit(ChronoUnit.MILLIS) Duration requestTimeout;
+
+  /** How many times a failed batch is retried (bounded by delivery-timeout). Kafka key: retries. */
+  private Integer retries;
+
+  /** Initial wait before retrying a failed request. Kafka key: retry.backoff.ms. */
+  private @DurationUnit(ChronoUnit.MILLIS) Duration retryBackoff;
+
+  /** Maximum wait between retries (exponential backoff). Kafka key: retry.backoff.max.ms. */
+  private @DurationUnit(ChronoUnit.MILLIS) Duration retryBackoffMax;
+
+  /**
+   * Unacknowledged requests per connection; at most 5 with idempotence. Kafka key:
+   * max.in.flight.requests.per.connection.
+   */
+  private Integer maxInFlightRequestsPerConnection;
+
+  /** Maximum size of one request (and so of one record). Kafka key: max.request.size. */
+  private DataSize maxRequestSize;
+
+  /**
+   * Whether the broker de-duplicates retried batches (needs acks=all). Kafka key:
+   * enable.idempotence.
+   */
+  private Boolean enableIdempotence;
+
+  /** Compression codec for batches. Kafka key: compression.type. */
+  private CompressionType compressionType;
+
+  /** Gzip level: -1 (default) or 1..9. Kafka key: compression.gzip.level. */
+  private Integer compressionGzipLevel;
+
+  /** LZ4 level, 1..17. Kafka key: compression.lz4.level. */
+  private Integer compressionLz4Level;
+
+  /** Zstandard level, -131072..22. Kafka key: compression.zstd.level. */
+  private Integer compressionZstdLevel;
+
+  /**
+   * Custom dev.plume.producer.Partitioner class; a Partitioner bean is used when this is unset.
+   * Kafka key: partitioner.class.
+   */
+  private Class<?> partitionerClass;
+
+  /**
+   * Whether the built-in partitioner sends more to faster brokers. Kafka key:
+   * partitioner.adaptive.partitioning.enable.
+   */
+  private Boolean partitionerAdaptivePartitioningEnable;
+
+  /**
+   * How long a broker may fail to accept batches before the built-in partitioner avoids its
+   * partitions (0 disables). Kafka key: partitioner.availability.timeout.ms.
+   */
+  private @DurationUnit(ChronoUnit.MILLIS) Duration partitionerAvailabilityTimeout;
+
+  /** Whether the built-in partitioner ignores keys. Kafka key: partitioner.ignore.keys. */
+  private Boolean partitionerIgnoreKeys;
+
+  /** Metadata is refreshed at least this often. Kafka key: metadata.max.age.ms. */
+  private @DurationUnit(ChronoUnit.MILLIS) Duration metadataMaxAge;
+
+  /**
+   * A topic not sent to for this long is dropped from metadata. Kafka key: metadata.max.idle.ms.
+   */
+  private @DurationUnit(ChronoUnit.MILLIS) Duration metadataMaxIdle;
+
+  /**
+   * What to do when no known broker is reachable: rebootstrap or none. Kafka key:
+   * metadata.recovery.strategy.
+   */
+  private MetadataRecoveryStrategy metadataRecoveryStrategy;
+
+  /**
+   * How long metadata may be unavailable before rebootstrapping. Kafka key:
+   * metadata.recovery.rebootstrap.trigger.ms.
+   */
+  private @DurationUnit(ChronoUnit.MILLIS) Duration metadataRecoveryRebootstrapTrigger;
+
+  /** Initial wait before reconnecting to a broker. Kafka key: reconnect.backoff.ms. */
+  private @DurationUnit(ChronoUnit.MILLIS) Duration reconnectBackoff;
+
+  /** Maximum wait before reconnecting to a broker. Kafka key: reconnect.backoff.max.ms. */
+  private @DurationUnit(ChronoUnit.MILLIS) Duration reconnectBackoffMax;
+
+  /**
+   * Initial timeout for establishing a connection. Kafka key: socket.connection.setup.timeout.ms.
+   */
+  private @DurationUnit(ChronoUnit.MILLIS) Duration socketConnectionSetupTimeout;
+
+  /**
+   * Maximum timeout for establishing a connection. Kafka key:
+   * socket.connection.setup.timeout.max.ms.
+   */
+  private @DurationUnit(ChronoUnit.MILLIS) Duration socketConnectionSetupTimeoutMax;
+
+  /** How bootstrap host names are resolved. Kafka key: client.dns.lookup. */
+  private ClientDnsLookup clientDnsLookup;
+
+  /** Socket send buffer (SO_SNDBUF); -1 uses the OS default. Kafka key: send.buffer.bytes. */
+  private DataSize sendBuffer;
+
+  /** Socket receive buffer (SO_RCVBUF); -1 uses the OS default. Kafka key: receive.buffer.bytes. */
+  private DataSize receiveBuffer;
+
+  /**
+   * Idle connections are closed after this long; -1 never closes them. Kafka key:
+   * connections.max.idle.ms.
+   */
+  private @DurationUnit(ChronoUnit.MILLIS) Duration connectionsMaxIdle;
+
+  /**
+   * dev.plume.producer.ProducerInterceptor classes the producer instantiates, called before
+   * ProducerInterceptor beans. Kafka key: interceptor.classes.
+   */
+  private List<Class<?>> interceptorClasses;
+
+  /**
+   * Key serializer class; when unset, a Serializer bean matching key-type is used, else a built-in
+   * one. Kafka key: key.serializer.
+   */
+  private Class<?> keySerializer;
+
+  /**
+   * Value serializer class; when unset, a Serializer bean matching value-type is used, else a
+   * built-in one. Kafka key: value.serializer.
+   */
+  private Class<?> valueSerializer;
+
+  /**
+   * Transactional id; enables ProducerTemplate.executeInTransaction. Must be unique per running
+   * instance. Kafka key: transactional.id.
+   */
+  private String transactionalId;
+
+  /**
+   * How long the coordinator waits for a transaction before aborting it. Kafka key:
+   * transaction.timeout.ms.
+   */
+  private @DurationUnit(ChronoUnit.MILLIS) Duration transactionTimeout;
+
+  /**
+   * Protocol used to talk to brokers (this version of Plume implements PLAINTEXT only). Kafka key:
+   * security.protocol.
+   */
+  private SecurityProtocol securityProtocol;
+
+  /**
+   * The template's key type, used to pick a Serializer bean by its generic type (default
+   * java.lang.String).
+   */
+  private Class<?> keyType;
+
+  /**
+   * The template's value type, used to pick a Serializer bean by its generic type (default
+   * java.lang.String).
+   */
+  private Class<?> valueType;
+
+  /** How long shutdown waits for each producer to flush and close (default 30s). */
+  private Duration closeTimeout;
+
+  /**
+   * Whether startup fetches metadata to verify the brokers are reachable: none, warn or fail
+   * (default none).
+   */
+  private StartupCheck startupCheck;
+
+  /** How long the startup check waits for metadata (default 10s). */
+  private Duration startupCheckTimeout;
+
+  /** Topic whose metadata the startup check fetches; defaults to template.default-topic. */
+  private String startupCheckTopic;
+
+  /**
+   * Raw Kafka producer settings (for example {@code properties.linger.ms=10}); typed settings above
+   * win over an entry for the same key.
+   */
+  private Map<String, String> properties = new LinkedHashMap<>();
+
+  /** Template settings. */
+  private final Template template = new Template();
+
+  public List<String> getBootstrapServers() {
+    return bootstrapServers;
+  }
+
+  public void setBootstrapServers(List<String> bootstrapServers) {
+    this.bootstrapServers = bootstrapServers;
+  }
+
+  public String getClientId() {
+    return clientId;
+  }
+
+  public void setClientId(String clientId) {
+    this.clientId = clientId;
+  }
+
+  public Acks getAcks() {
+    return acks;
+  }
+
+  public void setAcks(Acks acks) {
+    this.acks = acks;
+  }
+
+  public Duration getLinger() {
+    return linger;
+  }
+
+  public void setLinger(Duration linger) {
+    this.linger = linger;
+  }
+
+  public DataSize getBatchSize() {
+    return batchSize;
+  }
+
+  public void setBatchSize(DataSize batchSize) {
+    this.batchSize = batchSize;
+  }
+
+  public DataSize getBufferMemory() {
+    return bufferMemory;
+  }
+
+  public void setBufferMemory(DataSize bufferMemory) {
+    this.bufferMemory = bufferMemory;
+  }
+
+  public Duration getMaxBlock() {
+    return maxBlock;
+  }
+
+  public void setMaxBlock(Duration maxBlock) {
+    this.maxBlock = maxBlock;
+  }
+
+  public Duration getDeliveryTimeout() {
+    return deliveryTimeout;
+  }
+
+  public void setDeliveryTimeout(Duration deliveryTimeout) {
+    this.deliveryTimeout = deliveryTimeout;
+  }
+
+  public Duration getRequestTimeout() {
+    return requestTimeout;
+  }
+
+  public void setRequestTimeout(Duration requestTimeout) {
+    this.requestTimeout = requestTimeout;
+  }
+
+  public Integer getRetries() {
+    return retries;
+  }
+
+  public void setRetries(Integer retries) {
+    this.retries = retries;
+  }
+
+  public Duration getRetryBackoff() {
+    return retryBackoff;
+  }
+
+  public void setRetryBackoff(Duration retryBackoff) {
+    this.retryBackoff = retryBackoff;
+  }
+
+  public Duration getRetryBackoffMax() {
+    return retryBackoffMax;
+  }
+
+  public void setRetryBackoffMax(Duration retryBackoffMax) {
+    this.retryBackoffMax = retryBackoffMax;
+  }
+
+  public Integer getMaxInFlightRequestsPerConnection() {
+    return maxInFlightRequestsPerConnection;
+  }
+
+  public void setMaxInFlightRequestsPerConnection(Integer maxInFlightRequestsPerConnection) {
+    this.maxInFlightRequestsPerConnection = maxInFlightRequestsPerConnection;
+  }
+
+  public DataSize getMaxRequestSize() {
+    return maxRequestSize;
+  }
+
+  public void setMaxRequestSize(DataSize maxRequestSize) {
+    this.maxRequestSize = maxRequestSize;
+  }
+
+  public Boolean getEnableIdempotence() {
+    return enableIdempotence;
+  }
+
+  public void setEnableIdempotence(Boolean enableIdempotence) {
+    this.enableIdempotence = enableIdempotence;
+  }
+
+  public CompressionType getCompressionType() {
+    return compressionType;
+  }
+
+  public void setCompressionType(CompressionType compressionType) {
+    this.compressionType = compressionType;
+  }
+
+  public Integer getCompressionGzipLevel() {
+    return compressionGzipLevel;
+  }
+
+  public void setCompressionGzipLevel(Integer compressionGzipLevel) {
+    this.compressionGzipLevel = compressionGzipLevel;
+  }
+
+  public Integer getCompressionLz4Level() {
+    return compressionLz4Level;
+  }
+
+  public void setCompressionLz4Level(Integer compressionLz4Level) {
+    this.compressionLz4Level = compressionLz4Level;
+  }
+
+  public Integer getCompressionZstdLevel() {
+    return compressionZstdLevel;
+  }
+
+  public void setCompressionZstdLevel(Integer compressionZstdLevel) {
+    this.compressionZstdLevel = compressionZstdLevel;
+  }
+
+  public Class<?> getPartitionerClass() {
+    return partitionerClass;
+  }
+
+  public void setPartitionerClass(Class<?> partitionerClass) {
+    this.partitionerClass = partitionerClass;
+  }
+
+  public Boolean getPartitionerAdaptivePartitioningEnable() {
+    return partitionerAdaptivePartitioningEnable;
+  }
+
+  public void setPartitionerAdaptivePartitioningEnable(
+      Boolean partitionerAdaptivePartitioningEnable) {
+    this.partitionerAdaptivePartitioningEnable = partitionerAdaptivePartitioningEnable;
+  }
+
+  public Duration getPartitionerAvailabilityTimeout() {
+    return partitionerAvailabilityTimeout;
+  }
+
+  public void setPartitionerAvailabilityTimeout(Duration partitionerAvailabilityTimeout) {
+    this.partitionerAvailabilityTimeout = partitionerAvailabilityTimeout;
+  }
+
+  public Boolean getPartitionerIgnoreKeys() {
+    return partitionerIgnoreKeys;
+  }
+
+  public void setPartitionerIgnoreKeys(Boolean partitionerIgnoreKeys) {
+    this.partitionerIgnoreKeys = partitionerIgnoreKeys;
+  }
+
+  public Duration getMetadataMaxAge() {
+    return metadataMaxAge;
+  }
+
+  public void setMetadataMaxAge(Duration metadataMaxAge) {
+    this.metadataMaxAge = metadataMaxAge;
+  }
+
+  public Duration getMetadataMaxIdle() {
+    return metadataMaxIdle;
+  }
+
+  public void setMetadataMaxIdle(Duration metadataMaxIdle) {
+    this.metadataMaxIdle = metadataMaxIdle;
+  }
+
+  public MetadataRecoveryStrategy getMetadataRecoveryStrategy() {
+    return metadataRecoveryStrategy;
+  }
+
+  public void setMetadataRecoveryStrategy(MetadataRecoveryStrategy metadataRecoveryStrategy) {
+    this.metadataRecoveryStrategy = metadataRecoveryStrategy;
+  }
+
+  public Duration getMetadataRecoveryRebootstrapTrigger() {
+    return metadataRecoveryRebootstrapTrigger;
+  }
+
+  public void setMetadataRecoveryRebootstrapTrigger(Duration metadataRecoveryRebootstrapTrigger) {
+    this.metadataRecoveryRebootstrapTrigger = metadataRecoveryRebootstrapTrigger;
+  }
+
+  public Duration getReconnectBackoff() {
+    return reconnectBackoff;
+  }
+
+  public void setReconnectBackoff(Duration reconnectBackoff) {
+    this.reconnectBackoff = reconnectBackoff;
+  }
+
+  public Duration getReconnectBackoffMax() {
+    return reconnectBackoffMax;
+  }
+
+  public void setReconnectBackoffMax(Duration reconnectBackoffMax) {
+    this.reconnectBackoffMax = reconnectBackoffMax;
+  }
+
+  public Duration getSocketConnectionSetupTimeout() {
+    return socketConnectionSetupTimeout;
+  }
+
+  public void setSocketConnectionSetupTimeout(Duration socketConnectionSetupTimeout) {
+    this.socketConnectionSetupTimeout = socketConnectionSetupTimeout;
+  }
+
+  public Duration getSocketConnectionSetupTimeoutMax() {
+    return socketConnectionSetupTimeoutMax;
+  }
+
+  public void setSocketConnectionSetupTimeoutMax(Duration socketConnectionSetupTimeoutMax) {
+    this.socketConnectionSetupTimeoutMax = socketConnectionSetupTimeoutMax;
+  }
+
+  public ClientDnsLookup getClientDnsLookup() {
+    return clientDnsLookup;
+  }
+
+  public void setClientDnsLookup(ClientDnsLookup clientDnsLookup) {
+    this.clientDnsLookup = clientDnsLookup;
+  }
+
+  public DataSize getSendBuffer() {
+    return sendBuffer;
+  }
+
+  public void setSendBuffer(DataSize sendBuffer) {
+    this.sendBuffer = sendBuffer;
+  }
+
+  public DataSize getReceiveBuffer() {
+    return receiveBuffer;
+  }
+
+  public void setReceiveBuffer(DataSize receiveBuffer) {
+    this.receiveBuffer = receiveBuffer;
+  }
+
+  public Duration getConnectionsMaxIdle() {
+    return connectionsMaxIdle;
+  }
+
+  public void setConnectionsMaxIdle(Duration connectionsMaxIdle) {
+    this.connectionsMaxIdle = connectionsMaxIdle;
+  }
+
+  public List<Class<?>> getInterceptorClasses() {
+    return interceptorClasses;
+  }
+
+  public void setInterceptorClasses(List<Class<?>> interceptorClasses) {
+    this.interceptorClasses = interceptorClasses;
+  }
+
+  public Class<?> getKeySerializer() {
+    return keySerializer;
+  }
+
+  public void setKeySerializer(Class<?> keySerializer) {
+    this.keySerializer = keySerializer;
+  }
+
+  public Class<?> getValueSerializer() {
+    return valueSerializer;
+  }
+
+  public void setValueSerializer(Class<?> valueSerializer) {
+    this.valueSerializer = valueSerializer;
+  }
+
+  public String getTransactionalId() {
+    return transactionalId;
+  }
+
+  public void setTransactionalId(String transactionalId) {
+    this.transactionalId = transactionalId;
+  }
+
+  public Duration getTransactionTimeout() {
+    return transactionTimeout;
+  }
+
+  public void setTransactionTimeout(Duration transactionTimeout) {
+    this.transactionTimeout = transactionTimeout;
+  }
+
+  public SecurityProtocol getSecurityProtocol() {
+    return securityProtocol;
+  }
+
+  public void setSecurityProtocol(SecurityProtocol securityProtocol) {
+    this.securityProtocol = securityProtocol;
+  }
+
+  public Class<?> getKeyType() {
+    return keyType;
+  }
+
+  public void setKeyType(Class<?> keyType) {
+    this.keyType = keyType;
+  }
+
+  public Class<?> getValueType() {
+    return valueType;
+  }
+
+  public void setValueType(Class<?> valueType) {
+    this.valueType = valueType;
+  }
+
+  public Duration getCloseTimeout() {
+    return closeTimeout;
+  }
+
+  public void setCloseTimeout(Duration closeTimeout) {
+    this.closeTimeout = closeTimeout;
+  }
+
+  public StartupCheck getStartupCheck() {
+    return startupCheck;
+  }
+
+  public void setStartupCheck(StartupCheck startupCheck) {
+    this.startupCheck = startupCheck;
+  }
+
+  public Duration getStartupCheckTimeout() {
+    return startupCheckTimeout;
+  }
+
+  public void setStartupCheckTimeout(Duration startupCheckTimeout) {
+    this.startupCheckTimeout = startupCheckTimeout;
+  }
+
+  public String getStartupCheckTopic() {
+    return startupCheckTopic;
+  }
+
+  public void setStartupCheckTopic(String startupCheckTopic) {
+    this.startupCheckTopic = startupCheckTopic;
+  }
+
+  public Map<String, String> getProperties() {
+    return properties;
+  }
+
+  public void setProperties(Map<String, String> properties) {
+    this.properties = properties;
+  }
+
+  public Template getTemplate() {
+    return template;
+  }
+
+  /** Settings of the {@code ProducerTemplate}. */
+  public static class Template {
+
+    /** Topic used by sendDefault(...). */
+    private String defaultTopic;
+
+    public String getDefaultTopic() {
+      return defaultTopic;
+    }
+
+    public void setDefaultTopic(String defaultTopic) {
+      this.defaultTopic = defaultTopic;
+    }
+  }
+
+  /** Acknowledgements a send waits for. */
+  public enum Acks {
+    /** The full in-sync replica set (Kafka "all" or "-1"). */
+    ALL("all"),
+    /** The leader only (Kafka "1"). */
+    ONE("1"),
+    /** None: fire and forget (Kafka "0"). */
+    ZERO("0");
+
+    private final String kafkaValue;
+
+    Acks(String kafkaValue) {
+      this.kafkaValue = kafkaValue;
+    }
+
+    public String kafkaValue() {
+      return kafkaValue;
+    }
+  }
+
+  /** Batch compression codecs. */
+  public enum CompressionType {
+    NONE,
+    GZIP,
+    SNAPPY,
+    LZ4,
+    ZSTD
+  }
+
+  /** Values of client.dns.lookup. */
+  public enum ClientDnsLookup {
+    USE_ALL_DNS_IPS,
+    RESOLVE_CANONICAL_BOOTSTRAP_SERVERS_ONLY
+  }
+
+  /** Values of metadata.recovery.strategy. */
+  public enum MetadataRecoveryStrategy {
+    NONE,
+    REBOOTSTRAP
+  }
+
+  /** Values of security.protocol. */
+  public enum SecurityProtocol {
+    PLAINTEXT,
+    SSL,
+    SASL_PLAINTEXT,
+    SASL_SSL
+  }
+
+  /** What startup does to verify that brokers are reachable. */
+  public enum StartupCheck {
+    /** No check. */
+    NONE,
+    /** Check and log a warning when brokers are unreachable. */
+    WARN,
+    /** Check and fail startup when brokers are unreachable. */
+    FAIL
+  }
+}

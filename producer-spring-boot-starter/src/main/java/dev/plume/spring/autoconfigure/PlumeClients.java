@@ -1,0 +1,237 @@
+package dev.plume.spring.autoconfigure;
+
+import dev.plume.producer.Partitioner;
+import dev.plume.producer.Producer;
+import dev.plume.producer.ProducerConfig;
+import dev.plume.producer.ProducerInterceptor;
+import dev.plume.producer.errors.ConfigException;
+import dev.plume.producer.serialization.Serializer;
+import dev.plume.spring.autoconfigure.PlumeClientProperties.StartupCheck;
+import dev.plume.spring.autoconfigure.PlumeProducerLifecycle.ManagedProducer;
+import dev.plume.spring.core.ProducerListener;
+import dev.plume.spring.core.ProducerTemplate;
+import dev.plume.spring.core.SendObserver;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
+
+/**
+ * Builds the producers and templates of the default client ({@code plume.producer.*}) and of each
+ * named client ({@code plume.producer.clients.<name>.*}): merges properties, applies customizers,
+ * validates with the engine, picks serializer, partitioner and interceptor beans, and hands each
+ * producer to {@link PlumeProducerLifecycle}.
+ */
+public class PlumeClients {
+
+  /** The client name of the {@code plume.producer.*} producer. */
+  public static final String DEFAULT_CLIENT = "default";
+
+  private static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration DEFAULT_STARTUP_CHECK_TIMEOUT = Duration.ofSeconds(10);
+
+  private final PlumeProducerProperties properties;
+  private final Environment environment;
+  private final ConfigurableListableBeanFactory beanFactory;
+  private final PlumeProducerFactory producerFactory;
+  private final PlumeProducerLifecycle lifecycle;
+  private final SerializerResolver serializers;
+
+  public PlumeClients(
+      PlumeProducerProperties properties,
+      Environment environment,
+      ConfigurableListableBeanFactory beanFactory,
+      PlumeProducerFactory producerFactory,
+      PlumeProducerLifecycle lifecycle) {
+    this.properties = properties;
+    this.environment = environment;
+    this.beanFactory = beanFactory;
+    this.producerFactory = producerFactory;
+    this.lifecycle = lifecycle;
+    this.serializers = new SerializerResolver(beanFactory);
+  }
+
+  /** The names under {@code plume.producer.clients}. */
+  public List<String> clientNames() {
+    return List.copyOf(properties.getClients().keySet());
+  }
+
+  /**
+   * The Kafka-keyed configuration of a client after properties and customizers, not yet validated.
+   */
+  public Map<String, Object> configFor(String clientName) {
+    return resolve(clientName, new HashMap<>());
+  }
+
+  /** Builds, and registers for closing, the producer of {@code clientName}. */
+  public Producer<Object, Object> producer(String clientName) {
+    Map<String, String> origins = new HashMap<>();
+    Map<String, Object> raw = resolve(clientName, origins);
+    ProducerConfig config = validated(clientName, raw, origins);
+    PlumeClientProperties client = client(clientName);
+    Serializer<?> keySerializer =
+        config.keySerializer() != null
+            ? null
+            : serializers.resolve(
+                firstNonNull(client.getKeyType(), properties.getKeyType(), String.class),
+                "key",
+                clientName);
+    Serializer<?> valueSerializer =
+        config.valueSerializer() != null
+            ? null
+            : serializers.resolve(
+                firstNonNull(client.getValueType(), properties.getValueType(), String.class),
+                "value",
+                clientName);
+    Partitioner partitioner =
+        config.partitionerClass() != null
+            ? null
+            : beanFactory.getBeanProvider(Partitioner.class).getIfUnique();
+    List<ProducerInterceptor<?, ?>> interceptors =
+        beanFactory
+            .getBeanProvider(ProducerInterceptor.class)
+            .orderedStream()
+            .<ProducerInterceptor<?, ?>>map(i -> i)
+            .toList();
+    PlumeProducerDefinition definition =
+        new PlumeProducerDefinition(
+            clientName, config, keySerializer, valueSerializer, partitioner, interceptors);
+    Producer<Object, Object> producer;
+    try {
+      producer = producerFactory.create(definition);
+    } catch (ConfigException e) {
+      throw invalid(clientName, e, origins);
+    }
+    lifecycle.register(
+        new ManagedProducer(
+            clientName,
+            producer,
+            String.join(",", config.bootstrapServers()),
+            firstNonNull(
+                client.getCloseTimeout(), properties.getCloseTimeout(), DEFAULT_CLOSE_TIMEOUT),
+            firstNonNull(client.getStartupCheck(), properties.getStartupCheck(), StartupCheck.NONE),
+            firstNonNull(
+                client.getStartupCheckTimeout(),
+                properties.getStartupCheckTimeout(),
+                DEFAULT_STARTUP_CHECK_TIMEOUT),
+            firstNonNull(
+                client.getStartupCheckTopic(),
+                properties.getStartupCheckTopic(),
+                defaultTopic(client))));
+    return producer;
+  }
+
+  /** The template of {@code clientName}, sending through {@code producer}. */
+  public ProducerTemplate<Object, Object> template(
+      String clientName, String templateName, Producer<?, ?> producer) {
+    PlumeClientProperties client = client(clientName);
+    Map<String, Object> raw = resolve(clientName, new HashMap<>());
+    ProducerTemplate.Builder<Object, Object> builder =
+        ProducerTemplate.builder(objectTyped(producer))
+            .name(templateName)
+            .defaultTopic(defaultTopic(client))
+            .transactional(raw.get(ProducerConfig.TRANSACTIONAL_ID) != null)
+            .sendObserver(
+                beanFactory
+                    .getBeanProvider(SendObserver.class)
+                    .getIfAvailable(() -> SendObserver.NONE));
+    beanFactory
+        .getBeanProvider(ProducerListener.class)
+        .orderedStream()
+        .forEach(listener -> builder.listener(objectTyped(listener)));
+    return builder.build();
+  }
+
+  private String defaultTopic(PlumeClientProperties client) {
+    return firstNonNull(
+        client.getTemplate().getDefaultTopic(), properties.getTemplate().getDefaultTopic(), null);
+  }
+
+  /** The named client's properties, or an empty set for the default client. */
+  private PlumeClientProperties client(String clientName) {
+    if (DEFAULT_CLIENT.equals(clientName)) {
+      return new PlumeClientProperties();
+    }
+    PlumeClientProperties client = properties.getClients().get(clientName);
+    if (client == null) {
+      throw new IllegalArgumentException(
+          "No Plume producer client '"
+              + clientName
+              + "' under plume.producer.clients (known: "
+              + properties.getClients().keySet()
+              + ")");
+    }
+    return client;
+  }
+
+  private Map<String, Object> resolve(String clientName, Map<String, String> origins) {
+    PlumeClientProperties client = DEFAULT_CLIENT.equals(clientName) ? null : client(clientName);
+    List<String> springKafkaServers =
+        Binder.get(environment)
+            .bind("spring.kafka.bootstrap-servers", Bindable.listOf(String.class))
+            .orElse(List.of());
+    Map<String, Object> config =
+        PlumeConfigMapper.configFor(properties, client, clientName, springKafkaServers, origins);
+    Map<String, Object> before = new LinkedHashMap<>(config);
+    beanFactory
+        .getBeanProvider(PlumeProducerCustomizer.class)
+        .orderedStream()
+        .forEach(customizer -> customizer.customize(clientName, config));
+    config.forEach(
+        (key, value) -> {
+          if (!Objects.equals(before.get(key), value)) {
+            origins.put(key, "a PlumeProducerCustomizer bean");
+          }
+        });
+    return config;
+  }
+
+  private ProducerConfig validated(
+      String clientName, Map<String, Object> raw, Map<String, String> origins) {
+    try {
+      return ProducerConfig.from(raw);
+    } catch (ConfigException e) {
+      throw invalid(clientName, e, origins);
+    }
+  }
+
+  private static InvalidPlumeProducerConfigurationException invalid(
+      String clientName, ConfigException e, Map<String, String> origins) {
+    String property = null;
+    if (e.key() != null) {
+      property = origins.get(e.key());
+      if (property == null) {
+        String typed = PlumeConfigMapper.propertyFor(e.key());
+        String prefix =
+            DEFAULT_CLIENT.equals(clientName)
+                ? "plume.producer."
+                : "plume.producer.clients." + clientName + ".";
+        property = typed != null ? prefix + typed : prefix + "properties[" + e.key() + "]";
+      }
+    }
+    return new InvalidPlumeProducerConfigurationException(clientName, property, e);
+  }
+
+  private static <T> T firstNonNull(T first, T second, T fallback) {
+    return first != null ? first : second != null ? second : fallback;
+  }
+
+  // Templates are declared ProducerTemplate<?, ?>: the application fixes K and V where it injects
+  // one, and the producer's serializers were matched to those types.
+  @SuppressWarnings("unchecked")
+  private static Producer<Object, Object> objectTyped(Producer<?, ?> producer) {
+    return (Producer<Object, Object>) producer;
+  }
+
+  // Listener beans hear every template; their generic types are not checked.
+  @SuppressWarnings("unchecked")
+  private static ProducerListener<Object, Object> objectTyped(ProducerListener<?, ?> listener) {
+    return (ProducerListener<Object, Object>) listener;
+  }
+}

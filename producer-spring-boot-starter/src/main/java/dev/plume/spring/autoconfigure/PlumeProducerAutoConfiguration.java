@@ -1,0 +1,71 @@
+package dev.plume.spring.autoconfigure;
+
+import dev.plume.engine.PlumeProducer;
+import dev.plume.producer.Producer;
+import dev.plume.spring.core.ProducerTemplate;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.Environment;
+
+/**
+ * Auto-configures the Plume producer: {@code plumeProducer} and {@code plumeProducerTemplate} from
+ * {@code plume.producer.*}, one producer and template per {@code plume.producer.clients.<name>},
+ * and {@code plumeProducerLifecycle} to check brokers at startup and close producers on shutdown.
+ */
+@AutoConfiguration
+@ConditionalOnClass(PlumeProducer.class)
+@EnableConfigurationProperties(PlumeProducerProperties.class)
+@Import(PlumeNamedClientsRegistrar.class)
+public final class PlumeProducerAutoConfiguration {
+
+  @Bean
+  @ConfigurationPropertiesBinding
+  static AcksConverter plumeAcksConverter() {
+    return new AcksConverter();
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  PlumeProducerFactory plumeProducerFactory() {
+    return PlumeProducerFactory.engine();
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  PlumeProducerLifecycle plumeProducerLifecycle() {
+    return new PlumeProducerLifecycle();
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  PlumeClients plumeClients(
+      PlumeProducerProperties properties,
+      Environment environment,
+      ConfigurableListableBeanFactory beanFactory,
+      PlumeProducerFactory producerFactory,
+      PlumeProducerLifecycle lifecycle) {
+    return new PlumeClients(properties, environment, beanFactory, producerFactory, lifecycle);
+  }
+
+  /** Closed by {@link PlumeProducerLifecycle} within close-timeout, not by bean destruction. */
+  @Bean(destroyMethod = "")
+  @Primary
+  @ConditionalOnMissingBean(Producer.class)
+  Producer<?, ?> plumeProducer(PlumeClients clients) {
+    return clients.producer(PlumeClients.DEFAULT_CLIENT);
+  }
+
+  @Bean
+  @Primary
+  @ConditionalOnMissingBean(ProducerTemplate.class)
+  ProducerTemplate<?, ?> plumeProducerTemplate(PlumeClients clients, Producer<?, ?> producer) {
+    return clients.template(PlumeClients.DEFAULT_CLIENT, "plumeProducerTemplate", producer);
+  }
+}

@@ -1,0 +1,51 @@
+package dev.plume.spring.autoconfigure;
+
+import dev.plume.engine.PlumeProducer;
+import dev.plume.producer.Producer;
+import dev.plume.producer.ProducerInterceptor;
+import dev.plume.producer.serialization.Serializer;
+
+/**
+ * Builds a producer from a definition. The default builds a {@link PlumeProducer}; declare a bean
+ * of this type to wrap or replace producers (tests use it to plug in stubs). Producers built here
+ * are closed by {@link PlumeProducerLifecycle}.
+ */
+@FunctionalInterface
+public interface PlumeProducerFactory {
+
+  Producer<Object, Object> create(PlumeProducerDefinition definition);
+
+  /** The engine. */
+  static PlumeProducerFactory engine() {
+    return definition -> {
+      PlumeProducer.Builder<Object, Object> builder = PlumeProducer.builder(definition.config());
+      if (definition.keySerializer() != null) {
+        builder.keySerializer(objectTyped(definition.keySerializer()));
+      }
+      if (definition.valueSerializer() != null) {
+        builder.valueSerializer(objectTyped(definition.valueSerializer()));
+      }
+      if (definition.partitioner() != null) {
+        builder.partitioner(definition.partitioner());
+      }
+      for (ProducerInterceptor<?, ?> interceptor : definition.interceptors()) {
+        builder.interceptor(objectTyped(interceptor));
+      }
+      return builder.build();
+    };
+  }
+
+  // The producer bean is declared Producer<?, ?>: the application fixes K and V where it injects
+  // the template, and serializers were matched to those types by their generic type.
+  @SuppressWarnings("unchecked")
+  private static Serializer<Object> objectTyped(Serializer<?> serializer) {
+    return (Serializer<Object>) serializer;
+  }
+
+  // Interceptor beans see the records of every producer; their generic types are not checked.
+  @SuppressWarnings("unchecked")
+  private static ProducerInterceptor<Object, Object> objectTyped(
+      ProducerInterceptor<?, ?> interceptor) {
+    return (ProducerInterceptor<Object, Object>) interceptor;
+  }
+}

@@ -1,0 +1,61 @@
+package dev.plume.spring.autoconfigure;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code plume.producer.*}: the default producer's settings, the named clients that override them,
+ * and the health check thresholds.
+ */
+@ConfigurationProperties("plume.producer")
+public class PlumeProducerProperties extends PlumeClientProperties {
+
+  /**
+   * Named producers: each {@code clients.<name>.*} overrides the settings above and yields a
+   * ProducerTemplate bean named {@code <name>} (and a Producer bean {@code <name>Producer}).
+   */
+  private Map<String, PlumeClientProperties> clients = new LinkedHashMap<>();
+
+  /** Health indicator settings. */
+  private final Health health = new Health();
+
+  public Map<String, PlumeClientProperties> getClients() {
+    return clients;
+  }
+
+  public void setClients(Map<String, PlumeClientProperties> clients) {
+    this.clients = clients;
+  }
+
+  public Health getHealth() {
+    return health;
+  }
+
+  /** Thresholds of the {@code plume} health indicator. */
+  public static class Health {
+
+    /** Report DOWN when no broker has answered for this long and no connection is open. */
+    private Duration unreachableTimeout = Duration.ofSeconds(30);
+
+    /** Report DOWN when the record buffer has stayed exhausted for this long. */
+    private Duration bufferExhaustedTimeout = Duration.ofSeconds(30);
+
+    public Duration getUnreachableTimeout() {
+      return unreachableTimeout;
+    }
+
+    public void setUnreachableTimeout(Duration unreachableTimeout) {
+      this.unreachableTimeout = unreachableTimeout;
+    }
+
+    public Duration getBufferExhaustedTimeout() {
+      return bufferExhaustedTimeout;
+    }
+
+    public void setBufferExhaustedTimeout(Duration bufferExhaustedTimeout) {
+      this.bufferExhaustedTimeout = bufferExhaustedTimeout;
+    }
+  }
+}

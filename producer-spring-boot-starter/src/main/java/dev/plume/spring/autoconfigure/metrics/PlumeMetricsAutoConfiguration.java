@@ -1,0 +1,44 @@
+package dev.plume.spring.autoconfigure.metrics;
+
+import dev.plume.producer.Producer;
+import dev.plume.spring.autoconfigure.PlumeProducerAutoConfiguration;
+import dev.plume.spring.core.SendObserver;
+import dev.plume.spring.metrics.MicrometerSendObserver;
+import dev.plume.spring.metrics.PlumeProducerMeterBinder;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Micrometer meters for every {@link Producer} bean ({@code plume.producer.*}) and a send timer
+ * ({@code plume.producer.send}) for every template. Ordered after Boot's metrics auto-configuration
+ * by name, so that the starter does not need the module on its classpath.
+ */
+@AutoConfiguration(
+    after = PlumeProducerAutoConfiguration.class,
+    afterName = {
+      "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+      "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration"
+    })
+@ConditionalOnClass({MeterRegistry.class, PlumeProducerMeterBinder.class})
+@ConditionalOnBean(MeterRegistry.class)
+public final class PlumeMetricsAutoConfiguration {
+
+  /** Binds the producers once, when Boot binds MeterBinder beans to the registries. */
+  @Bean
+  @ConditionalOnMissingBean
+  PlumeProducerMeterBinder plumeProducerMeterBinder(Map<String, Producer<?, ?>> producers) {
+    return new PlumeProducerMeterBinder(producers);
+  }
+
+  /** Picked up by the templates when they are built. */
+  @Bean
+  @ConditionalOnMissingBean
+  SendObserver plumeSendObserver(MeterRegistry registry) {
+    return new MicrometerSendObserver(registry);
+  }
+}

@@ -1,0 +1,291 @@
+package dev.plume.spring.core;
+
+import dev.plume.producer.Header;
+import dev.plume.producer.PartitionInfo;
+import dev.plume.producer.Producer;
+import dev.plume.producer.ProducerRecord;
+import dev.plume.producer.ProducerStats;
+import dev.plume.producer.RecordMetadata;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Spring-friendly face of one Plume {@link Producer}: sends return {@code
+ * CompletableFuture<SendResult>}, every outcome reaches the {@link ProducerListener}s and the
+ * {@link SendObserver}, and transactions are one call. Thread-safe.
+ *
+ * <p>Failures, including those the producer throws before queueing (serialization, buffer full past
+ * {@code max.block.ms}, closed producer), complete the future exceptionally with a {@link
+ * SendFailedException}; only invalid arguments throw.
+ */
+public class ProducerTemplate<K, V> {
+
+  private static final Logger log = LoggerFactory.getLogger(ProducerTemplate.class);
+
+  private final String name;
+  private final Producer<K, V> producer;
+  private final String defaultTopic;
+  private final List<ProducerListener<K, V>> listeners;
+  private final SendObserver sendObserver;
+  private final boolean transactional;
+
+  private final ReentrantLock transactionLock = new ReentrantLock();
+  private final ThreadLocal<Boolean> inTransaction = ThreadLocal.withInitial(() -> false);
+  private boolean lockedTransactionsInitialized;
+
+  private ProducerTemplate(Builder<K, V> builder) {
+    this.name = builder.name;
+    this.producer = builder.producer;
+    this.defaultTopic = builder.defaultTopic;
+    this.listeners = List.copyOf(builder.listeners);
+    this.sendObserver = builder.sendObserver;
+    this.transactional = builder.transactional;
+  }
+
+  public static <K, V> Builder<K, V> builder(Producer<K, V> producer) {
+    return new Builder<>(producer);
+  }
+
+  /** The template's name: its bean name, used as the {@code name} metrics tag. */
+  public String name() {
+    return name;
+  }
+
+  /** The producer this template sends through. */
+  public Producer<K, V> producer() {
+    return producer;
+  }
+
+  /** The topic of {@link #sendDefault}, or null when none is configured. */
+  public String defaultTopic() {
+    return defaultTopic;
+  }
+
+  /** True when the producer has a {@code transactional.id}. */
+  public boolean isTransactional() {
+    return transactional;
+  }
+
+  public CompletableFuture<SendResult<K, V>> send(String topic, V value) {
+    return send(new ProducerRecord<>(topic, null, null, null, value, List.of()));
+  }
+
+  public CompletableFuture<SendResult<K, V>> send(String topic, K key, V value) {
+    return send(new ProducerRecord<>(topic, null, null, key, value, List.of()));
+  }
+
+  /**
+   * @param partition null to let the partitioner choose
+   * @param timestampMs CreateTime in epoch milliseconds, or null for the send time
+   * @param headers may be null
+   */
+  public CompletableFuture<SendResult<K, V>> send(
+      String topic, Integer partition, Long timestampMs, K key, V value, List<Header> headers) {
+    return send(new ProducerRecord<>(topic, partition, timestampMs, key, value, headers));
+  }
+
+  /** Sends to {@code plume.producer.template.default-topic}. */
+  public CompletableFuture<SendResult<K, V>> sendDefault(V value) {
+    return send(requireDefaultTopic(), value);
+  }
+
+  /** Sends to {@code plume.producer.template.default-topic}. */
+  public CompletableFuture<SendResult<K, V>> sendDefault(K key, V value) {
+    return send(requireDefaultTopic(), key, value);
+  }
+
+  public CompletableFuture<SendResult<K, V>> send(ProducerRecord<K, V> record) {
+    Objects.requireNonNull(record, "record must not be null");
+    long startNanos = System.nanoTime();
+    CompletableFuture<RecordMetadata> sent;
+    try {
+      sent = producer.send(record);
+    } catch (RuntimeException e) {
+      // Failed before queueing: report it the same way as a failure after queueing.
+      CompletableFuture<SendResult<K, V>> failed = new CompletableFuture<>();
+      failed.completeExceptionally(failure(record, e, startNanos));
+      return failed;
+    }
+    return sent.handle(
+        (metadata, error) -> {
+          if (error != null) {
+            throw failure(record, unwrap(error), startNanos);
+          }
+          succeeded(record, metadata, startNanos);
+          return new SendResult<>(record, metadata);
+        });
+  }
+
+  /**
+   * Runs {@code callback} inside one transaction: begin, then commit when it returns, or abort when
+   * it (or the commit) throws; the exception is rethrown. Transactions on one template run one at a
+   * time. The first call also runs {@code initTransactions}.
+   *
+   * @throws IllegalStateException when no {@code transactional-id} is configured, or when called
+   *     from inside a transaction of this template
+   */
+  public <T> T executeInTransaction(TransactionCallback<K, V, T> callback) {
+    Objects.requireNonNull(callback, "callback must not be null");
+    if (!transactional) {
+      throw new IllegalStateException(
+          "Producer template '"
+              + name
+              + "' is not transactional: set plume.producer.transactional-id (or"
+              + " plume.producer.clients."
+              + name
+              + ".transactional-id for a named client)");
+    }
+    if (inTransaction.get()) {
+      throw new IllegalStateException(
+          "executeInTransaction called inside a transaction of template '" + name + "'");
+    }
+    transactionLock.lock();
+    try {
+      if (!lockedTransactionsInitialized) {
+        producer.initTransactions();
+        lockedTransactionsInitialized = true;
+      }
+      producer.beginTransaction();
+      inTransaction.set(true);
+      T result;
+      try {
+        result = callback.doInTransaction(this);
+        producer.commitTransaction();
+      } catch (RuntimeException | Error e) {
+        abortQuietly(e);
+        throw e;
+      } finally {
+        inTransaction.remove();
+      }
+      return result;
+    } finally {
+      transactionLock.unlock();
+    }
+  }
+
+  /** True while the current thread runs inside {@link #executeInTransaction}. */
+  public boolean inTransaction() {
+    return inTransaction.get();
+  }
+
+  /** Waits until every record sent so far has its outcome. */
+  public void flush() {
+    producer.flush();
+  }
+
+  public List<PartitionInfo> partitionsFor(String topic) {
+    return producer.partitionsFor(topic);
+  }
+
+  /** A snapshot of the producer's statistics. */
+  public ProducerStats metrics() {
+    return producer.metrics();
+  }
+
+  private String requireDefaultTopic() {
+    if (defaultTopic == null || defaultTopic.isBlank()) {
+      throw new IllegalStateException(
+          "No default topic for producer template '"
+              + name
+              + "': set plume.producer.template.default-topic (or"
+              + " plume.producer.clients.<name>.template.default-topic)");
+    }
+    return defaultTopic;
+  }
+
+  private void abortQuietly(Throwable cause) {
+    try {
+      producer.abortTransaction();
+    } catch (RuntimeException abortError) {
+      cause.addSuppressed(abortError);
+    }
+  }
+
+  private void succeeded(ProducerRecord<K, V> record, RecordMetadata metadata, long startNanos) {
+    sendObserver.onSendCompleted(name, System.nanoTime() - startNanos, null);
+    for (ProducerListener<K, V> listener : listeners) {
+      try {
+        listener.onSuccess(record, metadata);
+      } catch (RuntimeException e) {
+        log.warn("ProducerListener {} failed in onSuccess; ignoring", listener, e);
+      }
+    }
+  }
+
+  private SendFailedException failure(
+      ProducerRecord<K, V> record, Throwable error, long startNanos) {
+    sendObserver.onSendCompleted(name, System.nanoTime() - startNanos, error);
+    Exception exception = error instanceof Exception e ? e : new RuntimeException(error);
+    for (ProducerListener<K, V> listener : listeners) {
+      try {
+        listener.onError(record, exception);
+      } catch (RuntimeException e) {
+        log.warn("ProducerListener {} failed in onError; ignoring", listener, e);
+      }
+    }
+    return error instanceof SendFailedException s ? s : new SendFailedException(record, error);
+  }
+
+  private static Throwable unwrap(Throwable error) {
+    return error instanceof CompletionException && error.getCause() != null
+        ? error.getCause()
+        : error;
+  }
+
+  @Override
+  public String toString() {
+    return "ProducerTemplate[" + name + "]";
+  }
+
+  /** Assembles a template; only the producer is required. */
+  public static final class Builder<K, V> {
+
+    private final Producer<K, V> producer;
+    private String name = "plumeProducerTemplate";
+    private String defaultTopic;
+    private final List<ProducerListener<K, V>> listeners = new ArrayList<>();
+    private SendObserver sendObserver = SendObserver.NONE;
+    private boolean transactional;
+
+    private Builder(Producer<K, V> producer) {
+      this.producer = Objects.requireNonNull(producer, "producer must not be null");
+    }
+
+    public Builder<K, V> name(String name) {
+      this.name = Objects.requireNonNull(name, "name must not be null");
+      return this;
+    }
+
+    public Builder<K, V> defaultTopic(String defaultTopic) {
+      this.defaultTopic = defaultTopic;
+      return this;
+    }
+
+    /** Adds a listener; listeners are called in the order added. */
+    public Builder<K, V> listener(ProducerListener<K, V> listener) {
+      this.listeners.add(Objects.requireNonNull(listener, "listener must not be null"));
+      return this;
+    }
+
+    public Builder<K, V> sendObserver(SendObserver sendObserver) {
+      this.sendObserver = Objects.requireNonNull(sendObserver, "sendObserver must not be null");
+      return this;
+    }
+
+    /** Enables {@link ProducerTemplate#executeInTransaction}; the producer needs a tx id. */
+    public Builder<K, V> transactional(boolean transactional) {
+      this.transactional = transactional;
+      return this;
+    }
+
+    public ProducerTemplate<K, V> build() {
+      return new ProducerTemplate<>(this);
+    }
+  }
+}

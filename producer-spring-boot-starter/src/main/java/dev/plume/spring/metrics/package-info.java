@@ -1,0 +1,2 @@
+/** Micrometer meters for Plume producers and templates. */
+package dev.plume.spring.metrics;

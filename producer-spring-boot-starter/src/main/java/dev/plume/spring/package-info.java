@@ -1,2 +1,0 @@
-/** Spring Boot auto-configuration for the Plume producer. */
-package dev.plume.spring;

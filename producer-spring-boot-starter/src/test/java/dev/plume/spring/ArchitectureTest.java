@@ -1,0 +1,43 @@
+package dev.plume.spring;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import java.nio.file.Paths;
+import org.junit.jupiter.api.Test;
+
+/** The starter's packages form a DAG, and it never uses Spring's or Apache's Kafka clients. */
+class ArchitectureTest {
+
+  private static final JavaClasses STARTER =
+      new ClassFileImporter().importPath(Paths.get("target", "classes"));
+
+  @Test
+  void packagesHaveNoCycles() {
+    slices().matching("dev.plume.spring.(**)").should().beFreeOfCycles().check(STARTER);
+  }
+
+  @Test
+  void coreHealthAndMetricsDoNotDependOnAutoConfiguration() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "dev.plume.spring.core..", "dev.plume.spring.health..", "dev.plume.spring.metrics..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.plume.spring.autoconfigure..")
+        .check(STARTER);
+  }
+
+  @Test
+  void noKafkaClientsOrSpringKafka() {
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.apache.kafka..", "org.springframework.kafka..", "org.springframework.boot.kafka..")
+        .check(STARTER);
+  }
+}

@@ -1,0 +1,165 @@
+package dev.plume.spring.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.plume.spring.autoconfigure.health.PlumeHealthContributorAutoConfiguration;
+import dev.plume.spring.autoconfigure.metrics.PlumeMetricsAutoConfiguration;
+import dev.plume.spring.core.ProducerTemplate;
+import dev.plume.spring.core.SendObserver;
+import dev.plume.spring.health.PlumeHealthIndicator;
+import dev.plume.spring.metrics.MicrometerSendObserver;
+import dev.plume.spring.metrics.PlumeProducerMeterBinder;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.health.contributor.HealthContributor;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+class PlumeHealthAndMetricsAutoConfigurationTest {
+
+  private final ApplicationContextRunner runner =
+      new ApplicationContextRunner()
+          .withConfiguration(
+              AutoConfigurations.of(
+                  PlumeProducerAutoConfiguration.class,
+                  PlumeHealthContributorAutoConfiguration.class,
+                  PlumeMetricsAutoConfiguration.class))
+          .withBean(StubProducerFactory.class);
+
+  @Test
+  void healthContributorIsNamedPlumeAndReadsTheProducer() {
+    runner.run(
+        context -> {
+          assertThat(context).hasBean("plumeHealthContributor");
+          HealthContributor contributor =
+              context.getBean("plumeHealthContributor", HealthContributor.class);
+          assertThat(contributor).isInstanceOf(PlumeHealthIndicator.class);
+          assertThat(((HealthIndicator) contributor).health().getStatus()).isEqualTo(Status.UP);
+        });
+  }
+
+  @Test
+  void healthIsACompositeWithNamedClients() {
+    runner
+        .withPropertyValues("plume.producer.clients.orders.linger=1")
+        .run(
+            context -> {
+              HealthContributor contributor =
+                  context.getBean("plumeHealthContributor", HealthContributor.class);
+              assertThat(contributor).isInstanceOf(CompositeHealthContributor.class);
+              CompositeHealthContributor composite = (CompositeHealthContributor) contributor;
+              assertThat(composite.getContributor("plumeProducer")).isNotNull();
+              assertThat(composite.getContributor("ordersProducer")).isNotNull();
+            });
+  }
+
+  @Test
+  void healthCanBeSwitchedOffOrReplaced() {
+    runner
+        .withPropertyValues("management.health.plume.enabled=false")
+        .run(context -> assertThat(context).doesNotHaveBean("plumeHealthContributor"));
+    runner
+        .withBean("plumeHealthIndicator", HealthIndicator.class, () -> () -> null)
+        .run(context -> assertThat(context).doesNotHaveBean("plumeHealthContributor"));
+  }
+
+  @Test
+  void healthBacksOffWithoutSpringBootHealth() {
+    runner
+        .withClassLoader(new FilteredClassLoader(ConditionalOnEnabledHealthIndicator.class))
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(context).doesNotHaveBean("plumeHealthContributor");
+              assertThat(context).hasBean("plumeProducerTemplate");
+            });
+  }
+
+  @Test
+  void metricsNeedAMeterRegistry() {
+    runner.run(
+        context -> {
+          assertThat(context).doesNotHaveBean(PlumeProducerMeterBinder.class);
+          assertThat(context).doesNotHaveBean(SendObserver.class);
+        });
+  }
+
+  @Test
+  void metricsBackOffWithoutMicrometer() {
+    runner
+        .withBean(SimpleMeterRegistry.class)
+        .withClassLoader(new FilteredClassLoader(MeterRegistry.class))
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(context).doesNotHaveBean(PlumeProducerMeterBinder.class);
+            });
+  }
+
+  @Test
+  void bindsProducerGaugesAndTimesTemplateSends() {
+    runner
+        .withBean(SimpleMeterRegistry.class)
+        .run(
+            context -> {
+              assertThat(context).hasSingleBean(PlumeProducerMeterBinder.class);
+              assertThat(context.getBean(SendObserver.class))
+                  .isInstanceOf(MicrometerSendObserver.class);
+              MeterRegistry registry = context.getBean(MeterRegistry.class);
+              context.getBean(PlumeProducerMeterBinder.class).bindTo(registry);
+
+              assertThat(
+                      registry
+                          .get("plume.producer.records.sent")
+                          .tag("name", "plumeProducer")
+                          .functionCounter()
+                          .count())
+                  .isEqualTo(42.0);
+              assertThat(registry.get("plume.producer.buffer.available").gauge().value())
+                  .isEqualTo(33554432.0);
+              assertThat(
+                      registry.get("plume.producer.buffer.available").gauge().getId().getBaseUnit())
+                  .isEqualTo("bytes");
+              assertThat(registry.get("plume.producer.connections").gauge().value()).isEqualTo(1.0);
+              assertThat(registry.get("plume.producer.sender.alive").gauge().value())
+                  .isEqualTo(1.0);
+              assertThat(
+                      registry
+                          .get("plume.producer.request.latency.avg")
+                          .timeGauge()
+                          .value(java.util.concurrent.TimeUnit.MILLISECONDS))
+                  .isEqualTo(2.5);
+              assertThat(
+                      registry.get("plume.producer.records.sent").meter().getId().getDescription())
+                  .isNotBlank();
+
+              @SuppressWarnings("unchecked")
+              ProducerTemplate<String, String> template =
+                  (ProducerTemplate<String, String>) context.getBean("plumeProducerTemplate");
+              template.send("t", "v").get();
+              ((StubProducer) (Object) template.producer()).sendError =
+                  new IllegalStateException("no");
+              template.send("t", "v").exceptionally(e -> null).get();
+              Timer ok =
+                  registry
+                      .get("plume.producer.send")
+                      .tags(
+                          "name", "plumeProducerTemplate", "result", "success", "exception", "none")
+                      .timer();
+              Timer failed =
+                  registry
+                      .get("plume.producer.send")
+                      .tags("result", "failure", "exception", "IllegalStateException")
+                      .timer();
+              assertThat(ok.count()).isEqualTo(1);
+              assertThat(failed.count()).isEqualTo(1);
+            });
+  }
+}
