@@ -3,7 +3,8 @@
 
 usage: jfr-top.py RECORDING.jfr [N] [PACKAGE_PREFIX]
 
-Prints, for jdk.ExecutionSample: the top N leaf methods, and the top N methods that are the first
+Prints, for jdk.ExecutionSample (threads running Java) and jdk.NativeMethodSample (threads in native code:
+JNI codecs, syscalls; samples in idle waits such as EPoll.wait are dropped): the top N leaf methods, and the top N methods that are the first
 frame under PACKAGE_PREFIX (default dev.plume.) on each stack ("own code" sites); for
 jdk.ObjectAllocationSample: the top N (allocated class, first frame under the prefix) by sampled
 weight in bytes.
@@ -46,21 +47,31 @@ path = sys.argv[1]
 TOP = int(sys.argv[2]) if len(sys.argv) > 2 else 15
 prefix = sys.argv[3] if len(sys.argv) > 3 else "dev.plume."
 
-samples = events(path, "jdk.ExecutionSample")
-leaf = collections.Counter()
-own = collections.Counter()
-threads = collections.Counter()
-for e in samples:
-    frames = (e["values"].get("stackTrace") or {}).get("frames") or []
-    if not frames:
-        continue
-    leaf[frame_name(frames[0])] += 1
-    own[first_own(frames, prefix)] += 1
-    t = e["values"].get("sampledThread") or {}
-    threads[t.get("javaName") or t.get("osName") or "?"] += 1
-table("CPU samples by thread", threads, len(samples), "samples")
-table("CPU samples by leaf frame", leaf, len(samples), "samples")
-table(f"CPU samples by first {prefix} frame", own, len(samples), "samples")
+IDLE_NATIVE = ("EPoll.wait", "Unsafe.park", "Object.wait", "Thread.sleep", "Poll.poll")
+
+
+def cpu_tables(label, samples):
+    leaf = collections.Counter()
+    own = collections.Counter()
+    threads = collections.Counter()
+    n = 0
+    for e in samples:
+        frames = (e["values"].get("stackTrace") or {}).get("frames") or []
+        if not frames or any(w in frame_name(frames[0]) for w in IDLE_NATIVE):
+            continue
+        n += 1
+        leaf[frame_name(frames[0])] += 1
+        own[first_own(frames, prefix)] += 1
+        t = e["values"].get("sampledThread") or e["values"].get("eventThread") or {}
+        threads[t.get("javaName") or t.get("osName") or "?"] += 1
+    table(f"{label} by thread", threads, n, "samples")
+    table(f"{label} by leaf frame", leaf, n, "samples")
+    table(f"{label} by first {prefix} frame", own, n, "samples")
+
+
+cpu_tables("Java CPU samples", events(path, "jdk.ExecutionSample"))
+cpu_tables("Native-method samples (JNI codecs, syscalls; idle waits dropped)",
+           events(path, "jdk.NativeMethodSample"))
 
 alloc = collections.Counter()
 total = 0

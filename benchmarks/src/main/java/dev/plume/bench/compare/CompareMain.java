@@ -153,7 +153,11 @@ public final class CompareMain {
         Files.createDirectories(options.profileDir());
         Path jfr =
             options.profileDir().resolve(c.name() + "-" + kind.label() + "-r" + round + ".jfr");
-        cmd.add("-XX:StartFlightRecording=settings=profile,filename=" + jfr.toAbsolutePath());
+        cmd.add(
+            "-XX:StartFlightRecording=settings="
+                + options.jfrSettings()
+                + ",filename="
+                + jfr.toAbsolutePath());
       }
       cmd.add("-cp");
       cmd.add(System.getProperty("java.class.path"));

@@ -22,7 +22,8 @@ public record CompareOptions(
     long rate,
     List<String> jvmOptions,
     long seed,
-    Path profileDir) {
+    Path profileDir,
+    String jfrSettings) {
 
   static final List<String> DEFAULT_JVM =
       List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC", "-XX:+AlwaysPreTouch");
@@ -46,7 +47,9 @@ public record CompareOptions(
               + String.join(" ", DEFAULT_JVM)
               + "\")",
           "  --seed N                payload seed (default 42)",
-          "  --profile DIR           record a JFR profile of every client JVM into DIR");
+          "  --profile DIR           record a JFR profile of every client JVM into DIR",
+          "  --jfr-settings S        JFR settings for --profile: a name or a .jfc file (default"
+              + " profile)");
 
   public static CompareOptions parse(String... args) {
     String bootstrap = null;
@@ -59,6 +62,7 @@ public record CompareOptions(
     List<String> jvm = DEFAULT_JVM;
     long seed = 42;
     Path profile = null;
+    String jfrSettings = "profile";
     for (int i = 0; i < args.length; i++) {
       String flag = args[i];
       if (flag.equals("-h") || flag.equals("--help")) {
@@ -84,11 +88,12 @@ public record CompareOptions(
         case "--jvm" -> jvm = new ArrayList<>(Arrays.asList(v.trim().split("\\s+")));
         case "--seed" -> seed = Long.parseLong(v);
         case "--profile" -> profile = Path.of(v);
+        case "--jfr-settings" -> jfrSettings = v;
         default -> throw new IllegalArgumentException("unknown option " + flag + "\n" + USAGE);
       }
     }
     return new CompareOptions(
-        bootstrap, cases, clients, rounds, warmup, measure, rate, jvm, seed, profile);
+        bootstrap, cases, clients, rounds, warmup, measure, rate, jvm, seed, profile, jfrSettings);
   }
 
   private static int positive(String flag, String v) {
