@@ -19,6 +19,14 @@ public interface ClientAdapter extends AutoCloseable {
   /** Blocks until every record sent so far completed. */
   void flush();
 
+  /** Fences older producers with the same transactional.id (transactional clients only). */
+  void initTransactions();
+
+  void beginTransaction();
+
+  /** Flushes, then commits the current transaction. */
+  void commitTransaction();
+
   /** The client's own metrics, by name, for printing. */
   Map<String, Object> metrics();
 

@@ -29,6 +29,21 @@ final class KafkaClientsAdapter implements ClientAdapter {
   }
 
   @Override
+  public void initTransactions() {
+    producer.initTransactions();
+  }
+
+  @Override
+  public void beginTransaction() {
+    producer.beginTransaction();
+  }
+
+  @Override
+  public void commitTransaction() {
+    producer.commitTransaction();
+  }
+
+  @Override
   public void flush() {
     producer.flush();
   }

@@ -38,6 +38,21 @@ final class PlumeAdapter implements ClientAdapter {
   }
 
   @Override
+  public void initTransactions() {
+    producer.initTransactions();
+  }
+
+  @Override
+  public void beginTransaction() {
+    producer.beginTransaction();
+  }
+
+  @Override
+  public void commitTransaction() {
+    producer.commitTransaction();
+  }
+
+  @Override
   public void flush() {
     producer.flush();
   }

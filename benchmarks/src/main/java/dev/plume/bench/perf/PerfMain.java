@@ -51,13 +51,21 @@ public final class PerfMain {
   static int run(PerfOptions options) throws IOException, InterruptedException {
     List<byte[]> payloads = readPayloadFile(options.payloadFile(), options.payloadDelimiter());
     Map<String, Object> configs = readProps(options);
-    if (options.transactionalId() != null
-        || options.transactionDurationMs() != null
-        || configs.containsKey("transactional.id")) {
-      System.err.println(
-          "plume-perf: error: transactions are not supported yet by Plume's producer"
-              + " (--transactional-id, --transaction-duration-ms and transactional.id need them)");
-      return 1;
+    // As kafka-producer-perf-test: transactions are on when a transactional id is given (flag or
+    // config) or a duration is; the duration defaults to 3000 ms, the id to a random one.
+    boolean transactional =
+        options.transactionalId() != null
+            || options.transactionDurationMs() != null
+            || configs.containsKey("transactional.id");
+    long transactionDurationMs =
+        options.transactionDurationMs() != null ? options.transactionDurationMs() : 3000L;
+    if (transactional) {
+      if (options.transactionalId() != null) {
+        configs.put("transactional.id", options.transactionalId());
+      } else {
+        configs.putIfAbsent(
+            "transactional.id", "performance-producer-" + java.util.UUID.randomUUID());
+      }
     }
     if (!configs.containsKey("bootstrap.servers")) {
       System.err.println(
@@ -74,7 +82,16 @@ public final class PerfMain {
     PerfStats stats = new PerfStats(options.numRecords(), System.currentTimeMillis(), System.out);
     long startMs = System.currentTimeMillis();
     double throughput = options.throughput();
+    if (transactional) {
+      producer.initTransactions();
+    }
+    long transactionStartMs = 0;
+    long currentTransactionSize = 0;
     for (long i = 0; i < options.numRecords(); i++) {
+      if (transactional && currentTransactionSize == 0) {
+        producer.beginTransaction();
+        transactionStartMs = System.currentTimeMillis();
+      }
       if (!payloads.isEmpty()) {
         payload = payloads.get(random.nextInt(payloads.size()));
       } else if (options.recordSize() != null) {
@@ -90,6 +107,11 @@ public final class PerfMain {
           null,
           payload,
           new PerfAck(sendStartMs, payload.length, stats, failures));
+      currentTransactionSize++;
+      if (transactional && transactionDurationMs <= sendStartMs - transactionStartMs) {
+        producer.commitTransaction();
+        currentTransactionSize = 0;
+      }
       if (throughput > 0) {
         long dueMs = startMs + (long) ((i + 1) * 1000.0 / throughput);
         long aheadMs = dueMs - System.currentTimeMillis();
@@ -97,6 +119,9 @@ public final class PerfMain {
           Thread.sleep(aheadMs);
         }
       }
+    }
+    if (transactional && currentTransactionSize != 0) {
+      producer.commitTransaction();
     }
     if (!options.printMetrics()) {
       producer.close();

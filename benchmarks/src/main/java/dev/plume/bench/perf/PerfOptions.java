@@ -62,8 +62,8 @@ public record PerfOptions(
           "  --producer-props k=v ...     producer configs (precedence over --producer.config)",
           "  --producer.config FILE       producer config properties file",
           "  --print-metrics              print the producer's metrics at the end",
-          "  --transactional-id ID        (transactions are not supported by Plume yet)",
-          "  --transaction-duration-ms MS (transactions are not supported by Plume yet)",
+          "  --transactional-id ID        run in transactions with this transactional.id",
+          "  --transaction-duration-ms MS commit every MS ms (default 3000 with transactions)",
           "",
           "Either --producer-props or --producer.config must be specified; bootstrap.servers is"
               + " required.");
