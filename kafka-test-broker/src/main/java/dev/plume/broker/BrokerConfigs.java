@@ -66,8 +66,41 @@ final class BrokerConfigs {
     config.put("broker.session.timeout.ms", "6000");
     config.put("broker.heartbeat.interval.ms", "1000");
     config.put("log.cleaner.dedupe.buffer.size", Integer.toString(2 * 1024 * 1024));
-    config.putAll(overrides);
+    Map<String, String> rest = new LinkedHashMap<>(overrides);
+    addExtraListeners(config, rest);
+    config.putAll(rest);
     return config;
+  }
+
+  /**
+   * Moves each {@link ClusterSpec#EXTRA_LISTENER_PREFIX} entry (value {@code
+   * PROTOCOL:port[:advertisedHost]}) into listeners, advertised.listeners and the protocol map.
+   */
+  private static void addExtraListeners(Map<String, String> config, Map<String, String> overrides) {
+    var entries = overrides.entrySet().iterator();
+    while (entries.hasNext()) {
+      var entry = entries.next();
+      if (!entry.getKey().startsWith(ClusterSpec.EXTRA_LISTENER_PREFIX)) {
+        continue;
+      }
+      entries.remove();
+      String name = entry.getKey().substring(ClusterSpec.EXTRA_LISTENER_PREFIX.length());
+      String[] parts = entry.getValue().split(":");
+      String advertisedHost = parts.length > 2 ? parts[2] : HOST;
+      config.put("listeners", config.get("listeners") + "," + name + "://" + HOST + ":" + parts[1]);
+      config.put(
+          "advertised.listeners",
+          config.get("advertised.listeners")
+              + ","
+              + name
+              + "://"
+              + advertisedHost
+              + ":"
+              + parts[1]);
+      config.put(
+          "listener.security.protocol.map",
+          config.get("listener.security.protocol.map") + "," + name + ":" + parts[0]);
+    }
   }
 
   /** Renders a properties file; values written as-is (our values need no escaping). */

@@ -66,7 +66,21 @@ public final class BrokerLauncher {
     Method execute =
         Class.forName("kafka.tools.StorageTool")
             .getMethod("execute", String[].class, PrintStream.class);
-    String[] formatArgs = {"format", "-t", clusterId, "-c", config, "--ignore-formatted"};
+    java.util.List<String> args =
+        new java.util.ArrayList<>(
+            java.util.List.of("format", "-t", clusterId, "-c", config, "--ignore-formatted"));
+    // SCRAM credentials exist before the broker starts, so a test can authenticate at once.
+    java.util.Properties properties = new java.util.Properties();
+    try (java.io.Reader in = java.nio.file.Files.newBufferedReader(java.nio.file.Path.of(config))) {
+      properties.load(in);
+    }
+    for (String key : new java.util.TreeSet<>(properties.stringPropertyNames())) {
+      if (key.startsWith("plume.format.add-scram.")) {
+        args.add("--add-scram");
+        args.add(properties.getProperty(key));
+      }
+    }
+    String[] formatArgs = args.toArray(String[]::new);
     int status;
     try {
       status = (Integer) execute.invoke(null, formatArgs, System.out);

@@ -37,6 +37,9 @@ public record ClusterSpec(
   public static final List<String> DEFAULT_JVM_OPTIONS =
       List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
+  /** Broker-property prefix the harness turns into an extra listener (see withListener). */
+  static final String EXTRA_LISTENER_PREFIX = "plume.extra.listener.";
+
   public ClusterSpec {
     if (nodes < 1) {
       throw new IllegalArgumentException("nodes must be at least 1, was " + nodes);
@@ -103,6 +106,38 @@ public record ClusterSpec(
     properties.put(key, value);
     return new ClusterSpec(
         nodes, kafkaVersion, dataDir, jvmOptions, properties, startTimeout, backend);
+  }
+
+  /**
+   * Adds a client listener next to the harness's PLAINTEXT one (single-node clusters: the port is
+   * fixed). Its settings (key stores, SASL JAAS, {@code ssl.client.auth}) go in broker properties,
+   * per listener as {@code listener.name.<lower-case name>.<setting>}.
+   *
+   * @param name listener name, e.g. {@code SSL} or {@code MTLS}
+   * @param securityProtocol PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL
+   * @param port a free port
+   * @param advertisedHost the host clients are told to use (e.g. {@code localhost}, to match a
+   *     certificate)
+   */
+  public ClusterSpec withListener(
+      String name, String securityProtocol, int port, String advertisedHost) {
+    if (nodes != 1) {
+      throw new IllegalStateException("extra listeners are supported on single-node clusters");
+    }
+    return withBrokerProperty(
+        EXTRA_LISTENER_PREFIX + name, securityProtocol + ":" + port + ":" + advertisedHost);
+  }
+
+  /**
+   * A SCRAM user created when the storage is formatted ({@code kafka-storage format --add-scram}),
+   * so it can authenticate as soon as the broker is up.
+   *
+   * @param mechanism SCRAM-SHA-256 or SCRAM-SHA-512
+   */
+  public ClusterSpec withScramUser(String mechanism, String name, String password) {
+    return withBrokerProperty(
+        "plume.format.add-scram." + mechanism + "." + name,
+        mechanism + "=[name=" + name + ",password=" + password + "]");
   }
 
   public ClusterSpec withStartTimeout(Duration timeout) {

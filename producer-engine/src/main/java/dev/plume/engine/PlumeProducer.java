@@ -16,6 +16,7 @@ import dev.plume.network.NetworkConfig;
 import dev.plume.network.NetworkEnvironment;
 import dev.plume.network.NioNetworkClient;
 import dev.plume.network.Node;
+import dev.plume.network.TransportFactory;
 import dev.plume.partition.PartitionChooser;
 import dev.plume.producer.Callback;
 import dev.plume.producer.ConsumerGroupMetadata;
@@ -166,7 +167,9 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
     this.client =
         b.networkFactory != null
             ? b.networkFactory.apply(networkConfig)
-            : new NioNetworkClient(networkConfig, NetworkEnvironment.of(clock));
+            : new NioNetworkClient(
+                networkConfig,
+                NetworkEnvironment.of(clock).withTransports(TransportFactory.from(config)));
     this.transactionManager =
         config.transactionalId() == null
             ? null

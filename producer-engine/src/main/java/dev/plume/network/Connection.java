@@ -19,6 +19,8 @@ final class Connection {
     TRANSPORT_HANDSHAKE,
     /** Our ApiVersions request sent, response awaited. */
     CHECKING_API_VERSIONS,
+    /** SASL exchange (SaslHandshake, SaslAuthenticate) under way. */
+    AUTHENTICATING,
     /** Versions negotiated: requests may be sent. */
     READY
   }

@@ -1,5 +1,6 @@
 package dev.plume.network;
 
+import dev.plume.producer.errors.AuthenticationException;
 import dev.plume.producer.errors.NetworkException;
 import dev.plume.producer.errors.PlumeException;
 import dev.plume.producer.errors.ProtocolViolationException;
@@ -15,6 +16,11 @@ import dev.plume.protocol.RequestHeader;
 import dev.plume.protocol.ResponseHeader;
 import dev.plume.protocol.message.ApiVersionsRequest;
 import dev.plume.protocol.message.ApiVersionsResponse;
+import dev.plume.protocol.message.SaslAuthenticateRequest;
+import dev.plume.protocol.message.SaslAuthenticateResponse;
+import dev.plume.protocol.message.SaslHandshakeRequest;
+import dev.plume.protocol.message.SaslHandshakeResponse;
+import dev.plume.security.SaslMechanismClient;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,6 +36,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -433,15 +440,28 @@ public final class NioNetworkClient implements NetworkClient {
       }
     } catch (EOFException e) {
       failConnection(state, new NetworkException(c + ": " + e.getMessage(), e), nowMs);
+    } catch (SSLException e) {
+      // Before READY a TLS failure is the handshake (certificate, host name, client certificate
+      // refused): retrying cannot help, so it is reported as an authentication failure.
+      failConnection(
+          state,
+          c.state != Connection.State.READY
+              ? new AuthenticationException("TLS handshake with " + c + " failed: " + e, e)
+              : new NetworkException(c + ": TLS error: " + e, e),
+          nowMs);
     } catch (IOException e) {
       failConnection(
           state,
           c.established ? new NetworkException(c + ": I/O error: " + e, e) : connectError(state, e),
           nowMs);
     } catch (ProtocolException e) {
+      String text = c + " sent bytes that break the protocol: " + e.getMessage();
       failConnection(
           state,
-          new ProtocolViolationException(c + " sent bytes that break the protocol: " + e, e),
+          c.state != Connection.State.READY && e.getMessage().contains("TLS")
+              // A plaintext client on a TLS port: a configuration error no retry can fix.
+              ? new AuthenticationException(text, e)
+              : new ProtocolViolationException(text, e),
           nowMs);
     }
   }
@@ -473,6 +493,10 @@ public final class NioNetworkClient implements NetworkClient {
     while (state.connection == c) {
       ByteBuffer frame = c.readFrame(config.maxFrameBytes(), nodeStats, stats.total());
       if (frame == null) {
+        // A TLS transport may hold decrypted bytes the socket will not signal again.
+        if (c.transport.hasBufferedReads()) {
+          continue;
+        }
         return;
       }
       c.lastActivityMs = nowMs;
@@ -503,7 +527,11 @@ public final class NioNetworkClient implements NetworkClient {
       long latencyMs = nowMs - request.sentTimeMs;
       state.traffic.recordResponse(latencyMs);
       stats.total().recordResponse(latencyMs);
-      handleApiVersionsResponse(c, request, reader, nowMs);
+      switch (apiKey) {
+        case SASL_HANDSHAKE -> handleSaslHandshakeResponse(c, request, reader, nowMs);
+        case SASL_AUTHENTICATE -> handleSaslAuthenticateResponse(c, request, reader, nowMs);
+        default -> handleApiVersionsResponse(c, request, reader, nowMs);
+      }
       return;
     }
     completeWithBody(c, request, reader, nowMs);
@@ -591,12 +619,128 @@ public final class NioNetworkClient implements NetworkClient {
       return;
     }
     c.versions = response.negotiate();
+    if (c.transport.sasl() != null) {
+      sendSaslHandshake(c, nowMs);
+      return;
+    }
+    markReady(c);
+  }
+
+  private void markReady(Connection c) {
+    NodeState state = c.owner;
     c.state = Connection.State.READY;
     c.updateInterest();
     state.failedAttempts = 0;
     state.lastFailure = null;
     state.lastAttemptFailed = false;
     log.debug("{} ready: {}", c, c.versions);
+  }
+
+  // ---------------------------------------------------------------- SASL
+
+  private void sendSaslHandshake(Connection c, long nowMs) {
+    c.state = Connection.State.AUTHENTICATING;
+    sendInternal(
+        c,
+        ApiKey.SASL_HANDSHAKE,
+        RequestBody.of(new SaslHandshakeRequest(c.transport.sasl().mechanism())),
+        nowMs);
+  }
+
+  private void sendSaslToken(Connection c, byte[] token, long nowMs) {
+    sendInternal(
+        c, ApiKey.SASL_AUTHENTICATE, RequestBody.of(new SaslAuthenticateRequest(token)), nowMs);
+  }
+
+  private void sendInternal(Connection c, ApiKey apiKey, RequestBody body, long nowMs) {
+    short version = apiKey.maxVersion();
+    ClientRequest<Void> request =
+        new ClientRequest<>(
+            c.owner.node,
+            apiKey,
+            version,
+            version,
+            body,
+            true,
+            (reader, v) -> null,
+            config.requestTimeoutMs(),
+            response -> {});
+    enqueue(c, request, version, nowMs, true);
+    if (c.owner.connection == c && c.isWriting()) {
+      tryWrite(c, nowMs);
+    }
+  }
+
+  private void handleSaslHandshakeResponse(
+      Connection c, InFlightRequest<?> request, ProtocolReader reader, long nowMs) {
+    SaslMechanismClient sasl = c.transport.sasl();
+    SaslHandshakeResponse response = SaslHandshakeResponse.read(reader, request.version);
+    if (response.errorCode() != 0) {
+      failConnection(
+          c.owner,
+          new AuthenticationException(
+              c.owner.node
+                  + " does not enable SASL mechanism "
+                  + sasl.mechanism()
+                  + " on this listener ("
+                  + "error code "
+                  + response.errorCode()
+                  + "; enabled: "
+                  + response.mechanisms()
+                  + ")"),
+          nowMs);
+      return;
+    }
+    byte[] first;
+    try {
+      first = sasl.initialResponse();
+    } catch (AuthenticationException e) {
+      failConnection(c.owner, e, nowMs);
+      return;
+    }
+    sendSaslToken(c, first, nowMs);
+  }
+
+  private void handleSaslAuthenticateResponse(
+      Connection c, InFlightRequest<?> request, ProtocolReader reader, long nowMs) {
+    SaslMechanismClient sasl = c.transport.sasl();
+    SaslAuthenticateResponse response = SaslAuthenticateResponse.read(reader, request.version);
+    if (response.errorCode() != 0) {
+      failConnection(
+          c.owner,
+          new AuthenticationException(
+              sasl.mechanism()
+                  + " authentication with "
+                  + c.owner.node
+                  + " failed: "
+                  + (response.errorMessage() != null
+                      ? response.errorMessage()
+                      : "error code " + response.errorCode())),
+          nowMs);
+      return;
+    }
+    byte[] next;
+    try {
+      next = sasl.evaluate(response.authBytes());
+    } catch (AuthenticationException e) {
+      failConnection(c.owner, e, nowMs);
+      return;
+    }
+    if (next != null) {
+      sendSaslToken(c, next, nowMs);
+      return;
+    }
+    if (response.sessionLifetimeMs() > 0) {
+      // KIP-368 re-authentication is not implemented: the broker closes the connection when
+      // the session expires and the client reconnects (and authenticates) on demand.
+      log.debug(
+          "{} SASL session lifetime {} ms; re-authentication not supported, the connection"
+              + " will be re-established when closed",
+          c,
+          response.sessionLifetimeMs());
+    }
+    log.debug("{} authenticated with {}", c, sasl.mechanism());
+    markReady(c);
   }
 
   // ---------------------------------------------------------------- timeouts

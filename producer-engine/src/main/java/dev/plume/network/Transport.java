@@ -1,5 +1,6 @@
 package dev.plume.network;
 
+import dev.plume.security.SaslMechanismClient;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -47,6 +48,14 @@ public interface Transport extends AutoCloseable {
   /** True if the handshake or a buffered flush needs the socket writable. */
   default boolean wantsWrite() {
     return hasPendingWrites();
+  }
+
+  /**
+   * The SASL mechanism to authenticate with after ApiVersions (SaslHandshake v1, then
+   * SaslAuthenticate v2), or null for none. A fresh client per connection.
+   */
+  default SaslMechanismClient sasl() {
+    return null;
   }
 
   /** The channel to register with the selector. */

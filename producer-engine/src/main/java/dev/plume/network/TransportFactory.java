@@ -1,5 +1,9 @@
 package dev.plume.network;
 
+import dev.plume.producer.ProducerConfig;
+import dev.plume.producer.errors.ConfigException;
+import dev.plume.security.SaslConfig;
+import dev.plume.security.SslEngineFactory;
 import java.io.IOException;
 
 /** Creates one unconnected {@link Transport} per connection attempt. */
@@ -11,5 +15,37 @@ public interface TransportFactory {
   /** Plaintext TCP (security.protocol=PLAINTEXT). */
   static TransportFactory plaintext() {
     return (node, config) -> PlaintextTransport.open(config);
+  }
+
+  /**
+   * TLS (security.protocol=SSL): one engine per connection, for the host name the node is known by,
+   * so hostname verification checks the name the client was given.
+   */
+  static TransportFactory ssl(SslEngineFactory engines) {
+    return (node, config) ->
+        new SslTransport(
+            PlaintextTransport.open(config), engines.createEngine(node.host(), node.port()));
+  }
+
+  /** The transport {@code security.protocol} asks for. */
+  static TransportFactory from(ProducerConfig config) {
+    return switch (config.securityProtocol()) {
+      case "PLAINTEXT" -> plaintext();
+      case "SSL" -> ssl(new SslEngineFactory(config.ssl()));
+      case "SASL_PLAINTEXT" -> sasl(plaintext(), config.sasl());
+      case "SASL_SSL" -> sasl(ssl(new SslEngineFactory(config.ssl())), config.sasl());
+      default ->
+          throw new ConfigException(
+              ProducerConfig.SECURITY_PROTOCOL,
+              config.securityProtocol(),
+              "is not implemented in this version of Plume");
+    };
+  }
+
+  /**
+   * SASL over {@code inner} (SASL_PLAINTEXT, SASL_SSL): a fresh mechanism client per connection.
+   */
+  static TransportFactory sasl(TransportFactory inner, SaslConfig sasl) {
+    return (node, config) -> new SaslTransport(inner.create(node, config), sasl.newClient());
   }
 }

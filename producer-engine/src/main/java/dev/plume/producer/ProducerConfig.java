@@ -1,6 +1,8 @@
 package dev.plume.producer;
 
 import dev.plume.producer.errors.ConfigException;
+import dev.plume.security.SaslConfig;
+import dev.plume.security.SslConfig;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -108,6 +110,8 @@ public final class ProducerConfig {
   private final String transactionalId;
   private final int transactionTimeoutMs;
   private final String securityProtocol;
+  private final SslConfig ssl;
+  private final SaslConfig sasl;
 
   private ProducerConfig(Map<String, ?> raw) {
     Map<String, Object> copy = new LinkedHashMap<>();
@@ -191,12 +195,8 @@ public final class ProducerConfig {
     transactionTimeoutMs = c.intValue(TRANSACTION_TIMEOUT_MS, 60000, 1, Integer.MAX_VALUE);
     securityProtocol =
         c.oneOf(SECURITY_PROTOCOL, "PLAINTEXT", "PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL");
-    if (!securityProtocol.equals("PLAINTEXT")) {
-      throw new ConfigException(
-          SECURITY_PROTOCOL,
-          securityProtocol,
-          "only PLAINTEXT is implemented in this version of Plume (TLS and SASL are not yet)");
-    }
+    sasl = securityProtocol.startsWith("SASL") ? SaslConfig.parse(copy) : null;
+    ssl = securityProtocol.endsWith("SSL") ? SslConfig.parse(copy) : null;
 
     deliveryTimeoutMs = validatedDeliveryTimeout(c);
     idempotenceEnabled = validatedIdempotence(c);
@@ -469,6 +469,16 @@ public final class ProducerConfig {
 
   public String securityProtocol() {
     return securityProtocol;
+  }
+
+  /** The TLS settings when security.protocol is SSL or SASL_SSL, else null. */
+  public SslConfig ssl() {
+    return ssl;
+  }
+
+  /** The SASL mechanism and credentials when security.protocol is SASL_*, else null. */
+  public SaslConfig sasl() {
+    return sasl;
   }
 
   @Override

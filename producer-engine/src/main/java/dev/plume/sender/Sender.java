@@ -13,6 +13,7 @@ import dev.plume.network.ClientResponse;
 import dev.plume.network.NetworkClient;
 import dev.plume.network.Node;
 import dev.plume.producer.TopicPartition;
+import dev.plume.producer.errors.AuthenticationException;
 import dev.plume.producer.errors.NetworkException;
 import dev.plume.producer.errors.PlumeException;
 import dev.plume.producer.errors.ProducerClosedException;
@@ -202,9 +203,13 @@ public final class Sender implements Runnable {
       node = client.leastLoadedNode(metadata.bootstrapNodes(), nowMs);
     }
     if (node == null) {
+      // Every node is backing off: if one refused our credentials, say so now.
+      metadata.knownNodesOrBootstrap().forEach(this::maybeFailOnAuthentication);
+      metadata.bootstrapNodes().forEach(this::maybeFailOnAuthentication);
       return config.retryBackoffMs();
     }
     if (!client.ready(node, nowMs)) {
+      maybeFailOnAuthentication(node);
       long delay = client.connectionDelayMs(node, nowMs);
       return delay == Long.MAX_VALUE ? MAX_POLL_MS : Math.max(delay, 1);
     }
@@ -224,6 +229,19 @@ public final class Sender implements Runnable {
     return MAX_POLL_MS;
   }
 
+  /**
+   * A node that refused our credentials or TLS handshake will refuse them again: fail the records
+   * and metadata waiters now with that cause rather than at delivery.timeout.ms / max.block.ms. The
+   * client keeps retrying in the background; a later success clears the error.
+   */
+  private void maybeFailOnAuthentication(Node node) {
+    if (client.connectionFailed(node)
+        && client.connectionFailure(node) instanceof AuthenticationException auth) {
+      metadata.failWaiters(auth);
+      accumulator.abortQueued(auth);
+    }
+  }
+
   private void onMetadataResponse(
       ClientResponse<MetadataResponse> response, Set<String> requested) {
     metadataRequestInFlight = false;
@@ -234,6 +252,9 @@ public final class Sender implements Runnable {
       return;
     }
     stats.lastResponseMs.set(nowMs);
+    if (fatalError == null) {
+      metadata.clearFatalError();
+    }
     MetadataResponse body = response.body();
     ProducerMetadata.SnapshotBuilder builder =
         ProducerMetadata.snapshotBuilder().clusterId(body.clusterId());

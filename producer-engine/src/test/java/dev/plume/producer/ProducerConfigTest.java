@@ -534,7 +534,6 @@ class ProducerConfigTest {
           Arguments.of("receive.buffer.bytes", "-2", "[-1, "),
           Arguments.of("delivery.timeout.ms", "-1", "[0, "),
           Arguments.of("transaction.timeout.ms", "0", "[1, "),
-          Arguments.of("security.protocol", "SSL", "only PLAINTEXT"),
           Arguments.of("security.protocol", "KERBEROS", "one of"),
           Arguments.of("linger.ms", 1.5, "whole number"));
     }

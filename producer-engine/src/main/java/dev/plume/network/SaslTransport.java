@@ -1,0 +1,77 @@
+package dev.plume.network;
+
+import dev.plume.security.SaslMechanismClient;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectableChannel;
+
+/**
+ * A plaintext or TLS transport plus the SASL mechanism to run over it: the bytes flow unchanged,
+ * and the network client runs the SaslHandshake / SaslAuthenticate exchange after ApiVersions.
+ */
+final class SaslTransport implements Transport {
+
+  private final Transport inner;
+  private final SaslMechanismClient sasl;
+
+  SaslTransport(Transport inner, SaslMechanismClient sasl) {
+    this.inner = inner;
+    this.sasl = sasl;
+  }
+
+  @Override
+  public SaslMechanismClient sasl() {
+    return sasl;
+  }
+
+  @Override
+  public boolean connect(InetSocketAddress address) throws IOException {
+    return inner.connect(address);
+  }
+
+  @Override
+  public boolean finishConnect() throws IOException {
+    return inner.finishConnect();
+  }
+
+  @Override
+  public boolean handshake() throws IOException {
+    return inner.handshake();
+  }
+
+  @Override
+  public int read(ByteBuffer dst) throws IOException {
+    return inner.read(dst);
+  }
+
+  @Override
+  public long write(ByteBuffer[] srcs) throws IOException {
+    return inner.write(srcs);
+  }
+
+  @Override
+  public boolean hasPendingWrites() {
+    return inner.hasPendingWrites();
+  }
+
+  @Override
+  public boolean hasBufferedReads() {
+    return inner.hasBufferedReads();
+  }
+
+  @Override
+  public boolean wantsWrite() {
+    return inner.wantsWrite();
+  }
+
+  @Override
+  public SelectableChannel channel() {
+    return inner.channel();
+  }
+
+  @Override
+  public void close() {
+    inner.close();
+  }
+}

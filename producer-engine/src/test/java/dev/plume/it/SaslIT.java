@@ -1,0 +1,170 @@
+package dev.plume.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.plume.broker.ClusterSpec;
+import dev.plume.broker.EmbeddedKafka;
+import dev.plume.broker.KafkaCluster;
+import dev.plume.engine.PlumeProducer;
+import dev.plume.producer.ProducerRecord;
+import dev.plume.producer.RecordMetadata;
+import dev.plume.producer.errors.AuthenticationException;
+import dev.plume.producer.serialization.ByteArraySerializer;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * SASL against a real broker: a SASL_PLAINTEXT listener and a SASL_SSL one, each enabling PLAIN,
+ * SCRAM-SHA-256 and SCRAM-SHA-512; SCRAM users created when the storage is formatted.
+ */
+class SaslIT {
+
+  private static final String PLAIN_MODULE =
+      "org.apache.kafka.common.security.plain.PlainLoginModule";
+  private static final String SCRAM_MODULE =
+      "org.apache.kafka.common.security.scram.ScramLoginModule";
+  private static final String OAUTH_MODULE =
+      "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule";
+
+  private static TestCertificates certs;
+  private static KafkaCluster cluster;
+  private static int saslPort;
+  private static int saslSslPort;
+
+  @BeforeAll
+  static void start() throws Exception {
+    certs = TestCertificates.create(Files.createTempDirectory("plume-sasl"));
+    try (ServerSocket a = new ServerSocket(0);
+        ServerSocket b = new ServerSocket(0)) {
+      saslPort = a.getLocalPort();
+      saslSslPort = b.getLocalPort();
+    }
+    ClusterSpec spec =
+        ClusterSpec.singleNode()
+            .withListener("SASL", "SASL_PLAINTEXT", saslPort, "localhost")
+            .withListener("SASLSSL", "SASL_SSL", saslSslPort, "localhost")
+            .withBrokerProperty(
+                "sasl.enabled.mechanisms", "PLAIN,SCRAM-SHA-256,SCRAM-SHA-512,OAUTHBEARER")
+            .withScramUser("SCRAM-SHA-256", "alice", "alice-secret")
+            .withScramUser("SCRAM-SHA-512", "alice", "alice-secret")
+            .withBrokerProperty("ssl.keystore.type", "PKCS12")
+            .withBrokerProperty("ssl.keystore.location", certs.brokerKeystore.toString())
+            .withBrokerProperty("ssl.keystore.password", TestCertificates.PASSWORD)
+            .withBrokerProperty("ssl.key.password", TestCertificates.PASSWORD);
+    for (String listener : List.of("sasl", "saslssl")) {
+      spec =
+          spec.withBrokerProperty(
+                  "listener.name." + listener + ".plain.sasl.jaas.config",
+                  PLAIN_MODULE + " required user_alice=\"alice-secret\";")
+              .withBrokerProperty(
+                  "listener.name." + listener + ".scram-sha-256.sasl.jaas.config",
+                  SCRAM_MODULE + " required;")
+              .withBrokerProperty(
+                  "listener.name." + listener + ".scram-sha-512.sasl.jaas.config",
+                  SCRAM_MODULE + " required;")
+              .withBrokerProperty(
+                  "listener.name." + listener + ".oauthbearer.sasl.jaas.config",
+                  OAUTH_MODULE + " required unsecuredLoginStringClaim_sub=\"broker\";");
+    }
+    cluster = EmbeddedKafka.start(spec);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  @ParameterizedTest(name = "{0} over {1}")
+  @CsvSource({
+    "PLAIN, SASL_PLAINTEXT",
+    "SCRAM-SHA-256, SASL_PLAINTEXT",
+    "SCRAM-SHA-512, SASL_PLAINTEXT",
+    "PLAIN, SASL_SSL",
+    "SCRAM-SHA-256, SASL_SSL",
+    "SCRAM-SHA-512, SASL_SSL",
+    "OAUTHBEARER, SASL_PLAINTEXT",
+    "OAUTHBEARER, SASL_SSL"
+  })
+  void thousandRecordsAreDelivered(String mechanism, String protocol) throws Exception {
+    String topic = ("sasl-" + mechanism + "-" + protocol).toLowerCase().replace('_', '-');
+    Records.createTopic(cluster.bootstrapServers(), topic, 2, (short) 1);
+    List<CompletableFuture<RecordMetadata>> futures = new ArrayList<>();
+    try (PlumeProducer<byte[], byte[]> producer =
+        producer(mechanism, protocol, "alice-secret", Map.of())) {
+      for (int i = 0; i < 1000; i++) {
+        futures.add(producer.send(new ProducerRecord<>(topic, null, null, ("v" + i).getBytes())));
+      }
+      producer.flush();
+    }
+    for (CompletableFuture<RecordMetadata> f : futures) {
+      assertThat(f.get().offset()).isGreaterThanOrEqualTo(0);
+    }
+    assertThat(Records.readAll(cluster.bootstrapServers(), topic, Duration.ofSeconds(30)))
+        .hasSize(1000);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"})
+  void wrongPasswordFailsTheRecordPromptlyWithAnAuthenticationException(String mechanism) {
+    long startNs = System.nanoTime();
+    Throwable failure = null;
+    try (PlumeProducer<byte[], byte[]> producer =
+        producer(
+            mechanism,
+            "SASL_PLAINTEXT",
+            "wrong-password",
+            Map.of("max.block.ms", 60_000, "delivery.timeout.ms", 120_000))) {
+      producer.send(new ProducerRecord<>("sasl-wrong", null, null, "x".getBytes())).get();
+    } catch (ExecutionException e) {
+      failure = e.getCause();
+    } catch (Exception e) {
+      failure = e;
+    }
+    long elapsedMs = (System.nanoTime() - startNs) / 1_000_000;
+    System.out.printf(
+        "SaslIT %s wrong password failed after %d ms: %s%n", mechanism, elapsedMs, failure);
+    // A TimeoutException here would mean the failure was retried until max.block.ms (60 s).
+    assertThat(failure).isInstanceOf(AuthenticationException.class);
+    assertThat(failure.getMessage()).doesNotContain("wrong-password");
+  }
+
+  private static PlumeProducer<byte[], byte[]> producer(
+      String mechanism, String protocol, String password, Map<String, Object> extra) {
+    Map<String, Object> config = new HashMap<>();
+    boolean ssl = protocol.equals("SASL_SSL");
+    config.put("bootstrap.servers", "localhost:" + (ssl ? saslSslPort : saslPort));
+    config.put("security.protocol", protocol);
+    config.put("sasl.mechanism", mechanism);
+    if (mechanism.equals("OAUTHBEARER")) {
+      config.put(
+          "sasl.jaas.config", OAUTH_MODULE + " required unsecuredLoginStringClaim_sub=\"alice\";");
+    } else {
+      String module = mechanism.equals("PLAIN") ? PLAIN_MODULE : SCRAM_MODULE;
+      config.put(
+          "sasl.jaas.config",
+          module + " required username=\"alice\" password=\"" + password + "\";");
+    }
+    if (ssl) {
+      config.put("ssl.truststore.type", "PKCS12");
+      config.put("ssl.truststore.location", certs.truststore.toString());
+      config.put("ssl.truststore.password", TestCertificates.PASSWORD);
+    }
+    config.put("linger.ms", 5);
+    config.putAll(extra);
+    return new PlumeProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+  }
+}

@@ -1,0 +1,70 @@
+package dev.plume.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.plume.producer.errors.AuthenticationException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class OAuthBearerUnsecuredClientTest {
+
+  @Test
+  void initialResponseCarriesAnUnsignedTokenForTheSubject() {
+    OAuthBearerUnsecuredClient client =
+        new OAuthBearerUnsecuredClient("ali\"ce", 3_600_000, () -> 1_700_000_000_123L);
+    String message = new String(client.initialResponse(), StandardCharsets.UTF_8);
+    assertThat(message).startsWith("n,,\u0001auth=Bearer ").endsWith("\u0001\u0001");
+    String token = message.substring("n,,\u0001auth=Bearer ".length(), message.length() - 2);
+    String[] parts = token.split("\\.", -1);
+    assertThat(parts).hasSize(3);
+    assertThat(parts[2]).isEmpty();
+    Base64.Decoder b64 = Base64.getUrlDecoder();
+    assertThat(new String(b64.decode(parts[0]), StandardCharsets.UTF_8))
+        .isEqualTo("{\"alg\":\"none\"}");
+    assertThat(new String(b64.decode(parts[1]), StandardCharsets.UTF_8))
+        .isEqualTo("{\"iat\":1700000000,\"exp\":1700003600,\"sub\":\"ali\\\"ce\"}");
+  }
+
+  @Test
+  void emptyAnswerCompletesAndAnErrorIsAcknowledgedThenFails() {
+    OAuthBearerUnsecuredClient ok = new OAuthBearerUnsecuredClient("a", 1000, () -> 0);
+    ok.initialResponse();
+    assertThat(ok.evaluate(new byte[0])).isNull();
+    assertThat(ok.isComplete()).isTrue();
+
+    OAuthBearerUnsecuredClient refused = new OAuthBearerUnsecuredClient("a", 1000, () -> 0);
+    refused.initialResponse();
+    assertThat(refused.evaluate("{\"status\":\"invalid_token\"}".getBytes())).containsExactly(0x01);
+    assertThat(refused.isComplete()).isFalse();
+    assertThatThrownBy(() -> refused.evaluate(new byte[0]))
+        .isInstanceOf(AuthenticationException.class);
+  }
+
+  @Test
+  void jaasOptionsAreParsedAndOtherFlowsRefused() {
+    SaslConfig config =
+        SaslConfig.parse(
+            Map.of(
+                "sasl.mechanism",
+                "OAUTHBEARER",
+                "sasl.jaas.config",
+                "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required"
+                    + " unsecuredLoginStringClaim_sub=\"svc\" unsecuredLoginLifetimeSeconds=60;"));
+    assertThat(config.username()).isEqualTo("svc");
+    assertThat(config.tokenLifetimeMs()).isEqualTo(60_000);
+    assertThat(config.newClient().mechanism()).isEqualTo("OAUTHBEARER");
+    assertThatThrownBy(
+            () ->
+                SaslConfig.parse(
+                    Map.of(
+                        "sasl.mechanism",
+                        "OAUTHBEARER",
+                        "sasl.jaas.config",
+                        "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule"
+                            + " required;")))
+        .hasMessageContaining("unsecuredLoginStringClaim_sub");
+  }
+}
