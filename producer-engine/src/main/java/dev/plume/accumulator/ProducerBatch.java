@@ -60,14 +60,19 @@ public final class ProducerBatch {
     "rawtypes"
   }) // generic array creation: only RecordMetadata futures
   ProducerBatch(
-      TopicPartition topicPartition, ByteBuffer buffer, RecordBatchBuilder builder, long nowMs) {
+      TopicPartition topicPartition,
+      ByteBuffer buffer,
+      RecordBatchBuilder builder,
+      int expectedRecords,
+      long nowMs) {
     this.topicPartition = topicPartition;
     this.buffer = buffer;
     this.builder = builder;
     this.pooled = true;
     this.createdMs = nowMs;
     this.lastAttemptMs = nowMs;
-    int initial = 16;
+    // Sized from the first record, so the per-record arrays rarely grow (each growth is a copy).
+    int initial = Math.max(8, Math.min(expectedRecords, 4096));
     this.futures = new CompletableFuture[initial];
     this.timestampsMs = new long[initial];
     this.keySizes = new int[initial];

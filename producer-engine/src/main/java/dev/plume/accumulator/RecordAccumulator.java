@@ -115,6 +115,7 @@ public final class RecordAccumulator {
                     new TopicPartition(topic, chosen),
                     buffer,
                     new RecordBatchBuilder(buffer, config.compression(), config.transactional()),
+                    expectedRecords(buffer.capacity(), key, value),
                     nowMs);
             if (!batch.lockedTryAppend(timestampMs, key, value, headers, future, callback)) {
               throw new IllegalStateException(
@@ -165,6 +166,11 @@ public final class RecordAccumulator {
   private static boolean lockedAllBatchesFull(PartitionQueue queue) {
     ProducerBatch last = queue.batches.peekLast();
     return last == null || last.lockedIsFull();
+  }
+
+  /** How many records like this one fit the batch buffer (record overhead ~ 12 bytes). */
+  private static int expectedRecords(int bufferBytes, byte[] key, byte[] value) {
+    return bufferBytes / (sizeOf(key, value) + 12) + 1;
   }
 
   private static int sizeOf(byte[] key, byte[] value) {

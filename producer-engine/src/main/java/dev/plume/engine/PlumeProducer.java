@@ -85,7 +85,7 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
   private final ProducerMetadata metadata;
   private final NetworkClient client;
   private final SenderStats senderStats = new SenderStats();
-  private final RateWindow rates = new RateWindow();
+  private final RateWindow rates;
   private final Sender sender;
   private final TransactionManager transactionManager; // null without transactional.id
   private final Thread ioThread;
@@ -111,6 +111,7 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
   private PlumeProducer(Builder<K, V> b) {
     this.config = b.config;
     this.clock = b.clock;
+    this.rates = new RateWindow(clock.nowMs());
     Map<String, Object> originals = config.originals();
     this.keySerializer =
         serializer(b.keySerializer, ProducerConfig.KEY_SERIALIZER, config.keySerializer(), true);
@@ -334,8 +335,9 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
             remainingBlockMs,
             clock.nowMs(),
             cluster);
-    if (RecordAccumulator.isSet(
-        result, RecordAccumulator.BATCH_FULL | RecordAccumulator.NEW_BATCH)) {
+    // Wake the I/O thread only when a batch was just completed (a new one had to be opened), not
+    // on every append while batches queue up: a selector wake-up is a syscall.
+    if (RecordAccumulator.isSet(result, RecordAccumulator.NEW_BATCH)) {
       sender.wakeup();
     }
     return future;

@@ -9,7 +9,7 @@ import dev.plume.sender.SenderStats;
 final class RateWindow {
 
   private static final long MIN_WINDOW_MS = 1000;
-  private long startMs = -1;
+  private long startMs;
   private long sent;
   private long errors;
   private long retries;
@@ -17,14 +17,12 @@ final class RateWindow {
   private double errorRate;
   private double retryRate;
 
+  /** The first window starts when the producer does, so the first reading is already a rate. */
+  RateWindow(long startMs) {
+    this.startMs = startMs;
+  }
+
   synchronized void update(SenderStats stats, long nowMs) {
-    if (startMs < 0) {
-      startMs = nowMs;
-      sent = stats.recordsSent();
-      errors = stats.recordErrors();
-      retries = stats.recordRetries();
-      return;
-    }
     long elapsedMs = nowMs - startMs;
     if (elapsedMs < MIN_WINDOW_MS) {
       return;

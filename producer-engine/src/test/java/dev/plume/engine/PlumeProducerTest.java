@@ -278,13 +278,20 @@ class PlumeProducerTest {
     assertThat(stats.requestsTotal()).isGreaterThanOrEqualTo(1);
     assertThat(stats.senderThreadAlive()).isTrue();
     assertThat(stats.metadataAgeMs()).isZero(); // manual clock: no time has passed
-    // rates over the manual clock: 6 more records in the next second
+    // rates over the manual clock: the first window starts with the producer, so 4 + 6 records
+    // within its first second give 10/s; the next window counts only what follows
     clock.advanceMs(1_000);
     for (int i = 0; i < 6; i++) {
       producer.send(new ProducerRecord<>("t", 0, null, "w" + i));
     }
     producer.flush();
-    assertThat(producer.metrics().recordSendRate()).isEqualTo(6.0);
+    assertThat(producer.metrics().recordSendRate()).isEqualTo(10.0);
+    clock.advanceMs(2_000);
+    for (int i = 0; i < 3; i++) {
+      producer.send(new ProducerRecord<>("t", 0, null, "x" + i));
+    }
+    producer.flush();
+    assertThat(producer.metrics().recordSendRate()).isEqualTo(1.5);
     producer.close();
     assertThat(producer.metrics().senderThreadAlive()).isFalse();
   }

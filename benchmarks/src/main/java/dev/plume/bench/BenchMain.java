@@ -1,0 +1,25 @@
+package dev.plume.bench;
+
+import dev.plume.bench.compare.CompareMain;
+import dev.plume.bench.perf.PerfMain;
+import java.util.Arrays;
+
+/**
+ * Entry point of {@code benchmarks.jar}: {@code compare ...} runs the side-by-side load driver,
+ * {@code perf ...} the kafka-producer-perf-test look-alike; anything else goes to JMH.
+ */
+public final class BenchMain {
+
+  private BenchMain() {}
+
+  public static void main(String[] args) throws Exception {
+    String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
+    if (args.length > 0 && args[0].equals("compare")) {
+      CompareMain.main(rest);
+    } else if (args.length > 0 && args[0].equals("perf")) {
+      PerfMain.main(rest);
+    } else {
+      org.openjdk.jmh.Main.main(args);
+    }
+  }
+}

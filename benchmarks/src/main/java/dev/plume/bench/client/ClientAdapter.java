@@ -1,0 +1,35 @@
+package dev.plume.bench.client;
+
+import java.util.Map;
+
+/**
+ * The thin surface the load driver and the perf tool drive, implemented once per client, so that
+ * the same send loop, callback and clocks measure both.
+ */
+public interface ClientAdapter extends AutoCloseable {
+
+  /** "plume" or "kafka-clients". */
+  String name();
+
+  /**
+   * Sends asynchronously; {@code ack} runs once with the outcome. Null key: sticky partitioning.
+   */
+  void send(String topic, byte[] key, byte[] value, Ack ack);
+
+  /** Blocks until every record sent so far completed. */
+  void flush();
+
+  /** Fences older producers with the same transactional.id (transactional clients only). */
+  void initTransactions();
+
+  void beginTransaction();
+
+  /** Flushes, then commits the current transaction. */
+  void commitTransaction();
+
+  /** The client's own metrics, by name, for printing. */
+  Map<String, Object> metrics();
+
+  @Override
+  void close();
+}

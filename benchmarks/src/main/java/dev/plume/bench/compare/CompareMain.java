@@ -1,0 +1,260 @@
+package dev.plume.bench.compare;
+
+import dev.plume.bench.client.ClientKind;
+import dev.plume.broker.ClusterSpec;
+import dev.plume.broker.EmbeddedKafka;
+import dev.plume.broker.KafkaCluster;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Side-by-side load driver: for every case, runs each client in its own child JVM (same JDK, same
+ * flags) against the same broker, alternating the order per round, then prints a Markdown table and
+ * the {@code RATIO} line (Plume divided by kafka-clients, {@value BenchCase#RATIO_CASE}).
+ *
+ * <p>Delivered throughput counts what the broker holds: the end offsets of the run's fresh
+ * throughput topic, read here after the child exits, divided by the child's send-to-last-ack
+ * window.
+ */
+public final class CompareMain {
+
+  private final CompareOptions options;
+  private final Admin admin;
+  private final String bootstrap;
+
+  private CompareMain(CompareOptions options, String bootstrap, Admin admin) {
+    this.options = options;
+    this.bootstrap = bootstrap;
+    this.admin = admin;
+  }
+
+  public static void main(String[] args) throws Exception {
+    CompareOptions options;
+    try {
+      options = CompareOptions.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    }
+    KafkaCluster cluster = null;
+    String bootstrap = options.bootstrap();
+    if (bootstrap == null) {
+      System.err.println("starting a Kafka broker (kafka-test-broker, 1 GiB heap, G1) ...");
+      cluster =
+          EmbeddedKafka.start(
+              ClusterSpec.singleNode().withJvmOptions(List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC")));
+      bootstrap = cluster.bootstrapServers();
+    }
+    Properties adminProps = new Properties();
+    adminProps.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    adminProps.put(AdminClientConfig.CLIENT_ID_CONFIG, "bench-admin");
+    try (Admin admin = Admin.create(adminProps)) {
+      new CompareMain(options, bootstrap, admin).run();
+    } finally {
+      if (cluster != null) {
+        cluster.close();
+      }
+    }
+  }
+
+  private void run() throws Exception {
+    System.err.printf(
+        Locale.ROOT,
+        "broker %s; %d case(s) x %d client(s) x %d round(s); windows: warm-up %d s, throughput %d"
+            + " s, rate %d s; client JVM %s%n",
+        bootstrap,
+        options.cases().size(),
+        options.clients().size(),
+        options.rounds(),
+        options.warmupSec(),
+        options.measureSec(),
+        options.measureSec(),
+        String.join(" ", options.jvmOptions()));
+    Map<String, Map<ClientKind, List<RunResult>>> results = new LinkedHashMap<>();
+    int runId = 0;
+    for (BenchCase c : options.cases()) {
+      Map<ClientKind, List<RunResult>> byClient = new LinkedHashMap<>();
+      for (ClientKind k : options.clients()) {
+        byClient.put(k, new ArrayList<>());
+      }
+      results.put(c.name(), byClient);
+      for (int round = 1; round <= options.rounds(); round++) {
+        List<ClientKind> order = new ArrayList<>(options.clients());
+        if (round % 2 == 0) {
+          Collections.reverse(order); // ABBA: neither client always runs on a fresher broker
+        }
+        for (ClientKind k : order) {
+          runId++;
+          RunResult r = runOnce(c, k, round, runId);
+          byClient.get(k).add(r);
+          System.err.printf(
+              Locale.ROOT,
+              "  %-18s %-13s round %d: %,.0f rec/s, %.2f us CPU/rec, %.0f B/rec, p99 %d us @ %d"
+                  + " rec/s%n",
+              c.name(),
+              k.label(),
+              round,
+              throughput(r),
+              r.tputCpuMicrosPerRecord(),
+              r.tputAllocPerRecord(),
+              r.p99Micros(),
+              options.rateFor(c));
+        }
+      }
+    }
+    System.out.println(Report.table(results, options));
+    String ratio = Report.ratioLine(results);
+    if (ratio != null) {
+      System.out.println(ratio);
+    }
+  }
+
+  /** Broker-confirmed records of the throughput window per second of that window. */
+  static double throughput(RunResult r) {
+    return r.tputNanos() <= 0 ? Double.NaN : r.tputRecords() * 1e9 / r.tputNanos();
+  }
+
+  private RunResult runOnce(BenchCase c, ClientKind kind, int round, int runId)
+      throws IOException, InterruptedException, ExecutionException {
+    String prefix = "bench-" + runId + "-" + c.name().toLowerCase(Locale.ROOT) + "-" + kind.label();
+    List<String> topics = List.of(prefix + "-warm", prefix + "-tput", prefix + "-rate");
+    List<NewTopic> newTopics = new ArrayList<>();
+    for (String t : topics) {
+      newTopics.add(new NewTopic(t, c.partitions(), (short) 1));
+    }
+    admin.createTopics(newTopics).all().get();
+    try {
+      List<String> cmd = new ArrayList<>();
+      cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      cmd.addAll(options.jvmOptions());
+      if (options.profileDir() != null) {
+        Files.createDirectories(options.profileDir());
+        Path jfr =
+            options.profileDir().resolve(c.name() + "-" + kind.label() + "-r" + round + ".jfr");
+        cmd.add(
+            "-XX:StartFlightRecording=settings="
+                + options.jfrSettings()
+                + ",filename="
+                + jfr.toAbsolutePath());
+      }
+      cmd.add("-cp");
+      cmd.add(System.getProperty("java.class.path"));
+      cmd.add(ClientRun.class.getName());
+      cmd.add("client=" + kind.label());
+      cmd.add("bootstrap=" + bootstrap);
+      cmd.add("topicPrefix=" + prefix);
+      cmd.add("valueSize=" + c.valueSizeBytes());
+      cmd.add("seed=" + options.seed());
+      cmd.add("warmupSec=" + options.warmupSec());
+      cmd.add("measureSec=" + options.measureSec());
+      cmd.add("rate=" + options.rateFor(c));
+      c.configs().forEach((k, v) -> cmd.add("prop." + k + "=" + v));
+
+      Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+      RunResult parsed = null;
+      try (BufferedReader out =
+          new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = out.readLine()) != null) {
+          if (line.startsWith(RunResult.PREFIX)) {
+            parsed = RunResult.parse(line);
+            System.err.println("    " + line);
+          } else {
+            System.err.println("    [" + kind.label() + "] " + line);
+          }
+        }
+      }
+      long limitSec = options.warmupSec() + 4L * options.measureSec() + 120;
+      if (!p.waitFor(limitSec, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        throw new IllegalStateException(kind.label() + " run did not finish in " + limitSec + " s");
+      }
+      if (p.exitValue() != 0 || parsed == null) {
+        throw new IllegalStateException(
+            kind.label() + " client JVM failed (exit " + p.exitValue() + "), see its stderr above");
+      }
+      long confirmedTput = endOffsetSum(prefix + "-tput", c.partitions());
+      long confirmedRate = endOffsetSum(prefix + "-rate", c.partitions());
+      if (confirmedTput != parsed.tputRecords() || confirmedRate != parsed.rateRecords()) {
+        System.err.printf(
+            Locale.ROOT,
+            "    WARNING: broker holds %d/%d records, client acknowledged %d/%d (tput/rate);"
+                + " using the broker's count%n",
+            confirmedTput,
+            confirmedRate,
+            parsed.tputRecords(),
+            parsed.rateRecords());
+      }
+      return withBrokerCounts(parsed, confirmedTput, confirmedRate);
+    } finally {
+      admin.deleteTopics(topics).all().get();
+    }
+  }
+
+  private static RunResult withBrokerCounts(RunResult r, long tput, long rate) {
+    return new RunResult(
+        r.client(),
+        tput,
+        r.tputErrors(),
+        r.tputNanos(),
+        r.tputCpuNanos(),
+        r.tputAllocBytes(),
+        r.tputGcMillis(),
+        rate,
+        r.rateErrors(),
+        r.rateNanos(),
+        r.rateCpuNanos(),
+        r.rateAllocBytes(),
+        r.rateGcMillis(),
+        r.p50Micros(),
+        r.p99Micros(),
+        r.p999Micros(),
+        r.maxMicros(),
+        r.threadsLost());
+  }
+
+  private long endOffsetSum(String topic, int partitions)
+      throws InterruptedException, ExecutionException {
+    Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+    for (int i = 0; i < partitions; i++) {
+      request.put(new TopicPartition(topic, i), OffsetSpec.latest());
+    }
+    long sum = 0;
+    for (ListOffsetsResult.ListOffsetsResultInfo info :
+        admin.listOffsets(request).all().get().values()) {
+      sum += info.offset();
+    }
+    return sum;
+  }
+
+  /** Median of a metric over runs. */
+  static double median(List<RunResult> runs, ToDoubleFunction<RunResult> metric) {
+    double[] v = runs.stream().mapToDouble(metric).sorted().toArray();
+    if (v.length == 0) {
+      return Double.NaN;
+    }
+    return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+  }
+}

@@ -1,0 +1,119 @@
+package dev.plume.bench.compare;
+
+import dev.plume.bench.client.ClientKind;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Options of {@code compare}; see {@link #USAGE}.
+ *
+ * @param bootstrap an existing broker, or null to start one with kafka-test-broker
+ * @param rate records/s of the open-loop window, or 0 for the per-size default
+ */
+public record CompareOptions(
+    String bootstrap,
+    List<BenchCase> cases,
+    List<ClientKind> clients,
+    int rounds,
+    int warmupSec,
+    int measureSec,
+    long rate,
+    List<String> jvmOptions,
+    long seed,
+    Path profileDir,
+    String jfrSettings) {
+
+  static final List<String> DEFAULT_JVM =
+      List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC", "-XX:+AlwaysPreTouch");
+
+  static final String USAGE =
+      String.join(
+          "\n",
+          "usage: compare [options]",
+          "  --bootstrap HOST:PORT   use this broker (default: start one via kafka-test-broker)",
+          "  --cases A,B,...|all     cases <settings>-<size>-<partitions>p, settings in "
+              + BenchCase.SETTINGS.keySet(),
+          "                          (default " + String.join(",", BenchCase.DEFAULT_CASES) + ")",
+          "  --clients plume,kafka-clients   which clients (default both)",
+          "  --rounds N              alternating rounds per case (default 3)",
+          "  --warmup-sec N          unthrottled warm-up per client JVM (default 4)",
+          "  --measure-sec N         length of the throughput window and of the rate window (default"
+              + " 5)",
+          "  --rate N                records/s of the open-loop latency window (default 50000 for"
+              + " values < 1 KB, 20000 otherwise)",
+          "  --jvm \"FLAGS\"           client JVM flags (default \""
+              + String.join(" ", DEFAULT_JVM)
+              + "\")",
+          "  --seed N                payload seed (default 42)",
+          "  --profile DIR           record a JFR profile of every client JVM into DIR",
+          "  --jfr-settings S        JFR settings for --profile: a name or a .jfc file (default"
+              + " profile)");
+
+  public static CompareOptions parse(String... args) {
+    String bootstrap = null;
+    List<BenchCase> cases = BenchCase.DEFAULT_CASES.stream().map(BenchCase::parse).toList();
+    List<ClientKind> clients = List.of(ClientKind.PLUME, ClientKind.KAFKA_CLIENTS);
+    int rounds = 3;
+    int warmup = 4;
+    int measure = 5;
+    long rate = 0;
+    List<String> jvm = DEFAULT_JVM;
+    long seed = 42;
+    Path profile = null;
+    String jfrSettings = "profile";
+    for (int i = 0; i < args.length; i++) {
+      String flag = args[i];
+      if (flag.equals("-h") || flag.equals("--help")) {
+        throw new IllegalArgumentException(USAGE);
+      }
+      if (i + 1 >= args.length) {
+        throw new IllegalArgumentException("missing value after " + flag + "\n" + USAGE);
+      }
+      String v = args[++i];
+      switch (flag) {
+        case "--bootstrap" -> bootstrap = v;
+        case "--cases" ->
+            cases =
+                v.equals("all")
+                    ? BenchCase.all()
+                    : Arrays.stream(v.split(",")).map(String::trim).map(BenchCase::parse).toList();
+        case "--clients" ->
+            clients = Arrays.stream(v.split(",")).map(String::trim).map(ClientKind::parse).toList();
+        case "--rounds" -> rounds = positive(flag, v);
+        case "--warmup-sec" -> warmup = positive(flag, v);
+        case "--measure-sec" -> measure = positive(flag, v);
+        case "--rate" -> rate = positive(flag, v);
+        case "--jvm" -> jvm = new ArrayList<>(Arrays.asList(v.trim().split("\\s+")));
+        case "--seed" -> seed = Long.parseLong(v);
+        case "--profile" -> profile = Path.of(v);
+        case "--jfr-settings" -> jfrSettings = v;
+        default -> throw new IllegalArgumentException("unknown option " + flag + "\n" + USAGE);
+      }
+    }
+    return new CompareOptions(
+        bootstrap, cases, clients, rounds, warmup, measure, rate, jvm, seed, profile, jfrSettings);
+  }
+
+  private static int positive(String flag, String v) {
+    int n;
+    try {
+      n = Integer.parseInt(v);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(flag + " needs a positive integer, got " + v, e);
+    }
+    if (n <= 0) {
+      throw new IllegalArgumentException(flag + " needs a positive integer, got " + v);
+    }
+    return n;
+  }
+
+  /** The open-loop rate for a case. */
+  long rateFor(BenchCase c) {
+    if (rate > 0) {
+      return rate;
+    }
+    return c.valueSizeBytes() < 1024 ? 50_000 : 20_000;
+  }
+}
