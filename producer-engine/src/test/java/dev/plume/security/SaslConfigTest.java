@@ -43,6 +43,21 @@ class SaslConfigTest {
   }
 
   @Test
+  void producerConfigToStringShowsNoSecret() {
+    ProducerConfig config =
+        ProducerConfig.from(
+            Map.of(
+                "bootstrap.servers", "localhost:9093",
+                "security.protocol", "SASL_SSL",
+                "sasl.mechanism", "SCRAM-SHA-512",
+                "sasl.jaas.config", SCRAM_JAAS,
+                "ssl.truststore.password", "trust-secret-9"));
+    assertThat(config.toString()).doesNotContain("s3cr", "trust-secret-9");
+    assertThat(config.sasl().toString()).doesNotContain("s3cr").contains("alice");
+    assertThat(config.ssl().toString()).doesNotContain("trust-secret-9");
+  }
+
+  @Test
   void defaultMechanismGssapiIsRefusedWithAHint() {
     assertThatThrownBy(
             () ->
