@@ -96,7 +96,17 @@ class PlumeStarterEndToEndTest {
               context
                   .getBean(dev.plume.spring.metrics.PlumeProducerMeterBinder.class)
                   .bindTo(registry);
-              assertThat(registry.get("plume.producer.records.sent").functionCounter().count())
+              assertThat(registry.get("kafka.producer.record.send.total").functionCounter().count())
+                  .isGreaterThanOrEqualTo(51);
+              // Reading the connection gauge (as a scrape does) binds the topics seen since.
+              assertThat(registry.get("kafka.producer.connection.count").gauge().value())
+                  .isPositive();
+              assertThat(
+                      registry
+                          .get("kafka.producer.topic.record.send.total")
+                          .tag("topic", topic)
+                          .functionCounter()
+                          .count())
                   .isGreaterThanOrEqualTo(51);
               assertThat(
                       registry.get("plume.producer.send").tag("result", "success").timer().count())
