@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -33,6 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
 public class MessageController {
 
   private static final Logger log = LoggerFactory.getLogger(MessageController.class);
+
+  private static final Pattern LEGAL_TOPIC = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
 
   private final ProducerTemplate<String, String> template;
   private final SampleProperties properties;
@@ -59,12 +62,26 @@ public class MessageController {
       @RequestParam(required = false) String key,
       @RequestBody(required = false) String value)
       throws Exception {
+    requireLegalTopic(topic);
     CompletableFuture<SendResult<String, String>> send = template.send(topic, key, value);
     try {
       return SentMessage.of(
           send.get(properties.getAckTimeout().toMillis(), TimeUnit.MILLISECONDS).metadata());
     } catch (ExecutionException e) {
       throw unwrap(e);
+    }
+  }
+
+  /**
+   * Kafka's topic name rule (1 to 249 of [a-zA-Z0-9._-], not "." or ".."), checked here because the
+   * producer would otherwise wait max.block for metadata the broker refuses to create.
+   */
+  private static void requireLegalTopic(String topic) {
+    if (!LEGAL_TOPIC.matcher(topic).matches() || topic.equals(".") || topic.equals("..")) {
+      throw new IllegalArgumentException(
+          "Illegal topic name '"
+              + topic
+              + "': use 1 to 249 characters among a-z, A-Z, 0-9, '.', '_' and '-'");
     }
   }
 

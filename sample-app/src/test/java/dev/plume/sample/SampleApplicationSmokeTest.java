@@ -81,11 +81,11 @@ class SampleApplicationSmokeTest {
             .retrieve()
             .toEntity(new ParameterizedTypeReference<>() {});
 
-    assertThat(
-            response.getStatusCode().is4xxClientError()
-                || response.getStatusCode().is5xxServerError())
-        .isTrue();
-    assertThat(response.getBody()).containsKeys("status", "error", "message");
+    assertThat(response.getStatusCode().value()).isEqualTo(400);
+    assertThat(response.getBody())
+        .containsEntry("status", 400)
+        .containsEntry("error", "IllegalArgumentException")
+        .hasEntrySatisfying("message", m -> assertThat((String) m).contains("bad topic!"));
   }
 
   @Test
@@ -113,6 +113,10 @@ class SampleApplicationSmokeTest {
 
     String prometheus = http.get().uri("/actuator/prometheus").retrieve().body(String.class);
     assertThat(prometheus).contains("plume_producer_send_seconds_count");
+    // Same exported names as kafka-clients through KafkaClientMetrics (no unit suffix).
+    assertThat(prometheus)
+        .containsPattern("(?m)^kafka_producer_record_send_total\\{")
+        .containsPattern("(?m)^kafka_producer_request_latency_avg\\{");
     assertThat(prometheus).contains("plume_producer_send_seconds_bucket");
     assertThat(prometheus)
         .containsPattern("(?m)^kafka_producer_\\w+\\{.*client_id=\"plume-sample\"");

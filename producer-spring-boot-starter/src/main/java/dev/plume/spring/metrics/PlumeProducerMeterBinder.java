@@ -195,7 +195,6 @@ public class PlumeProducerMeterBinder implements MeterBinder {
           "Age of the current metadata (-1: never updated)",
           s -> s.metadataAgeMs() < 0 ? -1 : s.metadataAgeMs() / 1000.0);
       Gauge.builder("kafka.producer.connection.count", this, Binding::connectionCountAndDiscover)
-          .baseUnit(BaseUnits.CONNECTIONS)
           .description("Open broker connections")
           .tags(tags)
           .register(registry);
@@ -261,7 +260,6 @@ public class PlumeProducerMeterBinder implements MeterBinder {
         String topic, Tags topicTags, String suffix, String unit, ToDoubleFunction<TopicStats> f) {
       FunctionCounter.builder(
               "kafka.producer.topic." + suffix, producer, p -> topicValue(p, topic, f))
-          .baseUnit(unit)
           .tags(topicTags)
           .register(registry);
     }
@@ -289,7 +287,6 @@ public class PlumeProducerMeterBinder implements MeterBinder {
         int nodeId, Tags nodeTags, String suffix, String unit, ToDoubleFunction<NodeStats> f) {
       FunctionCounter.builder(
               "kafka.producer.node." + suffix, producer, p -> nodeValue(p, nodeId, f))
-          .baseUnit(unit)
           .tags(nodeTags)
           .register(registry);
     }
@@ -297,7 +294,6 @@ public class PlumeProducerMeterBinder implements MeterBinder {
     private void nodeGauge(
         int nodeId, Tags nodeTags, String suffix, ToDoubleFunction<NodeStats> f) {
       Gauge.builder("kafka.producer.node." + suffix, producer, p -> nodeValue(p, nodeId, f))
-          .baseUnit("ms")
           .tags(nodeTags)
           .register(registry);
     }
@@ -307,10 +303,18 @@ public class PlumeProducerMeterBinder implements MeterBinder {
       return stats == null ? Double.NaN : f.applyAsDouble(stats);
     }
 
+    /**
+     * Kafka's metrics carry no unit, so KafkaClientMetrics registers none; a unit would change the
+     * exported name (Prometheus appends it) and break dashboards made for kafka-clients.
+     */
+    private static String unitUnlessKafka(String name, String unit) {
+      return name.startsWith("kafka.") ? null : unit;
+    }
+
     private void counter(
         String name, String unit, String description, ToDoubleFunction<ProducerStats> f) {
       FunctionCounter.builder(name, producer, p -> f.applyAsDouble(p.metrics()))
-          .baseUnit(unit)
+          .baseUnit(unitUnlessKafka(name, unit))
           .description(description)
           .tags(tags)
           .register(registry);
@@ -319,7 +323,7 @@ public class PlumeProducerMeterBinder implements MeterBinder {
     private void gauge(
         String name, String unit, String description, ToDoubleFunction<ProducerStats> f) {
       Gauge.builder(name, producer, p -> f.applyAsDouble(p.metrics()))
-          .baseUnit(unit)
+          .baseUnit(unitUnlessKafka(name, unit))
           .description(description)
           .tags(tags)
           .register(registry);
