@@ -159,11 +159,22 @@ class PlumeStarterEndToEndTest {
         .run(
             context -> {
               ProducerTemplate<String, String> template = template(context);
+              List<CompletableFuture<SendResult<String, String>>> sends = new ArrayList<>();
               for (int i = 0; i < 10; i++) {
-                template.send(topic, "v" + i);
+                sends.add(template.send(topic, "v" + i));
               }
+              assertThat(sends).noneMatch(CompletableFuture::isDone);
               context.close();
-              assertThat(readBack(bootstrapServers, topic, 10)).hasSize(10);
+              // close() flushed: every send is acknowledged, none failed.
+              assertThat(sends)
+                  .allSatisfy(
+                      send ->
+                          assertThat(send)
+                              .isCompletedWithValueMatching(r -> r.metadata().offset() >= 0));
+              assertThat(readBack(bootstrapServers, topic, 10))
+                  .extracting(ConsumerRecord::value)
+                  .containsExactlyInAnyOrder(
+                      "v0", "v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9");
             });
   }
 
