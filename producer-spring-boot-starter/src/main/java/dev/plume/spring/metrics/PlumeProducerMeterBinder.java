@@ -242,12 +242,10 @@ public class PlumeProducerMeterBinder implements MeterBinder {
 
     private void bindTopic(String topic) {
       Tags topicTags = tags.and("topic", topic);
-      topicCounter(topic, topicTags, "record.send.total", "records", TopicStats::recordsSentTotal);
-      topicCounter(
-          topic, topicTags, "record.error.total", "records", TopicStats::recordErrorsTotal);
-      topicCounter(
-          topic, topicTags, "record.retry.total", "records", TopicStats::recordRetriesTotal);
-      topicCounter(topic, topicTags, "byte.total", BaseUnits.BYTES, TopicStats::bytesSentTotal);
+      topicCounter(topic, topicTags, "record.send.total", TopicStats::recordsSentTotal);
+      topicCounter(topic, topicTags, "record.error.total", TopicStats::recordErrorsTotal);
+      topicCounter(topic, topicTags, "record.retry.total", TopicStats::recordRetriesTotal);
+      topicCounter(topic, topicTags, "byte.total", TopicStats::bytesSentTotal);
       Gauge.builder(
               "kafka.producer.topic.compression.rate",
               producer,
@@ -257,7 +255,7 @@ public class PlumeProducerMeterBinder implements MeterBinder {
     }
 
     private void topicCounter(
-        String topic, Tags topicTags, String suffix, String unit, ToDoubleFunction<TopicStats> f) {
+        String topic, Tags topicTags, String suffix, ToDoubleFunction<TopicStats> f) {
       FunctionCounter.builder(
               "kafka.producer.topic." + suffix, producer, p -> topicValue(p, topic, f))
           .tags(topicTags)
@@ -273,18 +271,16 @@ public class PlumeProducerMeterBinder implements MeterBinder {
     private void bindNode(int nodeId) {
       // Kafka names nodes "node-<id>" in its node.id tag.
       Tags nodeTags = tags.and("node.id", "node-" + nodeId);
-      nodeCounter(nodeId, nodeTags, "request.total", "requests", NodeStats::requestsTotal);
-      nodeCounter(nodeId, nodeTags, "response.total", "responses", NodeStats::responsesTotal);
-      nodeCounter(
-          nodeId, nodeTags, "outgoing.byte.total", BaseUnits.BYTES, NodeStats::outgoingBytesTotal);
-      nodeCounter(
-          nodeId, nodeTags, "incoming.byte.total", BaseUnits.BYTES, NodeStats::incomingBytesTotal);
+      nodeCounter(nodeId, nodeTags, "request.total", NodeStats::requestsTotal);
+      nodeCounter(nodeId, nodeTags, "response.total", NodeStats::responsesTotal);
+      nodeCounter(nodeId, nodeTags, "outgoing.byte.total", NodeStats::outgoingBytesTotal);
+      nodeCounter(nodeId, nodeTags, "incoming.byte.total", NodeStats::incomingBytesTotal);
       nodeGauge(nodeId, nodeTags, "request.latency.avg", NodeStats::requestLatencyAvgMs);
       nodeGauge(nodeId, nodeTags, "request.latency.max", NodeStats::requestLatencyMaxMs);
     }
 
     private void nodeCounter(
-        int nodeId, Tags nodeTags, String suffix, String unit, ToDoubleFunction<NodeStats> f) {
+        int nodeId, Tags nodeTags, String suffix, ToDoubleFunction<NodeStats> f) {
       FunctionCounter.builder(
               "kafka.producer.node." + suffix, producer, p -> nodeValue(p, nodeId, f))
           .tags(nodeTags)
