@@ -1,5 +1,6 @@
 package dev.plume.sample;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** {@code sample.*}: what the sample sends and whether it starts its own broker. */
@@ -12,14 +13,20 @@ public class SampleProperties {
    */
   private boolean embeddedBroker = true;
 
-  /** Keep the application running after sending instead of exiting. */
-  private boolean keepRunning;
+  /**
+   * Exit after the demo records are sent instead of serving HTTP. Off by default: the app is a web
+   * server and runs until stopped.
+   */
+  private boolean exitAfterDemo;
 
   /** Topic the records are sent to. */
   private String topic = "plume-sample";
 
-  /** How many records to send. */
-  private int recordCount = 10;
+  /** How many demo records to send at startup (0: none). */
+  private int demoRecords;
+
+  /** How long POST /api/messages/{topic} waits for the broker's acknowledgement. */
+  private Duration ackTimeout = Duration.ofSeconds(10);
 
   public boolean isEmbeddedBroker() {
     return embeddedBroker;
@@ -29,12 +36,12 @@ public class SampleProperties {
     this.embeddedBroker = embeddedBroker;
   }
 
-  public boolean isKeepRunning() {
-    return keepRunning;
+  public boolean isExitAfterDemo() {
+    return exitAfterDemo;
   }
 
-  public void setKeepRunning(boolean keepRunning) {
-    this.keepRunning = keepRunning;
+  public void setExitAfterDemo(boolean exitAfterDemo) {
+    this.exitAfterDemo = exitAfterDemo;
   }
 
   public String getTopic() {
@@ -45,11 +52,19 @@ public class SampleProperties {
     this.topic = topic;
   }
 
-  public int getRecordCount() {
-    return recordCount;
+  public int getDemoRecords() {
+    return demoRecords;
   }
 
-  public void setRecordCount(int recordCount) {
-    this.recordCount = recordCount;
+  public void setDemoRecords(int demoRecords) {
+    this.demoRecords = demoRecords;
+  }
+
+  public Duration getAckTimeout() {
+    return ackTimeout;
+  }
+
+  public void setAckTimeout(Duration ackTimeout) {
+    this.ackTimeout = ackTimeout;
   }
 }

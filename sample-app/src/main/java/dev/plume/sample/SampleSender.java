@@ -23,8 +23,9 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends {@code sample.record-count} keyed records with headers, waits for every acknowledgement,
- * logs the metadata and prints a summary with the producer's health and send timer.
+ * Sends {@code sample.demo-records} (default 0: none) keyed records with headers, waits for every
+ * acknowledgement, logs the metadata and prints a summary with the producer's health and send
+ * timer.
  */
 @Component
 public class SampleSender implements ApplicationRunner {
@@ -56,7 +57,10 @@ public class SampleSender implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) throws Exception {
     String topic = properties.getTopic();
-    int count = properties.getRecordCount();
+    int count = properties.getDemoRecords();
+    if (count <= 0) {
+      return;
+    }
     long startNanos = System.nanoTime();
     List<CompletableFuture<SendResult<String, String>>> sends = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {

@@ -31,7 +31,7 @@ import org.springframework.context.annotation.Bean;
 @SpringBootTest(
     properties = {
       "sample.embedded-broker=false",
-      "sample.record-count=8",
+      "sample.demo-records=8",
       "sample.topic=t",
       "plume.producer.startup-check=none"
     })

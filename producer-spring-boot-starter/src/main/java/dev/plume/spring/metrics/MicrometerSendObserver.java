@@ -37,6 +37,7 @@ public class MicrometerSendObserver implements SendObserver {
   private Timer timer(String templateName, Throwable exception) {
     return Timer.builder(TIMER_NAME)
         .description("Time from a template send to its outcome")
+        .publishPercentileHistogram()
         .tag("name", templateName)
         .tag("result", exception == null ? "success" : "failure")
         .tag("exception", exception == null ? "none" : exception.getClass().getSimpleName())

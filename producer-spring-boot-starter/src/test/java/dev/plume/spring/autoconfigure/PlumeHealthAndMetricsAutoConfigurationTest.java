@@ -2,6 +2,7 @@ package dev.plume.spring.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.plume.producer.ProducerStats;
 import dev.plume.spring.autoconfigure.health.PlumeHealthContributorAutoConfiguration;
 import dev.plume.spring.autoconfigure.metrics.PlumeMetricsAutoConfiguration;
 import dev.plume.spring.core.ProducerTemplate;
@@ -117,28 +118,96 @@ class PlumeHealthAndMetricsAutoConfigurationTest {
 
               assertThat(
                       registry
-                          .get("plume.producer.records.sent")
+                          .get("kafka.producer.record.send.total")
                           .tag("name", "plumeProducer")
+                          .tag("client.id", "plumeProducer")
                           .functionCounter()
                           .count())
                   .isEqualTo(42.0);
-              assertThat(registry.get("plume.producer.buffer.available").gauge().value())
+              assertThat(
+                      registry.get("kafka.producer.record.error.total").functionCounter().count())
+                  .isEqualTo(1.0);
+              assertThat(
+                      registry.get("kafka.producer.record.retry.total").functionCounter().count())
+                  .isEqualTo(2.0);
+              assertThat(registry.get("kafka.producer.buffer.available.bytes").gauge().value())
                   .isEqualTo(33554432.0);
               assertThat(
-                      registry.get("plume.producer.buffer.available").gauge().getId().getBaseUnit())
-                  .isEqualTo("bytes");
-              assertThat(registry.get("plume.producer.connections").gauge().value()).isEqualTo(1.0);
+                      registry
+                          .get("kafka.producer.buffer.available.bytes")
+                          .gauge()
+                          .getId()
+                          .getBaseUnit())
+                  .as("no unit, as in kafka-clients: Prometheus would append it to the name")
+                  .isNull();
+              assertThat(registry.get("kafka.producer.buffer.total.bytes").gauge().value())
+                  .isEqualTo(33554432.0);
+              assertThat(registry.get("kafka.producer.batch.size.avg").gauge().value())
+                  .isEqualTo(512.0);
+              assertThat(registry.get("kafka.producer.records.per.request.avg").gauge().value())
+                  .isEqualTo(3.0);
+              assertThat(registry.get("kafka.producer.compression.rate.avg").gauge().value())
+                  .isEqualTo(1.0);
+              assertThat(registry.get("kafka.producer.record.queue.time.avg").gauge().value())
+                  .isEqualTo(1.5);
+              assertThat(registry.get("kafka.producer.requests.in.flight").gauge().value())
+                  .isEqualTo(0.0);
+              assertThat(registry.get("kafka.producer.waiting.threads").gauge().value())
+                  .isEqualTo(0.0);
+              // Kafka's metadata-age is in seconds.
+              assertThat(registry.get("kafka.producer.metadata.age").gauge().value())
+                  .isEqualTo(0.1);
+              assertThat(registry.get("kafka.producer.request.latency.avg").gauge().value())
+                  .isEqualTo(2.5);
+              assertThat(registry.get("kafka.producer.request.latency.max").gauge().value())
+                  .isEqualTo(9.0);
               assertThat(registry.get("plume.producer.sender.alive").gauge().value())
                   .isEqualTo(1.0);
               assertThat(
                       registry
-                          .get("plume.producer.request.latency.avg")
-                          .timeGauge()
-                          .value(java.util.concurrent.TimeUnit.MILLISECONDS))
-                  .isEqualTo(2.5);
-              assertThat(
-                      registry.get("plume.producer.records.sent").meter().getId().getDescription())
+                          .get("kafka.producer.record.send.total")
+                          .meter()
+                          .getId()
+                          .getDescription())
                   .isNotBlank();
+              // Node 1 is known at bind time; no topic yet.
+              assertThat(
+                      registry
+                          .get("kafka.producer.node.request.latency.avg")
+                          .tag("node.id", "node-1")
+                          .gauge()
+                          .value())
+                  .isEqualTo(2.0);
+              assertThat(registry.find("kafka.producer.topic.record.send.total").meters())
+                  .isEmpty();
+
+              // A topic seen later is bound when the connection gauge is next read (a scrape).
+              StubProducer producer = (StubProducer) context.getBean("plumeProducer");
+              TestStats later = TestStats.healthy();
+              later.topics =
+                  java.util.Map.of(
+                      "orders", new ProducerStats.TopicStats("orders", 12, 3400, 1, 2, 0.5));
+              producer.stats = later.build();
+              assertThat(registry.get("kafka.producer.connection.count").gauge().value())
+                  .isEqualTo(1.0);
+              assertThat(
+                      registry
+                          .get("kafka.producer.topic.record.send.total")
+                          .tags("topic", "orders", "client.id", "plumeProducer")
+                          .functionCounter()
+                          .count())
+                  .isEqualTo(12.0);
+              assertThat(
+                      registry
+                          .get("kafka.producer.topic.byte.total")
+                          .tag("topic", "orders")
+                          .functionCounter()
+                          .count())
+                  .isEqualTo(3400.0);
+              // Reading again does not register twice.
+              registry.get("kafka.producer.connection.count").gauge().value();
+              assertThat(registry.find("kafka.producer.topic.record.send.total").meters())
+                  .hasSize(1);
 
               @SuppressWarnings("unchecked")
               ProducerTemplate<String, String> template =

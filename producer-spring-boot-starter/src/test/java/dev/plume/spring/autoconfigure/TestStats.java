@@ -18,6 +18,8 @@ public final class TestStats {
   public Map<Integer, ProducerStats.NodeStats> nodes =
       Map.of(1, new ProducerStats.NodeStats(1, true, 5, 5, 100, 100, 2.0, 3.0));
 
+  public Map<String, ProducerStats.TopicStats> topics = Map.of();
+
   private TestStats() {}
 
   public static TestStats healthy() {
@@ -59,6 +61,6 @@ public final class TestStats {
         senderThreadAlive,
         lastError,
         nodes,
-        Map.of());
+        topics);
   }
 }

@@ -96,7 +96,17 @@ class PlumeStarterEndToEndTest {
               context
                   .getBean(dev.plume.spring.metrics.PlumeProducerMeterBinder.class)
                   .bindTo(registry);
-              assertThat(registry.get("plume.producer.records.sent").functionCounter().count())
+              assertThat(registry.get("kafka.producer.record.send.total").functionCounter().count())
+                  .isGreaterThanOrEqualTo(51);
+              // Reading the connection gauge (as a scrape does) binds the topics seen since.
+              assertThat(registry.get("kafka.producer.connection.count").gauge().value())
+                  .isPositive();
+              assertThat(
+                      registry
+                          .get("kafka.producer.topic.record.send.total")
+                          .tag("topic", topic)
+                          .functionCounter()
+                          .count())
                   .isGreaterThanOrEqualTo(51);
               assertThat(
                       registry.get("plume.producer.send").tag("result", "success").timer().count())
@@ -149,11 +159,22 @@ class PlumeStarterEndToEndTest {
         .run(
             context -> {
               ProducerTemplate<String, String> template = template(context);
+              List<CompletableFuture<SendResult<String, String>>> sends = new ArrayList<>();
               for (int i = 0; i < 10; i++) {
-                template.send(topic, "v" + i);
+                sends.add(template.send(topic, "v" + i));
               }
+              assertThat(sends).noneMatch(CompletableFuture::isDone);
               context.close();
-              assertThat(readBack(bootstrapServers, topic, 10)).hasSize(10);
+              // close() flushed: every send is acknowledged, none failed.
+              assertThat(sends)
+                  .allSatisfy(
+                      send ->
+                          assertThat(send)
+                              .isCompletedWithValueMatching(r -> r.metadata().offset() >= 0));
+              assertThat(readBack(bootstrapServers, topic, 10))
+                  .extracting(ConsumerRecord::value)
+                  .containsExactlyInAnyOrder(
+                      "v0", "v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9");
             });
   }
 
