@@ -178,6 +178,13 @@ public class PlumeClients {
             .orElse(List.of());
     Map<String, Object> config =
         PlumeConfigMapper.configFor(properties, client, clientName, springKafkaServers, origins);
+    // Connection details (e.g. @ServiceConnection on a KafkaContainer) win over properties.
+    PlumeConnectionDetails connection =
+        beanFactory.getBeanProvider(PlumeConnectionDetails.class).getIfAvailable();
+    if (connection != null) {
+      config.put("bootstrap.servers", String.join(",", connection.getBootstrapServers()));
+      origins.put("bootstrap.servers", "a PlumeConnectionDetails bean");
+    }
     Map<String, Object> before = new LinkedHashMap<>(config);
     beanFactory
         .getBeanProvider(PlumeProducerCustomizer.class)

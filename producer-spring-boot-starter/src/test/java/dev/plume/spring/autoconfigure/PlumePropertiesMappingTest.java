@@ -197,6 +197,44 @@ class PlumePropertiesMappingTest {
             });
   }
 
+  @Test
+  void connectionDetailsWinOverPropertiesForEveryClient() {
+    runner
+        .withPropertyValues(
+            "plume.producer.bootstrap-servers=from-properties:9092",
+            "plume.producer.clients.audit.bootstrap-servers=audit-properties:9092")
+        .withBean(
+            PlumeConnectionDetails.class,
+            () -> () -> List.of("container-host:32768", "container-host:32769"))
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              PlumeClients clients = context.getBean(PlumeClients.class);
+              assertThat(clients.configFor(PlumeClients.DEFAULT_CLIENT))
+                  .containsEntry("bootstrap.servers", "container-host:32768,container-host:32769");
+              assertThat(clients.configFor("audit"))
+                  .containsEntry("bootstrap.servers", "container-host:32768,container-host:32769");
+            });
+  }
+
+  @Test
+  void theContainerConnectionDetailsFactoryIsRegistered() throws Exception {
+    String factories =
+        new String(
+            getClass().getResourceAsStream("/META-INF/spring.factories").readAllBytes(),
+            java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(factories)
+        .contains(
+            "org.springframework.boot.autoconfigure.service.connection.ConnectionDetailsFactory")
+        .contains("dev.plume.spring.testcontainers.PlumeKafkaContainerConnectionDetailsFactory");
+    assertThat(
+            Class.forName(
+                "dev.plume.spring.testcontainers.PlumeKafkaContainerConnectionDetailsFactory"))
+        .isAssignableTo(
+            org.springframework.boot.testcontainers.service.connection
+                .ContainerConnectionDetailsFactory.class);
+  }
+
   /** Named by class only; never instantiated by the stub factory. */
   static class TestPartitioner {}
 

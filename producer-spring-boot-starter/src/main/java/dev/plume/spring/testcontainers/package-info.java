@@ -1,0 +1,2 @@
+/** Testcontainers support: {@code @ServiceConnection} for Kafka containers. */
+package dev.plume.spring.testcontainers;
