@@ -16,6 +16,12 @@ public interface ClientAdapter extends AutoCloseable {
    */
   void send(String topic, byte[] key, byte[] value, Ack ack);
 
+  /**
+   * Blocks until the client knows the topic's partitions (metadata fetched), so a measured window
+   * does not include the first metadata round trip for a fresh topic; returns the partition count.
+   */
+  int partitionsFor(String topic);
+
   /** Blocks until every record sent so far completed. */
   void flush();
 

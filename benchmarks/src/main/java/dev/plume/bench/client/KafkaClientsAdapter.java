@@ -44,6 +44,11 @@ final class KafkaClientsAdapter implements ClientAdapter {
   }
 
   @Override
+  public int partitionsFor(String topic) {
+    return producer.partitionsFor(topic).size();
+  }
+
+  @Override
   public void flush() {
     producer.flush();
   }

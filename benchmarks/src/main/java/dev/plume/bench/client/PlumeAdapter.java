@@ -53,6 +53,11 @@ final class PlumeAdapter implements ClientAdapter {
   }
 
   @Override
+  public int partitionsFor(String topic) {
+    return producer.partitionsFor(topic).size();
+  }
+
+  @Override
   public void flush() {
     producer.flush();
   }

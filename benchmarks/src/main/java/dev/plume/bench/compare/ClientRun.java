@@ -60,10 +60,22 @@ public final class ClientRun {
     ResourceMeter meter = new ResourceMeter();
     RunResult result;
     try (ClientAdapter client = kind.create(configs)) {
+      // Metadata for all three topics first: the windows measure steady sending, not the first
+      // metadata round trip of a fresh topic (which the open loop would charge to every record
+      // due while it lasts).
+      for (String phase : new String[] {"-warm", "-tput", "-rate"}) {
+        client.partitionsFor(prefix + phase);
+      }
       Counting warm = new Counting();
       long warmSent = sendFor(client, prefix + "-warm", pool, warmupNanos, warm);
       client.flush();
       warm.await(warmSent);
+
+      // The first produce to a fresh topic stalls ~200 ms at the broker (both clients alike); in
+      // the open loop it would dominate p99. Prime the measured topics so the windows measure
+      // steady state.
+      prime(client, prefix + "-tput", pool);
+      prime(client, prefix + "-rate", pool);
 
       Counting tput = new Counting();
       ResourceMeter.Snapshot t0 = meter.snapshot();
@@ -109,6 +121,19 @@ public final class ClientRun {
     }
     System.out.println(result.format());
     System.out.flush();
+  }
+
+  /** Records sent (and flushed) to a measured topic before its window: reach every partition. */
+  static final int PRIME_RECORDS = 5000;
+
+  private static void prime(ClientAdapter client, String topic, PayloadPool pool)
+      throws InterruptedException {
+    Counting prime = new Counting();
+    for (int i = 0; i < PRIME_RECORDS; i++) {
+      client.send(topic, null, pool.get(i), prime);
+    }
+    client.flush();
+    prime.await(PRIME_RECORDS);
   }
 
   /** Sends unthrottled, cycling through the pool, until {@code nanos} passed; returns the count. */
@@ -161,7 +186,13 @@ public final class ClientRun {
   /** Open-loop sender with a ring of reusable callbacks, each carrying its record's due time. */
   private static final class OpenLoop {
     static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    static final long BUCKET_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     final LatencyHistogram histogram = new LatencyHistogram();
+    // Diagnostics (PLUME_BENCH_TIMELINE=1): worst latency per 50 ms of due time, printed to stderr,
+    // to tell a start-up effect from periodic stalls. Written by the client's I/O thread only.
+    final long[] worstMicrosPerBucket =
+        "1".equals(System.getenv("PLUME_BENCH_TIMELINE")) ? new long[4096] : null;
+    long startNanos;
     final AtomicLong acked = new AtomicLong();
     final AtomicLong errors = new AtomicLong();
     final AtomicReference<Exception> firstError = new AtomicReference<>();
@@ -177,6 +208,7 @@ public final class ClientRun {
     void run(ClientAdapter client, String topic, PayloadPool pool, long rate, long records) {
       double nanosPerRecord = 1e9 / rate;
       long start = System.nanoTime();
+      startNanos = start;
       for (long i = 0; i < records; i++) {
         long due = start + (long) (i * nanosPerRecord);
         long wait = due - System.nanoTime();
@@ -198,6 +230,15 @@ public final class ClientRun {
 
     void await(long expected) throws InterruptedException {
       awaitCount(expected, acked, errors);
+      if (worstMicrosPerBucket != null) {
+        StringBuilder line = new StringBuilder("TIMELINE worst us per 50 ms:");
+        for (long w : worstMicrosPerBucket) {
+          if (w > 0) {
+            line.append(' ').append(w);
+          }
+        }
+        System.err.println(line);
+      }
     }
 
     private final class Slot extends Ack {
@@ -207,7 +248,15 @@ public final class ClientRun {
       @Override
       protected void completed(Exception exception) {
         if (exception == null) {
-          histogram.record((System.nanoTime() - dueNanos) / 1000);
+          long micros = (System.nanoTime() - dueNanos) / 1000;
+          histogram.record(micros);
+          if (worstMicrosPerBucket != null) {
+            int b =
+                (int)
+                    Math.min(
+                        worstMicrosPerBucket.length - 1, (dueNanos - startNanos) / BUCKET_NANOS);
+            worstMicrosPerBucket[b] = Math.max(worstMicrosPerBucket[b], micros);
+          }
           acked.incrementAndGet(); // publishes the histogram write to the awaiting thread
         } else {
           firstError.compareAndSet(null, exception);

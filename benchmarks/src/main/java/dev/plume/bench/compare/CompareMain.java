@@ -195,8 +195,9 @@ public final class CompareMain {
         throw new IllegalStateException(
             kind.label() + " client JVM failed (exit " + p.exitValue() + "), see its stderr above");
       }
-      long confirmedTput = endOffsetSum(prefix + "-tput", c.partitions());
-      long confirmedRate = endOffsetSum(prefix + "-rate", c.partitions());
+      // The child primes both measured topics before their windows (ClientRun.PRIME_RECORDS).
+      long confirmedTput = endOffsetSum(prefix + "-tput", c.partitions()) - ClientRun.PRIME_RECORDS;
+      long confirmedRate = endOffsetSum(prefix + "-rate", c.partitions()) - ClientRun.PRIME_RECORDS;
       if (confirmedTput != parsed.tputRecords() || confirmedRate != parsed.rateRecords()) {
         System.err.printf(
             Locale.ROOT,
