@@ -6,7 +6,6 @@ import dev.plume.producer.RecordMetadata;
 import dev.plume.producer.TopicPartition;
 import dev.plume.record.RecordBatchBuilder;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -39,11 +38,11 @@ public final class ProducerBatch {
   // per record, guarded by the partition queue's lock until drained
   private int recordCount;
   private boolean full;
-  private CompletableFuture<RecordMetadata>[] futures;
-  private Callback[] callbacks;
-  private long[] timestampsMs;
-  private int[] keySizes;
-  private int[] valueSizes;
+
+  /** Null once the batch completed and gave its slots back to the pool. */
+  private RecordSlots slots;
+
+  private final RecordSlotsPool slotsPool;
 
   // sender-thread state
   private int attempts;
@@ -55,14 +54,11 @@ public final class ProducerBatch {
   private int baseSequence = -1;
   private boolean inFlight;
 
-  @SuppressWarnings({
-    "unchecked",
-    "rawtypes"
-  }) // generic array creation: only RecordMetadata futures
   ProducerBatch(
       TopicPartition topicPartition,
       ByteBuffer buffer,
       RecordBatchBuilder builder,
+      RecordSlotsPool slotsPool,
       int expectedRecords,
       long nowMs) {
     this.topicPartition = topicPartition;
@@ -71,12 +67,9 @@ public final class ProducerBatch {
     this.pooled = true;
     this.createdMs = nowMs;
     this.lastAttemptMs = nowMs;
-    // Sized from the first record, so the per-record arrays rarely grow (each growth is a copy).
-    int initial = Math.max(8, Math.min(expectedRecords, 4096));
-    this.futures = new CompletableFuture[initial];
-    this.timestampsMs = new long[initial];
-    this.keySizes = new int[initial];
-    this.valueSizes = new int[initial];
+    this.slotsPool = slotsPool;
+    // Sized from the first record when new, so the per-record arrays rarely grow (a copy each).
+    this.slots = slotsPool.acquire(Math.min(expectedRecords, 4096));
   }
 
   /**
@@ -93,14 +86,9 @@ public final class ProducerBatch {
     this.attempts = original.attempts;
     this.full = true;
     this.recordCount = count;
-    this.futures = Arrays.copyOfRange(original.futures, from, from + count);
-    this.callbacks =
-        original.callbacks == null
-            ? null
-            : Arrays.copyOfRange(original.callbacks, from, from + count);
-    this.timestampsMs = Arrays.copyOfRange(original.timestampsMs, from, from + count);
-    this.keySizes = Arrays.copyOfRange(original.keySizes, from, from + count);
-    this.valueSizes = Arrays.copyOfRange(original.valueSizes, from, from + count);
+    // Copies of the original's ranges, never pooled: splits are rare.
+    this.slots = new RecordSlots(original.slots, from, count);
+    this.slotsPool = null;
     this.sealed = sealedPiece;
     ByteBuffer b = sealedPiece.duplicate();
     int start = b.position();
@@ -121,32 +109,15 @@ public final class ProducerBatch {
       full = true;
       return false;
     }
-    if (recordCount == futures.length) {
-      grow();
-    }
-    futures[recordCount] = future;
-    if (callback != null) {
-      if (callbacks == null) {
-        callbacks = new Callback[futures.length];
-      }
-      callbacks[recordCount] = callback;
-    }
-    timestampsMs[recordCount] = timestampMs;
-    keySizes[recordCount] = key == null ? -1 : key.length;
-    valueSizes[recordCount] = value == null ? -1 : value.length;
+    slots.set(
+        recordCount,
+        future,
+        callback,
+        timestampMs,
+        key == null ? -1 : key.length,
+        value == null ? -1 : value.length);
     recordCount++;
     return true;
-  }
-
-  private void grow() {
-    int n = futures.length * 2;
-    futures = Arrays.copyOf(futures, n);
-    if (callbacks != null) {
-      callbacks = Arrays.copyOf(callbacks, n);
-    }
-    timestampsMs = Arrays.copyOf(timestampsMs, n);
-    keySizes = Arrays.copyOf(keySizes, n);
-    valueSizes = Arrays.copyOf(valueSizes, n);
   }
 
   /**
@@ -159,19 +130,21 @@ public final class ProducerBatch {
     if (!completed.compareAndSet(false, true)) {
       return false;
     }
+    RecordSlots s = slots;
     for (int i = 0; i < recordCount; i++) {
       long offset = baseOffset < 0 ? -1 : baseOffset + i;
-      long ts = logAppendTimeMs >= 0 ? logAppendTimeMs : timestampsMs[i];
+      long ts = logAppendTimeMs >= 0 ? logAppendTimeMs : s.timestampsMs[i];
       RecordMetadata metadata =
           new RecordMetadata(
               topicPartition.topic(),
               topicPartition.partition(),
               offset,
               ts,
-              keySizes[i],
-              valueSizes[i]);
-      finishRecord(i, metadata, null);
+              s.keySizes[i],
+              s.valueSizes[i]);
+      finishRecord(s, i, metadata, null);
     }
+    maybeRecycleSlots();
     done.complete(null);
     return true;
   }
@@ -185,22 +158,38 @@ public final class ProducerBatch {
     if (!completed.compareAndSet(false, true)) {
       return false;
     }
+    RecordSlots s = slots;
     for (int i = 0; i < recordCount; i++) {
       RecordMetadata metadata =
           new RecordMetadata(
               topicPartition.topic(),
               topicPartition.partition(),
               -1,
-              timestampsMs[i],
-              keySizes[i],
-              valueSizes[i]);
-      finishRecord(i, metadata, error);
+              s.timestampsMs[i],
+              s.keySizes[i],
+              s.valueSizes[i]);
+      finishRecord(s, i, metadata, error);
     }
+    maybeRecycleSlots();
     done.complete(null);
     return true;
   }
 
-  private void finishRecord(int i, RecordMetadata metadata, RuntimeException error) {
+  /**
+   * Gives the slots back for the next batch. Only a drained batch: no appending thread can reach it
+   * any more (a batch failed while still queued, on a forced close, keeps its slots).
+   */
+  private void maybeRecycleSlots() {
+    if (slotsPool != null && drainedMs >= 0) {
+      RecordSlots s = slots;
+      slots = null;
+      s.clear(recordCount);
+      slotsPool.release(s);
+    }
+  }
+
+  private void finishRecord(RecordSlots s, int i, RecordMetadata metadata, RuntimeException error) {
+    Callback[] callbacks = s.callbacks;
     Callback callback = callbacks == null ? null : callbacks[i];
     if (callback != null) {
       try {
@@ -209,17 +198,13 @@ public final class ProducerBatch {
         log.error("Callback for a record to {} threw; ignoring it", topicPartition, e);
       }
     }
-    CompletableFuture<RecordMetadata> future = futures[i];
+    CompletableFuture<RecordMetadata> future = s.futures[i];
     if (future != null) {
       if (error == null) {
         future.complete(metadata);
       } else {
         future.completeExceptionally(error);
       }
-    }
-    futures[i] = null;
-    if (callbacks != null) {
-      callbacks[i] = null;
     }
   }
 
@@ -374,11 +359,11 @@ public final class ProducerBatch {
 
   /** Per record, for splitting: the future and callback of record {@code i}. */
   CompletableFuture<RecordMetadata> futureAt(int i) {
-    return futures[i];
+    return slots.futures[i];
   }
 
   Callback callbackAt(int i) {
-    return callbacks == null ? null : callbacks[i];
+    return slots.callbacks == null ? null : slots.callbacks[i];
   }
 
   @Override

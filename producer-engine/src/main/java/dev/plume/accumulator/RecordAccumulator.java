@@ -50,12 +50,18 @@ public final class RecordAccumulator {
   private final AtomicInteger flushesInProgress = new AtomicInteger();
   private final AtomicInteger appendsInProgress = new AtomicInteger();
   private final NodeLatencyStats nodeStats;
+  private final RecordSlotsPool slotsPool;
   private volatile boolean closed;
 
   public RecordAccumulator(AccumulatorConfig config, BufferPool pool) {
     this.config = config;
     this.pool = pool;
     this.nodeStats = new NodeLatencyStats(config.partitionAvailabilityTimeoutMs());
+    // As many slot sets as batches can be in memory at once, capped: beyond that, batches are
+    // waiting for buffer memory anyway.
+    this.slotsPool =
+        new RecordSlotsPool(
+            (int) Math.min(1024, pool.totalMemoryBytes() / Math.max(1, config.batchSizeBytes())));
   }
 
   /** {@link #append} result flag: the record's batch is full, so the sender may send it now. */
@@ -115,6 +121,7 @@ public final class RecordAccumulator {
                     new TopicPartition(topic, chosen),
                     buffer,
                     new RecordBatchBuilder(buffer, config.compression(), config.transactional()),
+                    slotsPool,
                     expectedRecords(buffer.capacity(), key, value),
                     nowMs);
             if (!batch.lockedTryAppend(timestampMs, key, value, headers, future, callback)) {
@@ -168,9 +175,9 @@ public final class RecordAccumulator {
     return last == null || last.lockedIsFull();
   }
 
-  /** How many records like this one fit the batch buffer (record overhead ~ 12 bytes). */
+  /** How many records like this one fit the batch buffer (small records: ~6 bytes overhead). */
   private static int expectedRecords(int bufferBytes, byte[] key, byte[] value) {
-    return bufferBytes / (sizeOf(key, value) + 12) + 1;
+    return bufferBytes / (sizeOf(key, value) + 6) + 1;
   }
 
   private static int sizeOf(byte[] key, byte[] value) {
@@ -512,6 +519,11 @@ public final class RecordAccumulator {
       deallocate(b);
     }
     return aborted;
+  }
+
+  /** Per-record slot sets waiting for reuse (for tests). */
+  int pooledSlotSets() {
+    return slotsPool.pooledCount();
   }
 
   /** Number of queued batches per partition of a topic (for adaptive partitioning and tests). */

@@ -105,6 +105,43 @@ class RecordAccumulatorTest {
   }
 
   @Test
+  void aCompletedBatchHandsItsPerRecordSlotsToTheNextBatchWithoutMixingOutcomes() {
+    RecordAccumulator acc = accumulator(0);
+    CompletableFuture<RecordMetadata> a = new CompletableFuture<>();
+    CompletableFuture<RecordMetadata> b = new CompletableFuture<>();
+    append(acc, 0, "a", a);
+    append(acc, 0, "b", b);
+    List<ProducerBatch> first = acc.drain(cluster(), N1, 1_000_000, x -> true, nowMs);
+    first.get(0).complete(40, -1);
+    acc.deallocate(first.get(0));
+    assertThat(acc.pooledSlotSets()).isEqualTo(1);
+
+    CompletableFuture<RecordMetadata> c = new CompletableFuture<>();
+    append(acc, 0, "c", c);
+    assertThat(acc.pooledSlotSets()).isZero(); // the new batch took the recycled set
+    List<ProducerBatch> second = acc.drain(cluster(), N1, 1_000_000, x -> true, nowMs);
+    assertThat(second.get(0).recordCount()).isEqualTo(1);
+    second.get(0).complete(90, -1);
+
+    assertThat(a.join().offset()).isEqualTo(40);
+    assertThat(b.join().offset()).isEqualTo(41);
+    assertThat(c.join().offset()).isEqualTo(90);
+  }
+
+  @Test
+  void aBatchFailedWhileStillQueuedKeepsItsSlots() {
+    RecordAccumulator acc = accumulator(0);
+    CompletableFuture<RecordMetadata> a = new CompletableFuture<>();
+    append(acc, 0, "a", a);
+
+    acc.abortQueued(new IllegalStateException("forced close"));
+
+    assertThat(a).isCompletedExceptionally();
+    // An appending thread could still have reached the batch, so its slots are not recycled.
+    assertThat(acc.pooledSlotSets()).isZero();
+  }
+
+  @Test
   void appendsGoIntoTheOpenBatchAndANewBatchStartsWhenFull() {
     RecordAccumulator acc = accumulator(0);
     AppendResult first = append(acc, 0, "a");
