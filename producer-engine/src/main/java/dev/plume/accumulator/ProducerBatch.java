@@ -8,6 +8,7 @@ import dev.plume.record.RecordBatchBuilder;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +34,18 @@ public final class ProducerBatch {
   private final long createdMs;
   private final boolean pooled;
   private final AtomicBoolean completed = new AtomicBoolean();
+
+  private static final int OPEN = 0;
+  private static final int SEALING = 1;
+  private static final int SEALED = 2;
+
+  /**
+   * OPEN until one thread claims the seal: the appending thread that filled a compressed batch
+   * ({@link #trySealEarly}) or the sender ({@link #sealed}); the sender waits out a seal in
+   * progress. Publishes {@link #sealed} with its final write.
+   */
+  private final AtomicInteger sealState = new AtomicInteger(OPEN);
+
   private final CompletableFuture<Void> done = new CompletableFuture<>();
 
   // per record, guarded by the partition queue's lock until drained
@@ -90,6 +103,7 @@ public final class ProducerBatch {
     this.slots = new RecordSlots(original.slots, from, count);
     this.slotsPool = null;
     this.sealed = sealedPiece;
+    this.sealState.set(SEALED);
     ByteBuffer b = sealedPiece.duplicate();
     int start = b.position();
     this.producerId = b.getLong(start + 43);
@@ -318,12 +332,7 @@ public final class ProducerBatch {
    */
   public ByteBuffer sealed(
       CompressionContext context, long producerId, short epoch, int baseSequence) {
-    if (sealed == null) {
-      sealed = builder.seal(context);
-      this.producerId = -1;
-      this.producerEpoch = -1;
-      this.baseSequence = -1;
-    }
+    ensureSealed(context);
     if (producerId != this.producerId
         || epoch != this.producerEpoch
         || baseSequence != this.baseSequence) {
@@ -335,9 +344,62 @@ public final class ProducerBatch {
     return sealed.duplicate();
   }
 
+  /**
+   * Seals (compresses) the batch now, on the calling appending thread, if nobody has claimed the
+   * seal yet. Only for a batch closed to appends ({@link #lockedIsFull} was true under the queue
+   * lock, so no thread writes to its builder any more).
+   *
+   * @return whether this call sealed it
+   */
+  boolean trySealEarly(CompressionContext context) {
+    if (!sealState.compareAndSet(OPEN, SEALING)) {
+      return false;
+    }
+    try {
+      sealWithClaim(context);
+      return true;
+    } catch (RuntimeException e) {
+      // Leave it to the sender, which reports a codec failure on the batch's records.
+      sealState.set(OPEN);
+      log.debug("Early seal of {} failed; the sender will seal it", topicPartition, e);
+      return false;
+    }
+  }
+
+  private void ensureSealed(CompressionContext context) {
+    while (true) {
+      int state = sealState.get();
+      if (state == SEALED) {
+        return;
+      }
+      if (state == OPEN && sealState.compareAndSet(OPEN, SEALING)) {
+        try {
+          sealWithClaim(context);
+        } catch (RuntimeException e) {
+          sealState.set(OPEN);
+          throw e;
+        }
+        return;
+      }
+      // An appending thread is compressing it: at most one codec call, cheaper than parking.
+      Thread.onSpinWait();
+    }
+  }
+
+  private void sealWithClaim(CompressionContext context) {
+    // The producer state is still unset (-1) here: it is stamped after sealing, by the sender.
+    sealed = builder.seal(context);
+    sealState.set(SEALED);
+  }
+
+  /** Whether the batch is sealed (by the sender or early by an appending thread). */
+  public boolean isSealed() {
+    return sealState.get() == SEALED;
+  }
+
   /** The sealed batch, or null before the first drain. */
   public ByteBuffer sealedOrNull() {
-    return sealed == null ? null : sealed.duplicate();
+    return sealState.get() != SEALED ? null : sealed.duplicate();
   }
 
   /** Forgets the sequence so the batch is stamped afresh (after an epoch bump). */

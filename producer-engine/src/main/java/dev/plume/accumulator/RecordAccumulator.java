@@ -1,6 +1,7 @@
 package dev.plume.accumulator;
 
 import dev.plume.compression.CompressionContext;
+import dev.plume.compression.CompressionType;
 import dev.plume.memory.BufferPool;
 import dev.plume.metadata.ClusterSnapshot;
 import dev.plume.network.Node;
@@ -29,6 +30,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Per-partition queues of batches. Sending threads {@link #append} records straight into the last
@@ -51,11 +53,30 @@ public final class RecordAccumulator {
   private final AtomicInteger appendsInProgress = new AtomicInteger();
   private final NodeLatencyStats nodeStats;
   private final RecordSlotsPool slotsPool;
+  private final SealContextPool sealContexts; // null: the sender seals every batch
   private volatile boolean closed;
 
+  /** Appending threads that may compress at once; more would only compete for the cores. */
+  static final int MAX_EARLY_SEAL_CONTEXTS =
+      Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+
   public RecordAccumulator(AccumulatorConfig config, BufferPool pool) {
+    this(config, pool, null);
+  }
+
+  /**
+   * @param sealContexts makes compression contexts for appending threads, so that the thread that
+   *     fills a compressed batch compresses it (at most {@link #MAX_EARLY_SEAL_CONTEXTS} at once);
+   *     null: the sender compresses every batch
+   */
+  public RecordAccumulator(
+      AccumulatorConfig config, BufferPool pool, Supplier<CompressionContext> sealContexts) {
     this.config = config;
     this.pool = pool;
+    this.sealContexts =
+        sealContexts == null || config.compression() == CompressionType.NONE
+            ? null
+            : new SealContextPool(sealContexts, MAX_EARLY_SEAL_CONTEXTS);
     this.nodeStats = new NodeLatencyStats(config.partitionAvailabilityTimeoutMs());
     // As many slot sets as batches can be in memory at once, capped: beyond that, batches are
     // waiting for buffer memory anyway.
@@ -91,6 +112,7 @@ public final class RecordAccumulator {
       ClusterSnapshot cluster) {
     appendsInProgress.incrementAndGet();
     ByteBuffer buffer = null;
+    ProducerBatch filled = null; // a batch this append closed, to compress outside the lock
     try {
       TopicQueues tq = topics.get(topic);
       if (tq == null) {
@@ -116,6 +138,10 @@ public final class RecordAccumulator {
             return result;
           }
           if (buffer != null) {
+            ProducerBatch previous = queue.batches.peekLast();
+            if (sealContexts != null && previous != null && previous.lockedIsFull()) {
+              filled = previous;
+            }
             ProducerBatch batch =
                 new ProducerBatch(
                     new TopicPartition(topic, chosen),
@@ -150,7 +176,27 @@ public final class RecordAccumulator {
       if (buffer != null) {
         pool.deallocate(buffer);
       }
+      if (filled != null) {
+        maybeSealEarly(filled);
+      }
       appendsInProgress.decrementAndGet();
+    }
+  }
+
+  /**
+   * Compresses a batch this thread just filled, unless the sender got to it first or every context
+   * is busy: the codec work then runs on the appending threads, in parallel, and the I/O thread
+   * only does network work (kafka-clients compresses on appending threads too, record by record).
+   */
+  private void maybeSealEarly(ProducerBatch batch) {
+    CompressionContext context = sealContexts.tryAcquire();
+    if (context == null) {
+      return;
+    }
+    try {
+      batch.trySealEarly(context);
+    } finally {
+      sealContexts.release(context);
     }
   }
 
@@ -501,6 +547,13 @@ public final class RecordAccumulator {
   /** Stops new appends; queued batches stay for a graceful drain. */
   public void close() {
     closed = true;
+  }
+
+  /** Frees the appending threads' compression contexts; call after the sender stopped. */
+  public void releaseResources() {
+    if (sealContexts != null) {
+      sealContexts.close();
+    }
   }
 
   /** Removes every queued batch and fails it (forced close, fatal error). */

@@ -144,6 +144,11 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
     // A missing codec library fails here, naming the dependency, not later on the I/O thread.
     Codecs.requireAvailable(compression);
     this.pool = new BufferPool(config.bufferMemoryBytes(), Math.max(1, config.batchSizeBytes()));
+    CompressionLevels levels =
+        new CompressionLevels(
+            config.compressionGzipLevel(),
+            config.compressionLz4Level(),
+            config.compressionZstdLevel());
     this.accumulator =
         new RecordAccumulator(
             new AccumulatorConfig(
@@ -156,7 +161,8 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
                 config.transactionalId() != null,
                 config.partitionerAdaptive(),
                 config.partitionerAvailabilityTimeoutMs()),
-            pool);
+            pool,
+            () -> new CompressionContext(levels));
     this.metadata =
         new ProducerMetadata(
             Node.bootstrap(config.bootstrapServers()),
@@ -199,11 +205,7 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
             client,
             metadata,
             accumulator,
-            new CompressionContext(
-                new CompressionLevels(
-                    config.compressionGzipLevel(),
-                    config.compressionLz4Level(),
-                    config.compressionZstdLevel())),
+            new CompressionContext(levels),
             senderStats,
             transactionManager == null ? TransactionCoordinatorClient.NONE : transactionManager);
     this.ioThread = new Thread(sender, "plume-producer-" + config.clientId());
@@ -571,6 +573,9 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
     } finally {
       metadata.close();
       pool.close();
+      if (!ioThread.isAlive()) {
+        accumulator.releaseResources();
+      }
       for (ProducerInterceptor<K, V> i : interceptors.interceptors()) {
         Plugins.closeQuietly(i, "interceptor", log);
       }
