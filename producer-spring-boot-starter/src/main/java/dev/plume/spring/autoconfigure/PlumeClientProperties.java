@@ -637,6 +637,21 @@ public class PlumeClientProperties {
     public void setDefaultTopic(String defaultTopic) {
       this.defaultTopic = defaultTopic;
     }
+
+    /**
+     * Whether every send is a Micrometer Observation ("plume.producer.observation"), with the trace
+     * context propagated into the record's headers when tracing is configured. Needs an
+     * ObservationRegistry bean. Default false.
+     */
+    private Boolean observationEnabled;
+
+    public Boolean getObservationEnabled() {
+      return observationEnabled;
+    }
+
+    public void setObservationEnabled(Boolean observationEnabled) {
+      this.observationEnabled = observationEnabled;
+    }
   }
 
   /** Acknowledgements a send waits for. */

@@ -11,6 +11,8 @@ import dev.plume.spring.autoconfigure.PlumeProducerLifecycle.ManagedProducer;
 import dev.plume.spring.core.ProducerListener;
 import dev.plume.spring.core.ProducerTemplate;
 import dev.plume.spring.core.SendObserver;
+import dev.plume.spring.observation.PlumeSendObservationConvention;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -145,6 +147,17 @@ public class PlumeClients {
         .getBeanProvider(ProducerListener.class)
         .orderedStream()
         .forEach(listener -> builder.listener(objectTyped(listener)));
+    if (Boolean.TRUE.equals(
+        firstNonNull(
+            client.getTemplate().getObservationEnabled(),
+            properties.getTemplate().getObservationEnabled(),
+            Boolean.FALSE))) {
+      builder
+          .observationRegistry(
+              beanFactory.getBeanProvider(ObservationRegistry.class).getIfAvailable())
+          .observationConvention(
+              beanFactory.getBeanProvider(PlumeSendObservationConvention.class).getIfAvailable());
+    }
     return builder.build();
   }
 

@@ -6,6 +6,11 @@ import dev.plume.producer.Producer;
 import dev.plume.producer.ProducerRecord;
 import dev.plume.producer.ProducerStats;
 import dev.plume.producer.RecordMetadata;
+import dev.plume.spring.observation.DefaultPlumeSendObservationConvention;
+import dev.plume.spring.observation.PlumeSendContext;
+import dev.plume.spring.observation.PlumeSendObservationConvention;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -34,6 +39,8 @@ public class ProducerTemplate<K, V> {
   private final List<ProducerListener<K, V>> listeners;
   private final SendObserver sendObserver;
   private final boolean transactional;
+  private final ObservationRegistry observationRegistry; // null: no observations
+  private final PlumeSendObservationConvention observationConvention; // null: the default
 
   private final ReentrantLock transactionLock = new ReentrantLock();
   private final ThreadLocal<Boolean> inTransaction = ThreadLocal.withInitial(() -> false);
@@ -46,6 +53,12 @@ public class ProducerTemplate<K, V> {
     this.listeners = List.copyOf(builder.listeners);
     this.sendObserver = builder.sendObserver;
     this.transactional = builder.transactional;
+    // Not isNoop() here: handlers are often registered after the templates are built.
+    this.observationRegistry =
+        builder.observationRegistry == ObservationRegistry.NOOP
+            ? null
+            : builder.observationRegistry;
+    this.observationConvention = builder.observationConvention;
   }
 
   public static <K, V> Builder<K, V> builder(Producer<K, V> producer) {
@@ -103,23 +116,73 @@ public class ProducerTemplate<K, V> {
   public CompletableFuture<SendResult<K, V>> send(ProducerRecord<K, V> record) {
     Objects.requireNonNull(record, "record must not be null");
     long startNanos = System.nanoTime();
+    if (observationRegistry == null || observationRegistry.isNoop()) {
+      return doSend(record, record, null, null, startNanos);
+    }
+    // Started before the record is handed over: a tracing handler injects the trace context
+    // into the context's carrier (the record's headers) when the observation starts.
+    PlumeSendContext context = new PlumeSendContext(record, name);
+    Observation observation =
+        Observation.createNotStarted(
+                observationConvention,
+                DefaultPlumeSendObservationConvention.INSTANCE,
+                () -> context,
+                observationRegistry)
+            .start();
+    ProducerRecord<K, V> toSend =
+        context.hasAddedHeaders()
+            ? new ProducerRecord<>(
+                record.topic(),
+                record.partition(),
+                record.timestampMs(),
+                record.key(),
+                record.value(),
+                context.getHeaders())
+            : record;
+    return doSend(record, toSend, observation, context, startNanos);
+  }
+
+  private CompletableFuture<SendResult<K, V>> doSend(
+      ProducerRecord<K, V> record,
+      ProducerRecord<K, V> toSend,
+      Observation observation,
+      PlumeSendContext context,
+      long startNanos) {
     CompletableFuture<RecordMetadata> sent;
     try {
-      sent = producer.send(record);
+      sent = producer.send(toSend);
     } catch (RuntimeException e) {
       // Failed before queueing: report it the same way as a failure after queueing.
+      stopObservation(observation, null, null, e);
       CompletableFuture<SendResult<K, V>> failed = new CompletableFuture<>();
-      failed.completeExceptionally(failure(record, e, startNanos));
+      failed.completeExceptionally(failure(toSend, e, startNanos));
       return failed;
     }
     return sent.handle(
         (metadata, error) -> {
           if (error != null) {
-            throw failure(record, unwrap(error), startNanos);
+            Throwable cause = unwrap(error);
+            stopObservation(observation, context, null, cause);
+            throw failure(toSend, cause, startNanos);
           }
-          succeeded(record, metadata, startNanos);
-          return new SendResult<>(record, metadata);
+          stopObservation(observation, context, metadata, null);
+          succeeded(toSend, metadata, startNanos);
+          return new SendResult<>(toSend, metadata);
         });
+  }
+
+  private static void stopObservation(
+      Observation observation, PlumeSendContext context, RecordMetadata metadata, Throwable error) {
+    if (observation == null) {
+      return;
+    }
+    if (context != null) {
+      context.setMetadata(metadata);
+    }
+    if (error != null) {
+      observation.error(error);
+    }
+    observation.stop();
   }
 
   /**
@@ -252,6 +315,8 @@ public class ProducerTemplate<K, V> {
     private final List<ProducerListener<K, V>> listeners = new ArrayList<>();
     private SendObserver sendObserver = SendObserver.NONE;
     private boolean transactional;
+    private ObservationRegistry observationRegistry;
+    private PlumeSendObservationConvention observationConvention;
 
     private Builder(Producer<K, V> producer) {
       this.producer = Objects.requireNonNull(producer, "producer must not be null");
@@ -275,6 +340,22 @@ public class ProducerTemplate<K, V> {
 
     public Builder<K, V> sendObserver(SendObserver sendObserver) {
       this.sendObserver = Objects.requireNonNull(sendObserver, "sendObserver must not be null");
+      return this;
+    }
+
+    /**
+     * Observes every send with this registry (a Micrometer Observation per send, trace context
+     * propagated into the record's headers when a tracing handler is registered); null or a no-op
+     * registry: no observations, at no cost per send.
+     */
+    public Builder<K, V> observationRegistry(ObservationRegistry observationRegistry) {
+      this.observationRegistry = observationRegistry;
+      return this;
+    }
+
+    /** Replaces {@link DefaultPlumeSendObservationConvention}; null: the default. */
+    public Builder<K, V> observationConvention(PlumeSendObservationConvention convention) {
+      this.observationConvention = convention;
       return this;
     }
 

@@ -11,8 +11,14 @@ import dev.plume.spring.autoconfigure.health.PlumeHealthContributorAutoConfigura
 import dev.plume.spring.autoconfigure.metrics.PlumeMetricsAutoConfiguration;
 import dev.plume.spring.core.ProducerTemplate;
 import dev.plume.spring.core.SendResult;
+import dev.plume.spring.observation.DefaultPlumeSendObservationConvention;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.transport.SenderContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -112,6 +118,60 @@ class PlumeStarterEndToEndTest {
                       registry.get("plume.producer.send").tag("result", "success").timer().count())
                   .isEqualTo(51);
             });
+  }
+
+  @Test
+  void observedSendsCarryTheTraceContextToTheConsumerAndTimeBesideTheSendTimer(
+      @BootstrapServers String bootstrapServers) {
+    String topic = "e2e-obs-" + UUID.randomUUID();
+    runner(bootstrapServers)
+        .withPropertyValues(
+            "plume.producer.template.observation-enabled=true",
+            "plume.producer.template.default-topic=" + topic)
+        .withBean(ObservationRegistry.class, ObservationRegistry::create)
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              MeterRegistry meters = context.getBean(MeterRegistry.class);
+              ObservationRegistry observations = context.getBean(ObservationRegistry.class);
+              observations
+                  .observationConfig()
+                  .observationHandler(new DefaultMeterObservationHandler(meters))
+                  .observationHandler(new TraceparentWriter());
+              ProducerTemplate<String, String> template = template(context);
+              template.send(topic, "k", "traced").get(30, TimeUnit.SECONDS);
+
+              ConsumerRecord<String, String> read = readBack(bootstrapServers, topic, 1).get(0);
+              assertThat(read.value()).isEqualTo("traced");
+              assertThat(
+                      new String(
+                          read.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8))
+                  .isEqualTo(TraceparentWriter.VALUE);
+              assertThat(
+                      meters
+                          .get(DefaultPlumeSendObservationConvention.NAME)
+                          .tag("messaging.destination.name", topic)
+                          .timer()
+                          .count())
+                  .isEqualTo(1);
+              assertThat(meters.get("plume.producer.send").tag("result", "success").timer().count())
+                  .isEqualTo(1);
+            });
+  }
+
+  /** Stands in for micrometer-tracing's propagating handler (not a dependency of the starter). */
+  static final class TraceparentWriter implements ObservationHandler<SenderContext<Object>> {
+    static final String VALUE = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+
+    @Override
+    public void onStart(SenderContext<Object> context) {
+      context.getSetter().set(context.getCarrier(), "traceparent", VALUE);
+    }
+
+    @Override
+    public boolean supportsContext(Observation.Context context) {
+      return context instanceof SenderContext;
+    }
   }
 
   @Test
