@@ -39,6 +39,7 @@ import dev.plume.producer.errors.RecordTooLargeException;
 import dev.plume.producer.errors.SerializationException;
 import dev.plume.producer.errors.TimeoutException;
 import dev.plume.producer.serialization.Serializer;
+import dev.plume.security.SslContextProvider;
 import dev.plume.sender.Sender;
 import dev.plume.sender.SenderConfig;
 import dev.plume.sender.SenderStats;
@@ -175,7 +176,8 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
             ? b.networkFactory.apply(networkConfig)
             : new NioNetworkClient(
                 networkConfig,
-                NetworkEnvironment.of(clock).withTransports(TransportFactory.from(config)));
+                NetworkEnvironment.of(clock)
+                    .withTransports(TransportFactory.from(config, b.sslContexts)));
     this.transactionManager =
         config.transactionalId() == null
             ? null
@@ -395,6 +397,16 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
     return CompletableFuture.failedFuture(error);
   }
 
+  /**
+   * Closes every broker connection once its requests in flight are answered (no new request goes to
+   * it meanwhile), so that the next connections are made afresh: with an {@link
+   * SslContextProvider}, with its current TLS context. Returns at once; nothing is resent, and
+   * sends go on (they wait in their batches for the new connection).
+   */
+  public void reconnect() {
+    client.closeConnectionsWhenIdle();
+  }
+
   @Override
   public void flush() {
     if (Thread.currentThread() == ioThread) {
@@ -596,6 +608,7 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
     private final List<ProducerInterceptor<K, V>> interceptors = new ArrayList<>();
     private Clock clock = Clock.system();
     private Function<NetworkConfig, NetworkClient> networkFactory;
+    private SslContextProvider sslContexts;
 
     private Builder(ProducerConfig config) {
       this.config = config;
@@ -626,6 +639,17 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
     }
 
     /** For tests: the clock every deadline is measured with. */
+    /**
+     * TLS contexts for SSL and SASL_SSL connections, asked once per new connection, instead of the
+     * key and trust stores of the configuration (which are then not read). Protocols, cipher suites
+     * and hostname verification still come from the configuration. See {@link
+     * PlumeProducer#reconnect} for replacing the material at run time.
+     */
+    public Builder<K, V> sslContextProvider(SslContextProvider sslContexts) {
+      this.sslContexts = sslContexts;
+      return this;
+    }
+
     public Builder<K, V> clock(Clock clock) {
       this.clock = clock;
       return this;

@@ -42,6 +42,9 @@ final class Connection {
   /** True once reauthAtMs passed: no new requests until the exchange is done. */
   boolean reauthDue;
 
+  /** Takes no new requests and is closed once nothing is in flight (reconnect requested). */
+  boolean closeWhenIdle;
+
   /** Completed SASL exchanges on this connection (the first, then re-authentications). */
   int authentications;
 

@@ -91,6 +91,14 @@ public interface NetworkClient extends AutoCloseable {
    */
   void poll(long timeoutMs, long nowMs);
 
+  /**
+   * Asks for every open connection to be closed as soon as it has no request in flight (new
+   * requests wait for the new connection), so that the next connections pick up replaced TLS
+   * material. Thread-safe; takes effect in the next {@link #poll}. Requests in flight are answered
+   * on the old connection, so nothing is resent.
+   */
+  default void closeConnectionsWhenIdle() {}
+
   /** Makes a blocked or the next {@link #poll} return promptly. Thread-safe. */
   void wakeup();
 

@@ -49,6 +49,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class NioNetworkClient implements NetworkClient {
 
+  /** Set by any thread, consumed by the I/O thread: see {@link #closeConnectionsWhenIdle}. */
+  private volatile boolean closeWhenIdleRequested;
+
   private static final Logger log = LoggerFactory.getLogger(NioNetworkClient.class);
 
   /** Error code of an ApiVersions answer to a version the broker does not know. */
@@ -108,6 +111,7 @@ public final class NioNetworkClient implements NetworkClient {
   private boolean canSendMore(Connection c) {
     return c.state == Connection.State.READY
         && !c.reauthDue
+        && !c.closeWhenIdle
         && !c.isWriting()
         && c.inFlightCount() < config.maxInFlightPerConnection();
   }
@@ -366,10 +370,43 @@ public final class NioNetworkClient implements NetworkClient {
   // ---------------------------------------------------------------- polling
 
   @Override
+  public void closeConnectionsWhenIdle() {
+    closeWhenIdleRequested = true;
+    wakeup();
+  }
+
+  /** On the I/O thread: marks every connection, then closes those with nothing in flight. */
+  private void maybeCloseIdleMarked(long nowMs) {
+    if (closeWhenIdleRequested) {
+      closeWhenIdleRequested = false;
+      for (int i = 0; i < connected.size(); i++) {
+        Connection c = connected.get(i).connection;
+        if (c != null) {
+          c.closeWhenIdle = true;
+        }
+      }
+    }
+    for (int i = connected.size() - 1; i >= 0; i--) {
+      NodeState state = connected.get(i);
+      Connection c = state.connection;
+      if (c != null && c.closeWhenIdle && c.inFlight.isEmpty() && !c.isWriting()) {
+        log.debug("{} closed on request, to reconnect with fresh TLS material", c);
+        closeConnection(
+            state,
+            new NetworkException("connection to " + state.node + " closed to reconnect"),
+            false,
+            false,
+            nowMs);
+      }
+    }
+  }
+
+  @Override
   public void poll(long timeoutMs, long nowMs) {
     if (closed) {
       throw new IllegalStateException("the network client is closed");
     }
+    maybeCloseIdleMarked(nowMs);
     // Write first without waiting for OP_WRITE: a socket is almost always writable, and this
     // saves one select per request.
     boolean becameSendable = false;
@@ -405,6 +442,7 @@ public final class NioNetworkClient implements NetworkClient {
       }
     }
     expire(afterMs);
+    maybeCloseIdleMarked(afterMs);
     runCompletions();
   }
 

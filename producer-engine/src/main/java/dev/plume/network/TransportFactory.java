@@ -3,6 +3,7 @@ package dev.plume.network;
 import dev.plume.producer.ProducerConfig;
 import dev.plume.producer.errors.ConfigException;
 import dev.plume.security.SaslConfig;
+import dev.plume.security.SslContextProvider;
 import dev.plume.security.SslEngineFactory;
 import java.io.IOException;
 
@@ -29,17 +30,31 @@ public interface TransportFactory {
 
   /** The transport {@code security.protocol} asks for. */
   static TransportFactory from(ProducerConfig config) {
+    return from(config, null);
+  }
+
+  /**
+   * The transport {@code security.protocol} asks for; with SSL or SASL_SSL, TLS contexts come from
+   * {@code sslContexts} when it is not null (the configured stores are then not read).
+   */
+  static TransportFactory from(ProducerConfig config, SslContextProvider sslContexts) {
     return switch (config.securityProtocol()) {
       case "PLAINTEXT" -> plaintext();
-      case "SSL" -> ssl(new SslEngineFactory(config.ssl()));
+      case "SSL" -> ssl(engines(config, sslContexts));
       case "SASL_PLAINTEXT" -> sasl(plaintext(), config.sasl());
-      case "SASL_SSL" -> sasl(ssl(new SslEngineFactory(config.ssl())), config.sasl());
+      case "SASL_SSL" -> sasl(ssl(engines(config, sslContexts)), config.sasl());
       default ->
           throw new ConfigException(
               ProducerConfig.SECURITY_PROTOCOL,
               config.securityProtocol(),
               "is not implemented in this version of Plume");
     };
+  }
+
+  private static SslEngineFactory engines(ProducerConfig config, SslContextProvider sslContexts) {
+    return sslContexts == null
+        ? new SslEngineFactory(config.ssl())
+        : new SslEngineFactory(config.ssl(), sslContexts);
   }
 
   /**

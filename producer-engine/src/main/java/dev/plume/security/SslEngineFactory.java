@@ -41,14 +41,14 @@ public final class SslEngineFactory {
   private static final String PEM_TYPE = "PEM";
 
   private final SslConfig config;
-  private final SSLContext context;
+  private final SslContextProvider contexts;
 
   public SslEngineFactory(SslConfig config) {
     this.config = config;
     try {
       SSLContext ctx = SSLContext.getInstance(config.protocol());
       ctx.init(keyManagers(config), trustManagers(config), null);
-      this.context = ctx;
+      this.contexts = () -> ctx;
     } catch (GeneralSecurityException e) {
       throw new ConfigException(
           "cannot set up TLS ("
@@ -60,6 +60,15 @@ public final class SslEngineFactory {
     }
   }
 
+  /**
+   * Engines from {@code contexts} (asked once per connection, so a replaced context is used by the
+   * next connection); the stores named in {@code config} are not read.
+   */
+  public SslEngineFactory(SslConfig config, SslContextProvider contexts) {
+    this.config = config;
+    this.contexts = java.util.Objects.requireNonNull(contexts, "contexts");
+  }
+
   public SslConfig config() {
     return config;
   }
@@ -69,6 +78,10 @@ public final class SslEngineFactory {
    * endpoint identification on, check the broker's certificate against {@code host}.
    */
   public SSLEngine createEngine(String host, int port) {
+    SSLContext context = contexts.sslContext();
+    if (context == null) {
+      throw new IllegalStateException("the SslContextProvider returned no SSLContext");
+    }
     SSLEngine engine = context.createSSLEngine(host, port);
     engine.setUseClientMode(true);
     SSLParameters params = engine.getSSLParameters();

@@ -99,6 +99,68 @@ class TlsIT {
   }
 
   @Test
+  void providedSslContextsAreUsedPerConnectionAndReconnectPicksUpAReplacedOne() throws Exception {
+    java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+    try (var in = Files.newInputStream(certs.truststore)) {
+      trust.load(in, TestCertificates.PASSWORD.toCharArray());
+    }
+    javax.net.ssl.TrustManagerFactory tmf =
+        javax.net.ssl.TrustManagerFactory.getInstance(
+            javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(trust);
+    List<javax.net.ssl.SSLContext> handedOut = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.concurrent.atomic.AtomicReference<javax.net.ssl.SSLContext> current =
+        new java.util.concurrent.atomic.AtomicReference<>(newContext(tmf));
+    Map<String, Object> config = new HashMap<>();
+    config.put("bootstrap.servers", "localhost:" + sslPort);
+    config.put("security.protocol", "SSL");
+    config.put("linger.ms", 5);
+    // No trust store in the configuration: the provided context is the only way to trust the
+    // broker, so delivery proves it was used.
+    try (PlumeProducer<byte[], byte[]> producer =
+        PlumeProducer.<byte[], byte[]>builder(dev.plume.producer.ProducerConfig.from(config))
+            .keySerializer(new ByteArraySerializer())
+            .valueSerializer(new ByteArraySerializer())
+            .sslContextProvider(
+                () -> {
+                  javax.net.ssl.SSLContext c = current.get();
+                  handedOut.add(c);
+                  return c;
+                })
+            .build()) {
+      sendAndAwait(producer, 100);
+      javax.net.ssl.SSLContext first = handedOut.get(handedOut.size() - 1);
+      long connectionsBefore = producer.metrics().connectionCreationTotal();
+
+      current.set(newContext(tmf)); // the "reloaded" material
+      producer.reconnect();
+      sendAndAwait(producer, 100);
+
+      assertThat(handedOut.get(handedOut.size() - 1)).isNotSameAs(first).isSameAs(current.get());
+      assertThat(producer.metrics().connectionCreationTotal()).isGreaterThan(connectionsBefore);
+      assertThat(producer.metrics().recordErrorsTotal()).isZero();
+    }
+  }
+
+  private static javax.net.ssl.SSLContext newContext(javax.net.ssl.TrustManagerFactory tmf)
+      throws Exception {
+    javax.net.ssl.SSLContext c = javax.net.ssl.SSLContext.getInstance("TLS");
+    c.init(null, tmf.getTrustManagers(), null);
+    return c;
+  }
+
+  private static void sendAndAwait(PlumeProducer<byte[], byte[]> producer, int count)
+      throws Exception {
+    List<CompletableFuture<RecordMetadata>> futures = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      futures.add(producer.send(new ProducerRecord<>("tls", null, null, ("r" + i).getBytes())));
+    }
+    for (CompletableFuture<RecordMetadata> f : futures) {
+      assertThat(f.get(30, java.util.concurrent.TimeUnit.SECONDS).hasOffset()).isTrue();
+    }
+  }
+
+  @Test
   void certificateWhoseSanDoesNotMatchTheHostIsRefusedByDefault() {
     Throwable failure = sendOneExpectingFailure("127.0.0.1:" + sslPort, Map.of());
     assertThat(failure).hasRootCauseInstanceOf(java.security.cert.CertificateException.class);
