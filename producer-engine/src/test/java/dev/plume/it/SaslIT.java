@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.plume.broker.ClusterSpec;
 import dev.plume.broker.EmbeddedKafka;
 import dev.plume.broker.KafkaCluster;
+import dev.plume.broker.TestCertificates;
 import dev.plume.engine.PlumeProducer;
 import dev.plume.producer.ProducerRecord;
 import dev.plume.producer.RecordMetadata;

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.convert.DurationUnit;
+import org.springframework.core.io.Resource;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -194,12 +195,6 @@ public class PlumeClientProperties {
   private @DurationUnit(ChronoUnit.MILLIS) Duration transactionTimeout;
 
   /**
-   * Protocol used to talk to brokers (this version of Plume implements PLAINTEXT only). Kafka key:
-   * security.protocol.
-   */
-  private SecurityProtocol securityProtocol;
-
-  /**
    * The template's key type, used to pick a Serializer bean by its generic type (default
    * java.lang.String).
    */
@@ -234,6 +229,27 @@ public class PlumeClientProperties {
 
   /** Template settings. */
   private final Template template = new Template();
+
+  /** Security settings. */
+  private final Security security = new Security();
+
+  /** TLS settings (security.protocol SSL or SASL_SSL). */
+  private final Ssl ssl = new Ssl();
+
+  /** SASL settings (security.protocol SASL_PLAINTEXT or SASL_SSL). */
+  private final Sasl sasl = new Sasl();
+
+  public Security getSecurity() {
+    return security;
+  }
+
+  public Ssl getSsl() {
+    return ssl;
+  }
+
+  public Sasl getSasl() {
+    return sasl;
+  }
 
   public List<String> getBootstrapServers() {
     return bootstrapServers;
@@ -556,14 +572,6 @@ public class PlumeClientProperties {
     this.transactionTimeout = transactionTimeout;
   }
 
-  public SecurityProtocol getSecurityProtocol() {
-    return securityProtocol;
-  }
-
-  public void setSecurityProtocol(SecurityProtocol securityProtocol) {
-    this.securityProtocol = securityProtocol;
-  }
-
   public Class<?> getKeyType() {
     return keyType;
   }
@@ -693,6 +701,255 @@ public class PlumeClientProperties {
   public enum MetadataRecoveryStrategy {
     NONE,
     REBOOTSTRAP
+  }
+
+  /** Security settings. */
+  public static class Security {
+
+    /**
+     * Protocol used to talk to brokers: PLAINTEXT (default), SSL, SASL_PLAINTEXT or SASL_SSL; SSL
+     * when unset and ssl.bundle is set. Kafka key: security.protocol.
+     */
+    private SecurityProtocol protocol;
+
+    public SecurityProtocol getProtocol() {
+      return protocol;
+    }
+
+    public void setProtocol(SecurityProtocol protocol) {
+      this.protocol = protocol;
+    }
+  }
+
+  /** TLS settings; passwords and keys are never logged. */
+  public static class Ssl {
+
+    /**
+     * Name of a Spring Boot SSL bundle (spring.ssl.bundle.*) providing the key and trust material
+     * instead of the store settings below; a reloaded bundle makes the producer reconnect with it.
+     */
+    private String bundle;
+
+    /** Key store (client certificate for mutual TLS). Kafka key: ssl.keystore.location. */
+    private Resource keyStoreLocation;
+
+    /** Key store type: JKS, PKCS12 or PEM. Kafka key: ssl.keystore.type. */
+    private String keyStoreType;
+
+    /** Key store password. Kafka key: ssl.keystore.password. */
+    private String keyStorePassword;
+
+    /** Password of the private key in the key store. Kafka key: ssl.key.password. */
+    private String keyPassword;
+
+    /** Private key in PEM (PKCS#8), inline. Kafka key: ssl.keystore.key. */
+    private String keyStoreKey;
+
+    /** Certificate chain in PEM, inline. Kafka key: ssl.keystore.certificate.chain. */
+    private String keyStoreCertificateChain;
+
+    /** Trust store (CAs trusted for brokers). Kafka key: ssl.truststore.location. */
+    private Resource trustStoreLocation;
+
+    /** Trust store type: JKS, PKCS12 or PEM. Kafka key: ssl.truststore.type. */
+    private String trustStoreType;
+
+    /** Trust store password. Kafka key: ssl.truststore.password. */
+    private String trustStorePassword;
+
+    /** Trusted certificates in PEM, inline. Kafka key: ssl.truststore.certificates. */
+    private String trustStoreCertificates;
+
+    /** TLS protocol of the SSLContext (default TLSv1.3). Kafka key: ssl.protocol. */
+    private String protocol;
+
+    /** Enabled TLS protocols (default TLSv1.2,TLSv1.3). Kafka key: ssl.enabled.protocols. */
+    private List<String> enabledProtocols;
+
+    /** Enabled cipher suites (default: the JDK's). Kafka key: ssl.cipher.suites. */
+    private List<String> cipherSuites;
+
+    /**
+     * Endpoint identification algorithm: https (default) verifies the broker's host name against
+     * its certificate; empty switches that off. Kafka key: ssl.endpoint.identification.algorithm.
+     */
+    private String endpointIdentificationAlgorithm;
+
+    public String getBundle() {
+      return bundle;
+    }
+
+    public void setBundle(String bundle) {
+      this.bundle = bundle;
+    }
+
+    public Resource getKeyStoreLocation() {
+      return keyStoreLocation;
+    }
+
+    public void setKeyStoreLocation(Resource keyStoreLocation) {
+      this.keyStoreLocation = keyStoreLocation;
+    }
+
+    public String getKeyStoreType() {
+      return keyStoreType;
+    }
+
+    public void setKeyStoreType(String keyStoreType) {
+      this.keyStoreType = keyStoreType;
+    }
+
+    public String getKeyStorePassword() {
+      return keyStorePassword;
+    }
+
+    public void setKeyStorePassword(String keyStorePassword) {
+      this.keyStorePassword = keyStorePassword;
+    }
+
+    public String getKeyPassword() {
+      return keyPassword;
+    }
+
+    public void setKeyPassword(String keyPassword) {
+      this.keyPassword = keyPassword;
+    }
+
+    public String getKeyStoreKey() {
+      return keyStoreKey;
+    }
+
+    public void setKeyStoreKey(String keyStoreKey) {
+      this.keyStoreKey = keyStoreKey;
+    }
+
+    public String getKeyStoreCertificateChain() {
+      return keyStoreCertificateChain;
+    }
+
+    public void setKeyStoreCertificateChain(String keyStoreCertificateChain) {
+      this.keyStoreCertificateChain = keyStoreCertificateChain;
+    }
+
+    public Resource getTrustStoreLocation() {
+      return trustStoreLocation;
+    }
+
+    public void setTrustStoreLocation(Resource trustStoreLocation) {
+      this.trustStoreLocation = trustStoreLocation;
+    }
+
+    public String getTrustStoreType() {
+      return trustStoreType;
+    }
+
+    public void setTrustStoreType(String trustStoreType) {
+      this.trustStoreType = trustStoreType;
+    }
+
+    public String getTrustStorePassword() {
+      return trustStorePassword;
+    }
+
+    public void setTrustStorePassword(String trustStorePassword) {
+      this.trustStorePassword = trustStorePassword;
+    }
+
+    public String getTrustStoreCertificates() {
+      return trustStoreCertificates;
+    }
+
+    public void setTrustStoreCertificates(String trustStoreCertificates) {
+      this.trustStoreCertificates = trustStoreCertificates;
+    }
+
+    public String getProtocol() {
+      return protocol;
+    }
+
+    public void setProtocol(String protocol) {
+      this.protocol = protocol;
+    }
+
+    public List<String> getEnabledProtocols() {
+      return enabledProtocols;
+    }
+
+    public void setEnabledProtocols(List<String> enabledProtocols) {
+      this.enabledProtocols = enabledProtocols;
+    }
+
+    public List<String> getCipherSuites() {
+      return cipherSuites;
+    }
+
+    public void setCipherSuites(List<String> cipherSuites) {
+      this.cipherSuites = cipherSuites;
+    }
+
+    public String getEndpointIdentificationAlgorithm() {
+      return endpointIdentificationAlgorithm;
+    }
+
+    public void setEndpointIdentificationAlgorithm(String endpointIdentificationAlgorithm) {
+      this.endpointIdentificationAlgorithm = endpointIdentificationAlgorithm;
+    }
+  }
+
+  /** SASL settings; the password and the JAAS line are never logged. */
+  public static class Sasl {
+
+    /**
+     * SASL mechanism: PLAIN, SCRAM-SHA-256, SCRAM-SHA-512 or OAUTHBEARER. Kafka key:
+     * sasl.mechanism.
+     */
+    private String mechanism;
+
+    /**
+     * JAAS configuration line in Kafka's format, e.g. {@code
+     * org.apache.kafka.common.security.scram.ScramLoginModule required username="u" password="p";}.
+     * When unset, it is built from username and password for PLAIN and SCRAM. Kafka key:
+     * sasl.jaas.config.
+     */
+    private String jaasConfig;
+
+    /** User name for PLAIN and SCRAM (used when jaas-config is unset). */
+    private String username;
+
+    /** Password for PLAIN and SCRAM (used when jaas-config is unset). */
+    private String password;
+
+    public String getMechanism() {
+      return mechanism;
+    }
+
+    public void setMechanism(String mechanism) {
+      this.mechanism = mechanism;
+    }
+
+    public String getJaasConfig() {
+      return jaasConfig;
+    }
+
+    public void setJaasConfig(String jaasConfig) {
+      this.jaasConfig = jaasConfig;
+    }
+
+    public String getUsername() {
+      return username;
+    }
+
+    public void setUsername(String username) {
+      this.username = username;
+    }
+
+    public String getPassword() {
+      return password;
+    }
+
+    public void setPassword(String password) {
+      this.password = password;
+    }
   }
 
   /** Values of security.protocol. */

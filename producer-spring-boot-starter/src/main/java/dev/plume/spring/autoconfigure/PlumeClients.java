@@ -22,6 +22,7 @@ import java.util.Objects;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.core.env.Environment;
 
 /**
@@ -101,14 +102,27 @@ public class PlumeClients {
             .orderedStream()
             .<ProducerInterceptor<?, ?>>map(i -> i)
             .toList();
+    String bundleName = bundleName(client);
+    SslBundles bundles = bundleName == null ? null : sslBundles(clientName, bundleName);
+    SslBundleContexts sslContexts =
+        bundleName == null ? null : SslBundleContexts.of(bundles, bundleName);
     PlumeProducerDefinition definition =
         new PlumeProducerDefinition(
-            clientName, config, keySerializer, valueSerializer, partitioner, interceptors);
+            clientName,
+            config,
+            keySerializer,
+            valueSerializer,
+            partitioner,
+            interceptors,
+            sslContexts);
     Producer<Object, Object> producer;
     try {
       producer = producerFactory.create(definition);
     } catch (ConfigException e) {
       throw invalid(clientName, e, origins);
+    }
+    if (sslContexts != null) {
+      sslContexts.reconnectOnUpdate(bundles, clientName, producer);
     }
     lifecycle.register(
         new ManagedProducer(
@@ -161,6 +175,25 @@ public class PlumeClients {
     return builder.build();
   }
 
+  private String bundleName(PlumeClientProperties client) {
+    String name = firstNonNull(client.getSsl().getBundle(), properties.getSsl().getBundle(), null);
+    return name == null || name.isBlank() ? null : name;
+  }
+
+  private SslBundles sslBundles(String clientName, String bundleName) {
+    SslBundles bundles = beanFactory.getBeanProvider(SslBundles.class).getIfAvailable();
+    if (bundles == null) {
+      throw new IllegalStateException(
+          "Plume producer '"
+              + clientName
+              + "' names SSL bundle '"
+              + bundleName
+              + "' (plume.producer.ssl.bundle) but there is no SslBundles bean: define the bundle"
+              + " under spring.ssl.bundle.* with Spring Boot's SSL auto-configuration present");
+    }
+    return bundles;
+  }
+
   private String defaultTopic(PlumeClientProperties client) {
     return firstNonNull(
         client.getTemplate().getDefaultTopic(), properties.getTemplate().getDefaultTopic(), null);
@@ -197,6 +230,12 @@ public class PlumeClients {
     if (connection != null) {
       config.put("bootstrap.servers", String.join(",", connection.getBootstrapServers()));
       origins.put("bootstrap.servers", "a PlumeConnectionDetails bean");
+    }
+    String bundleName = bundleName(client == null ? new PlumeClientProperties() : client);
+    if (bundleName != null && !config.containsKey(ProducerConfig.SECURITY_PROTOCOL)) {
+      // A bundle means TLS: do not make users say it twice.
+      config.put(ProducerConfig.SECURITY_PROTOCOL, "SSL");
+      origins.put(ProducerConfig.SECURITY_PROTOCOL, "plume.producer.ssl.bundle");
     }
     Map<String, Object> before = new LinkedHashMap<>(config);
     beanFactory

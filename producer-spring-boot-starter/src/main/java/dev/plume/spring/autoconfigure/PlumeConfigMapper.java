@@ -1,12 +1,20 @@
 package dev.plume.spring.autoconfigure;
 
 import dev.plume.producer.ProducerConfig;
+import dev.plume.security.SaslConfig;
+import dev.plume.security.SslConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import org.springframework.core.io.Resource;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -170,9 +178,60 @@ final class PlumeConfigMapper {
               ProducerConfig.TRANSACTION_TIMEOUT_MS,
               p -> millis(p.getTransactionTimeout())),
           new Mapping(
-              "security-protocol",
+              "security.protocol",
               ProducerConfig.SECURITY_PROTOCOL,
-              p -> p.getSecurityProtocol() == null ? null : p.getSecurityProtocol().name()));
+              p ->
+                  p.getSecurity().getProtocol() == null
+                      ? null
+                      : p.getSecurity().getProtocol().name()),
+          new Mapping(
+              "ssl.key-store-location",
+              SslConfig.KEYSTORE_LOCATION,
+              p -> resourcePath(p.getSsl().getKeyStoreLocation(), "ssl.key-store-location")),
+          new Mapping(
+              "ssl.key-store-type", SslConfig.KEYSTORE_TYPE, p -> p.getSsl().getKeyStoreType()),
+          new Mapping(
+              "ssl.key-store-password",
+              SslConfig.KEYSTORE_PASSWORD,
+              p -> p.getSsl().getKeyStorePassword()),
+          new Mapping("ssl.key-password", SslConfig.KEY_PASSWORD, p -> p.getSsl().getKeyPassword()),
+          new Mapping(
+              "ssl.key-store-key", SslConfig.KEYSTORE_KEY, p -> p.getSsl().getKeyStoreKey()),
+          new Mapping(
+              "ssl.key-store-certificate-chain",
+              SslConfig.KEYSTORE_CERTIFICATE_CHAIN,
+              p -> p.getSsl().getKeyStoreCertificateChain()),
+          new Mapping(
+              "ssl.trust-store-location",
+              SslConfig.TRUSTSTORE_LOCATION,
+              p -> resourcePath(p.getSsl().getTrustStoreLocation(), "ssl.trust-store-location")),
+          new Mapping(
+              "ssl.trust-store-type",
+              SslConfig.TRUSTSTORE_TYPE,
+              p -> p.getSsl().getTrustStoreType()),
+          new Mapping(
+              "ssl.trust-store-password",
+              SslConfig.TRUSTSTORE_PASSWORD,
+              p -> p.getSsl().getTrustStorePassword()),
+          new Mapping(
+              "ssl.trust-store-certificates",
+              SslConfig.TRUSTSTORE_CERTIFICATES,
+              p -> p.getSsl().getTrustStoreCertificates()),
+          new Mapping("ssl.protocol", SslConfig.PROTOCOL, p -> p.getSsl().getProtocol()),
+          new Mapping(
+              "ssl.enabled-protocols",
+              SslConfig.ENABLED_PROTOCOLS,
+              p -> joined(p.getSsl().getEnabledProtocols())),
+          new Mapping(
+              "ssl.cipher-suites",
+              SslConfig.CIPHER_SUITES,
+              p -> joined(p.getSsl().getCipherSuites())),
+          new Mapping(
+              "ssl.endpoint-identification-algorithm",
+              SslConfig.ENDPOINT_IDENTIFICATION_ALGORITHM,
+              p -> p.getSsl().getEndpointIdentificationAlgorithm()),
+          new Mapping("sasl.mechanism", SaslConfig.MECHANISM, p -> p.getSasl().getMechanism()),
+          new Mapping("sasl.jaas-config", SaslConfig.JAAS_CONFIG, PlumeConfigMapper::jaasConfig));
 
   private PlumeConfigMapper() {}
 
@@ -233,6 +292,68 @@ final class PlumeConfigMapper {
       }
     }
     return config;
+  }
+
+  private static String joined(List<String> values) {
+    return values == null ? null : String.join(",", values);
+  }
+
+  /**
+   * sasl.jaas-config as given, or built from sasl.username and sasl.password for PLAIN and SCRAM
+   * (the login modules Kafka names for them), so that users need not write JAAS.
+   */
+  static String jaasConfig(PlumeClientProperties p) {
+    PlumeClientProperties.Sasl sasl = p.getSasl();
+    if (sasl.getJaasConfig() != null || sasl.getUsername() == null) {
+      return sasl.getJaasConfig();
+    }
+    String mechanism = sasl.getMechanism() == null ? "" : sasl.getMechanism();
+    String module;
+    if (mechanism.equals("PLAIN")) {
+      module = "org.apache.kafka.common.security.plain.PlainLoginModule";
+    } else if (mechanism.startsWith("SCRAM-")) {
+      module = "org.apache.kafka.common.security.scram.ScramLoginModule";
+    } else {
+      throw new IllegalArgumentException(
+          "sasl.username and sasl.password need sasl.mechanism PLAIN, SCRAM-SHA-256 or"
+              + " SCRAM-SHA-512 (got '"
+              + mechanism
+              + "'); for other mechanisms set sasl.jaas-config");
+    }
+    return module
+        + " required username=\""
+        + jaasQuoted(sasl.getUsername())
+        + "\" password=\""
+        + jaasQuoted(sasl.getPassword() == null ? "" : sasl.getPassword())
+        + "\";";
+  }
+
+  private static String jaasQuoted(String value) {
+    return value.replace("\\", "\\\\").replace("\"", "\\\"");
+  }
+
+  /**
+   * The file path Kafka's *.location settings need: the resource's own file, or a private temporary
+   * copy for resources that are not files (classpath entries inside a jar).
+   */
+  static String resourcePath(Resource resource, String property) {
+    if (resource == null) {
+      return null;
+    }
+    try {
+      if (resource.isFile()) {
+        return resource.getFile().getAbsolutePath();
+      }
+      Path copy = Files.createTempFile("plume-ssl-", ".store");
+      copy.toFile().deleteOnExit();
+      try (InputStream in = resource.getInputStream()) {
+        Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+      }
+      return copy.toAbsolutePath().toString();
+    } catch (IOException e) {
+      throw new IllegalArgumentException(
+          "cannot read " + property + " (" + resource.getDescription() + "): " + e.getMessage(), e);
+    }
   }
 
   private static Long millis(Duration duration) {

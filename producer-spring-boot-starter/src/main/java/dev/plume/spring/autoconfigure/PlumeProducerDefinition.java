@@ -4,6 +4,7 @@ import dev.plume.producer.Partitioner;
 import dev.plume.producer.ProducerConfig;
 import dev.plume.producer.ProducerInterceptor;
 import dev.plume.producer.serialization.Serializer;
+import dev.plume.security.SslContextProvider;
 import java.util.List;
 
 /**
@@ -16,6 +17,8 @@ import java.util.List;
  * @param valueSerializer likewise for values
  * @param partitioner the Partitioner bean, or null
  * @param interceptors ProducerInterceptor beans in order
+ * @param sslContextProvider TLS contexts from {@code plume.producer.ssl.bundle}, or null to use the
+ *     configured stores
  */
 public record PlumeProducerDefinition(
     String clientName,
@@ -23,9 +26,21 @@ public record PlumeProducerDefinition(
     Serializer<?> keySerializer,
     Serializer<?> valueSerializer,
     Partitioner partitioner,
-    List<ProducerInterceptor<?, ?>> interceptors) {
+    List<ProducerInterceptor<?, ?>> interceptors,
+    SslContextProvider sslContextProvider) {
 
   public PlumeProducerDefinition {
     interceptors = List.copyOf(interceptors);
+  }
+
+  /** Without an SSL bundle. */
+  public PlumeProducerDefinition(
+      String clientName,
+      ProducerConfig config,
+      Serializer<?> keySerializer,
+      Serializer<?> valueSerializer,
+      Partitioner partitioner,
+      List<ProducerInterceptor<?, ?>> interceptors) {
+    this(clientName, config, keySerializer, valueSerializer, partitioner, interceptors, null);
   }
 }

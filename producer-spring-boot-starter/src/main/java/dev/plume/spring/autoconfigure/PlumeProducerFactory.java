@@ -31,6 +31,9 @@ public interface PlumeProducerFactory {
       for (ProducerInterceptor<?, ?> interceptor : definition.interceptors()) {
         builder.interceptor(objectTyped(interceptor));
       }
+      if (definition.sslContextProvider() != null) {
+        builder.sslContextProvider(definition.sslContextProvider());
+      }
       return builder.build();
     };
   }

@@ -61,7 +61,7 @@ class PlumePropertiesMappingTest {
             "plume.producer.value-serializer=dev.plume.producer.serialization.ByteArraySerializer",
             "plume.producer.transactional-id=tx",
             "plume.producer.transaction-timeout=45s",
-            "plume.producer.security-protocol=plaintext")
+            "plume.producer.security.protocol=plaintext")
         .run(
             context -> {
               assertThat(context).hasNotFailed();
@@ -112,8 +112,11 @@ class PlumePropertiesMappingTest {
                       entry("transactional.id", "tx"),
                       entry("transaction.timeout.ms", 45000L),
                       entry("security.protocol", "PLAINTEXT"));
-              // Every typed property is covered above: the table has one row per key.
-              assertThat(PlumeConfigMapper.MAPPINGS).hasSize(config.size());
+              // Every typed property but ssl.* / sasl.* (SecurityPropertiesTest) is covered
+              // above: the table has one row per key.
+              assertThat(PlumeConfigMapper.MAPPINGS)
+                  .filteredOn(m -> !m.property().matches("(ssl|sasl)\\..*"))
+                  .hasSize(config.size());
               // The engine accepted it all.
               ProducerConfig validated =
                   context.getBean(StubProducerFactory.class).definitions.get("default").config();

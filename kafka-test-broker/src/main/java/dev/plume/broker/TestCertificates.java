@@ -1,4 +1,4 @@
-package dev.plume.it;
+package dev.plume.broker;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,17 +9,18 @@ import java.util.List;
 /**
  * A throw-away PKI made with the JDK's keytool: a CA, a broker certificate whose only SAN is
  * DNS:localhost (so 127.0.0.1 does not match it), a client certificate for mTLS, and a trust store
- * holding the CA. Every store is PKCS12 with the same password.
+ * holding the CA. Every store is PKCS12 with the same password. For tests of TLS listeners (see
+ * {@link ClusterSpec#withListener}); not for production use.
  */
-final class TestCertificates {
+public final class TestCertificates {
 
-  static final String PASSWORD = "test-store-secret";
+  public static final String PASSWORD = "test-store-secret";
 
-  final Path dir;
-  final Path truststore;
-  final Path brokerKeystore;
-  final Path clientKeystore;
-  final Path caPem;
+  public final Path dir;
+  public final Path truststore;
+  public final Path brokerKeystore;
+  public final Path clientKeystore;
+  public final Path caPem;
 
   private TestCertificates(Path dir) {
     this.dir = dir;
@@ -29,7 +30,7 @@ final class TestCertificates {
     this.caPem = dir.resolve("ca.pem");
   }
 
-  static TestCertificates create(Path dir) throws IOException, InterruptedException {
+  public static TestCertificates create(Path dir) throws IOException, InterruptedException {
     TestCertificates c = new TestCertificates(dir);
     Path ca = dir.resolve("ca.p12");
     keytool(
@@ -171,7 +172,7 @@ final class TestCertificates {
     }
   }
 
-  static String read(Path file) throws IOException {
+  public static String read(Path file) throws IOException {
     return Files.readString(file);
   }
 }
