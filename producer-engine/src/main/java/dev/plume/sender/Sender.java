@@ -422,6 +422,9 @@ public final class Sender implements Runnable {
       boolean canSend = client.ready(node, nowMs);
       accumulator.updateNodeLatencyStats(node.id(), nowMs, canSend);
       if (!canSend) {
+        if (maybeFailQueuedForRefusedNode(node, cluster, nowMs)) {
+          continue;
+        }
         // 0 here means connected but busy (max in flight, or a request still being written):
         // a response or write completion ends the poll, so waiting 0 ms would only spin.
         long delay = client.connectionDelayMs(node, nowMs);
@@ -436,6 +439,31 @@ public final class Sender implements Runnable {
       }
     }
     return timeoutMs;
+  }
+
+  /**
+   * A leader that refused our credentials (or TLS handshake) will refuse them again: fail what is
+   * queued for its partitions now, with that cause, instead of at delivery.timeout.ms. Only that
+   * leader's partitions: other brokers may still accept us. The client keeps reconnecting in the
+   * background, so records sent after a fix get through.
+   *
+   * @return whether the node's connection failed authentication
+   */
+  private boolean maybeFailQueuedForRefusedNode(Node node, ClusterSnapshot cluster, long nowMs) {
+    if (!client.connectionFailed(node)
+        || !(client.connectionFailure(node) instanceof AuthenticationException auth)) {
+      return false;
+    }
+    while (true) {
+      List<ProducerBatch> batches =
+          accumulator.drain(cluster, node, Integer.MAX_VALUE, batch -> true, nowMs);
+      if (batches.isEmpty()) {
+        return true;
+      }
+      for (ProducerBatch batch : batches) {
+        failBatch(batch, auth, false);
+      }
+    }
   }
 
   /**

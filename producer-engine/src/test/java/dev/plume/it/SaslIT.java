@@ -20,6 +20,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialDeletion;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -149,6 +154,111 @@ class SaslIT {
     assertThat(failure.getMessage()).doesNotContain("wrong-password");
   }
 
+  /** Creates (or replaces) a SCRAM credential through the official Admin client, at run time. */
+  private static void upsertScramUser(String user, String password, ScramMechanism mechanism)
+      throws Exception {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", cluster.bootstrapServers()))) {
+      admin
+          .alterUserScramCredentials(
+              List.of(
+                  new UserScramCredentialUpsertion(
+                      user, new ScramCredentialInfo(mechanism, 8192), password)))
+          .all()
+          .get();
+      awaitCredentials(admin, user, mechanism, true);
+    }
+  }
+
+  private static void deleteScramUser(String user, ScramMechanism mechanism) throws Exception {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", cluster.bootstrapServers()))) {
+      admin
+          .alterUserScramCredentials(List.of(new UserScramCredentialDeletion(user, mechanism)))
+          .all()
+          .get();
+      awaitCredentials(admin, user, mechanism, false);
+    }
+  }
+
+  /** The broker applies credentials from its metadata log: wait until it reports the change. */
+  private static void awaitCredentials(
+      Admin admin, String user, ScramMechanism mechanism, boolean present) throws Exception {
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (true) {
+      boolean has;
+      try {
+        has =
+            admin.describeUserScramCredentials(List.of(user)).all().get().values().stream()
+                .flatMap(d -> d.credentialInfos().stream())
+                .anyMatch(i -> i.mechanism() == mechanism);
+      } catch (ExecutionException e) {
+        has = false; // ResourceNotFoundException: no credential for the user at all
+      }
+      if (has == present) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("SCRAM credential of " + user + " present=" + has);
+      }
+      Thread.sleep(50);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"SCRAM-SHA-256", "SCRAM-SHA-512"})
+  void usersCreatedAtRunTimeAuthenticateAndDeliver(String mechanism) throws Exception {
+    String user = "carol-" + mechanism.toLowerCase();
+    upsertScramUser(user, "carol-secret", ScramMechanism.fromMechanismName(mechanism));
+    String topic = "sasl-runtime-" + mechanism.toLowerCase();
+    Records.createTopic(cluster.bootstrapServers(), topic, 2, (short) 1);
+    List<CompletableFuture<RecordMetadata>> futures = new ArrayList<>();
+    try (PlumeProducer<byte[], byte[]> producer =
+        producer(mechanism, "SASL_SSL", user, "carol-secret", Map.of())) {
+      for (int i = 0; i < 1000; i++) {
+        futures.add(producer.send(new ProducerRecord<>(topic, null, null, ("v" + i).getBytes())));
+      }
+      producer.flush();
+    }
+    for (CompletableFuture<RecordMetadata> f : futures) {
+      assertThat(f.get().offset()).isGreaterThanOrEqualTo(0);
+    }
+    assertThat(Records.readAll(cluster.bootstrapServers(), topic, Duration.ofSeconds(30)))
+        .hasSize(1000);
+  }
+
+  @org.junit.jupiter.api.Test
+  void credentialRemovedWhileRunningFailsRecordsPromptlyOnTheNextConnection() throws Exception {
+    String topic = "sasl-revoked";
+    Records.createTopic(cluster.bootstrapServers(), topic, 1, (short) 1);
+    upsertScramUser("dave", "dave-secret", ScramMechanism.SCRAM_SHA_256);
+    try (PlumeProducer<byte[], byte[]> producer =
+        producer(
+            "SCRAM-SHA-256",
+            "SASL_PLAINTEXT",
+            "dave",
+            "dave-secret",
+            Map.of("delivery.timeout.ms", 120_000, "request.timeout.ms", 30_000))) {
+      producer.send(new ProducerRecord<>(topic, null, null, "before".getBytes())).get();
+      deleteScramUser("dave", ScramMechanism.SCRAM_SHA_256);
+      // The open connection stays authenticated; the next one (to the partition leader, not
+      // for bootstrap) is refused.
+      producer.reconnect();
+      long startNs = System.nanoTime();
+      Throwable failure = null;
+      try {
+        producer.send(new ProducerRecord<>(topic, null, null, "after".getBytes())).get();
+      } catch (ExecutionException e) {
+        failure = e.getCause();
+      }
+      long elapsedMs = (System.nanoTime() - startNs) / 1_000_000;
+      System.out.printf(
+          "SaslIT revoked credential: record failed after %d ms: %s%n", elapsedMs, failure);
+      // Not after delivery.timeout.ms (120 s): the refusal is final.
+      assertThat(failure).isInstanceOf(AuthenticationException.class);
+      assertThat(failure.getMessage()).doesNotContain("dave-secret");
+      assertThat(elapsedMs).isLessThan(60_000);
+    }
+  }
+
   @org.junit.jupiter.api.Test
   void sessionsAreReauthenticatedOnTheOpenConnection() throws Exception {
     String topic = "sasl-reauth";
@@ -185,6 +295,11 @@ class SaslIT {
 
   private static PlumeProducer<byte[], byte[]> producer(
       String mechanism, String protocol, String password, Map<String, Object> extra) {
+    return producer(mechanism, protocol, "alice", password, extra);
+  }
+
+  private static PlumeProducer<byte[], byte[]> producer(
+      String mechanism, String protocol, String user, String password, Map<String, Object> extra) {
     Map<String, Object> config = new HashMap<>();
     boolean ssl = protocol.equals("SASL_SSL");
     config.put("bootstrap.servers", "localhost:" + (ssl ? saslSslPort : saslPort));
@@ -197,7 +312,7 @@ class SaslIT {
       String module = mechanism.equals("PLAIN") ? PLAIN_MODULE : SCRAM_MODULE;
       config.put(
           "sasl.jaas.config",
-          module + " required username=\"alice\" password=\"" + password + "\";");
+          module + " required username=\"" + user + "\" password=\"" + password + "\";");
     }
     if (ssl) {
       config.put("ssl.truststore.type", "PKCS12");

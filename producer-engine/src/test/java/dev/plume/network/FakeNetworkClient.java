@@ -245,6 +245,15 @@ public final class FakeNetworkClient implements NetworkClient {
     failures.put(node.id(), new NetworkException("scripted backoff of " + node));
   }
 
+  /**
+   * The node refused our credentials: in reconnect backoff for {@code ms}, failed with {@code e}.
+   */
+  public synchronized void failAuthentication(Node node, long ms, RuntimeException e) {
+    connected.remove(node.id());
+    backoffUntilMs.put(node.id(), lastNowMs + ms);
+    failures.put(node.id(), e);
+  }
+
   /** Fails the node's in-flight requests as request-timed-out (as request.timeout.ms would). */
   public synchronized void timeOutInFlight(Node node) {
     failInFlight(node.id(), true, new TimeoutException("scripted request timeout to " + node));

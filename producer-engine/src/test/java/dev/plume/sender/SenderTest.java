@@ -80,6 +80,29 @@ class SenderTest {
   }
 
   @Test
+  void aLeaderThatRefusesOurCredentialsFailsItsQueuedRecordsAtOnceAndOnlyThose() {
+    SenderFixture.Options options = new SenderFixture.Options();
+    options.leaders = new int[] {1, 2};
+    SenderFixture f = new SenderFixture(options).startUp();
+    f.client.failAuthentication(
+        N1,
+        60_000,
+        new dev.plume.producer.errors.AuthenticationException(
+            "SCRAM-SHA-256 authentication with node 1 failed: invalid credentials"));
+    CompletableFuture<RecordMetadata> toRefused = f.append(TP0, "a");
+    CompletableFuture<RecordMetadata> toOther = f.append(TP1, "b");
+
+    f.runOnce();
+
+    assertThat(toRefused)
+        .failsWithin(java.time.Duration.ZERO)
+        .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+        .withCauseInstanceOf(dev.plume.producer.errors.AuthenticationException.class);
+    assertThat(toOther).isNotDone(); // node 2 did not refuse us: its record is sent
+    assertThat(f.lastProduce().destination()).isEqualTo(N2);
+  }
+
+  @Test
   void notLeaderRefreshesMetadataAndRetriesAfterBackoffToTheNewLeader() {
     SenderFixture f = new SenderFixture().startUp();
     CompletableFuture<RecordMetadata> a = f.append(TP0, "a");
