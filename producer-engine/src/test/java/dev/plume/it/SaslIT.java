@@ -44,7 +44,7 @@ class SaslIT {
   private static final String OAUTH_MODULE =
       "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule";
 
-  private static final long REAUTH_MS = 1500;
+  private static final long REAUTH_MS = 5000;
 
   private static TestCertificates certs;
   private static KafkaCluster cluster;
@@ -86,7 +86,7 @@ class SaslIT {
                   "listener.name." + listener + ".oauthbearer.sasl.jaas.config",
                   OAUTH_MODULE + " required unsecuredLoginStringClaim_sub=\"broker\";");
     }
-    // KIP-368 on the SASL_PLAINTEXT listener for SCRAM-SHA-512 only: sessions last 1.5 s.
+    // KIP-368 on the SASL_PLAINTEXT listener for SCRAM-SHA-512 only: sessions last 5 s.
     spec =
         spec.withBrokerProperty(
             "listener.name.sasl.scram-sha-512.connections.max.reauth.ms", Long.toString(REAUTH_MS));
@@ -270,7 +270,7 @@ class SaslIT {
       producer.send(new ProducerRecord<>(topic, null, null, "first".getBytes())).get();
       sent++;
       long connectionsBefore = producer.metrics().connectionCreationTotal();
-      // Produce synchronously for more than three session lifetimes.
+      // Produce synchronously for 20 s: four session lifetimes.
       long endNs = System.nanoTime() + 4 * REAUTH_MS * 1_000_000L;
       while (System.nanoTime() < endNs) {
         producer.send(new ProducerRecord<>(topic, null, null, ("r" + sent).getBytes())).get();
