@@ -93,6 +93,7 @@ final class StatsAssembler {
         lastContact < 0 ? -1 : nowMs - lastContact,
         senderAlive,
         sender.lastError(),
+        sender.lastErrorMs() < 0 ? -1 : Math.max(0, nowMs - sender.lastErrorMs()),
         nodes,
         topics);
   }

@@ -28,6 +28,8 @@ import java.util.Map;
  * @param lastBrokerContactAgeMs time since the last response from any broker, -1 if never
  * @param senderThreadAlive false once the I/O thread has stopped
  * @param lastError the last error seen (class and message), or null
+ * @param lastErrorAgeMs how long ago {@code lastError} was seen, or -1: an old error next to a live
+ *     connection is history, not a problem
  */
 public record ProducerStats(
     long recordsSentTotal,
@@ -62,6 +64,7 @@ public record ProducerStats(
     long lastBrokerContactAgeMs,
     boolean senderThreadAlive,
     String lastError,
+    long lastErrorAgeMs,
     Map<Integer, NodeStats> nodes,
     Map<String, TopicStats> topics) {
 

@@ -165,7 +165,7 @@ public final class Sender implements Runnable {
     } catch (RuntimeException | Error e) {
       // Never let the I/O thread die: report, and go on with the next round.
       log.error("Uncaught error in the sender of {}; continuing", config.clientId(), e);
-      stats.error(e.toString());
+      stats.error(e.toString(), clock.nowMs());
     }
   }
 
@@ -373,7 +373,7 @@ public final class Sender implements Runnable {
     initProducerIdBackoffUntilMs = nowMs + backoffMs(initProducerIdAttempts);
     String why = response.isSuccess() ? ErrorNames.describe(code) : response.error().toString();
     log.debug("InitProducerId failed ({}), retrying", why);
-    stats.error("InitProducerId failed: " + why);
+    stats.error("InitProducerId failed: " + why, clock.nowMs());
   }
 
   /** Client-side epoch bump for an idempotent producer (KIP-360): all sequences restart at 0. */
@@ -657,7 +657,7 @@ public final class Sender implements Runnable {
     if (!batch.isDone()) { // counted first, as in completeBatch
       stats.recordErrors.add(batch.recordCount());
       stats.topic(batch.topicPartition().topic()).recordErrors.add(batch.recordCount());
-      stats.error(error.toString());
+      stats.error(error.toString(), clock.nowMs());
       batch.completeExceptionally(error);
     }
     accumulator.deallocate(batch);
@@ -736,7 +736,7 @@ public final class Sender implements Runnable {
     log.error(
         "{} hit a fatal error; failing all records: {}", config.clientId(), error.getMessage());
     fatalError = error;
-    stats.error(error.toString());
+    stats.error(error.toString(), clock.nowMs());
     metadata.failWaiters(error);
     abortQueued(error);
   }

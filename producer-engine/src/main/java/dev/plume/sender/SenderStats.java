@@ -23,6 +23,7 @@ public final class SenderStats {
   final AtomicLong batchSizeMax = new AtomicLong();
   final AtomicLong lastResponseMs = new AtomicLong(-1);
   final AtomicReference<String> lastError = new AtomicReference<>();
+  private volatile long lastErrorMs = -1;
   private final LatencyHistogram latency = new LatencyHistogram();
   private final java.util.concurrent.ConcurrentHashMap<String, TopicCounters> topics =
       new java.util.concurrent.ConcurrentHashMap<>();
@@ -88,8 +89,14 @@ public final class SenderStats {
     batchSizeMax.accumulateAndGet(sealedBytes, Math::max);
   }
 
-  void error(String description) {
+  void error(String description, long nowMs) {
     lastError.set(description);
+    lastErrorMs = nowMs;
+  }
+
+  /** When {@link #lastError()} was seen (the sender's clock), or -1. */
+  public long lastErrorMs() {
+    return lastErrorMs;
   }
 
   public long recordsSent() {

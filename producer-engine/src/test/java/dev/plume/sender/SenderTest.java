@@ -584,6 +584,7 @@ class SenderTest {
     assertThat(b).isCompleted();
     assertThat(b.join().offset()).isEqualTo(50);
     assertThat(f.stats.lastError()).contains("boom in the round");
+    assertThat(f.stats.lastErrorMs()).isEqualTo(f.clock.nowMs()); // when it was seen
     assertThat(f.client.isClosed()).isTrue();
   }
 

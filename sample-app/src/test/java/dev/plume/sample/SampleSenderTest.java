@@ -141,6 +141,7 @@ class SampleSenderTest {
           10,
           true,
           null,
+          -1,
           Map.of(),
           Map.of());
     }

@@ -21,8 +21,8 @@ import org.springframework.boot.health.contributor.Health;
  *       this indicator was created); UNKNOWN before that.
  * </ul>
  *
- * Details: connection count, connected node ids, last error, buffer available and total, metadata
- * age, last broker contact age.
+ * Details: connection count, connected node ids, last error and how long ago it was seen (an old
+ * error next to UP is history), buffer available and total, metadata age, last broker contact age.
  */
 public class PlumeHealthIndicator extends AbstractHealthIndicator {
 
@@ -72,7 +72,8 @@ public class PlumeHealthIndicator extends AbstractHealthIndicator {
         .withDetail("bufferTotalBytes", stats.bufferTotalBytes())
         .withDetail("metadataAgeMs", stats.metadataAgeMs())
         .withDetail("lastBrokerContactAgeMs", stats.lastBrokerContactAgeMs())
-        .withDetail("lastError", stats.lastError() == null ? "none" : stats.lastError());
+        .withDetail("lastError", stats.lastError() == null ? "none" : stats.lastError())
+        .withDetail("lastErrorAgeMs", stats.lastErrorAgeMs());
 
     if (!stats.senderThreadAlive()) {
       builder.down().withDetail("reason", "the producer's sender thread has stopped");

@@ -15,6 +15,7 @@ public final class TestStats {
   public long lastBrokerContactAgeMs = 10;
   public boolean senderThreadAlive = true;
   public String lastError;
+  public long lastErrorAgeMs = -1;
   public Map<Integer, ProducerStats.NodeStats> nodes =
       Map.of(1, new ProducerStats.NodeStats(1, true, 5, 5, 100, 100, 2.0, 3.0));
 
@@ -60,6 +61,7 @@ public final class TestStats {
         lastBrokerContactAgeMs,
         senderThreadAlive,
         lastError,
+        lastErrorAgeMs,
         nodes,
         topics);
   }

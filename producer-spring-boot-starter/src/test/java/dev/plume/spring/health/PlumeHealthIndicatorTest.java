@@ -23,6 +23,7 @@ class PlumeHealthIndicatorTest {
   void upWithALiveConnectionAndDetails() {
     TestStats stats = TestStats.healthy();
     stats.lastError = "NetworkException: reset";
+    stats.lastErrorAgeMs = 42_000;
     producer.stats = stats.build();
     Health health = indicator.health();
     assertThat(health.getStatus()).isEqualTo(Status.UP);
@@ -31,6 +32,7 @@ class PlumeHealthIndicatorTest {
         .containsEntry("connectedNodes", java.util.List.of(1))
         .containsEntry("bufferAvailableBytes", 33554432L)
         .containsEntry("lastError", "NetworkException: reset")
+        .containsEntry("lastErrorAgeMs", 42_000L)
         .containsEntry("metadataAgeMs", 100L);
   }
 
