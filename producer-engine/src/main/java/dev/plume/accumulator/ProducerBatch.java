@@ -38,6 +38,7 @@ public final class ProducerBatch {
   private static final int OPEN = 0;
   private static final int SEALING = 1;
   private static final int SEALED = 2;
+  private static final int RELEASED = 3;
 
   /**
    * OPEN until one thread claims the seal: the appending thread that filled a compressed batch
@@ -390,6 +391,24 @@ public final class ProducerBatch {
     // The producer state is still unset (-1) here: it is stamped after sealing, by the sender.
     sealed = builder.seal(context);
     sealState.set(SEALED);
+  }
+
+  /**
+   * Before the buffer goes back to the pool: no early seal may start any more, and one in progress
+   * (an appending thread compressing in place) is waited out, so nothing writes into a buffer that
+   * another batch may already own.
+   */
+  void forbidSealing() {
+    while (true) {
+      int state = sealState.get();
+      if (state == SEALED || state == RELEASED) {
+        return;
+      }
+      if (state == OPEN && sealState.compareAndSet(OPEN, RELEASED)) {
+        return;
+      }
+      Thread.onSpinWait();
+    }
   }
 
   /** Whether the batch is sealed (by the sender or early by an appending thread). */

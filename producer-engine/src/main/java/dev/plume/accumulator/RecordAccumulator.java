@@ -461,6 +461,9 @@ public final class RecordAccumulator {
    */
   public void deallocate(ProducerBatch batch) {
     if (incomplete.remove(batch) && batch.pooled()) {
+      // A batch failed while queued (expiry, abort) may be being compressed by the appending
+      // thread that filled it: the buffer is pooled again only once nothing can write into it.
+      batch.forbidSealing();
       pool.deallocate(batch.buffer());
     }
   }

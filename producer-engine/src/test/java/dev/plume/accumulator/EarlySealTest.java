@@ -147,6 +147,17 @@ class EarlySealTest {
   }
 
   @Test
+  void aBatchWhoseBufferWentBackToThePoolIsNeverSealedEarlyAfterwards() {
+    RecordAccumulator acc = accumulator(CompressionType.LZ4, null);
+    fillFirstBatch(acc);
+    // Failed while queued (as on expiry or a forced close), its buffer back in the pool...
+    ProducerBatch first = acc.abortQueued(new IllegalStateException("expired")).get(0);
+    // ...so the appending thread that filled it must not compress into that buffer any more.
+    assertThat(first.trySealEarly(new CompressionContext(LEVELS))).isFalse();
+    assertThat(first.isSealed()).isFalse();
+  }
+
+  @Test
   void contextPoolLendsAtMostItsBoundAndClosesWhatComesBackAfterClose() {
     SealContextPool pool = new SealContextPool(contexts, 2);
     CompressionContext a = pool.tryAcquire();
