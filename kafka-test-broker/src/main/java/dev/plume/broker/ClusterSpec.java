@@ -109,6 +109,17 @@ public record ClusterSpec(
   }
 
   /**
+   * The broker's TLS identity for its SSL / SASL_SSL listeners: the key store of {@code certs}
+   * (certificate for DNS:localhost, signed by the test CA).
+   */
+  public ClusterSpec withBrokerKeyStore(TestCertificates certs) {
+    return withBrokerProperty("ssl.keystore.type", "PKCS12")
+        .withBrokerProperty("ssl.keystore.location", certs.brokerKeystore.toString())
+        .withBrokerProperty("ssl.keystore.password", TestCertificates.PASSWORD)
+        .withBrokerProperty("ssl.key.password", TestCertificates.PASSWORD);
+  }
+
+  /**
    * Adds a client listener next to the harness's PLAINTEXT one (single-node clusters: the port is
    * fixed). Its settings (key stores, SASL JAAS, {@code ssl.client.auth}) go in broker properties,
    * per listener as {@code listener.name.<lower-case name>.<setting>}.

@@ -67,10 +67,7 @@ class SaslIT {
                 "sasl.enabled.mechanisms", "PLAIN,SCRAM-SHA-256,SCRAM-SHA-512,OAUTHBEARER")
             .withScramUser("SCRAM-SHA-256", "alice", "alice-secret")
             .withScramUser("SCRAM-SHA-512", "alice", "alice-secret")
-            .withBrokerProperty("ssl.keystore.type", "PKCS12")
-            .withBrokerProperty("ssl.keystore.location", certs.brokerKeystore.toString())
-            .withBrokerProperty("ssl.keystore.password", TestCertificates.PASSWORD)
-            .withBrokerProperty("ssl.key.password", TestCertificates.PASSWORD);
+            .withBrokerKeyStore(certs);
     for (String listener : List.of("sasl", "saslssl")) {
       spec =
           spec.withBrokerProperty(
@@ -114,9 +111,14 @@ class SaslIT {
   void thousandRecordsAreDelivered(String mechanism, String protocol) throws Exception {
     String topic = ("sasl-" + mechanism + "-" + protocol).toLowerCase().replace('_', '-');
     Records.createTopic(cluster.bootstrapServers(), topic, 2, (short) 1);
+    sendThousandAndReadBack(producer(mechanism, protocol, "alice-secret", Map.of()), topic);
+  }
+
+  /** Sends 1,000 records, all acknowledged, then reads them back with the official consumer. */
+  private static void sendThousandAndReadBack(PlumeProducer<byte[], byte[]> producer, String topic)
+      throws Exception {
     List<CompletableFuture<RecordMetadata>> futures = new ArrayList<>();
-    try (PlumeProducer<byte[], byte[]> producer =
-        producer(mechanism, protocol, "alice-secret", Map.of())) {
+    try (producer) {
       for (int i = 0; i < 1000; i++) {
         futures.add(producer.send(new ProducerRecord<>(topic, null, null, ("v" + i).getBytes())));
       }
@@ -210,19 +212,7 @@ class SaslIT {
     upsertScramUser(user, "carol-secret", ScramMechanism.fromMechanismName(mechanism));
     String topic = "sasl-runtime-" + mechanism.toLowerCase();
     Records.createTopic(cluster.bootstrapServers(), topic, 2, (short) 1);
-    List<CompletableFuture<RecordMetadata>> futures = new ArrayList<>();
-    try (PlumeProducer<byte[], byte[]> producer =
-        producer(mechanism, "SASL_SSL", user, "carol-secret", Map.of())) {
-      for (int i = 0; i < 1000; i++) {
-        futures.add(producer.send(new ProducerRecord<>(topic, null, null, ("v" + i).getBytes())));
-      }
-      producer.flush();
-    }
-    for (CompletableFuture<RecordMetadata> f : futures) {
-      assertThat(f.get().offset()).isGreaterThanOrEqualTo(0);
-    }
-    assertThat(Records.readAll(cluster.bootstrapServers(), topic, Duration.ofSeconds(30)))
-        .hasSize(1000);
+    sendThousandAndReadBack(producer(mechanism, "SASL_SSL", user, "carol-secret", Map.of()), topic);
   }
 
   @org.junit.jupiter.api.Test

@@ -49,10 +49,7 @@ class PerfSecurityIT {
                 .withBrokerProperty(
                     "listener.name.secure.scram-sha-512.sasl.jaas.config",
                     SCRAM_MODULE + " required;")
-                .withBrokerProperty("ssl.keystore.type", "PKCS12")
-                .withBrokerProperty("ssl.keystore.location", certs.brokerKeystore.toString())
-                .withBrokerProperty("ssl.keystore.password", TestCertificates.PASSWORD)
-                .withBrokerProperty("ssl.key.password", TestCertificates.PASSWORD));
+                .withBrokerKeyStore(certs));
   }
 
   @AfterAll

@@ -49,10 +49,7 @@ class PlumeSslBundleEndToEndTest {
         EmbeddedKafka.start(
             ClusterSpec.singleNode()
                 .withListener("SSL", "SSL", sslPort, "localhost")
-                .withBrokerProperty("ssl.keystore.type", "PKCS12")
-                .withBrokerProperty("ssl.keystore.location", certs.brokerKeystore.toString())
-                .withBrokerProperty("ssl.keystore.password", TestCertificates.PASSWORD)
-                .withBrokerProperty("ssl.key.password", TestCertificates.PASSWORD));
+                .withBrokerKeyStore(certs));
   }
 
   @AfterAll
