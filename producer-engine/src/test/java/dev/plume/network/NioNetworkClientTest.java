@@ -107,6 +107,35 @@ class NioNetworkClientTest {
     return (ClientResponse<MetadataResponse>) completed.get(index);
   }
 
+  // ------------------------------------------------------------------ reconnect on request
+
+  @Test
+  void closeWhenIdleLetsTheInFlightRequestFinishThenClosesAndReconnectsAfresh() {
+    newClient(config());
+    Node node = broker.node(1);
+    Peer peer = connectReady(node);
+    client.send(metadataRequest(node), clock.nowMs());
+    pollUntilWritten(node, 2);
+    Request inFlight = peer.readRequest();
+
+    client.closeConnectionsWhenIdle();
+    client.poll(0, clock.nowMs());
+    assertThat(client.isReady(node, clock.nowMs()))
+        .as("takes no new request while closing")
+        .isFalse();
+    assertThat(peer.isClosedByClient()).isFalse();
+
+    peer.respond(inFlight, metadata("answered-on-the-old-connection"));
+    pollUntil("answered", () -> completed.size() == 1);
+    assertThat(metadataResponse(0).isSuccess()).isTrue();
+    pollUntil("closed once idle", () -> client.stats().connectionsClosed() == 1);
+    assertThat(peer.isClosedByClient()).isTrue();
+
+    // No backoff: the next ready() connects again, through a new handshake.
+    connectReady(node);
+    assertThat(client.stats().connectionsCreated()).isEqualTo(2);
+  }
+
   // ------------------------------------------------------------------ handshake
 
   @Test
