@@ -39,6 +39,7 @@ import dev.plume.producer.errors.RecordTooLargeException;
 import dev.plume.producer.errors.SerializationException;
 import dev.plume.producer.errors.TimeoutException;
 import dev.plume.producer.serialization.Serializer;
+import dev.plume.security.OAuthBearerTokenProvider;
 import dev.plume.security.SslContextProvider;
 import dev.plume.sender.Sender;
 import dev.plume.sender.SenderConfig;
@@ -177,7 +178,8 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
             : new NioNetworkClient(
                 networkConfig,
                 NetworkEnvironment.of(clock)
-                    .withTransports(TransportFactory.from(config, b.sslContexts)));
+                    .withTransports(
+                        TransportFactory.from(config, b.sslContexts, b.oauthBearerTokens)));
     this.transactionManager =
         config.transactionalId() == null
             ? null
@@ -609,6 +611,7 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
     private Clock clock = Clock.system();
     private Function<NetworkConfig, NetworkClient> networkFactory;
     private SslContextProvider sslContexts;
+    private OAuthBearerTokenProvider oauthBearerTokens;
 
     private Builder(ProducerConfig config) {
       this.config = config;
@@ -647,6 +650,16 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
      */
     public Builder<K, V> sslContextProvider(SslContextProvider sslContexts) {
       this.sslContexts = sslContexts;
+      return this;
+    }
+
+    /**
+     * OAUTHBEARER tokens (from your identity provider) for {@code sasl.mechanism=OAUTHBEARER};
+     * asked on every authentication and re-authentication. The JAAS line then needs no options:
+     * {@code org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required;}.
+     */
+    public Builder<K, V> oauthBearerTokenProvider(OAuthBearerTokenProvider tokens) {
+      this.oauthBearerTokens = tokens;
       return this;
     }
 

@@ -1,5 +1,6 @@
 package dev.plume.network;
 
+import dev.plume.security.OAuthBearerTokenProvider;
 import dev.plume.security.SaslConfig;
 import dev.plume.security.SaslMechanismClient;
 import java.io.IOException;
@@ -15,12 +16,14 @@ final class SaslTransport implements Transport {
 
   private final Transport inner;
   private final SaslConfig config;
+  private final OAuthBearerTokenProvider tokens; // null: none given
   private SaslMechanismClient sasl;
 
-  SaslTransport(Transport inner, SaslConfig config) {
+  SaslTransport(Transport inner, SaslConfig config, OAuthBearerTokenProvider tokens) {
     this.inner = inner;
     this.config = config;
-    this.sasl = config.newClient();
+    this.tokens = tokens;
+    this.sasl = config.newClient(tokens);
   }
 
   @Override
@@ -31,7 +34,7 @@ final class SaslTransport implements Transport {
   @Override
   public void resetSasl() {
     // SCRAM clients are single-use (nonces); a re-authentication starts a new exchange.
-    sasl = config.newClient();
+    sasl = config.newClient(tokens);
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.plume.network;
 
 import dev.plume.producer.ProducerConfig;
 import dev.plume.producer.errors.ConfigException;
+import dev.plume.security.OAuthBearerTokenProvider;
 import dev.plume.security.SaslConfig;
 import dev.plume.security.SslContextProvider;
 import dev.plume.security.SslEngineFactory;
@@ -30,19 +31,24 @@ public interface TransportFactory {
 
   /** The transport {@code security.protocol} asks for. */
   static TransportFactory from(ProducerConfig config) {
-    return from(config, null);
+    return from(config, null, null);
   }
 
   /**
    * The transport {@code security.protocol} asks for; with SSL or SASL_SSL, TLS contexts come from
-   * {@code sslContexts} when it is not null (the configured stores are then not read).
+   * {@code sslContexts} when it is not null (the configured stores are then not read); with
+   * OAUTHBEARER, tokens come from {@code tokens} when it is not null.
    */
-  static TransportFactory from(ProducerConfig config, SslContextProvider sslContexts) {
+  static TransportFactory from(
+      ProducerConfig config, SslContextProvider sslContexts, OAuthBearerTokenProvider tokens) {
+    if (config.securityProtocol().startsWith("SASL_")) {
+      config.sasl().requireTokenSource(tokens);
+    }
     return switch (config.securityProtocol()) {
       case "PLAINTEXT" -> plaintext();
       case "SSL" -> ssl(engines(config, sslContexts));
-      case "SASL_PLAINTEXT" -> sasl(plaintext(), config.sasl());
-      case "SASL_SSL" -> sasl(ssl(engines(config, sslContexts)), config.sasl());
+      case "SASL_PLAINTEXT" -> sasl(plaintext(), config.sasl(), tokens);
+      case "SASL_SSL" -> sasl(ssl(engines(config, sslContexts)), config.sasl(), tokens);
       default ->
           throw new ConfigException(
               ProducerConfig.SECURITY_PROTOCOL,
@@ -61,6 +67,12 @@ public interface TransportFactory {
    * SASL over {@code inner} (SASL_PLAINTEXT, SASL_SSL): a fresh mechanism client per connection.
    */
   static TransportFactory sasl(TransportFactory inner, SaslConfig sasl) {
-    return (node, config) -> new SaslTransport(inner.create(node, config), sasl);
+    return sasl(inner, sasl, null);
+  }
+
+  /** SASL over {@code inner}; OAUTHBEARER tokens from {@code tokens} (null: unsecured tokens). */
+  static TransportFactory sasl(
+      TransportFactory inner, SaslConfig sasl, OAuthBearerTokenProvider tokens) {
+    return (node, config) -> new SaslTransport(inner.create(node, config), sasl, tokens);
   }
 }

@@ -57,7 +57,7 @@ public record SaslConfig(
               throw new ConfigException(
                   MECHANISM,
                   mechanism,
-                  "Plume supports PLAIN, SCRAM-SHA-256, SCRAM-SHA-512 and OAUTHBEARER (unsecured)"
+                  "Plume supports PLAIN, SCRAM-SHA-256, SCRAM-SHA-512 and OAUTHBEARER"
                       + (rawMechanism == null ? " (Kafka's default is GSSAPI: set it)" : ""));
         };
     Object jaas = configs.get(JAAS_CONFIG);
@@ -100,11 +100,9 @@ public record SaslConfig(
   private static SaslConfig oauthBearer(JaasEntry entry) {
     String subject = entry.options().get(UNSECURED_SUBJECT);
     if (subject == null) {
-      throw new ConfigException(
-          JAAS_CONFIG
-              + ": OAUTHBEARER is supported with unsecured tokens only; set "
-              + UNSECURED_SUBJECT
-              + " (token endpoints and callback handlers are not supported)");
+      // Tokens come from an OAuthBearerTokenProvider given to the producer (checked when the
+      // transport is built, where the provider is known).
+      return new SaslConfig("OAUTHBEARER", entry.loginModule(), "", null, 0);
     }
     long lifetimeSeconds;
     try {
@@ -120,14 +118,43 @@ public record SaslConfig(
         "OAUTHBEARER", entry.loginModule(), subject, null, lifetimeSeconds * 1000);
   }
 
-  /** A new mechanism client, for one connection. */
+  /** A new mechanism client, for one connection (OAUTHBEARER: unsecured tokens only). */
   public SaslMechanismClient newClient() {
+    return newClient(null);
+  }
+
+  /**
+   * A new mechanism client, for one connection or re-authentication; OAUTHBEARER presents the token
+   * of {@code tokens} when given, else an unsecured token ({@code unsecuredLoginStringClaim_sub}).
+   */
+  public SaslMechanismClient newClient(OAuthBearerTokenProvider tokens) {
     return switch (mechanism) {
       case "PLAIN" -> new PlainSaslClient(username, password);
-      case "OAUTHBEARER" ->
-          new OAuthBearerUnsecuredClient(username, tokenLifetimeMs, System::currentTimeMillis);
+      case "OAUTHBEARER" -> {
+        if (tokens != null) {
+          yield new OAuthBearerSaslClient(tokens);
+        }
+        requireTokenSource(null);
+        yield OAuthBearerSaslClient.unsecured(username, tokenLifetimeMs, System::currentTimeMillis);
+      }
       default -> new ScramSaslClient(mechanism, username, password);
     };
+  }
+
+  /**
+   * Fails, naming the fix, when OAUTHBEARER has neither a token provider nor an unsecured subject;
+   * called when the producer is built, so a missing provider never reaches the I/O thread.
+   */
+  public void requireTokenSource(OAuthBearerTokenProvider tokens) {
+    if (mechanism.equals("OAUTHBEARER") && tokens == null && username.isEmpty()) {
+      throw new ConfigException(
+          JAAS_CONFIG
+              + ": OAUTHBEARER needs a token source: an OAuthBearerTokenProvider"
+              + " (PlumeProducer.builder(..).oauthBearerTokenProvider(..), or a bean with the"
+              + " Spring Boot starter), or "
+              + UNSECURED_SUBJECT
+              + " for unsecured test tokens");
+    }
   }
 
   /**

@@ -12,6 +12,7 @@ import dev.plume.producer.RecordMetadata;
 import dev.plume.producer.errors.AuthenticationException;
 import dev.plume.producer.serialization.ByteArraySerializer;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -213,6 +214,45 @@ class SaslIT {
     String topic = "sasl-runtime-" + mechanism.toLowerCase();
     Records.createTopic(cluster.bootstrapServers(), topic, 2, (short) 1);
     sendThousandAndReadBack(producer(mechanism, "SASL_SSL", user, "carol-secret", Map.of()), topic);
+  }
+
+  @org.junit.jupiter.api.Test
+  void oauthBearerTokensFromAPluggableProviderAuthenticateAndDeliver() throws Exception {
+    String topic = "sasl-oauth-provider";
+    Records.createTopic(cluster.bootstrapServers(), topic, 2, (short) 1);
+    java.util.concurrent.atomic.AtomicInteger asked =
+        new java.util.concurrent.atomic.AtomicInteger();
+    // Stands in for an identity provider's client: a token the broker's default (unsecured)
+    // validator accepts, minted here rather than by Plume's unsecuredLoginStringClaim_sub option.
+    dev.plume.security.OAuthBearerTokenProvider provider =
+        () -> {
+          asked.incrementAndGet();
+          long nowS = System.currentTimeMillis() / 1000;
+          java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+          return b64.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8))
+              + "."
+              + b64.encodeToString(
+                  ("{\"sub\":\"idp-user\",\"iat\":" + nowS + ",\"exp\":" + (nowS + 600) + "}")
+                      .getBytes(StandardCharsets.UTF_8))
+              + ".";
+        };
+    Map<String, Object> config = new HashMap<>();
+    config.put("bootstrap.servers", "localhost:" + saslSslPort);
+    config.put("security.protocol", "SASL_SSL");
+    config.put("sasl.mechanism", "OAUTHBEARER");
+    config.put("sasl.jaas.config", OAUTH_MODULE + " required;");
+    config.put("ssl.truststore.type", "PKCS12");
+    config.put("ssl.truststore.location", certs.truststore.toString());
+    config.put("ssl.truststore.password", TestCertificates.PASSWORD);
+    config.put("linger.ms", 5);
+    sendThousandAndReadBack(
+        PlumeProducer.<byte[], byte[]>builder(dev.plume.producer.ProducerConfig.from(config))
+            .keySerializer(new ByteArraySerializer())
+            .valueSerializer(new ByteArraySerializer())
+            .oauthBearerTokenProvider(provider)
+            .build(),
+        topic);
+    assertThat(asked.get()).as("asked once per connection").isPositive();
   }
 
   @org.junit.jupiter.api.Test

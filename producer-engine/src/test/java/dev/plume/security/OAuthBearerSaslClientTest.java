@@ -9,12 +9,12 @@ import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class OAuthBearerUnsecuredClientTest {
+class OAuthBearerSaslClientTest {
 
   @Test
   void initialResponseCarriesAnUnsignedTokenForTheSubject() {
-    OAuthBearerUnsecuredClient client =
-        new OAuthBearerUnsecuredClient("ali\"ce", 3_600_000, () -> 1_700_000_000_123L);
+    OAuthBearerSaslClient client =
+        OAuthBearerSaslClient.unsecured("ali\"ce", 3_600_000, () -> 1_700_000_000_123L);
     String message = new String(client.initialResponse(), StandardCharsets.UTF_8);
     assertThat(message).startsWith("n,,\u0001auth=Bearer ").endsWith("\u0001\u0001");
     String token = message.substring("n,,\u0001auth=Bearer ".length(), message.length() - 2);
@@ -30,12 +30,12 @@ class OAuthBearerUnsecuredClientTest {
 
   @Test
   void emptyAnswerCompletesAndAnErrorIsAcknowledgedThenFails() {
-    OAuthBearerUnsecuredClient ok = new OAuthBearerUnsecuredClient("a", 1000, () -> 0);
+    OAuthBearerSaslClient ok = OAuthBearerSaslClient.unsecured("a", 1000, () -> 0);
     ok.initialResponse();
     assertThat(ok.evaluate(new byte[0])).isNull();
     assertThat(ok.isComplete()).isTrue();
 
-    OAuthBearerUnsecuredClient refused = new OAuthBearerUnsecuredClient("a", 1000, () -> 0);
+    OAuthBearerSaslClient refused = OAuthBearerSaslClient.unsecured("a", 1000, () -> 0);
     refused.initialResponse();
     assertThat(refused.evaluate("{\"status\":\"invalid_token\"}".getBytes())).containsExactly(0x01);
     assertThat(refused.isComplete()).isFalse();
@@ -56,15 +56,47 @@ class OAuthBearerUnsecuredClientTest {
     assertThat(config.username()).isEqualTo("svc");
     assertThat(config.tokenLifetimeMs()).isEqualTo(60_000);
     assertThat(config.newClient().mechanism()).isEqualTo("OAUTHBEARER");
-    assertThatThrownBy(
-            () ->
-                SaslConfig.parse(
-                    Map.of(
-                        "sasl.mechanism",
-                        "OAUTHBEARER",
-                        "sasl.jaas.config",
-                        "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule"
-                            + " required;")))
+    // Without the unsecured option the tokens must come from a provider: refused when none.
+    SaslConfig providerOnly =
+        SaslConfig.parse(
+            Map.of(
+                "sasl.mechanism",
+                "OAUTHBEARER",
+                "sasl.jaas.config",
+                "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required;"));
+    assertThatThrownBy(() -> providerOnly.requireTokenSource(null))
+        .hasMessageContaining("OAuthBearerTokenProvider")
         .hasMessageContaining("unsecuredLoginStringClaim_sub");
+    assertThatThrownBy(providerOnly::newClient).hasMessageContaining("OAuthBearerTokenProvider");
+  }
+
+  @Test
+  void aProviderTokenIsPresentedAndAskedForAgainOnEveryNewExchange() {
+    java.util.concurrent.atomic.AtomicInteger calls =
+        new java.util.concurrent.atomic.AtomicInteger();
+    OAuthBearerTokenProvider provider = () -> "eyJ.token-" + calls.incrementAndGet() + ".sig";
+    SaslConfig config =
+        SaslConfig.parse(
+            Map.of(
+                "sasl.mechanism",
+                "OAUTHBEARER",
+                "sasl.jaas.config",
+                "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required;"));
+    config.requireTokenSource(provider); // accepted
+
+    String first = new String(config.newClient(provider).initialResponse(), StandardCharsets.UTF_8);
+    String second =
+        new String(config.newClient(provider).initialResponse(), StandardCharsets.UTF_8);
+
+    assertThat(first).isEqualTo("n,,\u0001auth=Bearer eyJ.token-1.sig\u0001\u0001");
+    assertThat(second).contains("auth=Bearer eyJ.token-2.sig"); // a re-authentication: fresh
+  }
+
+  @Test
+  void aProviderWithoutATokenFailsTheAuthenticationNotTheThread() {
+    SaslMechanismClient client = new OAuthBearerSaslClient(() -> null);
+    assertThatThrownBy(client::initialResponse)
+        .isInstanceOf(AuthenticationException.class)
+        .hasMessageContaining("no token");
   }
 }

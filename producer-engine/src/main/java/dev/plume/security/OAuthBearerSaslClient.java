@@ -6,25 +6,27 @@ import java.util.Base64;
 import java.util.function.LongSupplier;
 
 /**
- * SASL OAUTHBEARER (RFC 7628) with an unsecured JWS ({@code "alg":"none"}) made locally, as Kafka's
- * {@code unsecuredLoginStringClaim_sub} option does: for development and tests against brokers
- * using the default unsecured validator. A real identity provider is not supported.
+ * SASL OAUTHBEARER (RFC 7628) client: presents one bearer token per exchange, either from an {@link
+ * OAuthBearerTokenProvider} (tokens of a real identity provider) or an unsecured JWS ({@code
+ * "alg":"none"}) made locally, as Kafka's {@code unsecuredLoginStringClaim_sub} option does, for
+ * development and tests against brokers using the default unsecured validator.
  */
-final class OAuthBearerUnsecuredClient implements SaslMechanismClient {
+final class OAuthBearerSaslClient implements SaslMechanismClient {
 
   private static final byte SEPARATOR = 0x01;
 
-  private final String subject;
-  private final long lifetimeMs;
-  private final LongSupplier clockMs;
+  private final OAuthBearerTokenProvider tokens;
   private boolean sentInitial;
   private boolean awaitingErrorAck;
   private boolean complete;
 
-  OAuthBearerUnsecuredClient(String subject, long lifetimeMs, LongSupplier clockMs) {
-    this.subject = subject;
-    this.lifetimeMs = lifetimeMs;
-    this.clockMs = clockMs;
+  OAuthBearerSaslClient(OAuthBearerTokenProvider tokens) {
+    this.tokens = tokens;
+  }
+
+  /** With a locally made unsecured token for {@code subject}, valid {@code lifetimeMs}. */
+  static OAuthBearerSaslClient unsecured(String subject, long lifetimeMs, LongSupplier clockMs) {
+    return new OAuthBearerSaslClient(() -> unsecuredToken(subject, lifetimeMs, clockMs));
   }
 
   @Override
@@ -34,14 +36,18 @@ final class OAuthBearerUnsecuredClient implements SaslMechanismClient {
 
   @Override
   public byte[] initialResponse() {
+    String token = tokens.token();
+    if (token == null || token.isBlank()) {
+      throw new AuthenticationException("OAUTHBEARER: the token provider returned no token");
+    }
     sentInitial = true;
     String message =
-        "n,," + (char) SEPARATOR + "auth=Bearer " + token() + (char) SEPARATOR + (char) SEPARATOR;
+        "n,," + (char) SEPARATOR + "auth=Bearer " + token + (char) SEPARATOR + (char) SEPARATOR;
     return message.getBytes(StandardCharsets.UTF_8);
   }
 
   /** header.payload. with an empty signature. */
-  String token() {
+  static String unsecuredToken(String subject, long lifetimeMs, LongSupplier clockMs) {
     long nowMs = clockMs.getAsLong();
     Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
     String header = "{\"alg\":\"none\"}";
