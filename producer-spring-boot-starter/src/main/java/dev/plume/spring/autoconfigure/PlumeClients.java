@@ -6,6 +6,7 @@ import dev.plume.producer.ProducerConfig;
 import dev.plume.producer.ProducerInterceptor;
 import dev.plume.producer.errors.ConfigException;
 import dev.plume.producer.serialization.Serializer;
+import dev.plume.security.OAuthBearerTokenProvider;
 import dev.plume.spring.autoconfigure.PlumeClientProperties.StartupCheck;
 import dev.plume.spring.autoconfigure.PlumeProducerLifecycle.ManagedProducer;
 import dev.plume.spring.core.ProducerListener;
@@ -114,7 +115,8 @@ public class PlumeClients {
             valueSerializer,
             partitioner,
             interceptors,
-            sslContexts);
+            sslContexts,
+            beanFactory.getBeanProvider(OAuthBearerTokenProvider.class).getIfUnique());
     Producer<Object, Object> producer;
     try {
       producer = producerFactory.create(definition);

@@ -4,6 +4,7 @@ import dev.plume.producer.Partitioner;
 import dev.plume.producer.ProducerConfig;
 import dev.plume.producer.ProducerInterceptor;
 import dev.plume.producer.serialization.Serializer;
+import dev.plume.security.OAuthBearerTokenProvider;
 import dev.plume.security.SslContextProvider;
 import java.util.List;
 
@@ -19,6 +20,7 @@ import java.util.List;
  * @param interceptors ProducerInterceptor beans in order
  * @param sslContextProvider TLS contexts from {@code plume.producer.ssl.bundle}, or null to use the
  *     configured stores
+ * @param oauthBearerTokenProvider the OAuthBearerTokenProvider bean for OAUTHBEARER, or null
  */
 public record PlumeProducerDefinition(
     String clientName,
@@ -27,13 +29,14 @@ public record PlumeProducerDefinition(
     Serializer<?> valueSerializer,
     Partitioner partitioner,
     List<ProducerInterceptor<?, ?>> interceptors,
-    SslContextProvider sslContextProvider) {
+    SslContextProvider sslContextProvider,
+    OAuthBearerTokenProvider oauthBearerTokenProvider) {
 
   public PlumeProducerDefinition {
     interceptors = List.copyOf(interceptors);
   }
 
-  /** Without an SSL bundle. */
+  /** Without an SSL bundle or token provider. */
   public PlumeProducerDefinition(
       String clientName,
       ProducerConfig config,
@@ -41,6 +44,6 @@ public record PlumeProducerDefinition(
       Serializer<?> valueSerializer,
       Partitioner partitioner,
       List<ProducerInterceptor<?, ?>> interceptors) {
-    this(clientName, config, keySerializer, valueSerializer, partitioner, interceptors, null);
+    this(clientName, config, keySerializer, valueSerializer, partitioner, interceptors, null, null);
   }
 }

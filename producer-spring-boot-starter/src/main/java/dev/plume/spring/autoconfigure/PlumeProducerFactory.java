@@ -34,6 +34,9 @@ public interface PlumeProducerFactory {
       if (definition.sslContextProvider() != null) {
         builder.sslContextProvider(definition.sslContextProvider());
       }
+      if (definition.oauthBearerTokenProvider() != null) {
+        builder.oauthBearerTokenProvider(definition.oauthBearerTokenProvider());
+      }
       return builder.build();
     };
   }

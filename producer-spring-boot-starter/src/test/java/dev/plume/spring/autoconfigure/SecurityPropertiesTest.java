@@ -105,6 +105,29 @@ class SecurityPropertiesTest {
   }
 
   @Test
+  void anOAuthBearerTokenProviderBeanIsHandedToTheProducer() {
+    dev.plume.security.OAuthBearerTokenProvider tokens = () -> "token";
+    runner
+        .withBean(dev.plume.security.OAuthBearerTokenProvider.class, () -> tokens)
+        .withPropertyValues(
+            "plume.producer.security.protocol=sasl_ssl",
+            "plume.producer.sasl.mechanism=OAUTHBEARER",
+            "plume.producer.sasl.jaas-config="
+                + "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required;")
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(
+                      context
+                          .getBean(StubProducerFactory.class)
+                          .definitions
+                          .get("default")
+                          .oauthBearerTokenProvider())
+                  .isSameAs(tokens);
+            });
+  }
+
+  @Test
   void usernameWithAMechanismThatHasNoPasswordLoginFailsNamingTheFix() {
     runner
         .withPropertyValues(
