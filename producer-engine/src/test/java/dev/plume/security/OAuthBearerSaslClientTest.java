@@ -43,27 +43,27 @@ class OAuthBearerSaslClientTest {
         .isInstanceOf(AuthenticationException.class);
   }
 
+  /** OAUTHBEARER with Kafka's login module and {@code options} (each with a leading space). */
+  private static SaslConfig oauthBearer(String options) {
+    return SaslConfig.parse(
+        Map.of(
+            "sasl.mechanism",
+            "OAUTHBEARER",
+            "sasl.jaas.config",
+            "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required"
+                + options
+                + ";"));
+  }
+
   @Test
   void jaasOptionsAreParsedAndOtherFlowsRefused() {
     SaslConfig config =
-        SaslConfig.parse(
-            Map.of(
-                "sasl.mechanism",
-                "OAUTHBEARER",
-                "sasl.jaas.config",
-                "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required"
-                    + " unsecuredLoginStringClaim_sub=\"svc\" unsecuredLoginLifetimeSeconds=60;"));
+        oauthBearer(" unsecuredLoginStringClaim_sub=\"svc\" unsecuredLoginLifetimeSeconds=60");
     assertThat(config.username()).isEqualTo("svc");
     assertThat(config.tokenLifetimeMs()).isEqualTo(60_000);
     assertThat(config.newClient().mechanism()).isEqualTo("OAUTHBEARER");
     // Without the unsecured option the tokens must come from a provider: refused when none.
-    SaslConfig providerOnly =
-        SaslConfig.parse(
-            Map.of(
-                "sasl.mechanism",
-                "OAUTHBEARER",
-                "sasl.jaas.config",
-                "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required;"));
+    SaslConfig providerOnly = oauthBearer("");
     assertThatThrownBy(() -> providerOnly.requireTokenSource(null))
         .hasMessageContaining("OAuthBearerTokenProvider")
         .hasMessageContaining("unsecuredLoginStringClaim_sub");
@@ -75,13 +75,7 @@ class OAuthBearerSaslClientTest {
     java.util.concurrent.atomic.AtomicInteger calls =
         new java.util.concurrent.atomic.AtomicInteger();
     OAuthBearerTokenProvider provider = () -> "eyJ.token-" + calls.incrementAndGet() + ".sig";
-    SaslConfig config =
-        SaslConfig.parse(
-            Map.of(
-                "sasl.mechanism",
-                "OAUTHBEARER",
-                "sasl.jaas.config",
-                "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required;"));
+    SaslConfig config = oauthBearer("");
     config.requireTokenSource(provider); // accepted
 
     String first = new String(config.newClient(provider).initialResponse(), StandardCharsets.UTF_8);
