@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -254,8 +253,9 @@ public final class RecordAccumulator {
 
   /** Leaders that have a batch ready to send: full, lingered, retry backoff over, or flushing. */
   public ReadyCheckResult ready(ClusterSnapshot cluster, long nowMs) {
-    Set<Node> readyNodes = new HashSet<>();
-    Set<String> unknownLeaderTopics = new HashSet<>();
+    // Allocated on first use: most rounds find one ready leader or none, and no unknown leader.
+    Set<Node> readyNodes = Set.of();
+    Set<String> unknownLeaderTopics = Set.of();
     long nextDelayMs = Long.MAX_VALUE;
     boolean exhausted = pool.waitingThreads() > 0;
     boolean flushing = flushesInProgress.get() > 0 || closed;
@@ -273,6 +273,9 @@ public final class RecordAccumulator {
         }
         Node leader = cluster.leaderFor(tq.topic, queue.partition);
         if (leader == null) {
+          if (unknownLeaderTopics.isEmpty()) {
+            unknownLeaderTopics = new HashSet<>();
+          }
           unknownLeaderTopics.add(tq.topic);
           continue;
         }
@@ -289,6 +292,9 @@ public final class RecordAccumulator {
         long lingerLeftMs =
             first.attempts() > 0 ? 0 : config.lingerMs() - (nowMs - first.createdMs());
         if (full || lingerLeftMs <= 0 || exhausted || flushing) {
+          if (readyNodes.isEmpty()) {
+            readyNodes = new HashSet<>();
+          }
           readyNodes.add(leader);
         } else {
           nextDelayMs = Math.min(nextDelayMs, lingerLeftMs);
@@ -309,8 +315,14 @@ public final class RecordAccumulator {
     if (!config.adaptivePartitioning() || count < 2 || qs.length < count) {
       return;
     }
-    int[] sizes = new int[count];
-    int[] ids = new int[count];
+    // Scratch arrays of exactly the partition count (the partitioner copies what it keeps);
+    // only the sender thread runs this.
+    if (tq.loadSizesScratch.length != count) {
+      tq.loadSizesScratch = new int[count];
+      tq.loadIdsScratch = new int[count];
+    }
+    int[] sizes = tq.loadSizesScratch;
+    int[] ids = tq.loadIdsScratch;
     int length = 0;
     for (int p = 0; p < count; p++) {
       Node leader = cluster.leaderFor(tq.topic, p);
@@ -433,19 +445,19 @@ public final class RecordAccumulator {
 
   /** Removes and returns queued batches whose delivery timeout has passed. */
   public List<ProducerBatch> expiredBatches(long nowMs) {
-    List<ProducerBatch> expired = new ArrayList<>();
+    List<ProducerBatch> expired = List.of(); // allocated on the first expiry: runs every round
     for (TopicQueues tq : topics.values()) {
       for (PartitionQueue queue : tq.queues()) {
         synchronized (queue) {
-          Iterator<ProducerBatch> it = queue.batches.iterator();
-          while (it.hasNext()) {
-            ProducerBatch b = it.next();
-            if (nowMs - b.createdMs() >= config.deliveryTimeoutMs()) {
-              it.remove();
-              expired.add(b);
-            } else {
-              break; // later batches are younger
+          ProducerBatch b;
+          // Oldest first: stop at the first batch still within its delivery timeout.
+          while ((b = queue.batches.peekFirst()) != null
+              && nowMs - b.createdMs() >= config.deliveryTimeoutMs()) {
+            queue.batches.pollFirst();
+            if (expired.isEmpty()) {
+              expired = new ArrayList<>();
             }
+            expired.add(b);
           }
         }
       }
@@ -609,6 +621,9 @@ public final class RecordAccumulator {
     final String topic;
     final BuiltInPartitioner partitioner;
     private volatile PartitionQueue[] queues = new PartitionQueue[0];
+    // Sender thread only: see maybeUpdateLoadStats.
+    int[] loadSizesScratch = new int[0];
+    int[] loadIdsScratch = new int[0];
 
     TopicQueues(String topic) {
       this.topic = topic;
