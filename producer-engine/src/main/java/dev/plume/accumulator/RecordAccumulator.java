@@ -77,11 +77,12 @@ public final class RecordAccumulator {
             ? null
             : new SealContextPool(sealContexts, MAX_EARLY_SEAL_CONTEXTS);
     this.nodeStats = new NodeLatencyStats(config.partitionAvailabilityTimeoutMs());
-    // As many slot sets as batches can be in memory at once, capped: beyond that, batches are
-    // waiting for buffer memory anyway.
+    // As many slot sets as batches can be in memory at once, capped at 256: enough for the
+    // batches open and in flight in steady state; beyond that a set is simply allocated. The pool
+    // is memory outside buffer.memory, so it stays small (256 x 4,096 slots x 24 B at the worst).
     this.slotsPool =
         new RecordSlotsPool(
-            (int) Math.min(1024, pool.totalMemoryBytes() / Math.max(1, config.batchSizeBytes())));
+            (int) Math.min(256, pool.totalMemoryBytes() / Math.max(1, config.batchSizeBytes())));
   }
 
   /** {@link #append} result flag: the record's batch is full, so the sender may send it now. */

@@ -11,7 +11,7 @@ final class RecordSlotsPool {
   static final int MIN_CAPACITY = 8;
 
   /** Sets larger than this are dropped rather than pooled, so one huge batch pins no memory. */
-  static final int MAX_POOLED_CAPACITY = 1 << 16;
+  static final int MAX_POOLED_CAPACITY = 1 << 12;
 
   private final RecordSlots[] stack;
   private int size;
