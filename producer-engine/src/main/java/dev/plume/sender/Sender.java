@@ -18,6 +18,7 @@ import dev.plume.producer.errors.NetworkException;
 import dev.plume.producer.errors.PlumeException;
 import dev.plume.producer.errors.ProducerClosedException;
 import dev.plume.producer.errors.TimeoutException;
+import dev.plume.producer.errors.UnsupportedVersionException;
 import dev.plume.protocol.ApiKey;
 import dev.plume.protocol.message.InitProducerIdRequest;
 import dev.plume.protocol.message.InitProducerIdResponse;
@@ -247,6 +248,22 @@ public final class Sender implements Runnable {
     if (!response.isSuccess()) {
       log.debug("Metadata request to node {} failed: {}", response.nodeId(), response.error());
       metadata.onRefreshFailed(nowMs);
+      if (response.error() instanceof UnsupportedVersionException e) {
+        // No Metadata version in common: waiting cannot help, so say so now rather than at
+        // max.block.ms / delivery.timeout.ms. Later refreshes (e.g. after an upgrade) still run.
+        UnsupportedVersionException error =
+            new UnsupportedVersionException(
+                "Node "
+                    + response.nodeId()
+                    + " does not support the Metadata versions Plume speaks ("
+                    + e.getMessage()
+                    + "); Plume needs Kafka 2.8 or newer brokers",
+                e);
+        log.error("{}: {}", config.clientId(), error.getMessage());
+        stats.error(error.toString(), nowMs);
+        metadata.failWaiters(error);
+        abortQueued(error);
+      }
       return;
     }
     stats.lastResponseMs.set(nowMs);
@@ -356,6 +373,17 @@ public final class Sender implements Runnable {
           new ProducerIdAndEpoch(response.body().producerId(), response.body().producerEpoch());
       initProducerIdAttempts = 0;
       log.info("{} got {}", config.clientId(), producerIdAndEpoch);
+      return;
+    }
+    if (!response.isSuccess() && response.error() instanceof UnsupportedVersionException e) {
+      // Retrying cannot help: every record would wait for delivery.timeout.ms in silence.
+      fatal(
+          new UnsupportedVersionException(
+              "The broker does not support the InitProducerId versions an idempotent producer"
+                  + " needs ("
+                  + e.getMessage()
+                  + "): set enable.idempotence=false, or use a newer broker",
+              e));
       return;
     }
     short code = response.isSuccess() ? response.body().errorCode() : -1;
