@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -254,6 +255,16 @@ public final class RecordAccumulator {
 
   /** Leaders that have a batch ready to send: full, lingered, retry backoff over, or flushing. */
   public ReadyCheckResult ready(ClusterSnapshot cluster, long nowMs) {
+    return ready(cluster, nowMs, ALWAYS_BUSY);
+  }
+
+  private static final IntPredicate ALWAYS_BUSY = nodeId -> true;
+
+  /**
+   * As {@link #ready(ClusterSnapshot, long)}; with adaptive batching, a batch whose leader has no
+   * request in flight ({@code leaderBusy} false) is ready before linger.ms.
+   */
+  public ReadyCheckResult ready(ClusterSnapshot cluster, long nowMs, IntPredicate leaderBusy) {
     // Allocated on first use: most rounds find one ready leader or none, and no unknown leader.
     Set<Node> readyNodes = Set.of();
     Set<String> unknownLeaderTopics = Set.of();
@@ -292,7 +303,11 @@ public final class RecordAccumulator {
         // A retry goes as soon as its backoff is over: it lingered before its first attempt.
         long lingerLeftMs =
             first.attempts() > 0 ? 0 : config.lingerMs() - (nowMs - first.createdMs());
-        if (full || lingerLeftMs <= 0 || exhausted || flushing) {
+        if (full
+            || lingerLeftMs <= 0
+            || exhausted
+            || flushing
+            || (config.adaptiveBatching() && !leaderBusy.test(leader.id()))) {
           if (readyNodes.isEmpty()) {
             readyNodes = new HashSet<>();
           }

@@ -162,7 +162,8 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
                 compression,
                 config.transactionalId() != null,
                 config.partitionerAdaptive(),
-                config.partitionerAvailabilityTimeoutMs()),
+                config.partitionerAvailabilityTimeoutMs(),
+                config.adaptiveBatching()),
             pool,
             () -> new CompressionContext(levels));
     this.metadata =

@@ -44,6 +44,15 @@ public final class ProducerConfig {
   public static final String PARTITIONER_AVAILABILITY_TIMEOUT_MS =
       "partitioner.availability.timeout.ms";
   public static final String PARTITIONER_IGNORE_KEYS = "partitioner.ignore.keys";
+
+  /**
+   * Plume's own setting (not Kafka's; default false): a partition's batch is sent as soon as its
+   * leader's connection has no request in flight, and lingers (up to linger.ms and batch.size) only
+   * while requests are outstanding. Light load then gets round-trip latency instead of linger.ms,
+   * heavy load still gets full batches.
+   */
+  public static final String PLUME_ADAPTIVE_BATCHING = "plume.batching.adaptive";
+
   public static final String METADATA_MAX_AGE_MS = "metadata.max.age.ms";
   public static final String METADATA_MAX_IDLE_MS = "metadata.max.idle.ms";
   public static final String METADATA_RECOVERY_STRATEGY = "metadata.recovery.strategy";
@@ -92,6 +101,7 @@ public final class ProducerConfig {
   private final boolean partitionerAdaptive;
   private final long partitionerAvailabilityTimeoutMs;
   private final boolean partitionerIgnoreKeys;
+  private final boolean adaptiveBatching;
   private final long metadataMaxAgeMs;
   private final long metadataMaxIdleMs;
   private final boolean metadataRebootstrap;
@@ -162,6 +172,7 @@ public final class ProducerConfig {
     partitionerAvailabilityTimeoutMs =
         c.longValue(PARTITIONER_AVAILABILITY_TIMEOUT_MS, 0, 0, Long.MAX_VALUE);
     partitionerIgnoreKeys = c.bool(PARTITIONER_IGNORE_KEYS, false);
+    adaptiveBatching = c.bool(PLUME_ADAPTIVE_BATCHING, false);
     metadataMaxAgeMs = c.longValue(METADATA_MAX_AGE_MS, 300000, 0, Long.MAX_VALUE);
     metadataMaxIdleMs = c.longValue(METADATA_MAX_IDLE_MS, 300000, 5000, Long.MAX_VALUE);
     metadataRebootstrap =
@@ -390,6 +401,11 @@ public final class ProducerConfig {
 
   public boolean partitionerIgnoreKeys() {
     return partitionerIgnoreKeys;
+  }
+
+  /** {@value #PLUME_ADAPTIVE_BATCHING}: send when the leader's connection is idle. */
+  public boolean adaptiveBatching() {
+    return adaptiveBatching;
   }
 
   public long metadataMaxAgeMs() {

@@ -76,6 +76,8 @@ public final class Sender implements Runnable {
   private int initProducerIdAttempts;
   private RuntimeException fatalError;
   private final Map<Integer, Long> throttledUntilMs = new HashMap<>();
+  // Adaptive batching: a leader with a request in flight lets batches linger.
+  private final java.util.function.IntPredicate leaderBusy;
 
   public Sender(
       SenderConfig config,
@@ -118,6 +120,7 @@ public final class Sender implements Runnable {
     this.sealContext = sealContext;
     this.stats = stats;
     this.errors = new ProduceErrorHandler(this);
+    this.leaderBusy = nodeId -> client.inFlightRequestCount(nodeId) > 0;
   }
 
   @Override
@@ -441,7 +444,7 @@ public final class Sender implements Runnable {
       return MAX_POLL_MS; // wait for the producer id; batches keep lingering meanwhile
     }
     ClusterSnapshot cluster = metadata.snapshot();
-    ReadyCheckResult ready = accumulator.ready(cluster, nowMs);
+    ReadyCheckResult ready = accumulator.ready(cluster, nowMs, leaderBusy);
     if (!ready.unknownLeaderTopics().isEmpty()) {
       for (String topic : ready.unknownLeaderTopics()) {
         metadata.touch(topic, nowMs);

@@ -198,6 +198,29 @@ class RecordAccumulatorTest {
   }
 
   @Test
+  void adaptiveBatchingSendsAtOnceToAnIdleLeaderAndLingersBehindABusyOne() {
+    RecordAccumulator acc =
+        new RecordAccumulator(
+            new AccumulatorConfig(
+                1024, 100, 10_000, 100, 1000, CompressionType.NONE, false, false, 0, true),
+            pool);
+    append(acc, 0, "a"); // leader N1
+    append(acc, 2, "b"); // leader N2
+    // N1 idle, N2 with a request in flight: only N1's batch goes before linger.ms.
+    ReadyCheckResult r = acc.ready(cluster(), nowMs, nodeId -> nodeId == N2.id());
+    assertThat(r.readyNodes()).containsExactly(N1);
+    assertThat(r.nextReadyCheckDelayMs()).isEqualTo(100);
+    // Busy leaders everywhere: Kafka's rule (linger.ms) again.
+    assertThat(acc.ready(cluster(), nowMs, nodeId -> true).readyNodes()).isEmpty();
+    assertThat(acc.ready(cluster(), nowMs + 100, nodeId -> true).readyNodes())
+        .containsExactlyInAnyOrder(N1, N2);
+    // Off by default: an idle leader does not shorten linger.ms.
+    RecordAccumulator kafkaRules = accumulator(100);
+    append(kafkaRules, 0, "c");
+    assertThat(kafkaRules.ready(cluster(), nowMs, nodeId -> false).readyNodes()).isEmpty();
+  }
+
+  @Test
   void flushMakesLingeringBatchesReady() {
     RecordAccumulator acc = accumulator(10_000);
     append(acc, 0, "a");

@@ -19,6 +19,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The producer under real broker faults, with dedicated clusters: a SIGKILLed broker, a killed
@@ -28,8 +30,11 @@ class BrokerFaultsIT {
 
   private static final int RATE_PER_SEC = 3000;
 
-  @Test
-  void brokerKilledForTenSecondsLosesDuplicatesAndReordersNothing() throws Exception {
+  /** Also with Plume's adaptive batching, which changes when batches are sent. */
+  @ParameterizedTest(name = "plume.batching.adaptive={0}")
+  @ValueSource(booleans = {false, true})
+  void brokerKilledForTenSecondsLosesDuplicatesAndReordersNothing(boolean adaptive)
+      throws Exception {
     try (KafkaCluster cluster = TestBrokers.startDedicated(ClusterSpec.singleNode())) {
       String bootstrap = cluster.bootstrapServers();
       String topic = "kill-single";
@@ -37,12 +42,22 @@ class BrokerFaultsIT {
       KafkaNode node = cluster.node(0);
       int count = RATE_PER_SEC * 20;
       SteadySender sender = new SteadySender();
-      long sendMs = sendThroughOutage(bootstrap, topic, count, sender, node, 3, 13);
+      long sendMs =
+          sendThroughOutage(
+              bootstrap,
+              topic,
+              count,
+              sender,
+              node,
+              3,
+              13,
+              Map.of("plume.batching.adaptive", Boolean.toString(adaptive)));
       DeliveryAudit audit = audit(bootstrap, topic, count);
       System.out.printf(
-          "BrokerFaultsIT kill 10 s at %d records/s: %d ms, acked=%d failed=%d maxSendBlockMs=%d;"
-              + " %s%n",
+          "BrokerFaultsIT kill 10 s at %d records/s (adaptive batching %s): %d ms, acked=%d"
+              + " failed=%d maxSendBlockMs=%d; %s%n",
           RATE_PER_SEC,
+          adaptive,
           sendMs,
           sender.acked.get(),
           sender.failed.get(),
@@ -62,7 +77,7 @@ class BrokerFaultsIT {
       KafkaNode leader = nodeWithId(cluster, leaderId);
       int count = RATE_PER_SEC * 15;
       SteadySender sender = new SteadySender();
-      sendThroughOutage(bootstrap, topic, count, sender, leader, 3, 9);
+      sendThroughOutage(bootstrap, topic, count, sender, leader, 3, 9, Map.of());
       DeliveryAudit audit = audit(bootstrap, topic, count);
       System.out.printf(
           "BrokerFaultsIT leader %d killed: acked=%d failed=%d maxSendBlockMs=%d; %s%n",
@@ -130,11 +145,12 @@ class BrokerFaultsIT {
       SteadySender sender,
       KafkaNode node,
       int killAtSecond,
-      int restartAtSecond)
+      int restartAtSecond,
+      Map<String, Object> settings)
       throws Exception {
     ExecutorService faults = Executors.newSingleThreadExecutor();
     Future<?>[] pending = new Future<?>[2];
-    try (PlumeProducer<byte[], byte[]> producer = producer(bootstrap, Map.of())) {
+    try (PlumeProducer<byte[], byte[]> producer = producer(bootstrap, settings)) {
       long sendMs =
           sender.run(
               producer,

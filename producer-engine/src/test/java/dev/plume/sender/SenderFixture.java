@@ -61,6 +61,7 @@ final class SenderFixture {
     long retryBackoffMaxMs = 1000;
     int maxInFlight = 5;
     CompressionType compression = CompressionType.NONE;
+    boolean adaptiveBatching;
 
     /** Leader of partition i is leaders[i]. */
     int[] leaders = {1, 1};
@@ -95,7 +96,8 @@ final class SenderFixture {
                 o.compression,
                 false,
                 false,
-                0),
+                0,
+                o.adaptiveBatching),
             pool);
     this.metadata = new ProducerMetadata(List.of(BOOTSTRAP), o.retryBackoffMs, 300_000, 300_000);
     this.sender =

@@ -281,6 +281,27 @@ class SenderTest {
   }
 
   @Test
+  void adaptiveBatchingSendsToAnIdleLeaderAtOnceAndLingersOnlyWhileARequestIsOutstanding() {
+    SenderFixture.Options o = new SenderFixture.Options();
+    o.lingerMs = 100;
+    o.adaptiveBatching = true;
+    SenderFixture f = new SenderFixture(o).startUp();
+    CompletableFuture<RecordMetadata> a = f.append(TP0, "a");
+    f.runOnce();
+    assertThat(f.produceRequests()).hasSize(1); // no linger: the connection was idle
+    f.append(TP0, "b");
+    f.append(TP0, "c");
+    f.runOnce();
+    assertThat(f.produceRequests()).hasSize(1); // a request is outstanding: b and c linger
+    f.ackAllInFlight(0);
+    f.runOnce(); // the answer arrives
+    f.runOnce(); // the connection is idle again: b and c go together, still before linger.ms
+    assertThat(a).isCompleted();
+    assertThat(f.produceRequests()).hasSize(2);
+    assertThat(batches(f.lastProduce()).get(0).values()).containsExactly("b", "c");
+  }
+
+  @Test
   void duplicateSequenceNumberCountsAsSuccess() {
     SenderFixture f = new SenderFixture().startUp();
     CompletableFuture<RecordMetadata> a = f.append(TP0, "a");
