@@ -415,6 +415,20 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
   }
 
   /**
+   * Like {@link #partitionsFor}, but the whole metadata snapshot (nodes, cluster id, every known
+   * topic), for adapters that present it in another API's types.
+   */
+  public ClusterSnapshot awaitTopicMetadata(String topic, long maxBlockMs) {
+    if (closed) {
+      throw new ProducerClosedException("The producer is closed");
+    }
+    long nowMs = clock.nowMs();
+    metadata.touch(topic, nowMs);
+    sender.wakeup();
+    return metadata.awaitTopic(topic, nowMs, maxBlockMs);
+  }
+
+  /**
    * The partition the built-in rules give a record without explicit partition and without custom
    * partitioner: murmur2 of the serialized key (unless {@code partitioner.ignore.keys}), else -1,
    * meaning the sticky partitioner chooses at append time.
