@@ -1,0 +1,60 @@
+package dev.plume.kafka;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.producer.ProducerInterceptor;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Headers;
+
+/** Adds a header on send and counts acknowledgements (the variant with headers). */
+public class CountingInterceptor implements ProducerInterceptor<Object, Object> {
+
+  static final AtomicInteger acknowledged = new AtomicInteger();
+  static final AtomicInteger failed = new AtomicInteger();
+  static final AtomicInteger withoutHeaders = new AtomicInteger();
+  static final List<Long> offsets = new CopyOnWriteArrayList<>();
+  static volatile boolean closed;
+
+  static void reset() {
+    acknowledged.set(0);
+    failed.set(0);
+    offsets.clear();
+    withoutHeaders.set(0);
+    closed = false;
+  }
+
+  @Override
+  public void configure(Map<String, ?> configs) {}
+
+  @Override
+  public ProducerRecord<Object, Object> onSend(ProducerRecord<Object, Object> record) {
+    record.headers().add("intercepted", new byte[] {1});
+    return record;
+  }
+
+  @Override
+  public void onAcknowledgement(RecordMetadata metadata, Exception exception) {
+    withoutHeaders.incrementAndGet(); // kafka-clients 4.1+ calls the variant with headers
+  }
+
+  @Override
+  public void onAcknowledgement(RecordMetadata metadata, Exception exception, Headers headers) {
+    if (exception == null) {
+      acknowledged.incrementAndGet();
+      offsets.add(metadata.offset());
+      if (headers.lastHeader("intercepted") == null) {
+        withoutHeaders.incrementAndGet();
+      }
+    } else {
+      failed.incrementAndGet();
+    }
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+  }
+}

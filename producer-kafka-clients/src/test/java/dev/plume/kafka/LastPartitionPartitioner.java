@@ -1,0 +1,41 @@
+package dev.plume.kafka;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.producer.Partitioner;
+import org.apache.kafka.common.Cluster;
+import org.apache.kafka.common.Node;
+
+/** Sends everything to the topic's last partition, reading the {@link Cluster} it is given. */
+public class LastPartitionPartitioner implements Partitioner {
+
+  static volatile String configuredClientId;
+  static volatile boolean closed;
+  static final List<Integer> leadersSeen = new CopyOnWriteArrayList<>();
+
+  static void reset() {
+    configuredClientId = null;
+    closed = false;
+    leadersSeen.clear();
+  }
+
+  @Override
+  public void configure(Map<String, ?> configs) {
+    configuredClientId = (String) configs.get("client.id");
+  }
+
+  @Override
+  public int partition(
+      String topic, Object key, byte[] keyBytes, Object value, byte[] valueBytes, Cluster cluster) {
+    int last = cluster.partitionsForTopic(topic).size() - 1;
+    Node leader = cluster.leaderFor(new org.apache.kafka.common.TopicPartition(topic, last));
+    leadersSeen.add(leader == null ? -1 : leader.id());
+    return last;
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+  }
+}
