@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -71,6 +72,10 @@ class ProducerContractIT {
 
     <K, V> Producer<K, V> create(Map<String, Object> configs) {
       return this == PLUME ? new PlumeKafkaProducer<>(configs) : new KafkaProducer<>(configs);
+    }
+
+    <K, V> Producer<K, V> create(Properties properties) {
+      return this == PLUME ? new PlumeKafkaProducer<>(properties) : new KafkaProducer<>(properties);
     }
   }
 
@@ -569,6 +574,41 @@ class ProducerContractIT {
                   .offset())
           .isZero();
     }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Client.class)
+  void aProducerPropertiesFileNamingKafkasClassesWorksAsItIs(Client client, @TempDir Path dir)
+      throws Exception {
+    String topic = topic(client, "properties-file", 3);
+    Path file = dir.resolve("producer.properties");
+    Files.writeString(
+        file,
+        String.join(
+            "\n",
+            "bootstrap.servers=" + bootstrap,
+            "key.serializer=org.apache.kafka.common.serialization.StringSerializer",
+            "value.serializer=org.apache.kafka.common.serialization.StringSerializer",
+            "acks=all",
+            "compression.type=lz4",
+            "linger.ms=10",
+            "batch.size=32768",
+            "partitioner.class=org.apache.kafka.clients.producer.RoundRobinPartitioner",
+            "enable.metrics.push=false",
+            ""));
+    Properties properties = new Properties();
+    try (var in = Files.newInputStream(file)) {
+      properties.load(in);
+    }
+    try (Producer<String, String> producer = client.create(properties)) {
+      Set<Integer> partitions = new TreeSet<>();
+      for (int i = 0; i < 6; i++) {
+        partitions.add(
+            producer.send(new ProducerRecord<>(topic, "same-key", "v" + i)).get().partition());
+      }
+      assertThat(partitions).containsExactly(0, 1, 2); // round robin, whatever the key
+    }
+    assertThat(readAll(topic, 6, false)).hasSize(6);
   }
 
   @ParameterizedTest
