@@ -469,4 +469,41 @@ class PlumeProducerTest {
     assertThatThrownBy(() -> producer.awaitSendableTopic("t", 10))
         .isInstanceOf(ProducerClosedException.class);
   }
+
+  @Test
+  void aRecordOutcomeCallbackGetsTheOutcomeAsValues() throws Exception {
+    producer = builder(config().lingerMs(60_000)).build();
+    dev.plume.metadata.ClusterSnapshot cluster = producer.awaitSendableTopic("t", 10_000);
+    List<String> outcomes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    dev.plume.producer.RecordOutcome outcome =
+        (topic, partition, offset, timestampMs, keySize, valueSize, e) ->
+            outcomes.add(
+                topic
+                    + "/"
+                    + partition
+                    + "@"
+                    + offset
+                    + " t="
+                    + timestampMs
+                    + " k="
+                    + keySize
+                    + " v="
+                    + valueSize
+                    + " e="
+                    + e);
+    producer.appendSerialized(
+        "t", 1, 7L, null, new byte[] {1, 2}, null, outcome, 1_000, cluster, false);
+    producer.appendSerialized(
+        "t", 1, 8L, new byte[] {3}, null, null, outcome, 1_000, cluster, false);
+    producer.flush();
+    assertThat(outcomes).containsExactly("t/1@0 t=7 k=-1 v=2 e=null", "t/1@1 t=8 k=1 v=-1 e=null");
+
+    // Failed records too: a forced close fails what cannot go out.
+    client.setNodeReady(new dev.plume.network.Node(1, "b1", 9092), false);
+    producer.appendSerialized(
+        "t", 0, 9L, null, new byte[] {1}, null, outcome, 1_000, cluster, false);
+    producer.close(java.time.Duration.ZERO);
+    assertThat(outcomes).hasSize(3);
+    assertThat(outcomes.get(2)).startsWith("t/0@-1 t=9 k=-1 v=1 e=dev.plume.producer.errors.");
+  }
 }

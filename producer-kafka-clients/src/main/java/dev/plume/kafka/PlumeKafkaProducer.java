@@ -81,6 +81,7 @@ public final class PlumeKafkaProducer<K, V> implements Producer<K, V> {
   private final KafkaMetricsBridge metrics;
   private final PlumeProducer<byte[], byte[]> engine;
   private final KafkaClusterView clusterView = new KafkaClusterView();
+  private final TopicPartitions topicPartitions = new TopicPartitions();
   private volatile ClusterSnapshot lastSnapshot;
   private volatile String lastClusterId;
   private volatile String lastTopic;
@@ -292,7 +293,11 @@ public final class PlumeKafkaProducer<K, V> implements Producer<K, V> {
       dev.plume.producer.Header[] headers = engineHeaders(record.headers().toArray());
       long timestampMs = record.timestamp() == null ? -1 : record.timestamp();
       SendFuture future =
-          new SendFuture(callback, interceptors.isEmpty() ? null : interceptors, record.headers());
+          new SendFuture(
+              callback,
+              interceptors.isEmpty() ? null : interceptors,
+              record.headers(),
+              topicPartitions);
       int appended =
           engine.appendSerialized(
               topic,

@@ -13,76 +13,75 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one object a send costs on top of what the kafka-clients API forces: it is both the future
- * {@code send} returns and the completion the engine calls, and it runs the interceptors'
- * acknowledgement and the user's callback. Kafka's {@link RecordMetadata} is only built when
- * someone reads it (a callback, an interceptor or {@code get}).
+ * {@code send} returns and the completion the engine calls (with plain values, so the engine makes
+ * no metadata object of its own), and it runs the interceptors' acknowledgement and the user's
+ * callback. The only other per-record object is Kafka's {@link RecordMetadata} itself.
  */
-final class SendFuture implements Future<RecordMetadata>, dev.plume.producer.Callback {
+final class SendFuture implements Future<RecordMetadata>, dev.plume.producer.RecordOutcome {
 
   private static final Logger log = LoggerFactory.getLogger(SendFuture.class);
 
   private final Callback callback; // may be null
   private final KafkaInterceptors<?, ?> interceptors; // null when there are none
   private final Headers headers; // only kept for interceptors
+  private final TopicPartitions topicPartitions;
 
-  /** The engine's metadata on success, or the Kafka exception; null until done. */
+  /** Kafka's metadata on success, or the Kafka exception; null until done. */
   private volatile Object outcome;
 
   /** Threads waiting in get(); completion only takes the monitor when there are any. */
   private volatile int waiters;
 
-  private RecordMetadata metadata; // built lazily from outcome
-
-  SendFuture(Callback callback, KafkaInterceptors<?, ?> interceptors, Headers headers) {
+  SendFuture(
+      Callback callback,
+      KafkaInterceptors<?, ?> interceptors,
+      Headers headers,
+      TopicPartitions topicPartitions) {
     this.callback = callback;
     this.interceptors = interceptors;
     this.headers = interceptors == null ? null : headers;
+    this.topicPartitions = topicPartitions;
   }
 
   /** A future already failed with {@code error} (nothing was queued). */
   static SendFuture failed(RuntimeException error) {
-    SendFuture f = new SendFuture(null, null, null);
+    SendFuture f = new SendFuture(null, null, null, null);
     f.outcome = error;
     return f;
   }
 
   @Override
-  public void onCompletion(dev.plume.producer.RecordMetadata m, Exception exception) {
+  public void onOutcome(
+      String topic,
+      int partition,
+      long offset,
+      long timestampMs,
+      int keySizeBytes,
+      int valueSizeBytes,
+      Exception exception) {
+    TopicPartition tp = topicPartitions.of(topic, partition);
     RuntimeException error = exception == null ? null : KafkaExceptions.forRecord(exception);
-    if (callback != null || interceptors != null) {
-      RecordMetadata kafkaMetadata = toKafka(m, error != null);
-      if (interceptors != null) {
-        interceptors.onAcknowledgement(kafkaMetadata, error, headers);
-      }
-      if (callback != null) {
-        try {
-          callback.onCompletion(kafkaMetadata, error);
-        } catch (RuntimeException e) {
-          log.error("Error executing user-provided callback on message for topic {}", m.topic(), e);
-        }
-      }
-      metadata = kafkaMetadata;
+    // As KafkaProducer: a failed record's metadata has its partition and -1 everywhere else.
+    RecordMetadata metadata =
+        error != null
+            ? new RecordMetadata(tp, -1, -1, -1, -1, -1)
+            : new RecordMetadata(tp, offset, 0, timestampMs, keySizeBytes, valueSizeBytes);
+    if (interceptors != null) {
+      interceptors.onAcknowledgement(metadata, error, headers);
     }
-    outcome = error != null ? error : m;
+    if (callback != null) {
+      try {
+        callback.onCompletion(metadata, error);
+      } catch (RuntimeException e) {
+        log.error("Error executing user-provided callback on message for topic {}", topic, e);
+      }
+    }
+    outcome = error != null ? error : metadata;
     if (waiters > 0) {
       synchronized (this) {
         notifyAll();
       }
     }
-  }
-
-  private static RecordMetadata toKafka(dev.plume.producer.RecordMetadata m, boolean failed) {
-    TopicPartition tp = new TopicPartition(m.topic(), m.partition());
-    if (failed) {
-      return new RecordMetadata(tp, -1, -1, -1, -1, -1);
-    }
-    return new RecordMetadata(
-        tp,
-        m.offset(),
-        0,
-        m.timestampMs(),
-        m.serializedKeySizeBytes(),
-        m.serializedValueSizeBytes());
   }
 
   @Override
@@ -143,15 +142,10 @@ final class SendFuture implements Future<RecordMetadata>, dev.plume.producer.Cal
     return value(o);
   }
 
-  private RecordMetadata value(Object o) throws ExecutionException {
+  private static RecordMetadata value(Object o) throws ExecutionException {
     if (o instanceof RuntimeException e) {
       throw new ExecutionException(e);
     }
-    RecordMetadata m = metadata;
-    if (m == null) {
-      m = toKafka((dev.plume.producer.RecordMetadata) o, false);
-      metadata = m;
-    }
-    return m;
+    return (RecordMetadata) o;
   }
 }
