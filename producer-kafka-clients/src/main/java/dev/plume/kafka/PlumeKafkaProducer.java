@@ -455,8 +455,10 @@ public final class PlumeKafkaProducer<K, V> implements Producer<K, V> {
             + "` to `true`. (PlumeKafkaProducer does not push client metrics to brokers.)");
   }
 
-  /** Accepted and ignored: client metrics are not pushed to brokers (see clientInstanceId). */
-  @Override
+  /**
+   * Accepted and ignored: client metrics are not pushed to brokers (see clientInstanceId). (No
+   * {@code @Override}: kafka-clients 3.9's {@code Producer} does not declare it.)
+   */
   public void registerMetricForSubscription(KafkaMetric metric) {
     Objects.requireNonNull(metric, "metric");
     log.debug(
@@ -464,7 +466,6 @@ public final class PlumeKafkaProducer<K, V> implements Producer<K, V> {
   }
 
   /** Accepted and ignored, as {@link #registerMetricForSubscription}. */
-  @Override
   public void unregisterMetricFromSubscription(KafkaMetric metric) {
     Objects.requireNonNull(metric, "metric");
   }
