@@ -1,5 +1,8 @@
 package dev.plume.kafka;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.List;
 import org.apache.kafka.clients.producer.ProducerInterceptor;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -18,8 +21,14 @@ final class KafkaInterceptors<K, V> implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(KafkaInterceptors.class);
 
-  /** kafka-clients before 4.1 has only {@code onAcknowledgement(metadata, exception)}. */
-  static final boolean ACK_WITH_HEADERS = hasAckWithHeaders();
+  /**
+   * {@code onAcknowledgement(metadata, exception, headers)}, or null: kafka-clients before 4.1 has
+   * only {@code onAcknowledgement(metadata, exception)}. Called through a handle so that this class
+   * compiles and runs against both.
+   */
+  private static final MethodHandle ACK_WITH_HEADERS_HANDLE = ackWithHeaders();
+
+  static final boolean ACK_WITH_HEADERS = ACK_WITH_HEADERS_HANDLE != null;
 
   private final List<ProducerInterceptor<K, V>> interceptors;
 
@@ -27,13 +36,16 @@ final class KafkaInterceptors<K, V> implements AutoCloseable {
     this.interceptors = List.copyOf(interceptors);
   }
 
-  private static boolean hasAckWithHeaders() {
+  private static MethodHandle ackWithHeaders() {
     try {
-      ProducerInterceptor.class.getMethod(
-          "onAcknowledgement", RecordMetadata.class, Exception.class, Headers.class);
-      return true;
-    } catch (NoSuchMethodException e) {
-      return false;
+      return MethodHandles.publicLookup()
+          .findVirtual(
+              ProducerInterceptor.class,
+              "onAcknowledgement",
+              MethodType.methodType(
+                  void.class, RecordMetadata.class, Exception.class, Headers.class));
+    } catch (NoSuchMethodException | IllegalAccessException e) {
+      return null;
     }
   }
 
@@ -64,12 +76,18 @@ final class KafkaInterceptors<K, V> implements AutoCloseable {
   void onAcknowledgement(RecordMetadata metadata, Exception exception, Headers headers) {
     for (ProducerInterceptor<K, V> i : interceptors) {
       try {
-        if (ACK_WITH_HEADERS) {
-          i.onAcknowledgement(metadata, exception, headers);
+        if (ACK_WITH_HEADERS_HANDLE != null) {
+          ACK_WITH_HEADERS_HANDLE.invokeExact(
+              (ProducerInterceptor<?, ?>) i, metadata, exception, headers);
         } else {
           i.onAcknowledgement(metadata, exception);
         }
       } catch (Exception e) {
+        log.warn("Error executing interceptor onAcknowledgement callback", e);
+      } catch (Error e) {
+        throw e;
+      } catch (Throwable e) {
+        // invokeExact declares Throwable; the method throws only unchecked exceptions.
         log.warn("Error executing interceptor onAcknowledgement callback", e);
       }
     }

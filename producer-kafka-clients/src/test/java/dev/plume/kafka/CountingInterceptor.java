@@ -35,19 +35,25 @@ public class CountingInterceptor implements ProducerInterceptor<Object, Object> 
     return record;
   }
 
+  /** Before kafka-clients 4.1 the only variant; from 4.1 on not called (the next one is). */
   @Override
   public void onAcknowledgement(RecordMetadata metadata, Exception exception) {
-    withoutHeaders.incrementAndGet(); // kafka-clients 4.1+ calls the variant with headers
+    withoutHeaders.incrementAndGet();
+    count(metadata, exception);
   }
 
-  @Override
+  // No @Override: kafka-clients 3.9 does not have this variant.
   public void onAcknowledgement(RecordMetadata metadata, Exception exception, Headers headers) {
+    if (headers.lastHeader("intercepted") == null) {
+      withoutHeaders.incrementAndGet();
+    }
+    count(metadata, exception);
+  }
+
+  private static void count(RecordMetadata metadata, Exception exception) {
     if (exception == null) {
       acknowledged.incrementAndGet();
       offsets.add(metadata.offset());
-      if (headers.lastHeader("intercepted") == null) {
-        withoutHeaders.incrementAndGet();
-      }
     } else {
       failed.incrementAndGet();
     }

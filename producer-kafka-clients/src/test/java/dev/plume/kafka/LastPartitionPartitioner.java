@@ -13,11 +13,13 @@ public class LastPartitionPartitioner implements Partitioner {
   static volatile String configuredClientId;
   static volatile boolean closed;
   static final List<Integer> leadersSeen = new CopyOnWriteArrayList<>();
+  static final List<Integer> newBatchCalls = new CopyOnWriteArrayList<>();
 
   static void reset() {
     configuredClientId = null;
     closed = false;
     leadersSeen.clear();
+    newBatchCalls.clear();
   }
 
   @Override
@@ -32,6 +34,14 @@ public class LastPartitionPartitioner implements Partitioner {
     Node leader = cluster.leaderFor(new org.apache.kafka.common.TopicPartition(topic, last));
     leadersSeen.add(leader == null ? -1 : leader.id());
     return last;
+  }
+
+  /**
+   * Kafka-clients 3.x's {@code Partitioner.onNewBatch} (4.0 removed it from the interface, so this
+   * overrides nothing there and is never called).
+   */
+  public void onNewBatch(String topic, Cluster cluster, int prevPartition) {
+    newBatchCalls.add(prevPartition);
   }
 
   @Override
