@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.Callback;
@@ -85,6 +86,7 @@ public final class PlumeKafkaProducer<K, V> implements Producer<K, V> {
   private volatile ClusterSnapshot lastSnapshot;
   private volatile String lastClusterId;
   private volatile String lastTopic;
+  private final AtomicBoolean pluginsClosed = new AtomicBoolean();
 
   public PlumeKafkaProducer(Map<String, Object> configs) {
     this(configs, null, null);
@@ -552,14 +554,21 @@ public final class PlumeKafkaProducer<K, V> implements Producer<K, V> {
     } catch (RuntimeException e) {
       throw KafkaExceptions.forCall(e);
     } finally {
-      Utils.closeQuietly(interceptors, "producer interceptors");
-      Utils.closeQuietly(keySerializer, "producer keySerializer");
-      Utils.closeQuietly(valueSerializer, "producer valueSerializer");
-      Utils.closeQuietly(partitioner, "producer partitioner");
-      AppInfoParser.unregisterAppInfo(KafkaMetricsBridge.JMX_PREFIX, clientId, metrics.registry());
-      Utils.closeQuietly(metrics, "producer metrics");
-      log.debug("PlumeKafkaProducer {} closed", clientId);
+      if (pluginsClosed.compareAndSet(false, true)) {
+        closePlugins();
+      }
     }
+  }
+
+  /** Once, also when close is called again: user plug-ins expect a single close. */
+  private void closePlugins() {
+    Utils.closeQuietly(interceptors, "producer interceptors");
+    Utils.closeQuietly(keySerializer, "producer keySerializer");
+    Utils.closeQuietly(valueSerializer, "producer valueSerializer");
+    Utils.closeQuietly(partitioner, "producer partitioner");
+    AppInfoParser.unregisterAppInfo(KafkaMetricsBridge.JMX_PREFIX, clientId, metrics.registry());
+    Utils.closeQuietly(metrics, "producer metrics");
+    log.debug("PlumeKafkaProducer {} closed", clientId);
   }
 
   /** The kafka-clients configuration this producer was built from (resolved and validated). */

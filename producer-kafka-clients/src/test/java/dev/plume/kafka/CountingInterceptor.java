@@ -16,14 +16,14 @@ public class CountingInterceptor implements ProducerInterceptor<Object, Object> 
   static final AtomicInteger failed = new AtomicInteger();
   static final AtomicInteger withoutHeaders = new AtomicInteger();
   static final List<Long> offsets = new CopyOnWriteArrayList<>();
-  static volatile boolean closed;
+  static final AtomicInteger closedCount = new AtomicInteger();
 
   static void reset() {
     acknowledged.set(0);
     failed.set(0);
     offsets.clear();
     withoutHeaders.set(0);
-    closed = false;
+    closedCount.set(0);
   }
 
   @Override
@@ -61,6 +61,6 @@ public class CountingInterceptor implements ProducerInterceptor<Object, Object> 
 
   @Override
   public void close() {
-    closed = true;
+    closedCount.incrementAndGet();
   }
 }
