@@ -79,6 +79,14 @@ final class EngineConfigs {
       engine.put(key, value instanceof Password p ? p.value() : value);
     }
     engine.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+    // The engine reads these: mark them used, so Kafka's "supplied but isn't a known config"
+    // warning (logUnused) names only keys nobody reads, as with KafkaProducer.
+    Set<String> known = ProducerConfig.configNames();
+    for (String key : engine.keySet()) {
+      if (known.contains(key)) {
+        kafka.ignore(key);
+      }
+    }
     return engine;
   }
 }

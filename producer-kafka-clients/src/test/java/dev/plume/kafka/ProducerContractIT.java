@@ -67,7 +67,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class ProducerContractIT {
 
-  enum Client {
+  public enum Client {
     KAFKA_CLIENTS,
     PLUME;
 
