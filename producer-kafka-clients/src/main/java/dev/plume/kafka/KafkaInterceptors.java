@@ -53,10 +53,6 @@ final class KafkaInterceptors<K, V> implements AutoCloseable {
     return interceptors.isEmpty();
   }
 
-  List<ProducerInterceptor<K, V>> all() {
-    return interceptors;
-  }
-
   ProducerRecord<K, V> onSend(ProducerRecord<K, V> record) {
     ProducerRecord<K, V> current = record;
     for (ProducerInterceptor<K, V> i : interceptors) {

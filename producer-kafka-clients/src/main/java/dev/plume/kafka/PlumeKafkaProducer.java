@@ -71,7 +71,6 @@ public final class PlumeKafkaProducer<K, V> implements Producer<K, V> {
   private static final Method ON_NEW_BATCH = onNewBatchMethod();
 
   private final String clientId;
-  private final ProducerConfig producerConfig;
   private final long maxBlockMs;
   private final Serializer<K> keySerializer;
   private final Serializer<V> valueSerializer;
@@ -112,7 +111,6 @@ public final class PlumeKafkaProducer<K, V> implements Producer<K, V> {
   @SuppressWarnings("unchecked") // plug-ins from the configuration are trusted to match K and V
   private PlumeKafkaProducer(
       ProducerConfig config, Serializer<K> keySerializer, Serializer<V> valueSerializer) {
-    this.producerConfig = config;
     this.clientId = config.getString(ProducerConfig.CLIENT_ID_CONFIG);
     this.maxBlockMs = config.getLong(ProducerConfig.MAX_BLOCK_MS_CONFIG);
     Map<String, Object> clientIdOverride = Map.of(ProducerConfig.CLIENT_ID_CONFIG, clientId);
@@ -569,10 +567,5 @@ public final class PlumeKafkaProducer<K, V> implements Producer<K, V> {
     AppInfoParser.unregisterAppInfo(KafkaMetricsBridge.JMX_PREFIX, clientId, metrics.registry());
     Utils.closeQuietly(metrics, "producer metrics");
     log.debug("PlumeKafkaProducer {} closed", clientId);
-  }
-
-  /** The kafka-clients configuration this producer was built from (resolved and validated). */
-  ProducerConfig producerConfig() {
-    return producerConfig;
   }
 }
