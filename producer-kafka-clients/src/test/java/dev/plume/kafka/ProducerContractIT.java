@@ -530,6 +530,9 @@ class ProducerContractIT {
         newer.initTransactions(); // bumps the epoch: the old producer is a zombie now
         Throwable t = catchThrowable(old::commitTransaction);
         assertThat(t).isInstanceOf(ProducerFencedException.class);
+        // The zombie's sends fail from now on.
+        Throwable after = failureOf(old.send(new ProducerRecord<>(topic, "k", "after")));
+        assertThat(after).isInstanceOf(ProducerFencedException.class);
       }
     }
   }
