@@ -3,6 +3,7 @@ package dev.plume.accumulator;
 import dev.plume.compression.CompressionContext;
 import dev.plume.producer.Callback;
 import dev.plume.producer.RecordMetadata;
+import dev.plume.producer.RecordOutcome;
 import dev.plume.producer.TopicPartition;
 import dev.plume.record.RecordBatchBuilder;
 import java.nio.ByteBuffer;
@@ -151,6 +152,9 @@ public final class ProducerBatch {
     for (int i = 0; i < recordCount; i++) {
       long offset = baseOffset < 0 ? -1 : baseOffset + i;
       long ts = logAppendTimeMs >= 0 ? logAppendTimeMs : s.timestampsMs[i];
+      if (tryOutcome(s, i, offset, ts, null)) {
+        continue;
+      }
       RecordMetadata metadata =
           new RecordMetadata(
               topicPartition.topic(),
@@ -177,6 +181,9 @@ public final class ProducerBatch {
     }
     RecordSlots s = slots;
     for (int i = 0; i < recordCount; i++) {
+      if (tryOutcome(s, i, -1, s.timestampsMs[i], error)) {
+        continue;
+      }
       RecordMetadata metadata =
           new RecordMetadata(
               topicPartition.topic(),
@@ -203,6 +210,33 @@ public final class ProducerBatch {
       s.clear(recordCount);
       slotsPool.release(s);
     }
+  }
+
+  /**
+   * Completes record {@code i} without a {@link RecordMetadata} when it has only a {@link
+   * RecordOutcome} (no future): one object less per record for API adapters.
+   */
+  private boolean tryOutcome(
+      RecordSlots s, int i, long offset, long timestampMs, RuntimeException error) {
+    Callback[] callbacks = s.callbacks;
+    if (callbacks == null
+        || s.futures[i] != null
+        || !(callbacks[i] instanceof RecordOutcome outcome)) {
+      return false;
+    }
+    try {
+      outcome.onOutcome(
+          topicPartition.topic(),
+          topicPartition.partition(),
+          offset,
+          timestampMs,
+          s.keySizes[i],
+          s.valueSizes[i],
+          error);
+    } catch (RuntimeException e) {
+      log.error("Callback for a record to {} threw; ignoring it", topicPartition, e);
+    }
+    return true;
   }
 
   private void finishRecord(RecordSlots s, int i, RecordMetadata metadata, RuntimeException error) {

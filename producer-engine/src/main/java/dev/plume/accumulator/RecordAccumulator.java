@@ -93,6 +93,12 @@ public final class RecordAccumulator {
   public static final int NEW_BATCH = 2;
 
   /**
+   * {@link #append} result when {@code abortOnNewBatch} was set and the record would have opened a
+   * new batch: nothing was appended (the caller's partitioner may choose again, then append).
+   */
+  public static final int ABORTED_FOR_NEW_BATCH = -1;
+
+  /**
    * Appends a record. {@code partition} may be -1 to let the topic's sticky partitioner choose
    * among {@code cluster}'s partitions. Blocks at most {@code maxBlockMs} for buffer memory.
    *
@@ -111,6 +117,40 @@ public final class RecordAccumulator {
       long maxBlockMs,
       long nowMs,
       ClusterSnapshot cluster) {
+    return append(
+        topic,
+        partition,
+        timestampMs,
+        key,
+        value,
+        headers,
+        future,
+        callback,
+        maxBlockMs,
+        nowMs,
+        cluster,
+        false);
+  }
+
+  /**
+   * Like {@link #append}; with {@code abortOnNewBatch}, returns {@link #ABORTED_FOR_NEW_BATCH}
+   * instead of opening a new batch, before any memory is allocated. This is the hook of Kafka's
+   * (3.x) {@code Partitioner.onNewBatch}: a custom partitioner learns that its partition's batch is
+   * full and may pick another one for the record.
+   */
+  public int append(
+      String topic,
+      int partition,
+      long timestampMs,
+      byte[] key,
+      byte[] value,
+      Header[] headers,
+      CompletableFuture<RecordMetadata> future,
+      Callback callback,
+      long maxBlockMs,
+      long nowMs,
+      ClusterSnapshot cluster,
+      boolean abortOnNewBatch) {
     appendsInProgress.incrementAndGet();
     ByteBuffer buffer = null;
     ProducerBatch filled = null; // a batch this append closed, to compress outside the lock
@@ -137,6 +177,9 @@ public final class RecordAccumulator {
             tq.partitioner.updatePartitionInfo(
                 sticky, sizeOf(key, value), cluster, lockedAllBatchesFull(queue));
             return result;
+          }
+          if (abortOnNewBatch) {
+            return ABORTED_FOR_NEW_BATCH;
           }
           if (buffer != null) {
             ProducerBatch previous = queue.batches.peekLast();

@@ -285,17 +285,54 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
   private CompletableFuture<RecordMetadata> doSend(ProducerRecord<K, V> record, Callback callback) {
     long startMs = clock.nowMs();
     String topic = record.topic();
-    metadata.touch(topic, startMs);
-    ClusterSnapshot cluster = metadata.snapshot();
-    if (cluster.partitionCountForTopic(topic) <= 0) {
-      sender.wakeup();
-      cluster = metadata.awaitTopic(topic, startMs, config.maxBlockMs());
-    }
+    ClusterSnapshot cluster = topicMetadata(topic, startMs, config.maxBlockMs());
     long remainingBlockMs = Math.max(0, config.maxBlockMs() - (clock.nowMs() - startMs));
     byte[] keyBytes = serialize(keySerializer, topic, record.headers(), record.key(), "key");
     byte[] valueBytes =
         serialize(valueSerializer, topic, record.headers(), record.value(), "value");
     int partition = partitionChooser.partition(record, keyBytes, valueBytes, cluster);
+    Header[] headers =
+        record.headers().isEmpty() ? NO_HEADERS : record.headers().toArray(NO_HEADERS);
+    long timestampMs = record.timestampMs() != null ? record.timestampMs() : startMs;
+    CompletableFuture<RecordMetadata> future = new CompletableFuture<>();
+    checkedAppend(
+        topic,
+        partition,
+        timestampMs,
+        keyBytes,
+        valueBytes,
+        headers,
+        future,
+        callback,
+        remainingBlockMs,
+        cluster,
+        false);
+    return future;
+  }
+
+  private ClusterSnapshot topicMetadata(String topic, long nowMs, long maxBlockMs) {
+    metadata.touch(topic, nowMs);
+    ClusterSnapshot cluster = metadata.snapshot();
+    if (cluster.partitionCountForTopic(topic) <= 0) {
+      sender.wakeup();
+      cluster = metadata.awaitTopic(topic, nowMs, maxBlockMs);
+    }
+    return cluster;
+  }
+
+  /** Size checks, then the append; wakes the sender when a batch is ready to go. */
+  private int checkedAppend(
+      String topic,
+      int partition,
+      long timestampMs,
+      byte[] keyBytes,
+      byte[] valueBytes,
+      Header[] headers,
+      CompletableFuture<RecordMetadata> future,
+      Callback callback,
+      long maxBlockMs,
+      ClusterSnapshot cluster,
+      boolean abortOnNewBatch) {
     int partitionCount = cluster.partitionCountForTopic(topic);
     if (partition >= partitionCount) {
       throw new IllegalArgumentException(
@@ -306,8 +343,6 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
               + ") of topic "
               + topic);
     }
-    Header[] headers =
-        record.headers().isEmpty() ? NO_HEADERS : record.headers().toArray(NO_HEADERS);
     int sizeBytes = estimateSizeBytes(keyBytes, valueBytes, headers);
     if (sizeBytes > config.maxRequestSizeBytes()) {
       throw new RecordTooLargeException(
@@ -327,8 +362,6 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
               + " bytes serialized, larger than buffer.memory="
               + config.bufferMemoryBytes());
     }
-    long timestampMs = record.timestampMs() != null ? record.timestampMs() : startMs;
-    CompletableFuture<RecordMetadata> future = new CompletableFuture<>();
     int result =
         accumulator.append(
             topic,
@@ -339,15 +372,112 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
             headers,
             future,
             callback,
-            remainingBlockMs,
+            maxBlockMs,
             clock.nowMs(),
-            cluster);
+            cluster,
+            abortOnNewBatch);
+    if (result == RecordAccumulator.ABORTED_FOR_NEW_BATCH) {
+      return APPEND_ABORTED_FOR_NEW_BATCH;
+    }
     // Wake the I/O thread only when a batch was just completed (a new one had to be opened), not
     // on every append while batches queue up: a selector wake-up is a syscall.
     if (RecordAccumulator.isSet(result, RecordAccumulator.NEW_BATCH)) {
       sender.wakeup();
     }
-    return future;
+    return RecordAccumulator.partitionOf(result);
+  }
+
+  // ------------------------------------------------------------ pre-serialized records
+  //
+  // For adapters of another client API (the kafka-clients Producer API) that run their own
+  // interceptors, serializers and partitioner: they hand over the serialized bytes as they are,
+  // so nothing is copied or wrapped twice.
+
+  /** {@link #appendSerialized} result: nothing was appended, a new batch would have been opened. */
+  public static final int APPEND_ABORTED_FOR_NEW_BATCH = -1;
+
+  /**
+   * The metadata that knows {@code topic}'s partitions, waiting at most {@code maxBlockMs} for it
+   * when the topic was never seen. First checks that a record may be sent now: the producer is open
+   * and, when transactional, a transaction is in progress.
+   *
+   * @throws ProducerClosedException when the producer is closed
+   * @throws IllegalStateException when no transaction is in progress (transactional producer)
+   * @throws TimeoutException when the topic's metadata did not arrive in time
+   */
+  public ClusterSnapshot awaitSendableTopic(String topic, long maxBlockMs) {
+    if (closed) {
+      throw new ProducerClosedException("Cannot send to " + topic + ": the producer is closed");
+    }
+    if (transactionManager != null) {
+      transactionManager.checkSendAllowed(topic);
+    }
+    return topicMetadata(topic, clock.nowMs(), maxBlockMs);
+  }
+
+  /**
+   * Like {@link #partitionsFor}, but the whole metadata snapshot (nodes, cluster id, every known
+   * topic), for adapters that present it in another API's types.
+   */
+  public ClusterSnapshot awaitTopicMetadata(String topic, long maxBlockMs) {
+    if (closed) {
+      throw new ProducerClosedException("The producer is closed");
+    }
+    long nowMs = clock.nowMs();
+    metadata.touch(topic, nowMs);
+    sender.wakeup();
+    return metadata.awaitTopic(topic, nowMs, maxBlockMs);
+  }
+
+  /**
+   * The partition the built-in rules give a record without explicit partition and without custom
+   * partitioner: murmur2 of the serialized key (unless {@code partitioner.ignore.keys}), else -1,
+   * meaning the sticky partitioner chooses at append time.
+   */
+  public int builtInPartition(String topic, byte[] keyBytes, ClusterSnapshot cluster) {
+    return partitionChooser.partitionByKey(topic, keyBytes, cluster);
+  }
+
+  /**
+   * Appends a record that is already serialized. The arrays are kept, not copied: the caller must
+   * not change them afterwards. {@code completion} runs once, on the I/O thread, with the outcome;
+   * no future is created.
+   *
+   * @param partition the partition, or -1 for the sticky partitioner's choice
+   * @param timestampMs CreateTime, or -1 for now
+   * @param maxBlockMs how long to wait at most for buffer memory
+   * @param cluster the metadata {@link #awaitSendableTopic} returned
+   * @param abortOnNewBatch return {@link #APPEND_ABORTED_FOR_NEW_BATCH} instead of opening a new
+   *     batch (for Kafka's {@code Partitioner.onNewBatch})
+   * @return the partition the record went to, or {@link #APPEND_ABORTED_FOR_NEW_BATCH}
+   * @throws RecordTooLargeException when the record exceeds max.request.size or buffer.memory
+   * @throws TimeoutException when no buffer memory was free within {@code maxBlockMs}
+   * @throws IllegalArgumentException when the partition is not one of the topic's
+   */
+  public int appendSerialized(
+      String topic,
+      int partition,
+      long timestampMs,
+      byte[] keyBytes,
+      byte[] valueBytes,
+      Header[] headers,
+      Callback completion,
+      long maxBlockMs,
+      ClusterSnapshot cluster,
+      boolean abortOnNewBatch) {
+    Objects.requireNonNull(completion, "completion");
+    return checkedAppend(
+        topic,
+        partition,
+        timestampMs >= 0 ? timestampMs : clock.nowMs(),
+        keyBytes,
+        valueBytes,
+        headers == null ? NO_HEADERS : headers,
+        null,
+        completion,
+        maxBlockMs,
+        cluster,
+        abortOnNewBatch);
   }
 
   private static int estimateSizeBytes(byte[] key, byte[] value, Header[] headers) {

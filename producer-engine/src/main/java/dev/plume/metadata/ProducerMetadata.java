@@ -2,6 +2,7 @@ package dev.plume.metadata;
 
 import dev.plume.network.Node;
 import dev.plume.producer.errors.AuthorizationException;
+import dev.plume.producer.errors.BrokerErrorException;
 import dev.plume.producer.errors.InterruptException;
 import dev.plume.producer.errors.ProducerClosedException;
 import dev.plume.producer.errors.TimeoutException;
@@ -22,6 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * concurrent map; waiting and update signalling use this object's monitor.
  */
 public final class ProducerMetadata {
+
+  private static final String INVALID_TOPIC = "INVALID_TOPIC_EXCEPTION";
+  private static final short INVALID_TOPIC_CODE = 17;
 
   /** How long after a failed or answered refresh the next may start, unless urgent. */
   private final long refreshBackoffMs;
@@ -237,6 +241,11 @@ public final class ProducerMetadata {
         if (error != null && error.contains("AUTHORIZATION")) {
           throw new AuthorizationException(
               "Not authorized to access topic " + topic + " (" + error + ")");
+        }
+        if (error != null && error.startsWith(INVALID_TOPIC)) {
+          // As in Kafka: a name the broker refuses never appears, so waiting max.block.ms is moot.
+          throw new BrokerErrorException(
+              INVALID_TOPIC_CODE, INVALID_TOPIC, false, "Invalid topic name '" + topic + "'");
         }
         long remainingNs = deadlineNs - System.nanoTime();
         if (remainingNs <= 0) {

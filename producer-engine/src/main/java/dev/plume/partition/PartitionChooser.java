@@ -62,6 +62,16 @@ public final class PartitionChooser {
       validateCustom(topic, chosen, cluster);
       return chosen;
     }
+    return partitionByKey(topic, keyBytes, cluster);
+  }
+
+  /**
+   * The built-in rules alone (steps 3 and 4), for a record without explicit partition whose caller
+   * runs no custom partitioner: murmur2 of the key, or {@link #UNKNOWN_PARTITION}.
+   *
+   * @throws IllegalStateException when a keyed record's topic has no known partition count
+   */
+  public int partitionByKey(String topic, byte[] keyBytes, Cluster cluster) {
     if (keyBytes != null && !ignoreKeys) {
       int partitionCount = cluster.partitionCountForTopic(topic);
       if (partitionCount <= 0) {

@@ -362,4 +362,148 @@ class PlumeProducerTest {
         .isInstanceOf(ProducerClosedException.class)
         .hasMessageContaining("closed");
   }
+
+  // ------------------------------------------------------------ pre-serialized records
+
+  @Test
+  void appendSerializedKeepsTheBytesAndReportsThroughTheCompletionOnly() throws Exception {
+    producer = builder(config().lingerMs(60_000)).build();
+    dev.plume.metadata.ClusterSnapshot cluster = producer.awaitSendableTopic("t", 10_000);
+    byte[] key = "k".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] value = "v".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    CompletableFuture<RecordMetadata> outcome = new CompletableFuture<>();
+    int partition =
+        producer.appendSerialized(
+            "t",
+            1,
+            42L,
+            key,
+            value,
+            new dev.plume.producer.Header[] {dev.plume.producer.Header.of("h", "x")},
+            (m, e) -> {
+              if (e == null) {
+                outcome.complete(m);
+              } else {
+                outcome.completeExceptionally(e);
+              }
+            },
+            1_000,
+            cluster,
+            false);
+    assertThat(partition).isEqualTo(1);
+    producer.flush();
+    RecordMetadata m = outcome.get(10, TimeUnit.SECONDS);
+    assertThat(m.partition()).isEqualTo(1);
+    assertThat(m.timestampMs()).isEqualTo(42L);
+    assertThat(m.serializedKeySizeBytes()).isEqualTo(1);
+    ProduceRequest sent = client.sentRequests(ApiKey.PRODUCE).get(0).decode(ProduceRequest::read);
+    assertThat(sent.topicData().get(0).partitionData().get(0).index()).isEqualTo(1);
+  }
+
+  @Test
+  void appendSerializedWithoutPartitionLetsTheStickyPartitionerChoose() throws Exception {
+    start();
+    dev.plume.metadata.ClusterSnapshot cluster = producer.awaitSendableTopic("t", 10_000);
+    assertThat(producer.builtInPartition("t", null, cluster)).isEqualTo(-1);
+    int keyed = producer.builtInPartition("t", new byte[] {1, 2, 3}, cluster);
+    assertThat(keyed)
+        .isEqualTo(dev.plume.partition.KeyPartitioning.partitionForKey(new byte[] {1, 2, 3}, 2));
+    CompletableFuture<RecordMetadata> outcome = new CompletableFuture<>();
+    int partition =
+        producer.appendSerialized(
+            "t",
+            -1,
+            -1,
+            null,
+            new byte[] {9},
+            null,
+            (m, e) -> outcome.complete(m),
+            1_000,
+            cluster,
+            false);
+    assertThat(partition).isBetween(0, 1);
+    assertThat(outcome.get(10, TimeUnit.SECONDS).partition()).isEqualTo(partition);
+  }
+
+  @Test
+  void appendSerializedAbortsInsteadOfOpeningANewBatchWhenAsked() throws Exception {
+    producer = builder(config().lingerMs(60_000)).build();
+    dev.plume.metadata.ClusterSnapshot cluster = producer.awaitSendableTopic("t", 10_000);
+    List<RecordMetadata> acked = new ArrayList<>();
+    dev.plume.producer.Callback done = (m, e) -> acked.add(m);
+    // No batch is open yet for partition 0: opening one is refused, nothing is appended.
+    assertThat(
+            producer.appendSerialized(
+                "t", 0, -1, null, new byte[] {1}, null, done, 1_000, cluster, true))
+        .isEqualTo(PlumeProducer.APPEND_ABORTED_FOR_NEW_BATCH);
+    assertThat(
+            producer.appendSerialized(
+                "t", 0, -1, null, new byte[] {1}, null, done, 1_000, cluster, false))
+        .isZero();
+    // The open batch has room: the same flag appends to it.
+    assertThat(
+            producer.appendSerialized(
+                "t", 0, -1, null, new byte[] {2}, null, done, 1_000, cluster, true))
+        .isZero();
+    producer.flush();
+    assertThat(acked).hasSize(2);
+    assertThat(acked.get(1).offset()).isEqualTo(acked.get(0).offset() + 1);
+  }
+
+  @Test
+  void appendSerializedRefusesARecordOverMaxRequestSize() {
+    producer = builder(config().maxRequestSizeBytes(1_000)).build();
+    dev.plume.metadata.ClusterSnapshot cluster = producer.awaitSendableTopic("t", 10_000);
+    assertThatThrownBy(
+            () ->
+                producer.appendSerialized(
+                    "t", 0, -1, null, new byte[2_000], null, (m, e) -> {}, 1_000, cluster, false))
+        .isInstanceOf(RecordTooLargeException.class)
+        .hasMessageContaining("max.request.size=1000");
+  }
+
+  @Test
+  void awaitSendableTopicRefusesAClosedProducer() {
+    start();
+    producer.close();
+    assertThatThrownBy(() -> producer.awaitSendableTopic("t", 10))
+        .isInstanceOf(ProducerClosedException.class);
+  }
+
+  @Test
+  void aRecordOutcomeCallbackGetsTheOutcomeAsValues() throws Exception {
+    producer = builder(config().lingerMs(60_000)).build();
+    dev.plume.metadata.ClusterSnapshot cluster = producer.awaitSendableTopic("t", 10_000);
+    List<String> outcomes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    dev.plume.producer.RecordOutcome outcome =
+        (topic, partition, offset, timestampMs, keySize, valueSize, e) ->
+            outcomes.add(
+                topic
+                    + "/"
+                    + partition
+                    + "@"
+                    + offset
+                    + " t="
+                    + timestampMs
+                    + " k="
+                    + keySize
+                    + " v="
+                    + valueSize
+                    + " e="
+                    + e);
+    producer.appendSerialized(
+        "t", 1, 7L, null, new byte[] {1, 2}, null, outcome, 1_000, cluster, false);
+    producer.appendSerialized(
+        "t", 1, 8L, new byte[] {3}, null, null, outcome, 1_000, cluster, false);
+    producer.flush();
+    assertThat(outcomes).containsExactly("t/1@0 t=7 k=-1 v=2 e=null", "t/1@1 t=8 k=1 v=-1 e=null");
+
+    // Failed records too: a forced close fails what cannot go out.
+    client.setNodeReady(new dev.plume.network.Node(1, "b1", 9092), false);
+    producer.appendSerialized(
+        "t", 0, 9L, null, new byte[] {1}, null, outcome, 1_000, cluster, false);
+    producer.close(java.time.Duration.ZERO);
+    assertThat(outcomes).hasSize(3);
+    assertThat(outcomes.get(2)).startsWith("t/0@-1 t=9 k=-1 v=1 e=dev.plume.producer.errors.");
+  }
 }

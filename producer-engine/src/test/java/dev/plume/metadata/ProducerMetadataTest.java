@@ -155,6 +155,21 @@ class ProducerMetadataTest {
   }
 
   @Test
+  void awaitTopicFailsFastOnAnInvalidTopicName() {
+    metadata.update(
+        ProducerMetadata.snapshotBuilder()
+            .node(N1)
+            .topicError("bad name", "INVALID_TOPIC_EXCEPTION (17)")
+            .build(),
+        10);
+    assertThatThrownBy(() -> metadata.awaitTopic("bad name", 10, 60_000))
+        .isInstanceOfSatisfying(
+            dev.plume.producer.errors.BrokerErrorException.class,
+            e -> assertThat(e.errorCode()).isEqualTo((short) 17))
+        .hasMessageContaining("bad name");
+  }
+
+  @Test
   void leaderHintsApplyOnlyForANewerEpoch() {
     metadata.update(snapshot("t"), 0);
     metadata.applyLeaderHint("t", 0, 2, 3, null); // same epoch: ignored

@@ -3,9 +3,11 @@ package dev.plume.bench.client;
 import java.util.Locale;
 import java.util.Map;
 
-/** The two clients under comparison. */
+/** The clients under comparison. */
 public enum ClientKind {
   PLUME("plume"),
+  /** {@code PlumeKafkaProducer}: the kafka-clients Producer API over the Plume engine. */
+  PLUME_KAFKA_API("plume-kafka-api"),
   KAFKA_CLIENTS("kafka-clients");
 
   private final String label;
@@ -22,11 +24,12 @@ public enum ClientKind {
   public ClientAdapter create(Map<String, Object> configs) {
     return switch (this) {
       case PLUME -> new PlumeAdapter(configs);
+      case PLUME_KAFKA_API -> new PlumeKafkaApiAdapter(configs);
       case KAFKA_CLIENTS -> new KafkaClientsAdapter(configs);
     };
   }
 
-  /** Accepts "plume", "kafka-clients" (or "kafka"), case-insensitively. */
+  /** Accepts "plume", "plume-kafka-api", "kafka-clients" (or "kafka"), case-insensitively. */
   public static ClientKind parse(String text) {
     String t = text.toLowerCase(Locale.ROOT);
     for (ClientKind k : values()) {
@@ -38,6 +41,6 @@ public enum ClientKind {
       return KAFKA_CLIENTS;
     }
     throw new IllegalArgumentException(
-        "unknown client '" + text + "', expected plume or kafka-clients");
+        "unknown client '" + text + "', expected plume, plume-kafka-api or kafka-clients");
   }
 }

@@ -111,7 +111,7 @@ public final class CompareMain {
           byClient.get(k).add(r);
           System.err.printf(
               Locale.ROOT,
-              "  %-18s %-13s round %d: %,.0f rec/s, %.2f us CPU/rec, %.0f B/rec, p99 %d us @ %d"
+              "  %-18s %-15s round %d: %,.0f rec/s, %.2f us CPU/rec, %.0f B/rec, p99 %d us @ %d"
                   + " rec/s%n",
               c.name(),
               k.label(),
@@ -125,9 +125,11 @@ public final class CompareMain {
       }
     }
     System.out.println(Report.table(results, options));
-    String ratio = Report.ratioLine(results);
-    if (ratio != null) {
-      System.out.println(ratio);
+    for (ClientKind k : options.clients()) {
+      String ratio = k == ClientKind.KAFKA_CLIENTS ? null : Report.ratioLine(results, k);
+      if (ratio != null) {
+        System.out.println(ratio);
+      }
     }
   }
 

@@ -36,7 +36,8 @@ public record CompareOptions(
           "  --cases A,B,...|all     cases <settings>-<size>-<partitions>p, settings in "
               + BenchCase.SETTINGS.keySet(),
           "                          (default " + String.join(",", BenchCase.DEFAULT_CASES) + ")",
-          "  --clients plume,kafka-clients   which clients (default both)",
+          "  --clients plume,plume-kafka-api,kafka-clients   which clients (default plume,kafka-clients;",
+          "                          plume-kafka-api = PlumeKafkaProducer, the kafka-clients API over Plume)",
           "  --rounds N              alternating rounds per case (default 3)",
           "  --warmup-sec N          unthrottled warm-up per client JVM (default 4)",
           "  --measure-sec N         length of the throughput window and of the rate window (default"

@@ -60,15 +60,19 @@ final class Report {
                 CompareMain.median(runs, MAX),
                 errors));
       }
-      List<RunResult> ours = caseEntry.getValue().get(ClientKind.PLUME);
       List<RunResult> theirs = caseEntry.getValue().get(ClientKind.KAFKA_CLIENTS);
-      if (ours != null && theirs != null) {
+      for (var oursEntry : caseEntry.getValue().entrySet()) {
+        List<RunResult> ours = oursEntry.getValue();
+        if (oursEntry.getKey() == ClientKind.KAFKA_CLIENTS || theirs == null) {
+          continue;
+        }
         sb.append(
             String.format(
                 Locale.ROOT,
-                "| %s | **ratio** | **%.2f** | | %.2f | %.2f | | | **%.2f** | **%.2f** | %.2f |"
+                "| %s | **ratio %s** | **%.2f** | | %.2f | %.2f | | | **%.2f** | **%.2f** | %.2f |"
                     + " **%.2f** | %.2f | %.2f | |%n",
                 c.name(),
+                oursEntry.getKey().label(),
                 ratio(ours, theirs, TPUT),
                 ratio(ours, theirs, CPU_MAX),
                 ratio(ours, theirs, ALLOC_MAX),
@@ -84,8 +88,8 @@ final class Report {
         "\nMedians over rounds. delivered = broker end offsets of the unthrottled window / its"
             + " length; CPU = process CPU (all threads incl. GC/JIT) per record; alloc = bytes"
             + " allocated by all threads per record; @rate = open-loop window at the fixed rate,"
-            + " latency = ack - due time. ratio = plume / kafka-clients (lower is better except"
-            + " throughput).");
+            + " latency = ack - due time. ratio X = client X / kafka-clients (lower is better"
+            + " except throughput).");
     return sb.toString();
   }
 
@@ -95,6 +99,15 @@ final class Report {
    * both clients do the same work. Null if a client is missing.
    */
   static String ratioLine(Map<String, Map<ClientKind, List<RunResult>>> results) {
+    return ratioLine(results, ClientKind.PLUME);
+  }
+
+  /**
+   * The same line for another client against kafka-clients, prefixed with {@code RATIO <label>}
+   * unless it is Plume's own API.
+   */
+  static String ratioLine(
+      Map<String, Map<ClientKind, List<RunResult>>> results, ClientKind ourKind) {
     String name = BenchCase.RATIO_CASE;
     if (!results.containsKey(name)) {
       name =
@@ -107,14 +120,15 @@ final class Report {
       }
       System.err.println("RATIO taken from " + name + " (" + BenchCase.RATIO_CASE + " not run)");
     }
-    List<RunResult> ours = results.get(name).get(ClientKind.PLUME);
+    List<RunResult> ours = results.get(name).get(ourKind);
     List<RunResult> theirs = results.get(name).get(ClientKind.KAFKA_CLIENTS);
     if (ours == null || theirs == null) {
       return null;
     }
     return String.format(
         Locale.ROOT,
-        "RATIO throughput=%.2f cpu_per_record=%.2f alloc_per_record=%.2f p99=%.2f",
+        (ourKind == ClientKind.PLUME ? "RATIO" : "RATIO " + ourKind.label())
+            + " throughput=%.2f cpu_per_record=%.2f alloc_per_record=%.2f p99=%.2f",
         ratio(ours, theirs, TPUT),
         ratio(ours, theirs, CPU_RATE),
         ratio(ours, theirs, ALLOC_RATE),

@@ -1,0 +1,76 @@
+package dev.plume.kafka;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** What the README lists as not supported fails at construction, naming the key. */
+class PlumeKafkaProducerConfigTest {
+
+  private static Map<String, Object> base() {
+    Map<String, Object> c = new HashMap<>();
+    c.put("bootstrap.servers", "127.0.0.1:1");
+    c.put("key.serializer", StringSerializer.class);
+    c.put("value.serializer", StringSerializer.class.getName());
+    return c;
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "ssl.engine.factory.class",
+        "security.providers",
+        "sasl.client.callback.handler.class",
+        "sasl.login.callback.handler.class",
+        "sasl.login.class",
+        "sasl.oauthbearer.token.endpoint.url"
+      })
+  void settingsThatLoadCodeThePlumeEngineHasNoPlaceForAreRefused(String key) {
+    Map<String, Object> c = base();
+    // Values Kafka's own validation accepts (a class that exists), so the refusal is ours.
+    c.put(
+        key,
+        key.endsWith("url")
+            ? "https://idp.example.com/token"
+            : key.equals("security.providers") ? "com.example.Provider" : "java.lang.Object");
+    assertThatThrownBy(() -> new PlumeKafkaProducer<String, String>(c))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining(key)
+        .hasMessageContaining("not supported by PlumeKafkaProducer");
+  }
+
+  @Test
+  void kerberosIsRefusedNamingTheMechanismsThatWork() {
+    Map<String, Object> c = base();
+    c.put("security.protocol", "SASL_PLAINTEXT");
+    c.put("sasl.mechanism", "GSSAPI");
+    assertThatThrownBy(() -> new PlumeKafkaProducer<String, String>(c))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("sasl.mechanism")
+        .hasMessageContaining("SCRAM-SHA-512");
+  }
+
+  @Test
+  void kafkasOwnValidationComesFirst() {
+    Map<String, Object> c = base();
+    c.put("linger.ms", -5);
+    assertThatThrownBy(() -> new PlumeKafkaProducer<String, String>(c))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("linger.ms");
+  }
+
+  @Test
+  void aMissingSerializerIsReportedAsKafkaDoes() {
+    Map<String, Object> c = base();
+    c.remove("value.serializer");
+    assertThatThrownBy(() -> new PlumeKafkaProducer<String, String>(c))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("value.serializer");
+  }
+}
