@@ -170,7 +170,9 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
             Node.bootstrap(config.bootstrapServers()),
             config.retryBackoffMs(),
             config.metadataMaxAgeMs(),
-            config.metadataMaxIdleMs());
+            config.metadataMaxIdleMs(),
+            config.metadataRebootstrap(),
+            config.metadataRebootstrapTriggerMs());
     NetworkConfig networkConfig = NetworkConfig.from(config);
     this.client =
         b.networkFactory != null
@@ -215,7 +217,16 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
     this.ioThread = new Thread(sender, "plume-producer-" + config.clientId());
     ioThread.setDaemon(true);
     ioThread.start();
-    log.info("Plume producer {} started: {}", config.clientId(), config);
+    log.info("Plume producer {} started with {}", config.clientId(), config.describeForLog());
+    // After the plug-ins were configured: a key one of them read is used.
+    java.util.Set<String> unused = config.unusedKeys();
+    if (!unused.isEmpty()) {
+      log.warn(
+          "Producer {}: these configurations {} were supplied but are not used by Plume (unknown"
+              + " keys, or Kafka settings Plume does not implement); check them for typos",
+          config.clientId(),
+          unused);
+    }
   }
 
   private <T> Serializer<T> serializer(
