@@ -63,6 +63,7 @@ public final class Sender implements Runnable {
   private final SequenceTracker sequences = new SequenceTracker();
   private final ProduceErrorHandler errors;
   private final TransactionCoordinatorClient transactions;
+  private final MetadataRecovery recovery;
 
   private volatile boolean running = true;
   private volatile boolean forceClose;
@@ -119,6 +120,7 @@ public final class Sender implements Runnable {
     this.sealContext = sealContext;
     this.stats = stats;
     this.errors = new ProduceErrorHandler(this);
+    this.recovery = new MetadataRecovery(config.clientId(), client, metadata);
   }
 
   @Override
@@ -173,6 +175,7 @@ public final class Sender implements Runnable {
   public void runOnce() {
     long nowMs = clock.nowMs();
     long pollTimeoutMs = MAX_POLL_MS;
+    recovery.maybeRecover(nowMs);
     pollTimeoutMs = Math.min(pollTimeoutMs, maybeUpdateMetadata(nowMs));
     if (fatalError != null) {
       abortQueued(fatalError);
@@ -198,10 +201,8 @@ public final class Sender implements Runnable {
     if (dueInMs > 0 || metadataRequestInFlight) {
       return metadataRequestInFlight ? MAX_POLL_MS : dueInMs;
     }
-    Node node = client.leastLoadedNode(metadata.knownNodesOrBootstrap(), nowMs);
-    if (node == null) {
-      node = client.leastLoadedNode(metadata.bootstrapNodes(), nowMs);
-    }
+    metadata.onRefreshDue(nowMs);
+    Node node = recovery.metadataNode(nowMs);
     if (node == null) {
       // Every node is backing off: if one refused our credentials, say so now.
       metadata.knownNodesOrBootstrap().forEach(this::maybeFailOnAuthentication);
@@ -252,10 +253,13 @@ public final class Sender implements Runnable {
       return;
     }
     stats.lastResponseMs.set(nowMs);
+    MetadataResponse body = response.body();
+    if (!recovery.acceptMetadata(body, nowMs)) {
+      return;
+    }
     if (fatalError == null) {
       metadata.clearFatalError();
     }
-    MetadataResponse body = response.body();
     ProducerMetadata.SnapshotBuilder builder =
         ProducerMetadata.snapshotBuilder().clusterId(body.clusterId());
     for (MetadataResponse.Broker b : body.brokers()) {

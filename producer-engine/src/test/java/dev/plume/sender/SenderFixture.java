@@ -61,6 +61,8 @@ final class SenderFixture {
     long retryBackoffMaxMs = 1000;
     int maxInFlight = 5;
     CompressionType compression = CompressionType.NONE;
+    boolean rebootstrap = true;
+    long rebootstrapTriggerMs = 300_000;
 
     /** Leader of partition i is leaders[i]. */
     int[] leaders = {1, 1};
@@ -97,7 +99,14 @@ final class SenderFixture {
                 false,
                 0),
             pool);
-    this.metadata = new ProducerMetadata(List.of(BOOTSTRAP), o.retryBackoffMs, 300_000, 300_000);
+    this.metadata =
+        new ProducerMetadata(
+            List.of(BOOTSTRAP),
+            o.retryBackoffMs,
+            300_000,
+            300_000,
+            o.rebootstrap,
+            o.rebootstrapTriggerMs);
     this.sender =
         new Sender(
             new SenderConfig(
