@@ -545,6 +545,15 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
   }
 
   @Override
+  public RuntimeException fatalError() {
+    RuntimeException error = sender.fatalError();
+    if (error == null && transactionManager != null) {
+      error = transactionManager.fatalError();
+    }
+    return error;
+  }
+
+  @Override
   public ProducerStats metrics() {
     return StatsAssembler.assemble(
         clock.nowMs(),
@@ -554,7 +563,8 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
         client.stats(),
         metadata,
         ioThread.isAlive(),
-        accumulator);
+        accumulator,
+        fatalError());
   }
 
   @Override

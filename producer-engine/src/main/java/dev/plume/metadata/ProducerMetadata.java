@@ -49,6 +49,7 @@ public final class ProducerMetadata {
   // sender-thread state: since when a refresh has been due without a successful one, or -1
   private long refreshDueSinceMs = -1;
   private boolean rebootstrapRequested;
+  private final LeaderMoveLog leaderMoves = new LeaderMoveLog();
 
   /** With Kafka's defaults: rebootstrap after 300,000 ms without metadata. */
   public ProducerMetadata(
@@ -197,6 +198,7 @@ public final class ProducerMetadata {
       }
     }
     synchronized (this) {
+      leaderMoves.updated(snapshot, newSnapshot);
       snapshot = newSnapshot;
       lastSuccessfulUpdateMs = nowMs;
       lastRefreshAttemptMs = nowMs;
@@ -259,6 +261,10 @@ public final class ProducerMetadata {
     ClusterSnapshot updated =
         snapshot.withLeaderHint(topic, partition, leaderId, leaderEpoch, leaderNode);
     if (updated != snapshot) {
+      PartitionState before = snapshot.partition(topic, partition);
+      if (before != null && before.hasLeader()) {
+        leaderMoves.hinted(topic, partition, before.leaderId(), leaderId);
+      }
       snapshot = updated;
       version++;
       notifyAll();

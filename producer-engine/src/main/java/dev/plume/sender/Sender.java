@@ -64,6 +64,7 @@ public final class Sender implements Runnable {
   private final ProduceErrorHandler errors;
   private final TransactionCoordinatorClient transactions;
   private final MetadataRecovery recovery;
+  private final DeliveryLog deliveryLog;
 
   private volatile boolean running = true;
   private volatile boolean forceClose;
@@ -76,7 +77,7 @@ public final class Sender implements Runnable {
   private int initProducerIdAttempts;
   private boolean epochBumpRequired;
   private int producesInFlight;
-  private RuntimeException fatalError;
+  private volatile RuntimeException fatalError; // read by health checks
   private final Map<Integer, Long> throttledUntilMs = new HashMap<>();
 
   public Sender(
@@ -121,6 +122,7 @@ public final class Sender implements Runnable {
     this.stats = stats;
     this.errors = new ProduceErrorHandler(this);
     this.recovery = new MetadataRecovery(config.clientId(), client, metadata);
+    this.deliveryLog = new DeliveryLog(config.clientId());
   }
 
   @Override
@@ -158,6 +160,7 @@ public final class Sender implements Runnable {
     }
     abortQueued(closed);
     failAllIncomplete(closed);
+    deliveryLog.flush(clock.nowMs());
     log.debug("Sender thread of {} stopped", config.clientId());
   }
 
@@ -176,6 +179,7 @@ public final class Sender implements Runnable {
     long nowMs = clock.nowMs();
     long pollTimeoutMs = MAX_POLL_MS;
     recovery.maybeRecover(nowMs);
+    deliveryLog.maybeFlush(nowMs);
     pollTimeoutMs = Math.min(pollTimeoutMs, maybeUpdateMetadata(nowMs));
     if (fatalError != null) {
       abortQueued(fatalError);
@@ -239,7 +243,7 @@ public final class Sender implements Runnable {
     if (client.connectionFailed(node)
         && client.connectionFailure(node) instanceof AuthenticationException auth) {
       metadata.failWaiters(auth);
-      accumulator.abortQueued(auth);
+      abortQueued(auth);
     }
   }
 
@@ -662,6 +666,7 @@ public final class Sender implements Runnable {
       stats.recordErrors.add(batch.recordCount());
       stats.topic(batch.topicPartition().topic()).recordErrors.add(batch.recordCount());
       stats.error(error.toString(), clock.nowMs());
+      deliveryLog.failed(batch.topicPartition(), batch.recordCount(), error, clock.nowMs());
       batch.completeExceptionally(error);
     }
     accumulator.deallocate(batch);
@@ -722,6 +727,7 @@ public final class Sender implements Runnable {
   /** Fails every queued batch, counting its records as errors. */
   private void abortQueued(RuntimeException error) {
     for (ProducerBatch b : accumulator.abortQueued(error)) {
+      deliveryLog.failed(b.topicPartition(), b.recordCount(), error, clock.nowMs());
       stats.recordErrors.add(b.recordCount());
       stats.topic(b.topicPartition().topic()).recordErrors.add(b.recordCount());
     }
@@ -730,6 +736,7 @@ public final class Sender implements Runnable {
   private void failAllIncomplete(RuntimeException error) {
     for (ProducerBatch b : accumulator.incompleteBatches()) {
       if (b.completeExceptionally(error)) {
+        deliveryLog.failed(b.topicPartition(), b.recordCount(), error, clock.nowMs());
         stats.recordErrors.add(b.recordCount());
       }
       accumulator.deallocate(b);
@@ -763,6 +770,10 @@ public final class Sender implements Runnable {
 
   SenderConfig config() {
     return config;
+  }
+
+  DeliveryLog deliveryLog() {
+    return deliveryLog;
   }
 
   // ---------------------------------------------------------------- lifecycle
