@@ -91,6 +91,7 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
   private final Sender sender;
   private final TransactionManager transactionManager; // null without transactional.id
   private final Thread ioThread;
+  private final ProducerJmx jmx; // null with metric.reporters= (empty)
   private volatile boolean closed;
 
   /** Serializers and plug-ins are built from the class names in the configuration. */
@@ -217,6 +218,14 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
     this.ioThread = new Thread(sender, "plume-producer-" + config.clientId());
     ioThread.setDaemon(true);
     ioThread.start();
+    this.jmx =
+        config.jmxEnabled()
+            ? new ProducerJmx(
+                config.clientId(),
+                this::metrics,
+                () -> client.stats().perNode().keySet(),
+                () -> senderStats.topics().keySet())
+            : null;
     log.info("Plume producer {} started with {}", config.clientId(), config.describeForLog());
     // After the plug-ins were configured: a key one of them read is used.
     java.util.Set<String> unused = config.unusedKeys();
@@ -294,6 +303,9 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
 
   private CompletableFuture<RecordMetadata> doSend(ProducerRecord<K, V> record, Callback callback) {
     long startMs = clock.nowMs();
+    if (jmx != null) {
+      jmx.maybeSync(startMs);
+    }
     String topic = record.topic();
     metadata.touch(topic, startMs);
     ClusterSnapshot cluster = metadata.snapshot();
@@ -617,6 +629,9 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
       Plugins.closeQuietly(keySerializer, "key serializer", log);
       Plugins.closeQuietly(valueSerializer, "value serializer", log);
       Plugins.closeQuietly(partitioner, "partitioner", log);
+      if (jmx != null) {
+        jmx.close();
+      }
       log.info("Plume producer {} closed", config.clientId());
     }
   }

@@ -84,6 +84,9 @@ public final class ReplacingProducer<K, V> implements Producer<K, V> {
           "Producer '{}' failed fatally ({}); closing it and continuing with a new producer",
           name,
           fatal.toString());
+      // Closed first: the new producer has the same client.id (and so the same JMX names). If
+      // creating it fails, the next use tries again (the closed one still reports its error).
+      closeQuietly(p);
       Producer<K, V> fresh = factory.get();
       if (transactionsInitialized) {
         try {
@@ -95,7 +98,6 @@ public final class ReplacingProducer<K, V> implements Producer<K, V> {
       }
       current = fresh;
       replacements.incrementAndGet();
-      closeQuietly(p);
       return fresh;
     }
   }
