@@ -69,7 +69,6 @@ public class PlumeProducerMeterBinder implements MeterBinder {
       if (producer instanceof ReplacingProducer<?, ?> replacing) {
         FunctionCounter.builder(
                 "plume.producer.replacements", replacing, ReplacingProducer::replacementsTotal)
-            .baseUnit("producers")
             .description("Producers replaced after failing fatally (fenced, not authorized)")
             .tags(tags)
             .register(registry);
@@ -205,7 +204,9 @@ public class PlumeProducerMeterBinder implements MeterBinder {
           "seconds",
           "Age of the current metadata (-1: never updated)",
           s -> s.metadataAgeMs() < 0 ? -1 : s.metadataAgeMs() / 1000.0);
+      // Strong: nothing else holds this binding, and a collected one would stop discovering.
       Gauge.builder("kafka.producer.connection.count", this, Binding::connectionCountAndDiscover)
+          .strongReference(true)
           .description("Open broker connections")
           .tags(tags)
           .register(registry);
