@@ -3,6 +3,10 @@ package dev.plume.spring.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.plume.broker.ClusterSpec;
 import dev.plume.broker.EmbeddedKafka;
 import dev.plume.broker.KafkaCluster;
@@ -21,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -73,6 +78,10 @@ class PlumeHealthBrokerOutageTest {
               ProducerTemplate<String, String> template =
                   (ProducerTemplate<String, String>) context.getBean("plumeProducerTemplate");
               template.send(topic, "before").get();
+              Logger connectionLog = (Logger) LoggerFactory.getLogger("dev.plume.network");
+              ListAppender<ILoggingEvent> logs = new ListAppender<>();
+              logs.start();
+              connectionLog.addAppender(logs);
               assertThat(health.health().getStatus()).isEqualTo(Status.UP);
 
               cluster.node(0).kill();
@@ -91,6 +100,18 @@ class PlumeHealthBrokerOutageTest {
               assertThat(up.getStatus()).isEqualTo(Status.UP);
               assertThat(recoveryMs).isLessThanOrEqualTo(1_000 + 5_000);
               template.send(topic, "after").get();
+
+              // One WARN per node when it went away and one when it came back, not one per
+              // reconnect attempt (there were several per second of the outage).
+              connectionLog.detachAppender(logs);
+              List<String> warns =
+                  logs.list.stream()
+                      .filter(e -> e.getLevel() == Level.WARN)
+                      .map(ILoggingEvent::getFormattedMessage)
+                      .toList();
+              assertThat(warns).anyMatch(m -> m.contains("lost") || m.contains("cannot connect"));
+              assertThat(warns).anyMatch(m -> m.contains("is back after"));
+              assertThat(warns).hasSizeLessThanOrEqualTo(6);
             });
   }
 
