@@ -64,11 +64,11 @@ final class ConnectionLog {
     }
     if (!state.authenticationFailureLogged) {
       state.authenticationFailureLogged = true;
+      // The cause names the node and the mechanism (or the TLS handshake).
       log.warn(
-          "Producer {}: authentication with {} failed: {}; records for its partitions fail until"
-              + " it accepts us (retrying within reconnect.backoff.max.ms)",
+          "Producer {}: {}; records for its partitions fail until it accepts us (retrying within"
+              + " reconnect.backoff.max.ms)",
           clientId,
-          state.node,
           cause.getMessage());
     } else {
       log.debug("authentication with {} failed again: {}", state.node, cause.getMessage());
