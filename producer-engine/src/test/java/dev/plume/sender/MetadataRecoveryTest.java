@@ -72,7 +72,11 @@ class MetadataRecoveryTest {
     int before = f.client.sentRequests(ApiKey.METADATA).size();
     f.client.backoff(N1, 2_000);
     f.client.backoff(N2, 2_000);
-    f.runOnce();
+    for (int i = 0; i < 50; i++) {
+      f.runOnce();
+      // Waits in poll instead of spinning while every broker backs off.
+      assertThat(f.client.lastPollTimeoutMs()).isPositive();
+    }
     assertThat(metadataDestinations(f, before)).isEmpty(); // every broker backing off
     f.advance(2_001);
     f.runOnce();
