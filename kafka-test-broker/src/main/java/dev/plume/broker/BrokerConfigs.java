@@ -74,7 +74,8 @@ final class BrokerConfigs {
 
   /**
    * Moves each {@link ClusterSpec#EXTRA_LISTENER_PREFIX} entry (value {@code
-   * PROTOCOL:port[:advertisedHost]}) into listeners, advertised.listeners and the protocol map.
+   * PROTOCOL:port[:advertisedHost[:advertisedPort]]}) into listeners, advertised.listeners and the
+   * protocol map.
    */
   private static void addExtraListeners(Map<String, String> config, Map<String, String> overrides) {
     var entries = overrides.entrySet().iterator();
@@ -87,6 +88,7 @@ final class BrokerConfigs {
       String name = entry.getKey().substring(ClusterSpec.EXTRA_LISTENER_PREFIX.length());
       String[] parts = entry.getValue().split(":");
       String advertisedHost = parts.length > 2 ? parts[2] : HOST;
+      String advertisedPort = parts.length > 3 ? parts[3] : parts[1];
       config.put("listeners", config.get("listeners") + "," + name + "://" + HOST + ":" + parts[1]);
       config.put(
           "advertised.listeners",
@@ -96,7 +98,7 @@ final class BrokerConfigs {
               + "://"
               + advertisedHost
               + ":"
-              + parts[1]);
+              + advertisedPort);
       config.put(
           "listener.security.protocol.map",
           config.get("listener.security.protocol.map") + "," + name + ":" + parts[0]);

@@ -140,6 +140,22 @@ public record ClusterSpec(
   }
 
   /**
+   * Adds a PLAINTEXT client listener on {@code port} that tells clients to connect to {@code proxy}
+   * instead, so every connection of a client bootstrapped at the proxy (including those opened from
+   * metadata) goes through it (single-node clusters).
+   *
+   * @param port a free port for the listener; the proxy forwards to it
+   */
+  public ClusterSpec withProxiedListener(String name, int port, FaultProxy proxy) {
+    if (nodes != 1) {
+      throw new IllegalStateException("extra listeners are supported on single-node clusters");
+    }
+    return withBrokerProperty(
+        EXTRA_LISTENER_PREFIX + name,
+        "PLAINTEXT:" + port + ":" + BrokerConfigs.HOST + ":" + proxy.port());
+  }
+
+  /**
    * A SCRAM user created when the storage is formatted ({@code kafka-storage format --add-scram}),
    * so it can authenticate as soon as the broker is up.
    *

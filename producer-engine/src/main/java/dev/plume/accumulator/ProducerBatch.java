@@ -67,6 +67,7 @@ public final class ProducerBatch {
   private short producerEpoch = -1;
   private int baseSequence = -1;
   private boolean inFlight;
+  private boolean mayHaveBeenWritten;
 
   ProducerBatch(
       TopicPartition topicPartition,
@@ -98,6 +99,7 @@ public final class ProducerBatch {
     this.createdMs = original.createdMs;
     this.lastAttemptMs = original.lastAttemptMs;
     this.attempts = original.attempts;
+    this.mayHaveBeenWritten = original.mayHaveBeenWritten;
     this.full = true;
     this.recordCount = count;
     // Copies of the original's ranges, never pooled: splits are rare.
@@ -303,6 +305,19 @@ public final class ProducerBatch {
 
   public void inFlight(boolean value) {
     this.inFlight = value;
+  }
+
+  /**
+   * Whether some attempt may have reached the log: its request was lost (disconnect, request
+   * timeout) or the broker answered with an error it can give after appending. Such a batch must
+   * never be sent under another producer epoch or sequence.
+   */
+  public boolean mayHaveBeenWritten() {
+    return mayHaveBeenWritten;
+  }
+
+  public void markMayHaveBeenWritten() {
+    this.mayHaveBeenWritten = true;
   }
 
   public boolean hasSequence() {

@@ -444,6 +444,30 @@ public final class RecordAccumulator {
     }
   }
 
+  /**
+   * Forgets the producer state of the partition's queued batches, so they are stamped afresh when
+   * next drained (after their partition's sequence chain restarted under a new epoch).
+   *
+   * @return how many batches had a sequence
+   */
+  public int resetProducerState(TopicPartition tp) {
+    TopicQueues tq = topics.get(tp.topic());
+    PartitionQueue queue = tq == null ? null : tq.existingQueue(tp.partition());
+    if (queue == null) {
+      return 0;
+    }
+    int reset = 0;
+    synchronized (queue) {
+      for (ProducerBatch b : queue.batches) {
+        if (b.hasSequence()) {
+          b.resetProducerState();
+          reset++;
+        }
+      }
+    }
+    return reset;
+  }
+
   /** Removes and returns queued batches whose delivery timeout has passed. */
   public List<ProducerBatch> expiredBatches(long nowMs) {
     List<ProducerBatch> expired = List.of(); // allocated on the first expiry: runs every round

@@ -43,6 +43,9 @@ final class ProduceErrorHandler {
   /** The whole request failed: disconnect, request timeout, or the request could not be sent. */
   void onRequestFailure(ProducerBatch batch, ClientResponse<?> response, long nowMs) {
     if (response.disconnected()) {
+      // The broker may have written the batch before the connection went: it keeps its producer
+      // state for good, so a retry can be recognised as a duplicate.
+      batch.markMayHaveBeenWritten();
       sender.metadata().requestUpdate();
       retryOrExpire(batch, nowMs, () -> Sender.disconnected(response), true);
     } else {
@@ -54,6 +57,7 @@ final class ProduceErrorHandler {
 
   /** The response did not mention a partition we sent: treat as a retriable broker fault. */
   void onMissingPartition(ProducerBatch batch, long nowMs) {
+    batch.markMayHaveBeenWritten();
     retryOrExpire(
         batch,
         nowMs,
@@ -78,8 +82,11 @@ final class ProduceErrorHandler {
       case MESSAGE_TOO_LARGE -> onTooLarge(batch, description, nowMs);
       case OUT_OF_ORDER_SEQUENCE_NUMBER -> onOutOfOrder(batch, p, description, nowMs);
       case UNKNOWN_PRODUCER_ID -> {
-        // The broker lost our producer state (e.g. retention): restart sequences, then retry.
-        sender.requireEpochBump();
+        // The broker lost our producer state (e.g. retention) and wrote nothing: the partition's
+        // chain restarts under a new epoch from this batch on, then it is retried.
+        if (sender.restartsChainsItself()) {
+          sender.sequences().markGap(batch.topicPartition(), batch.baseSequence());
+        }
         retryOrExpire(batch, nowMs, () -> brokerError(batch, code, p), false);
       }
       case INVALID_PRODUCER_EPOCH ->
@@ -114,6 +121,9 @@ final class ProduceErrorHandler {
           sender.failBatch(batch, invalidRecord(batch, p, description), false);
       default -> {
         if (ProduceErrorPolicy.isRetriable(code)) {
+          if (!ProduceErrorPolicy.refusedBeforeAppend(code)) {
+            batch.markMayHaveBeenWritten(); // e.g. NOT_ENOUGH_REPLICAS_AFTER_APPEND
+          }
           if (ProduceErrorPolicy.invalidatesMetadata(code)) {
             applyLeaderHint(batch, p, endpoints, code);
             sender.metadata().requestUpdate();
@@ -136,7 +146,9 @@ final class ProduceErrorHandler {
   }
 
   private void onTooLarge(ProducerBatch batch, String description, long nowMs) {
-    if (batch.recordCount() > 1) {
+    // Pieces get sequence ranges of their own, which the broker could not match with a copy of
+    // the whole batch that an earlier, lost attempt may have written.
+    if (batch.recordCount() > 1 && !batch.mayHaveBeenWritten()) {
       sender.splitAndRetry(batch, nowMs);
     } else {
       sender.failBatch(
@@ -153,9 +165,11 @@ final class ProduceErrorHandler {
   }
 
   /**
-   * OUT_OF_ORDER_SEQUENCE_NUMBER: if an earlier batch of the partition failed, this one is simply
-   * retried after it; if this batch is the one the broker should have accepted next, sequences
-   * really have a gap, so they restart under a new epoch before the retry.
+   * OUT_OF_ORDER_SEQUENCE_NUMBER: the broker did not write this batch. If it is the batch the
+   * broker should have taken next (right after the last acknowledged one, or right after a batch
+   * whose outcome was unknown, which is now known to be missing), the chain has a real gap and
+   * restarts under a new epoch before the retry; otherwise an earlier batch is still pending and
+   * this one is simply retried after it.
    */
   private void onOutOfOrder(
       ProducerBatch batch, ProduceResponse.PartitionResponse p, String description, long nowMs) {
@@ -163,12 +177,20 @@ final class ProduceErrorHandler {
       sender.failBatch(batch, new OutOfOrderSequenceException(description), false);
       return;
     }
-    int expected = sender.sequences().nextExpectedByBroker(batch.topicPartition());
-    if (batch.baseSequence() == expected
-        || SequenceTracker.isAfter(expected, batch.baseSequence())) {
-      // A real gap, or the broker already moved past this batch: retrying under this epoch can
-      // never succeed, so sequences restart under a new epoch first.
-      sender.requireEpochBump();
+    if (sender.restartsChainsItself()) {
+      SequenceTracker sequences = sender.sequences();
+      int unresolved = sequences.unresolvedSequence(batch.topicPartition());
+      int base = batch.baseSequence();
+      boolean gap;
+      if (unresolved >= 0) {
+        gap = base == SequenceTracker.next(unresolved);
+      } else {
+        int expected = sequences.nextExpectedByBroker(batch.topicPartition());
+        gap = base == expected || SequenceTracker.isAfter(expected, base);
+      }
+      if (gap) {
+        sequences.markGap(batch.topicPartition(), base);
+      }
     }
     retryOrExpire(batch, nowMs, () -> brokerError(batch, OUT_OF_ORDER_SEQUENCE_NUMBER, p), false);
   }

@@ -47,6 +47,26 @@ final class ProduceErrorPolicy {
     return Errors.forCode(code).retriable();
   }
 
+  /**
+   * Retriable errors the broker gives before it appends anything (wrong leader, missing replicas,
+   * unknown partition): the batch is certainly not in the log. Any other retriable error (e.g.
+   * NOT_ENOUGH_REPLICAS_AFTER_APPEND, REQUEST_TIMED_OUT) may come after the append.
+   */
+  static boolean refusedBeforeAppend(short code) {
+    return switch (code) {
+      case CORRUPT_MESSAGE,
+          UNKNOWN_TOPIC_OR_PARTITION,
+          LEADER_NOT_AVAILABLE,
+          NOT_LEADER_OR_FOLLOWER,
+          NOT_ENOUGH_REPLICAS,
+          FENCED_LEADER_EPOCH,
+          UNKNOWN_TOPIC_ID,
+          CONCURRENT_TRANSACTIONS ->
+          true;
+      default -> false;
+    };
+  }
+
   static boolean invalidatesMetadata(short code) {
     return Errors.forCode(code).invalidatesMetadata();
   }

@@ -18,6 +18,7 @@ import dev.plume.producer.errors.NetworkException;
 import dev.plume.producer.errors.PlumeException;
 import dev.plume.producer.errors.ProducerClosedException;
 import dev.plume.producer.errors.TimeoutException;
+import dev.plume.producer.errors.UnsupportedVersionException;
 import dev.plume.protocol.ApiKey;
 import dev.plume.protocol.message.InitProducerIdRequest;
 import dev.plume.protocol.message.InitProducerIdResponse;
@@ -75,8 +76,6 @@ public final class Sender implements Runnable {
   private boolean initProducerIdInFlight;
   private long initProducerIdBackoffUntilMs;
   private int initProducerIdAttempts;
-  private boolean epochBumpRequired;
-  private int producesInFlight;
   private volatile RuntimeException fatalError; // read by health checks
   private final Map<Integer, Long> throttledUntilMs = new HashMap<>();
 
@@ -254,6 +253,22 @@ public final class Sender implements Runnable {
     if (!response.isSuccess()) {
       log.debug("Metadata request to node {} failed: {}", response.nodeId(), response.error());
       metadata.onRefreshFailed(nowMs);
+      if (response.error() instanceof UnsupportedVersionException e) {
+        // No Metadata version in common: waiting cannot help, so say so now rather than at
+        // max.block.ms / delivery.timeout.ms. Later refreshes (e.g. after an upgrade) still run.
+        UnsupportedVersionException error =
+            new UnsupportedVersionException(
+                "Node "
+                    + response.nodeId()
+                    + " does not support the Metadata versions Plume speaks ("
+                    + e.getMessage()
+                    + "); Plume needs Kafka 2.8 or newer brokers",
+                e);
+        log.error("{}: {}", config.clientId(), error.getMessage());
+        stats.error(error.toString(), nowMs);
+        metadata.failWaiters(error);
+        abortQueued(error);
+      }
       return;
     }
     stats.lastResponseMs.set(nowMs);
@@ -304,17 +319,20 @@ public final class Sender implements Runnable {
     RuntimeException abortQueued = transactions.queuedBatchesError();
     if (abortQueued != null) {
       for (ProducerBatch b : accumulator.abortQueued(abortQueued)) {
+        releaseSequence(b, false);
         transactions.onBatchFailed(b.topicPartition(), b.hasSequence(), abortQueued);
       }
     }
   }
 
-  /** A transactional producer's id and epoch come from its coordinator; sequences follow them. */
+  /**
+   * A transactional producer's id and epoch come from its coordinator. Each partition moves to them
+   * once it has nothing incomplete (see {@link SequenceTracker}).
+   */
   private void adoptTransactionalProducerId() {
     ProducerIdAndEpoch assigned = transactions.producerIdAndEpoch();
     if (!assigned.equals(producerIdAndEpoch)) {
       producerIdAndEpoch = assigned;
-      sequences.reset();
       log.debug("{} now uses {}", config.clientId(), assigned);
     }
   }
@@ -329,9 +347,7 @@ public final class Sender implements Runnable {
       adoptTransactionalProducerId();
       return MAX_POLL_MS;
     }
-    if (epochBumpRequired && producesInFlight == 0) {
-      bumpEpoch();
-    }
+    maybeRestartBrokenChains();
     if (producerIdAndEpoch.isValid() || initProducerIdInFlight) {
       return MAX_POLL_MS;
     }
@@ -363,9 +379,19 @@ public final class Sender implements Runnable {
     if (response.isSuccess() && response.body().errorCode() == 0) {
       producerIdAndEpoch =
           new ProducerIdAndEpoch(response.body().producerId(), response.body().producerEpoch());
-      sequences.reset();
       initProducerIdAttempts = 0;
       log.info("{} got {}", config.clientId(), producerIdAndEpoch);
+      return;
+    }
+    if (!response.isSuccess() && response.error() instanceof UnsupportedVersionException e) {
+      // Retrying cannot help: every record would wait for delivery.timeout.ms in silence.
+      fatal(
+          new UnsupportedVersionException(
+              "The broker does not support the InitProducerId versions an idempotent producer"
+                  + " needs ("
+                  + e.getMessage()
+                  + "): set enable.idempotence=false, or use a newer broker",
+              e));
       return;
     }
     short code = response.isSuccess() ? response.body().errorCode() : -1;
@@ -384,31 +410,42 @@ public final class Sender implements Runnable {
     stats.error("InitProducerId failed: " + why, clock.nowMs());
   }
 
-  /** Client-side epoch bump for an idempotent producer (KIP-360): all sequences restart at 0. */
-  private void bumpEpoch() {
-    epochBumpRequired = false;
+  /**
+   * Client-side epoch bump for an idempotent producer (KIP-360), per partition: a partition whose
+   * sequence chain broke (a gap, or an unknown outcome that no later acknowledgement settled)
+   * restarts at sequence 0 under a new epoch, but only once nothing of it is in flight and nothing
+   * before the break is incomplete. Batches that may be in the log keep their epoch and sequence
+   * until they complete; other partitions keep their epoch until they have nothing incomplete.
+   */
+  private void maybeRestartBrokenChains() {
+    List<TopicPartition> broken = sequences.partitionsNeedingNewEpoch();
+    if (broken.isEmpty()) {
+      return;
+    }
     ProducerIdAndEpoch current = producerIdAndEpoch;
-    if (!current.isValid() || current.epochExhausted()) {
-      producerIdAndEpoch = ProducerIdAndEpoch.NONE; // a fresh InitProducerId follows
-    } else {
+    if (current.isValid() && !current.epochExhausted()) {
       producerIdAndEpoch =
           new ProducerIdAndEpoch(current.producerId(), (short) (current.epoch() + 1));
+    } else {
+      producerIdAndEpoch = ProducerIdAndEpoch.NONE; // a fresh InitProducerId follows
     }
-    sequences.reset();
-    log.info("{} bumped its epoch: now {}", config.clientId(), producerIdAndEpoch);
-  }
-
-  void requireEpochBump() {
-    // A transactional producer's epoch is bumped by its coordinator, after the abort.
-    if (config.idempotent() && !transactions.managesProducerId()) {
-      epochBumpRequired = true;
+    for (TopicPartition tp : broken) {
+      int restamped = accumulator.resetProducerState(tp);
+      sequences.startOver(tp, producerIdAndEpoch);
+      log.info(
+          "{}: the sequence chain of {} broke; it restarts at 0 under {} ({} queued batch(es)"
+              + " restamped)",
+          config.clientId(),
+          tp,
+          producerIdAndEpoch,
+          restamped);
     }
   }
 
   // ---------------------------------------------------------------- produce
 
   private long sendProduceRequests(long nowMs) {
-    if (config.idempotent() && (!producerIdAndEpoch.isValid() || epochBumpRequired)) {
+    if (config.idempotent() && !producerIdAndEpoch.isValid()) {
       return MAX_POLL_MS; // wait for the producer id; batches keep lingering meanwhile
     }
     ClusterSnapshot cluster = metadata.snapshot();
@@ -486,20 +523,11 @@ public final class Sender implements Runnable {
     if (!config.idempotent()) {
       return true;
     }
-    TopicPartition tp = batch.topicPartition();
-    if (batch.hasSequence()) {
-      if (batch.producerEpoch() != producerIdAndEpoch.epoch()
-          || batch.producerId() != producerIdAndEpoch.producerId()) {
-        batch.resetProducerState();
-        return !sequences.hasIncomplete(tp);
-      }
-      return sequences.firstIncompleteSequence(tp) == batch.baseSequence();
-    }
-    // Until the broker has acknowledged a batch of this partition under this epoch it holds no
-    // state for us and would accept any first sequence: a later batch could then be accepted
-    // ahead of an earlier one that failed. So the first batch goes alone; pipelining starts
-    // once it is acknowledged.
-    return sequences.lastAckedSequence(tp) >= 0 || !sequences.hasIncomplete(tp);
+    // A batch keeps the producer state it was first sent with (the broker deduplicates retries on
+    // it) and goes again only as its partition's oldest incomplete batch.
+    return batch.hasSequence()
+        ? sequences.mayResend(batch.topicPartition(), batch.baseSequence())
+        : sequences.mayStartNewBatch(batch.topicPartition(), producerIdAndEpoch);
   }
 
   private void sendProduce(Node node, List<ProducerBatch> drained, long nowMs) {
@@ -524,11 +552,11 @@ public final class Sender implements Runnable {
     ProducerIdAndEpoch pid = producerIdAndEpoch;
     for (int i = 0; i < batches.size(); i++) {
       ProducerBatch b = batches.get(i);
-      if (config.idempotent()) {
-        int seq =
-            b.hasSequence()
-                ? b.baseSequence()
-                : sequences.assign(b.topicPartition(), b.recordCount());
+      if (config.idempotent() && b.hasSequence()) {
+        // A retry: exactly the producer id, epoch and sequence of its first attempt.
+        sealed[i] = b.sealed(sealContext, b.producerId(), b.producerEpoch(), b.baseSequence());
+      } else if (config.idempotent()) {
+        int seq = sequences.assign(b.topicPartition(), b.recordCount(), pid);
         sealed[i] = b.sealed(sealContext, pid.producerId(), pid.epoch(), seq);
       } else {
         sealed[i] = b.sealed(sealContext, -1, (short) -1, -1);
@@ -570,7 +598,11 @@ public final class Sender implements Runnable {
           nowMs);
     }
     // Counted once the client took the request (it never completes one inside send).
-    producesInFlight++;
+    if (config.idempotent()) {
+      for (ProducerBatch b : batches) {
+        sequences.onSent(b.topicPartition());
+      }
+    }
     stats.produceRequests.increment();
   }
 
@@ -584,9 +616,9 @@ public final class Sender implements Runnable {
   }
 
   private void onProduceWritten(ClientResponse<Void> response, List<ProducerBatch> batches) {
-    producesInFlight--;
     for (ProducerBatch b : batches) {
       b.inFlight(false);
+      onReturned(b);
       if (response.isSuccess()) {
         completeBatch(b, -1, -1);
       } else {
@@ -597,10 +629,10 @@ public final class Sender implements Runnable {
 
   private void onProduceResponse(
       ClientResponse<ProduceResponse> response, Map<TopicPartition, ProducerBatch> batches) {
-    producesInFlight--;
     long nowMs = response.receivedTimeMs();
     for (ProducerBatch b : batches.values()) {
       b.inFlight(false);
+      onReturned(b);
     }
     if (!response.isSuccess()) {
       for (ProducerBatch b : batches.values()) {
@@ -635,6 +667,12 @@ public final class Sender implements Runnable {
     }
   }
 
+  private void onReturned(ProducerBatch batch) {
+    if (config.idempotent()) {
+      sequences.onReturned(batch.topicPartition());
+    }
+  }
+
   // ---------------------------------------------------------------- completion
 
   void completeBatch(ProducerBatch batch, long baseOffset, long logAppendTimeMs) {
@@ -653,15 +691,7 @@ public final class Sender implements Runnable {
 
   void failBatch(ProducerBatch batch, RuntimeException error, boolean mayHaveBeenWritten) {
     transactions.onBatchFailed(batch.topicPartition(), batch.hasSequence(), error);
-    if (config.idempotent() && batch.hasSequence()) {
-      sequences.complete(batch.topicPartition(), batch.baseSequence(), batch.lastSequence(), false);
-      // A sequence gap (or a batch whose fate is unknown) breaks the partition's sequence
-      // chain: restart all sequences under a new epoch once nothing is in flight.
-      requireEpochBump();
-      if (mayHaveBeenWritten) {
-        sequences.markUnresolved(batch.topicPartition());
-      }
-    }
+    releaseSequence(batch, mayHaveBeenWritten);
     if (!batch.isDone()) { // counted first, as in completeBatch
       stats.recordErrors.add(batch.recordCount());
       stats.topic(batch.topicPartition().topic()).recordErrors.add(batch.recordCount());
@@ -670,6 +700,26 @@ public final class Sender implements Runnable {
       batch.completeExceptionally(error);
     }
     accumulator.deallocate(batch);
+  }
+
+  /**
+   * A batch with a sequence failed for good: its partition's chain now has a gap (the broker
+   * certainly did not write it) or an unknown outcome to settle before new batches may follow.
+   */
+  private void releaseSequence(ProducerBatch batch, boolean mayHaveBeenWritten) {
+    if (!config.idempotent() || !batch.hasSequence()) {
+      return;
+    }
+    TopicPartition tp = batch.topicPartition();
+    sequences.complete(tp, batch.baseSequence(), batch.lastSequence(), false);
+    // A transactional producer's coordinator bumps the epoch after the abort instead.
+    if (!transactions.managesProducerId()) {
+      if (mayHaveBeenWritten || batch.mayHaveBeenWritten()) {
+        sequences.markUnresolved(tp, batch.lastSequence());
+      } else {
+        sequences.markGap(tp, batch.baseSequence());
+      }
+    }
   }
 
   void retry(ProducerBatch batch, long nowMs) {
@@ -719,14 +769,16 @@ public final class Sender implements Runnable {
 
   private void failExpired(long nowMs) {
     for (ProducerBatch b : accumulator.expiredBatches(nowMs)) {
-      // A batch that was sent before may have been written: its fate is unknown.
-      failBatch(b, deliveryTimeout(b, nowMs, null), b.attempts() > 0 && b.hasSequence());
+      // Whether it may be in the log is known by the batch (a lost response, or an error the
+      // broker may give after writing).
+      failBatch(b, deliveryTimeout(b, nowMs, null), false);
     }
   }
 
   /** Fails every queued batch, counting its records as errors. */
   private void abortQueued(RuntimeException error) {
     for (ProducerBatch b : accumulator.abortQueued(error)) {
+      releaseSequence(b, false);
       deliveryLog.failed(b.topicPartition(), b.recordCount(), error, clock.nowMs());
       stats.recordErrors.add(b.recordCount());
       stats.topic(b.topicPartition().topic()).recordErrors.add(b.recordCount());
@@ -766,6 +818,11 @@ public final class Sender implements Runnable {
 
   SequenceTracker sequences() {
     return sequences;
+  }
+
+  /** An idempotent producer without transactional.id restarts broken sequence chains itself. */
+  boolean restartsChainsItself() {
+    return config.idempotent() && !transactions.managesProducerId();
   }
 
   SenderConfig config() {

@@ -2,13 +2,37 @@ package dev.plume.txn;
 
 import dev.plume.producer.TopicPartition;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Per-partition sequence numbers of an idempotent producer, and what is needed to keep order with
- * up to five requests in flight: the sequences of batches sent but not yet completed, the last
- * acknowledged sequence, and partitions whose fate is unknown ("unresolved") after a local expiry.
+ * Per-partition sequence chains of an idempotent producer (KIP-360 style): each partition runs
+ * under its own producer id and epoch, so a new epoch never touches a batch that may already be on
+ * the broker.
+ *
+ * <p>The rules, and why:
+ *
+ * <ul>
+ *   <li>A batch keeps the (producer id, epoch, sequence) it was first sent with until it completes.
+ *       The broker deduplicates retries on exactly that triple (it answers a retry of one of its
+ *       last five batches with success), so re-stamping a batch whose outcome is unknown would make
+ *       the broker write it a second time.
+ *   <li>A partition moves to the producer's current epoch only when it has no incomplete batch
+ *       ({@link #assign}); until then new batches of that partition wait ({@link
+ *       #mayStartNewBatch}). Other partitions are not affected by one partition's trouble.
+ *   <li>A batch that failed without reaching the log (the broker refused it) leaves a <em>gap</em>:
+ *       later sequences can never be accepted under this epoch. Once nothing of the partition is in
+ *       flight and every batch before the gap has completed, the partition restarts its chain under
+ *       a new epoch and its queued batches are stamped afresh ({@link #partitionsNeedingNewEpoch});
+ *       they are provably not on the broker, since the broker accepts sequences only in order.
+ *   <li>A batch that failed with an unknown outcome (its request was lost and it ran out of retries
+ *       or time) makes its partition <em>unresolved</em>: no new batch starts there until the
+ *       batches already sequenced complete. If a later batch is acknowledged, the unknown one was
+ *       written and the chain goes on; if the chain ends on it, the partition restarts under a new
+ *       epoch.
+ * </ul>
  *
  * <p>Owned by the sender thread; not thread-safe.
  */
@@ -20,16 +44,83 @@ public final class SequenceTracker {
     return partitions.computeIfAbsent(tp, k -> new PartitionSequences());
   }
 
-  /** Returns the next sequence for a new batch of {@code recordCount} records and advances it. */
-  public int assign(TopicPartition tp, int recordCount) {
+  /** The producer id and epoch of the partition's current chain ({@code NONE} before any). */
+  public ProducerIdAndEpoch epochOf(TopicPartition tp) {
+    PartitionSequences s = partitions.get(tp);
+    return s == null ? ProducerIdAndEpoch.NONE : s.producerIdAndEpoch;
+  }
+
+  /**
+   * Whether a batch without a sequence may be sent now under {@code current}: not while the
+   * partition has a gap or an unknown outcome to settle, not while it still has batches of an older
+   * epoch, and under a fresh chain only one batch until the broker acknowledged one (a broker
+   * without state for us would accept any first sequence, so a later batch could otherwise be
+   * accepted ahead of an earlier one that failed).
+   */
+  public boolean mayStartNewBatch(TopicPartition tp, ProducerIdAndEpoch current) {
+    PartitionSequences s = partitions.get(tp);
+    if (s == null) {
+      return true;
+    }
+    if (s.gapSequence >= 0 || s.unresolved) {
+      return false;
+    }
+    if (!s.producerIdAndEpoch.equals(current)) {
+      return s.incomplete.isEmpty();
+    }
+    return s.lastAckedSequence >= 0 || s.incomplete.isEmpty();
+  }
+
+  /**
+   * A batch that already has a sequence goes again only as the oldest incomplete one, and not at or
+   * after a gap: the broker would refuse it, and it waits to be stamped afresh.
+   */
+  public boolean mayResend(TopicPartition tp, int baseSequence) {
+    PartitionSequences s = partitions.get(tp);
+    if (s == null || s.incomplete.isEmpty() || s.incomplete.peekFirst() != baseSequence) {
+      return false;
+    }
+    return s.gapSequence < 0 || isAfter(s.gapSequence, baseSequence);
+  }
+
+  /**
+   * Returns the sequence for a new batch of {@code recordCount} records and advances the chain. A
+   * partition whose chain runs under an older epoch (and has nothing incomplete, see {@link
+   * #mayStartNewBatch}) first restarts at 0 under {@code current}.
+   */
+  public int assign(TopicPartition tp, int recordCount, ProducerIdAndEpoch current) {
     PartitionSequences s = state(tp);
+    if (!s.producerIdAndEpoch.equals(current)) {
+      if (!s.incomplete.isEmpty()) {
+        throw new IllegalStateException(
+            tp
+                + " still has batches under "
+                + s.producerIdAndEpoch
+                + "; cannot move to "
+                + current);
+      }
+      s.startOver(current);
+    }
     int base = s.nextSequence;
     s.nextSequence = increment(base, recordCount);
     s.incomplete.addLast(base);
     return base;
   }
 
-  /** The lowest sequence sent and not completed, or -1. */
+  /** A request carrying a batch of the partition was handed to the network. */
+  public void onSent(TopicPartition tp) {
+    state(tp).inFlight++;
+  }
+
+  /** A request carrying a batch of the partition came back (answered, failed or disconnected). */
+  public void onReturned(TopicPartition tp) {
+    PartitionSequences s = state(tp);
+    if (s.inFlight > 0) {
+      s.inFlight--;
+    }
+  }
+
+  /** The lowest sequence assigned and not completed, or -1. */
   public int firstIncompleteSequence(TopicPartition tp) {
     PartitionSequences s = partitions.get(tp);
     return s == null || s.incomplete.isEmpty() ? -1 : s.incomplete.peekFirst();
@@ -40,21 +131,19 @@ public final class SequenceTracker {
     return s != null && !s.incomplete.isEmpty();
   }
 
-  public boolean hasAnyIncomplete() {
-    for (PartitionSequences s : partitions.values()) {
-      if (!s.incomplete.isEmpty()) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** A batch's outcome is final (acknowledged or failed for good). */
   public void complete(TopicPartition tp, int baseSequence, int lastSequence, boolean acked) {
     PartitionSequences s = state(tp);
     s.incomplete.remove(baseSequence);
-    if (acked && (s.lastAckedSequence < 0 || isAfter(lastSequence, s.lastAckedSequence))) {
+    if (!acked) {
+      return;
+    }
+    if (s.lastAckedSequence < 0 || isAfter(lastSequence, s.lastAckedSequence)) {
       s.lastAckedSequence = lastSequence;
+    }
+    if (s.unresolved && !isAfter(s.unresolvedSequence, lastSequence)) {
+      // The broker took a later sequence, so it had the unknown batch: the chain is whole.
+      s.unresolved = false;
     }
   }
 
@@ -89,8 +178,24 @@ public final class SequenceTracker {
     return last < 0 ? 0 : increment(last, 1);
   }
 
-  public void markUnresolved(TopicPartition tp) {
-    state(tp).unresolved = true;
+  /**
+   * A batch ending at {@code lastSequence} failed and may or may not be in the log. New batches of
+   * the partition wait until the ones already sequenced have settled the question.
+   */
+  public void markUnresolved(TopicPartition tp, int lastSequence) {
+    PartitionSequences s = state(tp);
+    if (!s.unresolved || isAfter(lastSequence, s.unresolvedSequence)) {
+      s.unresolvedSequence = lastSequence;
+    }
+    s.unresolved = true;
+  }
+
+  /** The broker did not write the batch starting at {@code sequence}: the chain breaks there. */
+  public void markGap(TopicPartition tp, int sequence) {
+    PartitionSequences s = state(tp);
+    if (s.gapSequence < 0 || isAfter(s.gapSequence, sequence)) {
+      s.gapSequence = sequence;
+    }
   }
 
   public boolean isUnresolved(TopicPartition tp) {
@@ -98,18 +203,55 @@ public final class SequenceTracker {
     return s != null && s.unresolved;
   }
 
-  public boolean anyUnresolved() {
-    for (PartitionSequences s : partitions.values()) {
-      if (s.unresolved) {
-        return true;
-      }
-    }
-    return false;
+  /** The last sequence whose outcome is unknown, or -1 when the partition is not unresolved. */
+  public int unresolvedSequence(TopicPartition tp) {
+    PartitionSequences s = partitions.get(tp);
+    return s == null || !s.unresolved ? -1 : s.unresolvedSequence;
   }
 
-  /** After an epoch bump or new producer id: every partition starts again at sequence 0. */
-  public void reset() {
-    partitions.clear();
+  public boolean hasGap(TopicPartition tp) {
+    PartitionSequences s = partitions.get(tp);
+    return s != null && s.gapSequence >= 0;
+  }
+
+  /**
+   * The partitions whose chain must restart under a new epoch now: those with a gap once nothing of
+   * theirs is in flight and nothing before the gap is incomplete, and those left unresolved once
+   * every batch of theirs completed without a later acknowledgement. Allocates only when it finds
+   * one (called every round).
+   */
+  public List<TopicPartition> partitionsNeedingNewEpoch() {
+    List<TopicPartition> due = List.of();
+    for (Map.Entry<TopicPartition, PartitionSequences> e : partitions.entrySet()) {
+      PartitionSequences s = e.getValue();
+      boolean restart;
+      if (s.gapSequence >= 0) {
+        int first = s.incomplete.isEmpty() ? -1 : s.incomplete.peekFirst();
+        restart = s.inFlight == 0 && (first < 0 || !isAfter(s.gapSequence, first));
+      } else {
+        restart = s.unresolved && s.incomplete.isEmpty() && s.inFlight == 0;
+      }
+      if (restart) {
+        if (due.isEmpty()) {
+          due = new ArrayList<>();
+        }
+        due.add(e.getKey());
+      }
+    }
+    return due;
+  }
+
+  /**
+   * Restarts the partition's chain at sequence 0 under {@code producerIdAndEpoch}: the caller
+   * stamps its queued batches afresh (only ever after a gap, when none of them can be in the log).
+   */
+  public void startOver(TopicPartition tp, ProducerIdAndEpoch producerIdAndEpoch) {
+    state(tp).startOver(producerIdAndEpoch);
+  }
+
+  /** The sequence right after {@code sequence}. */
+  public static int next(int sequence) {
+    return increment(sequence, 1);
   }
 
   /** Kafka's sequence arithmetic: after Integer.MAX_VALUE comes 0. */
@@ -126,9 +268,23 @@ public final class SequenceTracker {
   }
 
   private static final class PartitionSequences {
+    ProducerIdAndEpoch producerIdAndEpoch = ProducerIdAndEpoch.NONE;
     int nextSequence;
     int lastAckedSequence = -1;
+    int inFlight;
     boolean unresolved;
+    int unresolvedSequence = -1;
+    int gapSequence = -1;
     final ArrayDeque<Integer> incomplete = new ArrayDeque<>();
+
+    void startOver(ProducerIdAndEpoch next) {
+      producerIdAndEpoch = next;
+      nextSequence = 0;
+      lastAckedSequence = -1;
+      unresolved = false;
+      unresolvedSequence = -1;
+      gapSequence = -1;
+      incomplete.clear();
+    }
   }
 }

@@ -745,6 +745,45 @@ class SenderTest {
   }
 
   @Test
+  void aBrokerWithoutUsableInitProducerIdVersionsFailsRecordsAtOnceNamingTheSetting() {
+    SenderFixture f = new SenderFixture();
+    f.client.respondAlways(ApiKey.METADATA, r -> f.metadataResponse());
+    f.client.setMaxVersion(ApiKey.INIT_PRODUCER_ID, (short) 1); // we need v2+
+    CompletableFuture<RecordMetadata> a = f.append(TP0, "a");
+    f.runOnce();
+    f.runOnce();
+    assertThat(failure(a))
+        .isInstanceOf(dev.plume.producer.errors.UnsupportedVersionException.class)
+        .hasMessageContaining("InitProducerId")
+        .hasMessageContaining("INIT_PRODUCER_ID")
+        .hasMessageContaining("enable.idempotence=false");
+    assertThat(f.client.sentRequests(ApiKey.INIT_PRODUCER_ID)).isEmpty();
+    assertThat(f.sender.fatalError())
+        .isInstanceOf(dev.plume.producer.errors.UnsupportedVersionException.class);
+  }
+
+  @Test
+  void aBrokerWithoutUsableMetadataVersionsFailsWaitingRecordsAtOnce() {
+    SenderFixture.Options o = new SenderFixture.Options();
+    o.idempotent = false;
+    SenderFixture f = new SenderFixture(o);
+    f.client.setMaxVersion(ApiKey.METADATA, (short) 3);
+    f.runOnce();
+    f.runOnce();
+    assertThat(f.stats.lastError()).contains("Metadata").contains("2.8");
+    assertThatThrownBy(() -> f.metadata.awaitTopic("t", f.clock.nowMs(), 60_000))
+        .isInstanceOf(dev.plume.producer.errors.UnsupportedVersionException.class)
+        .hasMessageContaining("METADATA");
+    // Later refreshes still run: a broker upgraded meanwhile is picked up.
+    f.client.setMaxVersion(ApiKey.METADATA, ApiKey.METADATA.maxVersion());
+    f.client.respondAlways(ApiKey.METADATA, r -> f.metadataResponse());
+    f.advance(1_000);
+    f.runOnce();
+    f.runOnce();
+    assertThat(f.metadata.snapshot().partitionCountForTopic("t")).isEqualTo(2);
+  }
+
+  @Test
   void aMetadataOrInitProducerIdSendThatThrowsIsTriedAgainLater() {
     SenderFixture f = new SenderFixture();
     f.client.respondAlways(ApiKey.METADATA, r -> f.metadataResponse());
