@@ -91,6 +91,7 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
   private final Sender sender;
   private final TransactionManager transactionManager; // null without transactional.id
   private final Thread ioThread;
+  private final ProducerJmx jmx; // null with metric.reporters= (empty)
   private volatile boolean closed;
 
   /** Serializers and plug-ins are built from the class names in the configuration. */
@@ -171,7 +172,9 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
             Node.bootstrap(config.bootstrapServers()),
             config.retryBackoffMs(),
             config.metadataMaxAgeMs(),
-            config.metadataMaxIdleMs());
+            config.metadataMaxIdleMs(),
+            config.metadataRebootstrap(),
+            config.metadataRebootstrapTriggerMs());
     NetworkConfig networkConfig = NetworkConfig.from(config);
     this.client =
         b.networkFactory != null
@@ -216,7 +219,24 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
     this.ioThread = new Thread(sender, "plume-producer-" + config.clientId());
     ioThread.setDaemon(true);
     ioThread.start();
-    log.info("Plume producer {} started: {}", config.clientId(), config);
+    this.jmx =
+        config.jmxEnabled()
+            ? new ProducerJmx(
+                config.clientId(),
+                this::metrics,
+                () -> client.stats().perNode().keySet(),
+                () -> senderStats.topics().keySet())
+            : null;
+    log.info("Plume producer {} started with {}", config.clientId(), config.describeForLog());
+    // After the plug-ins were configured: a key one of them read is used.
+    java.util.Set<String> unused = config.unusedKeys();
+    if (!unused.isEmpty()) {
+      log.warn(
+          "Producer {}: these configurations {} were supplied but are not used by Plume (unknown"
+              + " keys, or Kafka settings Plume does not implement); check them for typos",
+          config.clientId(),
+          unused);
+    }
   }
 
   private <T> Serializer<T> serializer(
@@ -284,6 +304,9 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
 
   private CompletableFuture<RecordMetadata> doSend(ProducerRecord<K, V> record, Callback callback) {
     long startMs = clock.nowMs();
+    if (jmx != null) {
+      jmx.maybeSync(startMs);
+    }
     String topic = record.topic();
     ClusterSnapshot cluster = topicMetadata(topic, startMs, config.maxBlockMs());
     long remainingBlockMs = Math.max(0, config.maxBlockMs() - (clock.nowMs() - startMs));
@@ -665,6 +688,15 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
   }
 
   @Override
+  public RuntimeException fatalError() {
+    RuntimeException error = sender.fatalError();
+    if (error == null && transactionManager != null) {
+      error = transactionManager.fatalError();
+    }
+    return error;
+  }
+
+  @Override
   public ProducerStats metrics() {
     return StatsAssembler.assemble(
         clock.nowMs(),
@@ -674,7 +706,8 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
         client.stats(),
         metadata,
         ioThread.isAlive(),
-        accumulator);
+        accumulator,
+        fatalError());
   }
 
   @Override
@@ -727,6 +760,9 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
       Plugins.closeQuietly(keySerializer, "key serializer", log);
       Plugins.closeQuietly(valueSerializer, "value serializer", log);
       Plugins.closeQuietly(partitioner, "partitioner", log);
+      if (jmx != null) {
+        jmx.close();
+      }
       log.info("Plume producer {} closed", config.clientId());
     }
   }

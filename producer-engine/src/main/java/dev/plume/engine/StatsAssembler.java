@@ -24,17 +24,19 @@ final class StatsAssembler {
       NetworkStats network,
       ProducerMetadata metadata,
       boolean senderAlive,
-      RecordAccumulator accumulator) {
+      RecordAccumulator accumulator,
+      RuntimeException fatalError) {
     rates.update(sender, nowMs);
     LatencyHistogram latency = sender.latency();
     Map<Integer, ProducerStats.NodeStats> nodes = new HashMap<>();
+    java.util.Set<Integer> connected = network.connectedNodes();
     for (Map.Entry<Integer, TrafficStats> e : network.perNode().entrySet()) {
       TrafficStats t = e.getValue();
       nodes.put(
           e.getKey(),
           new ProducerStats.NodeStats(
               e.getKey(),
-              true,
+              connected.contains(e.getKey()),
               t.requestsSent(),
               t.responsesReceived(),
               t.bytesSent(),
@@ -95,6 +97,7 @@ final class StatsAssembler {
         sender.lastError(),
         sender.lastErrorMs() < 0 ? -1 : Math.max(0, nowMs - sender.lastErrorMs()),
         nodes,
-        topics);
+        topics,
+        fatalError == null ? null : fatalError.toString());
   }
 }

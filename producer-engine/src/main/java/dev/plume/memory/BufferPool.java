@@ -36,6 +36,13 @@ public final class BufferPool {
   private boolean closed;
   private long exhaustedTotal;
   private long waitTimeNsTotal;
+  private long lastWarnNs = System.nanoTime() - WARN_INTERVAL_NS;
+  private long exhaustedSinceWarn;
+
+  /** At most one buffer WARN per interval: a full buffer otherwise logs once per send. */
+  private static final long WARN_INTERVAL_NS = TimeUnit.SECONDS.toNanos(10);
+
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BufferPool.class);
 
   public BufferPool(long totalMemoryBytes, int poolableSizeBytes) {
     if (poolableSizeBytes <= 0) {
@@ -98,6 +105,23 @@ public final class BufferPool {
     }
   }
 
+  private void lockedMaybeWarnExhausted(long maxBlockMs) {
+    exhaustedSinceWarn++;
+    long now = System.nanoTime();
+    if (now - lastWarnNs >= WARN_INTERVAL_NS) {
+      log.warn(
+          "buffer.memory={} bytes is full of unsent records: {} send(s) failed after waiting"
+              + " max.block.ms={} ms in the last {} s; the brokers may be unreachable or slower"
+              + " than the send rate",
+          totalMemoryBytes,
+          exhaustedSinceWarn,
+          maxBlockMs,
+          TimeUnit.NANOSECONDS.toSeconds(now - lastWarnNs));
+      lastWarnNs = now;
+      exhaustedSinceWarn = 0;
+    }
+  }
+
   /** Waits in FIFO order; returns a pooled buffer, or null when {@code sizeBytes} were reserved. */
   private ByteBuffer lockedWaitForMemory(int sizeBytes, long maxBlockMs) {
     Condition moreMemory = lock.newCondition();
@@ -122,6 +146,7 @@ public final class BufferPool {
         }
         if (timedOut) {
           exhaustedTotal++;
+          lockedMaybeWarnExhausted(maxBlockMs);
           throw new TimeoutException(
               "Failed to allocate "
                   + sizeBytes

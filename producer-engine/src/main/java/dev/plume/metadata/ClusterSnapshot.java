@@ -149,6 +149,14 @@ public final class ClusterSnapshot implements Cluster {
    * A copy with one partition's leader replaced, if {@code leaderEpoch} is newer than what we know
    * (a KIP-951 leader hint from a Produce response); {@code this} otherwise.
    */
+  /**
+   * The same topics without any broker (after a re-bootstrap): leaders are unknown until the next
+   * Metadata response, so nothing is sent to brokers that may have gone.
+   */
+  public ClusterSnapshot withoutNodes() {
+    return new ClusterSnapshot(clusterId, Map.of(), topics, topicErrors, topicIds);
+  }
+
   public ClusterSnapshot withLeaderHint(
       String topic, int partition, int leaderId, int leaderEpoch, Node leaderNode) {
     PartitionState current = partition(topic, partition);

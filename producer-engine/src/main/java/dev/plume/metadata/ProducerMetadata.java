@@ -47,15 +47,83 @@ public final class ProducerMetadata {
   private volatile RuntimeException fatalError;
   private long version;
 
+  // metadata.recovery.strategy (KIP-899) and metadata.recovery.rebootstrap.trigger.ms (KIP-1102)
+  private final boolean rebootstrapEnabled;
+  private final long rebootstrapTriggerMs;
+  // sender-thread state: since when a refresh has been due without a successful one, or -1
+  private long refreshDueSinceMs = -1;
+  private boolean rebootstrapRequested;
+  private final LeaderMoveLog leaderMoves = new LeaderMoveLog();
+
+  /** With Kafka's defaults: rebootstrap after 300,000 ms without metadata. */
   public ProducerMetadata(
       List<Node> bootstrapNodes,
       long refreshBackoffMs,
       long metadataMaxAgeMs,
       long metadataMaxIdleMs) {
+    this(bootstrapNodes, refreshBackoffMs, metadataMaxAgeMs, metadataMaxIdleMs, true, 300_000);
+  }
+
+  public ProducerMetadata(
+      List<Node> bootstrapNodes,
+      long refreshBackoffMs,
+      long metadataMaxAgeMs,
+      long metadataMaxIdleMs,
+      boolean rebootstrapEnabled,
+      long rebootstrapTriggerMs) {
     this.bootstrapNodes = List.copyOf(bootstrapNodes);
     this.refreshBackoffMs = refreshBackoffMs;
     this.metadataMaxAgeMs = metadataMaxAgeMs;
     this.metadataMaxIdleMs = metadataMaxIdleMs;
+    this.rebootstrapEnabled = rebootstrapEnabled;
+    this.rebootstrapTriggerMs = rebootstrapTriggerMs;
+  }
+
+  /** metadata.recovery.strategy=rebootstrap (the default) rather than none. */
+  public boolean rebootstrapEnabled() {
+    return rebootstrapEnabled;
+  }
+
+  /** Sender thread: a refresh is due now; starts the rebootstrap trigger's clock if not running. */
+  public void onRefreshDue(long nowMs) {
+    if (refreshDueSinceMs < 0) {
+      refreshDueSinceMs = nowMs;
+    }
+  }
+
+  /**
+   * Sender thread: a Metadata response carried the top-level REBOOTSTRAP_REQUIRED error (KIP-1102).
+   * As in Kafka, only the rebootstrap strategy acts on it, at the next round.
+   */
+  public void onRebootstrapRequired() {
+    if (rebootstrapEnabled) {
+      rebootstrapRequested = true;
+    }
+  }
+
+  /**
+   * Whether to rebootstrap now: only with the rebootstrap strategy, when the server asked for it or
+   * no refresh has succeeded for longer than metadata.recovery.rebootstrap.trigger.ms since one was
+   * due (even though some known broker still accepts connections).
+   */
+  public boolean rebootstrapDue(long nowMs) {
+    return rebootstrapEnabled
+        && (rebootstrapRequested
+            || (refreshDueSinceMs >= 0 && nowMs - refreshDueSinceMs > rebootstrapTriggerMs));
+  }
+
+  /**
+   * Forgets every known broker, so that the next Metadata request goes to a bootstrap address
+   * (resolved afresh): the way back when all the brokers we knew were replaced. Topic partitions
+   * stay known, without leaders, until the next response.
+   */
+  public synchronized void rebootstrap(long nowMs) {
+    snapshot = snapshot.withoutNodes();
+    version++;
+    updateRequested = true;
+    lastRefreshAttemptMs = -1; // no backoff: the bootstrap addresses have not been tried
+    refreshDueSinceMs = nowMs;
+    rebootstrapRequested = false;
   }
 
   public ClusterSnapshot snapshot() {
@@ -134,10 +202,12 @@ public final class ProducerMetadata {
       }
     }
     synchronized (this) {
+      leaderMoves.updated(snapshot, newSnapshot);
       snapshot = newSnapshot;
       lastSuccessfulUpdateMs = nowMs;
       lastRefreshAttemptMs = nowMs;
       updateRequested = missing;
+      refreshDueSinceMs = -1;
       version++;
       notifyAll();
     }
@@ -195,6 +265,10 @@ public final class ProducerMetadata {
     ClusterSnapshot updated =
         snapshot.withLeaderHint(topic, partition, leaderId, leaderEpoch, leaderNode);
     if (updated != snapshot) {
+      PartitionState before = snapshot.partition(topic, partition);
+      if (before != null && before.hasLeader()) {
+        leaderMoves.hinted(topic, partition, before.leaderId(), leaderId);
+      }
       snapshot = updated;
       version++;
       notifyAll();

@@ -16,6 +16,20 @@ public final class NetworkStats {
   private volatile long reauthentications;
   private final TrafficStats total = new TrafficStats();
   private final Map<Integer, TrafficStats> perNode = new ConcurrentHashMap<>();
+  private final java.util.Set<Integer> connectedNodes = ConcurrentHashMap.newKeySet();
+
+  void nodeConnected(int nodeId) {
+    connectedNodes.add(nodeId);
+  }
+
+  void nodeDisconnected(int nodeId) {
+    connectedNodes.remove(nodeId);
+  }
+
+  /** Ids of the nodes with an open connection now (bootstrap addresses have negative ids). */
+  public java.util.Set<Integer> connectedNodes() {
+    return java.util.Collections.unmodifiableSet(connectedNodes);
+  }
 
   void recordConnectionCreated() {
     connectionsCreated++;

@@ -58,6 +58,7 @@ public final class NioNetworkClient implements NetworkClient {
   private static final short UNSUPPORTED_VERSION = 35;
 
   private final NetworkConfig config;
+  private final ConnectionLog connectionLog;
   private final NetworkEnvironment env;
   private final Selector selector;
   private final ExponentialBackoff reconnectBackoff;
@@ -72,6 +73,7 @@ public final class NioNetworkClient implements NetworkClient {
 
   public NioNetworkClient(NetworkConfig config, NetworkEnvironment env) {
     this.config = config;
+    this.connectionLog = new ConnectionLog(config.clientId());
     this.env = env;
     this.reconnectBackoff =
         new ExponentialBackoff(config.reconnectBackoffMs(), config.reconnectBackoffMaxMs());
@@ -261,6 +263,7 @@ public final class NioNetworkClient implements NetworkClient {
   private void onTcpConnected(Connection c, long nowMs) throws IOException {
     c.established = true;
     stats.recordConnectionCreated();
+    stats.nodeConnected(c.owner.node.id());
     c.state = Connection.State.TRANSPORT_HANDSHAKE;
     c.lastActivityMs = nowMs;
     log.debug("connected to {}", c);
@@ -672,6 +675,7 @@ public final class NioNetworkClient implements NetworkClient {
     state.failedAttempts = 0;
     state.lastFailure = null;
     state.lastAttemptFailed = false;
+    connectionLog.ready(state, env.clock().nowMs());
     log.debug("{} ready: {}", c, c.versions);
   }
 
@@ -869,7 +873,7 @@ public final class NioNetworkClient implements NetworkClient {
                     + " within "
                     + expired.timeoutMs
                     + " ms (request.timeout.ms); connection closed");
-        log.info("{}", error.getMessage());
+        connectionLog.lost(state, error, nowMs);
         closeConnection(state, error, true, true, nowMs);
         continue;
       }
@@ -903,7 +907,7 @@ public final class NioNetworkClient implements NetworkClient {
       connectFailed(state, cause, nowMs);
       return;
     }
-    log.info("closing {}: {}", c, cause.getMessage());
+    connectionLog.lost(state, cause, nowMs);
     closeConnection(state, cause, true, false, nowMs);
   }
 
@@ -920,16 +924,8 @@ public final class NioNetworkClient implements NetworkClient {
       initiateConnect(state, nowMs);
       return;
     }
-    if (state.failedAttempts == 0) {
-      log.info("connection to {} failed: {}", state.node, cause.getMessage());
-    } else {
-      // Repeats while a broker is down: one line per outage at info, the rest at debug.
-      log.debug(
-          "connection to {} failed again ({} in a row): {}",
-          state.node,
-          state.failedAttempts + 1,
-          cause.getMessage());
-    }
+    // Repeats while a broker is down: one line per outage at WARN, the rest at debug.
+    connectionLog.connectFailed(state, cause, nowMs);
     state.addresses = null; // resolve again next round: DNS may have changed
     backOff(state, cause, nowMs);
   }
@@ -954,6 +950,7 @@ public final class NioNetworkClient implements NetworkClient {
     connected.remove(state);
     if (c.established) {
       stats.recordConnectionClosed();
+      stats.nodeDisconnected(state.node.id());
     }
     if (backOff) {
       backOff(state, cause, nowMs);

@@ -18,6 +18,13 @@ final class NodeState {
   int failedAttempts;
 
   long backoffUntilMs;
+
+  /** Since when the node has been unreachable (for the "back after" log line), or -1. */
+  long unreachableSinceMs = -1;
+
+  /** The current outage's authentication failure was logged at WARN. */
+  boolean authenticationFailureLogged;
+
   RuntimeException lastFailure;
 
   /** True from a failed attempt until the next attempt starts. */

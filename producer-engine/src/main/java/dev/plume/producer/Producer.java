@@ -68,6 +68,16 @@ public interface Producer<K, V> extends AutoCloseable {
    */
   void abortTransaction();
 
+  /**
+   * The error that made this producer unusable (fenced by a newer producer with the same {@code
+   * transactional.id}, refused authorization for idempotent or transactional writes, ...), or null
+   * while it is usable. Once set, every later call fails: close the producer and create a new one.
+   * Cheap enough to call before every send.
+   */
+  default RuntimeException fatalError() {
+    return null;
+  }
+
   /** A consistent snapshot of the producer's statistics. */
   ProducerStats metrics();
 

@@ -3,20 +3,28 @@ package dev.plume.producer;
 import dev.plume.producer.errors.ConfigException;
 import dev.plume.security.SaslConfig;
 import dev.plume.security.SslConfig;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 /**
  * The producer's configuration, parsed and validated once with the official Java producer's names,
  * defaults and rules (Kafka 4.x), so existing configurations can be pasted as they are. A bad entry
  * fails here with a {@link ConfigException} naming the key, the value and the rule.
  *
- * <p>Keys this class does not know (security, metrics reporters, ...) are kept in {@link
- * #originals()} and passed to plug-ins.
+ * <p>Keys this class does not know are kept in {@link #originals()} and passed to plug-ins; {@link
+ * #unusedKeys()} lists those neither the producer nor a plug-in read, which the producer logs once
+ * at WARN. Values Plume cannot honour where ignoring them would change behaviour (two-phase commit,
+ * custom SSL engine or SASL callback classes) fail here. {@code ${provider:path:key}} placeholders
+ * are resolved first with the providers named in {@code config.providers} (file, directory and
+ * environment variables, as Kafka's).
  */
 public final class ProducerConfig {
 
@@ -74,10 +82,34 @@ public final class ProducerConfig {
   public static final String TRANSACTIONAL_ID = "transactional.id";
   public static final String TRANSACTION_TIMEOUT_MS = "transaction.timeout.ms";
   public static final String SECURITY_PROTOCOL = "security.protocol";
+  public static final String METRIC_REPORTERS = "metric.reporters";
+  public static final String CONFIG_PROVIDERS = ConfigPlaceholders.CONFIG_PROVIDERS;
+  public static final String ENABLE_METRICS_PUSH = "enable.metrics.push";
+  public static final String TRANSACTION_TWO_PHASE_COMMIT_ENABLE =
+      "transaction.two.phase.commit.enable";
+
+  /** Kafka's JMX reporter: the one metric reporter Plume implements (natively). */
+  public static final String JMX_REPORTER = "org.apache.kafka.common.metrics.JmxReporter";
+
+  /**
+   * Kafka settings that plug code into the client which Plume cannot load: ignoring them would
+   * silently change how the producer connects or authenticates.
+   */
+  private static final List<String> UNSUPPORTED_PLUGINS =
+      List.of(
+          "ssl.engine.factory.class",
+          "sasl.login.class",
+          "sasl.login.callback.handler.class",
+          "sasl.client.callback.handler.class");
+
+  private static final Set<String> HANDLED_KEYS = handledKeys();
 
   private static final AtomicInteger CLIENT_SEQUENCE = new AtomicInteger(1);
 
-  private final Map<String, Object> originals;
+  private final RecordingConfigMap originals;
+  private final Set<String> providedKeys;
+  private final boolean jmxEnabled;
+  private final List<String> otherMetricReporters;
   private final List<String> bootstrapServers;
   private final String clientId;
   private final short acks;
@@ -123,11 +155,19 @@ public final class ProducerConfig {
   private final SslConfig ssl;
   private final SaslConfig sasl;
 
-  private ProducerConfig(Map<String, ?> raw) {
-    Map<String, Object> copy = new LinkedHashMap<>();
-    raw.forEach((k, v) -> copy.put(String.valueOf(k), v));
-    this.originals = Collections.unmodifiableMap(copy);
+  private ProducerConfig(Map<String, ?> raw, UnaryOperator<String> env) {
+    Map<String, Object> given = new LinkedHashMap<>();
+    raw.forEach((k, v) -> given.put(String.valueOf(k), v));
+    ConfigPlaceholders.Result resolved = ConfigPlaceholders.resolve(given, env);
+    Map<String, Object> copy = resolved.values();
+    this.providedKeys = resolved.providedKeys();
+    this.originals = new RecordingConfigMap(copy);
     ConfigValues c = new ConfigValues(copy);
+    rejectUnsupported(c);
+    List<String> reporters =
+        c.isSet(METRIC_REPORTERS) ? c.list(METRIC_REPORTERS) : List.of(JMX_REPORTER);
+    jmxEnabled = reporters.contains(JMX_REPORTER);
+    otherMetricReporters = reporters.stream().filter(r -> !r.equals(JMX_REPORTER)).toList();
 
     bootstrapServers = List.copyOf(c.list(BOOTSTRAP_SERVERS));
     if (bootstrapServers.isEmpty()) {
@@ -220,6 +260,131 @@ public final class ProducerConfig {
     }
   }
 
+  private static void rejectUnsupported(ConfigValues c) {
+    if (c.bool(TRANSACTION_TWO_PHASE_COMMIT_ENABLE, false)) {
+      throw new ConfigException(
+          TRANSACTION_TWO_PHASE_COMMIT_ENABLE,
+          true,
+          "Plume does not support two-phase commit transactions (KIP-939); remove the setting"
+              + " or set it to false");
+    }
+    for (String key : UNSUPPORTED_PLUGINS) {
+      String value = c.string(key, "");
+      if (!value.isEmpty()) {
+        throw new ConfigException(
+            key,
+            value,
+            "Plume cannot load kafka-clients plug-in classes; remove the setting (TLS and SASL"
+                + " are configured with Plume's ssl.* and sasl.* settings, OAUTHBEARER tokens"
+                + " with an OAuthBearerTokenProvider)");
+      }
+    }
+  }
+
+  private static Set<String> handledKeys() {
+    Set<String> keys = new java.util.HashSet<>();
+    for (Class<?> type : List.of(ProducerConfig.class, SslConfig.class, SaslConfig.class)) {
+      for (java.lang.reflect.Field f : type.getFields()) {
+        if (java.lang.reflect.Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
+          try {
+            String value = (String) f.get(null);
+            if (value.matches("[a-z0-9.]+")) {
+              keys.add(value);
+            }
+          } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+          }
+        }
+      }
+    }
+    keys.remove(ENABLE_METRICS_PUSH); // used only when false (Plume never pushes metrics)
+    return Set.copyOf(keys);
+  }
+
+  /**
+   * Supplied keys that neither the producer nor a plug-in has read (so far: plug-ins read theirs
+   * while the producer is built), sorted. Includes Kafka settings Plume does not implement and
+   * whose absence does not change behaviour (e.g. {@code sasl.login.refresh.*}), {@code
+   * enable.metrics.push=true} (Plume never pushes metrics) and {@code metric.reporters} naming
+   * reporters other than Kafka's JmxReporter.
+   */
+  public Set<String> unusedKeys() {
+    Set<String> unused = new TreeSet<>();
+    for (Map.Entry<String, Object> e : originals.entrySet()) {
+      String key = e.getKey();
+      if (HANDLED_KEYS.contains(key)
+          || key.startsWith(CONFIG_PROVIDERS + ".")
+          || originals.wasRead(key)) {
+        continue;
+      }
+      if (key.equals(ENABLE_METRICS_PUSH)
+          && "false".equalsIgnoreCase(String.valueOf(e.getValue()).trim())) {
+        continue;
+      }
+      unused.add(key);
+    }
+    if (!otherMetricReporters.isEmpty()) {
+      unused.add(METRIC_REPORTERS);
+    }
+    return unused;
+  }
+
+  /**
+   * Every supplied entry plus the effective value of each setting the producer derives (client id,
+   * idempotence, delivery timeout, ...), sorted by key, for the startup log: passwords, keys, JAAS
+   * lines and anything resolved through a config provider are shown as {@code [hidden]}.
+   */
+  public Map<String, String> describeForLog() {
+    Map<String, String> out = new TreeMap<>();
+    originals.forEach((k, v) -> out.put(k, masked(k, v)));
+    out.put(CLIENT_ID, clientId);
+    out.put(ACKS, acks == -1 ? "all" : String.valueOf(acks));
+    out.put(ENABLE_IDEMPOTENCE, String.valueOf(idempotenceEnabled));
+    out.put(DELIVERY_TIMEOUT_MS, String.valueOf(deliveryTimeoutMs));
+    out.put(LINGER_MS, String.valueOf(lingerMs));
+    out.put(BATCH_SIZE, String.valueOf(batchSizeBytes));
+    out.put(BUFFER_MEMORY, String.valueOf(bufferMemoryBytes));
+    out.put(COMPRESSION_TYPE, compressionType);
+    out.put(MAX_IN_FLIGHT, String.valueOf(maxInFlightRequestsPerConnection));
+    out.put(REQUEST_TIMEOUT_MS, String.valueOf(requestTimeoutMs));
+    out.put(RETRIES, String.valueOf(retries));
+    out.put(RECONNECT_BACKOFF_MS, String.valueOf(reconnectBackoffMs));
+    out.put(RECONNECT_BACKOFF_MAX_MS, String.valueOf(reconnectBackoffMaxMs));
+    out.put(METADATA_MAX_AGE_MS, String.valueOf(metadataMaxAgeMs));
+    out.put(METADATA_RECOVERY_STRATEGY, metadataRebootstrap ? "rebootstrap" : "none");
+    out.put(SECURITY_PROTOCOL, securityProtocol);
+    return out;
+  }
+
+  private String masked(String key, Object value) {
+    if (value == null) {
+      return "null";
+    }
+    if (providedKeys.contains(key) || isSecret(key)) {
+      return "[hidden]";
+    }
+    return value instanceof Class<?> c ? c.getName() : String.valueOf(value);
+  }
+
+  /** Kafka's PASSWORD-typed settings, and anything that looks like one. */
+  private static boolean isSecret(String key) {
+    String k = key.toLowerCase(Locale.ROOT);
+    return k.contains("password")
+        || k.contains("secret")
+        || k.contains("token")
+        || k.equals(SaslConfig.JAAS_CONFIG)
+        || k.equals(SslConfig.KEYSTORE_KEY)
+        || k.contains("credential");
+  }
+
+  /**
+   * Whether Kafka-shaped JMX MBeans are registered: yes by default and when {@code
+   * metric.reporters} lists Kafka's JmxReporter; {@code metric.reporters=} (empty) turns them off.
+   */
+  public boolean jmxEnabled() {
+    return jmxEnabled;
+  }
+
   private int validatedDeliveryTimeout(ConfigValues c) {
     int configured = c.intValue(DELIVERY_TIMEOUT_MS, 120000, 0, Integer.MAX_VALUE);
     // Capped as in Kafka, and so that a huge linger.ms cannot overflow the sum.
@@ -285,7 +450,12 @@ public final class ProducerConfig {
 
   /** Parses and validates a configuration map (keys as in Kafka's ProducerConfig). */
   public static ProducerConfig from(Map<String, ?> configs) {
-    return new ProducerConfig(configs);
+    return new ProducerConfig(configs, System::getenv);
+  }
+
+  /** For tests: environment variables (for {@code ${env:NAME}}) come from {@code env}. */
+  static ProducerConfig from(Map<String, ?> configs, UnaryOperator<String> env) {
+    return new ProducerConfig(configs, env);
   }
 
   /** Parses and validates {@link Properties}. */
@@ -295,7 +465,7 @@ public final class ProducerConfig {
       map.put(name, properties.getProperty(name));
     }
     properties.forEach((k, v) -> map.putIfAbsent(String.valueOf(k), v));
-    return new ProducerConfig(map);
+    return from(map);
   }
 
   public static Builder builder() {
@@ -598,7 +768,7 @@ public final class ProducerConfig {
     }
 
     public ProducerConfig build() {
-      return new ProducerConfig(values);
+      return from(values);
     }
   }
 }

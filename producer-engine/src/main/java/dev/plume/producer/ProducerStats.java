@@ -30,6 +30,8 @@ import java.util.Map;
  * @param lastError the last error seen (class and message), or null
  * @param lastErrorAgeMs how long ago {@code lastError} was seen, or -1: an old error next to a live
  *     connection is history, not a problem
+ * @param fatalError the error that made the producer unusable (see {@link Producer#fatalError()}),
+ *     or null
  */
 public record ProducerStats(
     long recordsSentTotal,
@@ -66,11 +68,88 @@ public record ProducerStats(
     String lastError,
     long lastErrorAgeMs,
     Map<Integer, NodeStats> nodes,
-    Map<String, TopicStats> topics) {
+    Map<String, TopicStats> topics,
+    String fatalError) {
 
   public ProducerStats {
     nodes = Map.copyOf(nodes);
     topics = Map.copyOf(topics);
+  }
+
+  /** Without a fatal error. */
+  public ProducerStats(
+      long recordsSentTotal,
+      long recordErrorsTotal,
+      long recordRetriesTotal,
+      long batchSplitsTotal,
+      double recordSendRate,
+      double recordErrorRate,
+      double recordRetryRate,
+      double batchSizeAvgBytes,
+      int batchSizeMaxBytes,
+      double recordsPerRequestAvg,
+      double compressionRatioAvg,
+      long bufferTotalBytes,
+      long bufferAvailableBytes,
+      int waitingThreads,
+      long bufferExhaustedTotal,
+      int requestsInFlight,
+      long requestsTotal,
+      double requestLatencyAvgMs,
+      double requestLatencyMaxMs,
+      double requestLatencyP50Ms,
+      double requestLatencyP99Ms,
+      double recordQueueTimeAvgMs,
+      double recordQueueTimeMaxMs,
+      int connectionCount,
+      long connectionCreationTotal,
+      long connectionCloseTotal,
+      long outgoingBytesTotal,
+      long incomingBytesTotal,
+      long metadataAgeMs,
+      long lastBrokerContactAgeMs,
+      boolean senderThreadAlive,
+      String lastError,
+      long lastErrorAgeMs,
+      Map<Integer, NodeStats> nodes,
+      Map<String, TopicStats> topics) {
+    this(
+        recordsSentTotal,
+        recordErrorsTotal,
+        recordRetriesTotal,
+        batchSplitsTotal,
+        recordSendRate,
+        recordErrorRate,
+        recordRetryRate,
+        batchSizeAvgBytes,
+        batchSizeMaxBytes,
+        recordsPerRequestAvg,
+        compressionRatioAvg,
+        bufferTotalBytes,
+        bufferAvailableBytes,
+        waitingThreads,
+        bufferExhaustedTotal,
+        requestsInFlight,
+        requestsTotal,
+        requestLatencyAvgMs,
+        requestLatencyMaxMs,
+        requestLatencyP50Ms,
+        requestLatencyP99Ms,
+        recordQueueTimeAvgMs,
+        recordQueueTimeMaxMs,
+        connectionCount,
+        connectionCreationTotal,
+        connectionCloseTotal,
+        outgoingBytesTotal,
+        incomingBytesTotal,
+        metadataAgeMs,
+        lastBrokerContactAgeMs,
+        senderThreadAlive,
+        lastError,
+        lastErrorAgeMs,
+        nodes,
+        topics,
+        null);
   }
 
   /** Per broker node. */

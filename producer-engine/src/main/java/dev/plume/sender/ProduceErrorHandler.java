@@ -206,6 +206,10 @@ final class ProduceErrorHandler {
       java.util.function.Supplier<RuntimeException> lastError,
       boolean mayHaveBeenWritten) {
     if (sender.canRetry(batch, nowMs)) {
+      sender
+          .deliveryLog()
+          .retrying(
+              batch.topicPartition(), batch.recordCount(), batch.attempts() + 1, lastError, nowMs);
       sender.retry(batch, nowMs);
     } else if (sender.deliveryTimeoutPassed(batch, nowMs)) {
       sender.failBatch(

@@ -64,6 +64,8 @@ public final class Sender implements Runnable {
   private final SequenceTracker sequences = new SequenceTracker();
   private final ProduceErrorHandler errors;
   private final TransactionCoordinatorClient transactions;
+  private final MetadataRecovery recovery;
+  private final DeliveryLog deliveryLog;
 
   private volatile boolean running = true;
   private volatile boolean forceClose;
@@ -74,7 +76,7 @@ public final class Sender implements Runnable {
   private boolean initProducerIdInFlight;
   private long initProducerIdBackoffUntilMs;
   private int initProducerIdAttempts;
-  private RuntimeException fatalError;
+  private volatile RuntimeException fatalError; // read by health checks
   private final Map<Integer, Long> throttledUntilMs = new HashMap<>();
   // Adaptive batching: a leader with a request in flight lets batches linger.
   private final java.util.function.IntPredicate leaderBusy;
@@ -121,6 +123,8 @@ public final class Sender implements Runnable {
     this.stats = stats;
     this.errors = new ProduceErrorHandler(this);
     this.leaderBusy = nodeId -> client.inFlightRequestCount(nodeId) > 0;
+    this.recovery = new MetadataRecovery(config.clientId(), client, metadata);
+    this.deliveryLog = new DeliveryLog(config.clientId());
   }
 
   @Override
@@ -158,6 +162,7 @@ public final class Sender implements Runnable {
     }
     abortQueued(closed);
     failAllIncomplete(closed);
+    deliveryLog.flush(clock.nowMs());
     log.debug("Sender thread of {} stopped", config.clientId());
   }
 
@@ -175,6 +180,8 @@ public final class Sender implements Runnable {
   public void runOnce() {
     long nowMs = clock.nowMs();
     long pollTimeoutMs = MAX_POLL_MS;
+    recovery.maybeRecover(nowMs);
+    deliveryLog.maybeFlush(nowMs);
     pollTimeoutMs = Math.min(pollTimeoutMs, maybeUpdateMetadata(nowMs));
     if (fatalError != null) {
       abortQueued(fatalError);
@@ -200,10 +207,8 @@ public final class Sender implements Runnable {
     if (dueInMs > 0 || metadataRequestInFlight) {
       return metadataRequestInFlight ? MAX_POLL_MS : dueInMs;
     }
-    Node node = client.leastLoadedNode(metadata.knownNodesOrBootstrap(), nowMs);
-    if (node == null) {
-      node = client.leastLoadedNode(metadata.bootstrapNodes(), nowMs);
-    }
+    metadata.onRefreshDue(nowMs);
+    Node node = recovery.metadataNode(nowMs);
     if (node == null) {
       // Every node is backing off: if one refused our credentials, say so now.
       metadata.knownNodesOrBootstrap().forEach(this::maybeFailOnAuthentication);
@@ -270,10 +275,13 @@ public final class Sender implements Runnable {
       return;
     }
     stats.lastResponseMs.set(nowMs);
+    MetadataResponse body = response.body();
+    if (!recovery.acceptMetadata(body, nowMs)) {
+      return;
+    }
     if (fatalError == null) {
       metadata.clearFatalError();
     }
-    MetadataResponse body = response.body();
     ProducerMetadata.SnapshotBuilder builder =
         ProducerMetadata.snapshotBuilder().clusterId(body.clusterId());
     for (MetadataResponse.Broker b : body.brokers()) {
@@ -691,6 +699,7 @@ public final class Sender implements Runnable {
       stats.recordErrors.add(batch.recordCount());
       stats.topic(batch.topicPartition().topic()).recordErrors.add(batch.recordCount());
       stats.error(error.toString(), clock.nowMs());
+      deliveryLog.failed(batch.topicPartition(), batch.recordCount(), error, clock.nowMs());
       batch.completeExceptionally(error);
     }
     accumulator.deallocate(batch);
@@ -773,6 +782,7 @@ public final class Sender implements Runnable {
   private void abortQueued(RuntimeException error) {
     for (ProducerBatch b : accumulator.abortQueued(error)) {
       releaseSequence(b, false);
+      deliveryLog.failed(b.topicPartition(), b.recordCount(), error, clock.nowMs());
       stats.recordErrors.add(b.recordCount());
       stats.topic(b.topicPartition().topic()).recordErrors.add(b.recordCount());
     }
@@ -781,6 +791,7 @@ public final class Sender implements Runnable {
   private void failAllIncomplete(RuntimeException error) {
     for (ProducerBatch b : accumulator.incompleteBatches()) {
       if (b.completeExceptionally(error)) {
+        deliveryLog.failed(b.topicPartition(), b.recordCount(), error, clock.nowMs());
         stats.recordErrors.add(b.recordCount());
       }
       accumulator.deallocate(b);
@@ -819,6 +830,10 @@ public final class Sender implements Runnable {
 
   SenderConfig config() {
     return config;
+  }
+
+  DeliveryLog deliveryLog() {
+    return deliveryLog;
   }
 
   // ---------------------------------------------------------------- lifecycle

@@ -235,6 +235,11 @@ public final class TransactionManager implements TransactionCoordinatorClient {
     return transactionsV2;
   }
 
+  /** The error that moved the producer to FATAL_ERROR (fenced, not authorized...), or null. */
+  public synchronized RuntimeException fatalError() {
+    return state == FATAL_ERROR ? lastError : null;
+  }
+
   /** The error that moved the producer to ABORTABLE_ERROR or FATAL_ERROR, or null. */
   public synchronized RuntimeException lastError() {
     return lastError;

@@ -3,7 +3,9 @@ package dev.plume.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
 import dev.plume.clock.ManualClock;
+import dev.plume.logging.LogCapture;
 import dev.plume.network.FakeNetworkClient;
 import dev.plume.network.FakeNetworkClient.SentRequest;
 import dev.plume.producer.ProducerConfig;
@@ -505,5 +507,54 @@ class PlumeProducerTest {
     producer.close(java.time.Duration.ZERO);
     assertThat(outcomes).hasSize(3);
     assertThat(outcomes.get(2)).startsWith("t/0@-1 t=9 k=-1 v=1 e=dev.plume.producer.errors.");
+  }
+
+  @Test
+  void startupLogsTheMaskedConfigAndOneWarnForUnusedKeys() {
+    try (LogCapture logs = LogCapture.plume()) {
+      producer =
+          builder(
+                  config()
+                      .set("lingr.ms", "5")
+                      .set("sasl.login.refresh.window.factor", "0.8")
+                      .set("ssl.truststore.password", "hunter2"))
+              .build();
+      producer.close(java.time.Duration.ofSeconds(10));
+
+      List<String> infos = logs.messages(Level.INFO);
+      assertThat(infos)
+          .anySatisfy(
+              m ->
+                  assertThat(m)
+                      .contains("Plume producer unit started with")
+                      .contains("enable.idempotence=true")
+                      .contains("ssl.truststore.password=[hidden]")
+                      .doesNotContain("hunter2"))
+          .anySatisfy(m -> assertThat(m).contains("Plume producer unit closed"));
+      assertThat(logs.messages(Level.WARN))
+          .singleElement()
+          .asString()
+          .contains("[lingr.ms, sasl.login.refresh.window.factor]", "not used");
+    }
+  }
+
+  @Test
+  void aCleanRunOf100000RecordsLogsNothingPerRecord() throws Exception {
+    try (LogCapture logs = LogCapture.plume()) {
+      start();
+      CompletableFuture<RecordMetadata> last = null;
+      for (int i = 0; i < 100_000; i++) {
+        last = producer.send(new ProducerRecord<>("t", "k" + (i % 100), "v"));
+      }
+      producer.flush();
+      last.get(10, TimeUnit.SECONDS);
+      assertThat(producer.metrics().recordsSentTotal()).isEqualTo(100_000);
+      producer.close(java.time.Duration.ofSeconds(10));
+
+      // Start (config), producer id, close: nothing that grows with the records sent.
+      assertThat(logs.atInfoOrAbove()).hasSizeLessThanOrEqualTo(3);
+      assertThat(logs.messages(Level.WARN)).isEmpty();
+      assertThat(logs.messages(Level.ERROR)).isEmpty();
+    }
   }
 }

@@ -3,6 +3,7 @@ package dev.plume.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plume.engine.PlumeProducer;
+import dev.plume.logging.LogCapture;
 import dev.plume.producer.ProducerRecord;
 import dev.plume.producer.serialization.ByteArraySerializer;
 import java.time.Duration;
@@ -22,11 +23,13 @@ class MillionRecordsIT {
     AtomicLong acked = new AtomicLong();
     AtomicLong failed = new AtomicLong();
     long startNs = System.nanoTime();
-    try (PlumeProducer<byte[], byte[]> producer =
-        new PlumeProducer<>(
-            Map.of("bootstrap.servers", bootstrap, "acks", "all", "enable.idempotence", "true"),
-            new ByteArraySerializer(),
-            new ByteArraySerializer())) {
+    LogCapture logs = LogCapture.plume();
+    try (logs;
+        PlumeProducer<byte[], byte[]> producer =
+            new PlumeProducer<>(
+                Map.of("bootstrap.servers", bootstrap, "acks", "all", "enable.idempotence", "true"),
+                new ByteArraySerializer(),
+                new ByteArraySerializer())) {
       for (long seq = 0; seq < count; seq++) {
         producer.send(
             new ProducerRecord<>(topic, DeliveryAudit.value(seq, 100)),
@@ -45,5 +48,7 @@ class MillionRecordsIT {
     assertThat(audit.lost()).isZero();
     assertThat(audit.duplicates()).isZero();
     assertThat(audit.reordered()).isZero();
+    // A clean run logs start (config), producer id and close: nothing per record or batch.
+    assertThat(logs.atInfoOrAbove()).hasSizeLessThanOrEqualTo(3);
   }
 }

@@ -7,6 +7,7 @@ import dev.plume.broker.EmbeddedKafka;
 import dev.plume.broker.KafkaCluster;
 import dev.plume.broker.TestCertificates;
 import dev.plume.engine.PlumeProducer;
+import dev.plume.logging.LogCapture;
 import dev.plume.producer.ProducerRecord;
 import dev.plume.producer.RecordMetadata;
 import dev.plume.producer.errors.AuthenticationException;
@@ -137,12 +138,14 @@ class SaslIT {
   void wrongPasswordFailsTheRecordPromptlyWithAnAuthenticationException(String mechanism) {
     long startNs = System.nanoTime();
     Throwable failure = null;
-    try (PlumeProducer<byte[], byte[]> producer =
-        producer(
-            mechanism,
-            "SASL_PLAINTEXT",
-            "wrong-password",
-            Map.of("max.block.ms", 60_000, "delivery.timeout.ms", 120_000))) {
+    LogCapture logs = LogCapture.plume();
+    try (logs;
+        PlumeProducer<byte[], byte[]> producer =
+            producer(
+                mechanism,
+                "SASL_PLAINTEXT",
+                "wrong-password",
+                Map.of("max.block.ms", 60_000, "delivery.timeout.ms", 120_000))) {
       producer.send(new ProducerRecord<>("sasl-wrong", null, null, "x".getBytes())).get();
     } catch (ExecutionException e) {
       failure = e.getCause();
@@ -155,6 +158,11 @@ class SaslIT {
     // A TimeoutException here would mean the failure was retried until max.block.ms (60 s).
     assertThat(failure).isInstanceOf(AuthenticationException.class);
     assertThat(failure.getMessage()).doesNotContain("wrong-password");
+    // One WARN per refusing node and outage (not per reconnect attempt), without the secret.
+    List<String> warns = logs.messages(ch.qos.logback.classic.Level.WARN);
+    assertThat(warns).anyMatch(m -> m.contains("authentication with") && m.contains("failed"));
+    assertThat(warns).hasSizeLessThanOrEqualTo(2);
+    assertThat(logs.atInfoOrAbove()).noneMatch(m -> m.contains("wrong-password"));
   }
 
   /** Creates (or replaces) a SCRAM credential through the official Admin client, at run time. */

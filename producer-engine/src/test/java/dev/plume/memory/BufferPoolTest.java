@@ -3,6 +3,8 @@ package dev.plume.memory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import dev.plume.logging.LogCapture;
 import dev.plume.producer.errors.ProducerClosedException;
 import dev.plume.producer.errors.TimeoutException;
 import java.nio.ByteBuffer;
@@ -90,13 +92,25 @@ class BufferPoolTest {
     BufferPool pool = new BufferPool(2048, 1024);
     ByteBuffer a = pool.allocate(1024, 0);
     ByteBuffer b = pool.allocate(1024, 0);
+    try (LogCapture logs = LogCapture.of(BufferPool.class)) {
+      assertThatThrownBy(() -> pool.allocate(1024, 0)).isInstanceOf(TimeoutException.class);
+      assertThat(logs.messages(Level.WARN))
+          .singleElement()
+          .asString()
+          .contains("buffer.memory=2048", "1 send(s) failed", "max.block.ms=0");
+    }
     assertThatThrownBy(() -> pool.allocate(1024, 0))
         .isInstanceOf(TimeoutException.class)
         .hasMessageContaining("1024 bytes")
         .hasMessageContaining("max.block.ms=0")
         .hasMessageContaining("buffer.memory=2048");
-    assertThatThrownBy(() -> pool.allocate(1024, 5)).isInstanceOf(TimeoutException.class);
-    assertThat(pool.exhaustedTotal()).isEqualTo(2);
+    try (LogCapture logs = LogCapture.of(BufferPool.class)) {
+      assertThatThrownBy(() -> pool.allocate(1024, 5)).isInstanceOf(TimeoutException.class);
+      assertThatThrownBy(() -> pool.allocate(1024, 0)).isInstanceOf(TimeoutException.class);
+      // One WARN per interval, not one per failed send.
+      assertThat(logs.messages(Level.WARN)).isEmpty(); // the first timeout above already warned
+    }
+    assertThat(pool.exhaustedTotal()).isEqualTo(4);
     assertThat(pool.waitingThreads()).isZero();
     pool.deallocate(a);
     pool.deallocate(b);

@@ -281,4 +281,26 @@ class ProducerMetadataTest {
     metadata.update(second, 0);
     assertThat(metadata.updateRequested()).isTrue();
   }
+
+  @Test
+  void leaderMovesAreLoggedInOneWarnPerUpdate() {
+    metadata.update(snapshot("t"), 10);
+    try (dev.plume.logging.LogCapture logs = dev.plume.logging.LogCapture.of(LeaderMoveLog.class)) {
+      metadata.update(snapshot("t"), 20); // nothing moved
+      assertThat(logs.messages(ch.qos.logback.classic.Level.WARN)).isEmpty();
+
+      ClusterSnapshot moved =
+          ProducerMetadata.snapshotBuilder()
+              .node(N1)
+              .node(N2)
+              .topic("t", null, partitions("t", 2, 2, 4))
+              .build();
+      metadata.update(moved, 30);
+
+      assertThat(logs.messages(ch.qos.logback.classic.Level.WARN))
+          .singleElement()
+          .asString()
+          .contains("2 partition(s)", "t-0: 1 -> 2", "t-1: 1 -> 2");
+    }
+  }
 }

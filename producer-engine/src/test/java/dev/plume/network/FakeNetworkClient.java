@@ -240,7 +240,9 @@ public final class FakeNetworkClient implements NetworkClient {
 
   /** Puts the node in reconnect backoff for {@code ms} from the last time seen (drops it). */
   public synchronized void backoff(Node node, long ms) {
-    connected.remove(node.id());
+    if (connected.remove(node.id())) {
+      stats.recordConnectionClosed();
+    }
     backoffUntilMs.put(node.id(), lastNowMs + ms);
     failures.put(node.id(), new NetworkException("scripted backoff of " + node));
   }

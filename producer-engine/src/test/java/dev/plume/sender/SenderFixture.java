@@ -62,6 +62,8 @@ final class SenderFixture {
     int maxInFlight = 5;
     CompressionType compression = CompressionType.NONE;
     boolean adaptiveBatching;
+    boolean rebootstrap = true;
+    long rebootstrapTriggerMs = 300_000;
 
     /** Leader of partition i is leaders[i]. */
     int[] leaders = {1, 1};
@@ -99,7 +101,14 @@ final class SenderFixture {
                 0,
                 o.adaptiveBatching),
             pool);
-    this.metadata = new ProducerMetadata(List.of(BOOTSTRAP), o.retryBackoffMs, 300_000, 300_000);
+    this.metadata =
+        new ProducerMetadata(
+            List.of(BOOTSTRAP),
+            o.retryBackoffMs,
+            300_000,
+            300_000,
+            o.rebootstrap,
+            o.rebootstrapTriggerMs);
     this.sender =
         new Sender(
             new SenderConfig(

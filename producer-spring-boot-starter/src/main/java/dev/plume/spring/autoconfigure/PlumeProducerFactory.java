@@ -4,6 +4,7 @@ import dev.plume.engine.PlumeProducer;
 import dev.plume.producer.Producer;
 import dev.plume.producer.ProducerInterceptor;
 import dev.plume.producer.serialization.Serializer;
+import dev.plume.spring.core.ReplacingProducer;
 
 /**
  * Builds a producer from a definition. The default builds a {@link PlumeProducer}; declare a bean
@@ -15,9 +16,21 @@ public interface PlumeProducerFactory {
 
   Producer<Object, Object> create(PlumeProducerDefinition definition);
 
-  /** The engine. */
+  /**
+   * The engine, wrapped in a {@link ReplacingProducer}: a producer that fails fatally (fenced, not
+   * authorized) is closed and replaced by a new one from the same definition at its next use.
+   */
   static PlumeProducerFactory engine() {
-    return definition -> {
+    return definition ->
+        new ReplacingProducer<>(
+            definition.clientName(),
+            engineProducer(definition),
+            () -> engineProducer(definition),
+            definition.config().transactionalId() != null);
+  }
+
+  private static Producer<Object, Object> engineProducer(PlumeProducerDefinition definition) {
+    {
       PlumeProducer.Builder<Object, Object> builder = PlumeProducer.builder(definition.config());
       if (definition.keySerializer() != null) {
         builder.keySerializer(objectTyped(definition.keySerializer()));
@@ -38,7 +51,7 @@ public interface PlumeProducerFactory {
         builder.oauthBearerTokenProvider(definition.oauthBearerTokenProvider());
       }
       return builder.build();
-    };
+    }
   }
 
   // The producer bean is declared Producer<?, ?>: the application fixes K and V where it injects

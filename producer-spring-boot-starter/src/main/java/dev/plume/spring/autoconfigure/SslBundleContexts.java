@@ -3,6 +3,7 @@ package dev.plume.spring.autoconfigure;
 import dev.plume.engine.PlumeProducer;
 import dev.plume.producer.Producer;
 import dev.plume.security.SslContextProvider;
+import dev.plume.spring.core.ReplacingProducer;
 import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +44,11 @@ final class SslBundleContexts implements SslContextProvider {
         bundleName,
         updated -> {
           current = updated.createSslContext();
-          if (producer instanceof PlumeProducer<?, ?> plume) {
+          Producer<?, ?> inUse =
+              producer instanceof ReplacingProducer<?, ?> replacing
+                  ? replacing.current()
+                  : producer;
+          if (inUse instanceof PlumeProducer<?, ?> plume) {
             plume.reconnect();
           }
           log.info(

@@ -13,6 +13,7 @@ import org.springframework.boot.health.contributor.Health;
  * replication-factor guesses that are wrong on dev clusters):
  *
  * <ul>
+ *   <li>DOWN when the producer failed fatally (fenced, not authorized), with the error;
  *   <li>DOWN when the sender thread has stopped;
  *   <li>DOWN when the buffer has stayed exhausted (threads waiting for memory, or none free) for
  *       {@code bufferExhaustedTimeout};
@@ -75,6 +76,17 @@ public class PlumeHealthIndicator extends AbstractHealthIndicator {
         .withDetail("lastError", stats.lastError() == null ? "none" : stats.lastError())
         .withDetail("lastErrorAgeMs", stats.lastErrorAgeMs());
 
+    if (stats.fatalError() != null) {
+      builder
+          .down()
+          .withDetail("fatalError", stats.fatalError())
+          .withDetail(
+              "reason",
+              "the producer failed fatally and must be replaced (the starter replaces it at its"
+                  + " next use): "
+                  + stats.fatalError());
+      return;
+    }
     if (!stats.senderThreadAlive()) {
       builder.down().withDetail("reason", "the producer's sender thread has stopped");
       return;

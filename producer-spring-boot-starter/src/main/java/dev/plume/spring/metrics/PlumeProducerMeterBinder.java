@@ -5,6 +5,7 @@ import dev.plume.producer.Producer;
 import dev.plume.producer.ProducerStats;
 import dev.plume.producer.ProducerStats.NodeStats;
 import dev.plume.producer.ProducerStats.TopicStats;
+import dev.plume.spring.core.ReplacingProducer;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -57,12 +58,21 @@ public class PlumeProducerMeterBinder implements MeterBinder {
     Binding(MeterRegistry registry, String name, Producer<?, ?> producer) {
       this.registry = registry;
       this.producer = producer;
+      Producer<?, ?> inUse =
+          producer instanceof ReplacingProducer<?, ?> replacing ? replacing.current() : producer;
       String clientId =
-          producer instanceof PlumeProducer<?, ?> plume ? plume.config().clientId() : name;
+          inUse instanceof PlumeProducer<?, ?> plume ? plume.config().clientId() : name;
       this.tags = Tags.of("name", name, "client.id", clientId);
     }
 
     void bind() {
+      if (producer instanceof ReplacingProducer<?, ?> replacing) {
+        FunctionCounter.builder(
+                "plume.producer.replacements", replacing, ReplacingProducer::replacementsTotal)
+            .description("Producers replaced after failing fatally (fenced, not authorized)")
+            .tags(tags)
+            .register(registry);
+      }
       counter(
           "kafka.producer.record.send.total",
           "records",
@@ -194,7 +204,9 @@ public class PlumeProducerMeterBinder implements MeterBinder {
           "seconds",
           "Age of the current metadata (-1: never updated)",
           s -> s.metadataAgeMs() < 0 ? -1 : s.metadataAgeMs() / 1000.0);
+      // Strong: nothing else holds this binding, and a collected one would stop discovering.
       Gauge.builder("kafka.producer.connection.count", this, Binding::connectionCountAndDiscover)
+          .strongReference(true)
           .description("Open broker connections")
           .tags(tags)
           .register(registry);

@@ -14,6 +14,7 @@ import dev.plume.producer.serialization.Serializer;
 import dev.plume.producer.serialization.StringSerializer;
 import dev.plume.spring.core.ProducerListener;
 import dev.plume.spring.core.ProducerTemplate;
+import dev.plume.spring.core.ReplacingProducer;
 import dev.plume.spring.core.SendFailedException;
 import dev.plume.spring.core.SendResult;
 import java.nio.charset.StandardCharsets;
@@ -45,9 +46,12 @@ class PlumeProducerAutoConfigurationTest {
           assertThat(context).hasSingleBean(PlumeProducerLifecycle.class);
           assertThat(context).hasSingleBean(PlumeClients.class);
           assertThat(context).hasSingleBean(PlumeProducerFactory.class);
-          assertThat(context.getBean("plumeProducer")).isInstanceOf(PlumeProducer.class);
+          assertThat(context.getBean("plumeProducer")).isInstanceOf(ReplacingProducer.class);
+          assertThat(((ReplacingProducer<?, ?>) context.getBean("plumeProducer")).current())
+              .isInstanceOf(PlumeProducer.class);
           assertThat(context.getBean("plumeProducerTemplate")).isInstanceOf(ProducerTemplate.class);
-          PlumeProducer<?, ?> producer = context.getBean(PlumeProducer.class);
+          PlumeProducer<?, ?> producer =
+              (PlumeProducer<?, ?>) context.getBean(ReplacingProducer.class).current();
           assertThat(producer.config().bootstrapServers()).containsExactly("localhost:9092");
           assertThat(context.getBean(PlumeProducerLifecycle.class).managedProducers())
               .extracting(PlumeProducerLifecycle.ManagedProducer::clientName)

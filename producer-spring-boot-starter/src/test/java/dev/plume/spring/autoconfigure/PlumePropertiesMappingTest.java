@@ -158,6 +158,19 @@ class PlumePropertiesMappingTest {
   }
 
   @Test
+  void anEmptyMetricReportersTurnsTheEngineJmxOff() {
+    runner
+        .withPropertyValues("plume.producer.properties[metric.reporters]=")
+        .run(
+            context ->
+                assertThat(
+                        dev.plume.producer.ProducerConfig.from(
+                                context.getBean(PlumeClients.class).configFor("default"))
+                            .jmxEnabled())
+                    .isFalse());
+  }
+
+  @Test
   void bootstrapServersFallBackToSpringKafkaThenLocalhost() {
     runner.run(
         context ->

@@ -23,6 +23,7 @@ public class StubProducer implements Producer<Object, Object> {
   public final List<ProducerRecord<Object, Object>> sent = new CopyOnWriteArrayList<>();
   public volatile RuntimeException sendError;
   public volatile RuntimeException syncSendError;
+  public volatile RuntimeException fatalError;
   public volatile Function<String, List<PartitionInfo>> partitionsFor =
       topic -> List.of(new PartitionInfo(topic, 0, 1, List.of(1), List.of(1)));
   public volatile ProducerStats stats = TestStats.healthy().build();
@@ -92,6 +93,11 @@ public class StubProducer implements Producer<Object, Object> {
   @Override
   public void abortTransaction() {
     calls.add("abortTransaction");
+  }
+
+  @Override
+  public RuntimeException fatalError() {
+    return fatalError;
   }
 
   @Override

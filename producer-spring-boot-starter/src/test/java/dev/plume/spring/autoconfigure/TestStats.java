@@ -16,6 +16,7 @@ public final class TestStats {
   public boolean senderThreadAlive = true;
   public String lastError;
   public long lastErrorAgeMs = -1;
+  public String fatalError;
   public Map<Integer, ProducerStats.NodeStats> nodes =
       Map.of(1, new ProducerStats.NodeStats(1, true, 5, 5, 100, 100, 2.0, 3.0));
 
@@ -63,6 +64,7 @@ public final class TestStats {
         lastError,
         lastErrorAgeMs,
         nodes,
-        topics);
+        topics,
+        fatalError);
   }
 }

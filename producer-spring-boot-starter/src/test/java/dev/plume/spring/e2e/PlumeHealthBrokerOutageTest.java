@@ -1,18 +1,31 @@
 package dev.plume.spring.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.plume.broker.ClusterSpec;
 import dev.plume.broker.EmbeddedKafka;
 import dev.plume.broker.KafkaCluster;
+import dev.plume.engine.PlumeProducer;
+import dev.plume.producer.Producer;
+import dev.plume.producer.serialization.StringSerializer;
 import dev.plume.spring.autoconfigure.PlumeProducerAutoConfiguration;
 import dev.plume.spring.autoconfigure.health.PlumeHealthContributorAutoConfiguration;
 import dev.plume.spring.core.ProducerTemplate;
+import dev.plume.spring.core.ReplacingProducer;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -20,8 +33,10 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /**
- * The {@code plume} health against a dedicated real broker that is killed and started again: DOWN
- * once no broker answered for {@code health.unreachable-timeout}, UP again when it is back.
+ * The {@code plume} health against a dedicated real broker: DOWN once no broker answered for {@code
+ * health.unreachable-timeout} after the broker was killed, UP again soon after it is back although
+ * nothing is sent; DOWN with the reason once the producer is fenced, and a fresh producer for the
+ * next transaction.
  */
 class PlumeHealthBrokerOutageTest {
 
@@ -63,16 +78,98 @@ class PlumeHealthBrokerOutageTest {
               ProducerTemplate<String, String> template =
                   (ProducerTemplate<String, String>) context.getBean("plumeProducerTemplate");
               template.send(topic, "before").get();
+              Logger connectionLog = (Logger) LoggerFactory.getLogger("dev.plume.network");
+              ListAppender<ILoggingEvent> logs = new ListAppender<>();
+              logs.start();
+              connectionLog.addAppender(logs);
               assertThat(health.health().getStatus()).isEqualTo(Status.UP);
 
               cluster.node(0).kill();
               Health down = awaitStatus(health, Status.DOWN, () -> {});
               assertThat(down.getStatus()).isEqualTo(Status.DOWN);
 
+              assertThat(down.getDetails().get("connectedNodes")).isEqualTo(List.of());
+              assertThat(down.getDetails().get("connections")).isEqualTo(0);
+
               cluster.startStoppedNodes();
-              // A send gives the producer a reason to reconnect (it has nothing else to do).
-              Health up = awaitStatus(health, Status.UP, () -> template.send(topic, "after"));
+              long backNanos = System.nanoTime();
+              // No sends: the idle producer keeps probing within reconnect.backoff.max.ms (1 s).
+              Health up = awaitStatus(health, Status.UP, () -> {});
+              long recoveryMs = Duration.ofNanos(System.nanoTime() - backNanos).toMillis();
+              System.out.println("plume health UP " + recoveryMs + " ms after the broker was back");
               assertThat(up.getStatus()).isEqualTo(Status.UP);
+              assertThat(recoveryMs).isLessThanOrEqualTo(1_000 + 5_000);
+              template.send(topic, "after").get();
+
+              // One WARN per node when it went away and one when it came back, not one per
+              // reconnect attempt (there were several per second of the outage).
+              connectionLog.detachAppender(logs);
+              List<String> warns =
+                  logs.list.stream()
+                      .filter(e -> e.getLevel() == Level.WARN)
+                      .map(ILoggingEvent::getFormattedMessage)
+                      .toList();
+              assertThat(warns).anyMatch(m -> m.contains("lost") || m.contains("cannot connect"));
+              assertThat(warns).anyMatch(m -> m.contains("is back after"));
+              assertThat(warns).hasSizeLessThanOrEqualTo(6);
+            });
+  }
+
+  @Test
+  void aFencedProducerIsDownWithTheReasonAndTheNextTransactionRunsOnAFreshProducer() {
+    String topic = "fenced-" + UUID.randomUUID();
+    String transactionalId = "tx-" + UUID.randomUUID();
+    new ApplicationContextRunner()
+        .withConfiguration(
+            AutoConfigurations.of(
+                PlumeProducerAutoConfiguration.class,
+                PlumeHealthContributorAutoConfiguration.class))
+        .withPropertyValues(
+            "plume.producer.bootstrap-servers=" + cluster.bootstrapServers(),
+            "plume.producer.transactional-id=" + transactionalId,
+            "plume.producer.max-block=20s",
+            "plume.producer.close-timeout=1s")
+        .run(
+            context -> {
+              HealthIndicator health =
+                  context.getBean("plumeHealthContributor", HealthIndicator.class);
+              @SuppressWarnings("unchecked")
+              ProducerTemplate<String, String> template =
+                  (ProducerTemplate<String, String>) context.getBean("plumeProducerTemplate");
+              ReplacingProducer<?, ?> producer = context.getBean(ReplacingProducer.class);
+              Producer<?, ?> first = producer.current();
+              template.executeInTransaction(t -> t.send(topic, "one"));
+              assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+
+              // A second producer with the same transactional.id fences the first.
+              try (PlumeProducer<String, String> zombieKiller =
+                  new PlumeProducer<>(
+                      Map.of(
+                          "bootstrap.servers",
+                          cluster.bootstrapServers(),
+                          "transactional.id",
+                          transactionalId),
+                      new StringSerializer(),
+                      new StringSerializer())) {
+                zombieKiller.initTransactions();
+
+                assertThatThrownBy(
+                        () ->
+                            template.executeInTransaction(
+                                t -> t.send(topic, "two").orTimeout(20, TimeUnit.SECONDS).join()))
+                    .isInstanceOf(Exception.class);
+                Health down = health.health();
+                assertThat(down.getStatus()).isEqualTo(Status.DOWN);
+                assertThat(String.valueOf(down.getDetails().get("reason")))
+                    .contains("failed fatally")
+                    .containsIgnoringCase("fenced");
+
+                template.executeInTransaction(
+                    t -> t.send(topic, "three").orTimeout(20, TimeUnit.SECONDS).join());
+                assertThat(producer.current()).isNotSameAs(first);
+                assertThat(producer.replacementsTotal()).isEqualTo(1);
+                assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+              }
             });
   }
 

@@ -46,6 +46,18 @@ class PlumeHealthIndicatorTest {
   }
 
   @Test
+  void downWithTheReasonWhenTheProducerFailedFatallyEvenWithAnOpenConnection() {
+    TestStats stats = TestStats.healthy();
+    stats.fatalError = "ProducerFencedException: fenced by a newer producer";
+    producer.stats = stats.build();
+    Health health = indicator.health();
+    assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+    assertThat(health.getDetails().get("reason").toString())
+        .contains("failed fatally", "ProducerFencedException");
+    assertThat(health.getDetails()).containsEntry("fatalError", stats.fatalError);
+  }
+
+  @Test
   void downWhenTheSenderThreadDied() {
     TestStats stats = TestStats.healthy();
     stats.senderThreadAlive = false;
