@@ -5,6 +5,7 @@ import static dev.plume.sender.SenderFixture.N2;
 import static dev.plume.sender.SenderFixture.OTHER_TOPIC;
 import static dev.plume.sender.SenderFixture.TP0;
 import static dev.plume.sender.SenderFixture.TP1;
+import static dev.plume.sender.SenderTest.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plume.network.FakeNetworkClient.SentRequest;
@@ -24,7 +25,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -83,18 +83,6 @@ class SenderIdempotenceTest {
       f.runOnce();
     }
     assertThat(futures).allMatch(CompletableFuture::isDone);
-  }
-
-  private static Throwable failure(CompletableFuture<RecordMetadata> f) {
-    assertThat(f).isCompletedExceptionally();
-    try {
-      f.get();
-      throw new AssertionError("not failed");
-    } catch (ExecutionException e) {
-      return e.getCause();
-    } catch (InterruptedException e) {
-      throw new AssertionError(e);
-    }
   }
 
   /** Every record value is sent under one (producer id, epoch, sequence) only, however often. */

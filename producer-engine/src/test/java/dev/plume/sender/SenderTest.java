@@ -40,7 +40,7 @@ class SenderTest {
   static final short UNKNOWN_PRODUCER_ID = 59;
   static final short INVALID_RECORD = 87;
 
-  private static Throwable failure(CompletableFuture<RecordMetadata> f) {
+  static Throwable failure(CompletableFuture<RecordMetadata> f) {
     assertThat(f).isCompletedExceptionally();
     try {
       f.get();
