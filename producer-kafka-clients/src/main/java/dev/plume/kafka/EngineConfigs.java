@@ -79,6 +79,10 @@ final class EngineConfigs {
       engine.put(key, value instanceof Password p ? p.value() : value);
     }
     engine.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+    // The adapter's Metrics registry runs Kafka's own reporters (JmxReporter by default) under the
+    // same kafka.producer MBean names as the engine's JMX: one set is enough, so the engine's is
+    // off.
+    engine.put(ProducerConfig.METRIC_REPORTER_CLASSES_CONFIG, "");
     // The engine reads these: mark them used, so Kafka's "supplied but isn't a known config"
     // warning (logUnused) names only keys nobody reads, as with KafkaProducer.
     Set<String> known = ProducerConfig.configNames();

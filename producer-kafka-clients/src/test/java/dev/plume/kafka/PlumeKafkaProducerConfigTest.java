@@ -1,5 +1,6 @@
 package dev.plume.kafka;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashMap;
@@ -72,5 +73,20 @@ class PlumeKafkaProducerConfigTest {
     assertThatThrownBy(() -> new PlumeKafkaProducer<String, String>(c))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("value.serializer");
+  }
+
+  @Test
+  void theEnginesOwnJmxIsOffBecauseTheAdapterRegistersKafkasReporters() {
+    Map<String, Object> c = base();
+    c.put("metric.reporters", "org.apache.kafka.common.metrics.JmxReporter");
+    c.put("linger.ms", 7);
+    Map<String, Object> engine =
+        EngineConfigs.from(
+            new org.apache.kafka.clients.producer.ProducerConfig(c), "producer-test");
+    assertThat(engine)
+        .containsEntry("metric.reporters", "")
+        .containsEntry("linger.ms", 7)
+        .containsEntry("client.id", "producer-test")
+        .doesNotContainKey("key.serializer");
   }
 }
