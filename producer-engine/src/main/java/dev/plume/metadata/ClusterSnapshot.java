@@ -22,7 +22,7 @@ public final class ClusterSnapshot implements Cluster {
   private final String clusterId;
   private final Map<Integer, Node> nodes;
   private final Map<String, PartitionState[]> topics;
-  private final Map<String, String> topicErrors;
+  private final Map<String, TopicError> topicErrors;
   private final Map<String, byte[]> topicIds;
   private final Map<Integer, List<TopicPartition>> partitionsByLeader;
   private final Map<String, List<PartitionInfo>> partitionInfos;
@@ -32,7 +32,7 @@ public final class ClusterSnapshot implements Cluster {
       String clusterId,
       Map<Integer, Node> nodes,
       Map<String, PartitionState[]> topics,
-      Map<String, String> topicErrors,
+      Map<String, TopicError> topicErrors,
       Map<String, byte[]> topicIds) {
     this.clusterId = clusterId;
     this.nodes = Map.copyOf(nodes);
@@ -87,7 +87,7 @@ public final class ClusterSnapshot implements Cluster {
   }
 
   /** The error the last metadata response gave for the topic (e.g. authorization), or null. */
-  public String topicError(String topic) {
+  public TopicError topicError(String topic) {
     return topicErrors.get(topic);
   }
 
@@ -121,7 +121,7 @@ public final class ClusterSnapshot implements Cluster {
     return topics;
   }
 
-  Map<String, String> topicErrors() {
+  Map<String, TopicError> topicErrors() {
     return topicErrors;
   }
 

@@ -6,6 +6,7 @@ import dev.plume.producer.errors.BrokerErrorException;
 import dev.plume.producer.errors.InterruptException;
 import dev.plume.producer.errors.ProducerClosedException;
 import dev.plume.producer.errors.TimeoutException;
+import dev.plume.protocol.Errors;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,9 +24,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * concurrent map; waiting and update signalling use this object's monitor.
  */
 public final class ProducerMetadata {
-
-  private static final String INVALID_TOPIC = "INVALID_TOPIC_EXCEPTION";
-  private static final short INVALID_TOPIC_CODE = 17;
 
   /** How long after a failed or answered refresh the next may start, unless urgent. */
   private final long refreshBackoffMs;
@@ -311,15 +309,18 @@ public final class ProducerMetadata {
         if (fatalError != null) {
           throw fatalError;
         }
-        String error = current.topicError(topic);
-        if (error != null && error.contains("AUTHORIZATION")) {
+        TopicError error = current.topicError(topic);
+        if (error != null && error.isAuthorization()) {
           throw new AuthorizationException(
               "Not authorized to access topic " + topic + " (" + error + ")");
         }
-        if (error != null && error.startsWith(INVALID_TOPIC)) {
+        if (error != null && error.error() == Errors.INVALID_TOPIC_EXCEPTION) {
           // As in Kafka: a name the broker refuses never appears, so waiting max.block.ms is moot.
           throw new BrokerErrorException(
-              INVALID_TOPIC_CODE, INVALID_TOPIC, false, "Invalid topic name '" + topic + "'");
+              Errors.INVALID_TOPIC_EXCEPTION.code(),
+              Errors.INVALID_TOPIC_EXCEPTION.name(),
+              false,
+              "Invalid topic name '" + topic + "'");
         }
         long remainingNs = deadlineNs - System.nanoTime();
         if (remainingNs <= 0) {
@@ -370,7 +371,7 @@ public final class ProducerMetadata {
     private String clusterId;
     private final Map<Integer, Node> nodes = new HashMap<>();
     private final Map<String, PartitionState[]> topics = new HashMap<>();
-    private final Map<String, String> topicErrors = new HashMap<>();
+    private final Map<String, TopicError> topicErrors = new HashMap<>();
     private final Map<String, byte[]> topicIds = new HashMap<>();
 
     private SnapshotBuilder() {}
@@ -393,7 +394,10 @@ public final class ProducerMetadata {
         if (p.partition() < 0
             || p.partition() >= byIndex.length
             || byIndex[p.partition()] != null) {
-          topicErrors.put(topic, "non-contiguous partition indexes in metadata");
+          topicErrors.put(
+              topic,
+              new TopicError(
+                  Errors.UNKNOWN_SERVER_ERROR, "non-contiguous partition indexes in metadata"));
           return this;
         }
         byIndex[p.partition()] = p;
@@ -405,8 +409,9 @@ public final class ProducerMetadata {
       return this;
     }
 
-    public SnapshotBuilder topicError(String topic, String errorName) {
-      topicErrors.put(topic, errorName);
+    /** The error a Metadata response gave for the topic (its wire code). */
+    public SnapshotBuilder topicError(String topic, short code) {
+      topicErrors.put(topic, TopicError.fromWire(code));
       return this;
     }
 

@@ -8,6 +8,7 @@ import dev.plume.producer.errors.TimeoutException;
 import dev.plume.producer.errors.UnsupportedVersionException;
 import dev.plume.protocol.ApiKey;
 import dev.plume.protocol.ApiVersionRange;
+import dev.plume.protocol.Errors;
 import dev.plume.protocol.NegotiatedVersions;
 import dev.plume.protocol.ProtocolException;
 import dev.plume.protocol.ProtocolReader;
@@ -55,9 +56,8 @@ public final class NioNetworkClient implements NetworkClient {
   private static final Logger log = LoggerFactory.getLogger(NioNetworkClient.class);
 
   /** Error code of an ApiVersions answer to a version the broker does not know. */
-  private static final short UNSUPPORTED_VERSION = 35;
-
   private final NetworkConfig config;
+
   private final ConnectionLog connectionLog;
   private final NetworkEnvironment env;
   private final Selector selector;
@@ -627,7 +627,7 @@ public final class NioNetworkClient implements NetworkClient {
           nowMs);
       return;
     }
-    if (response.errorCode() == UNSUPPORTED_VERSION) {
+    if (Errors.UNSUPPORTED_VERSION.is(response.errorCode())) {
       // The broker does not know our version: it answered in v0 with its own range.
       short ourMin = ApiKey.API_VERSIONS.minVersion();
       Optional<ApiVersionRange> range = response.brokerApiVersionsRange();

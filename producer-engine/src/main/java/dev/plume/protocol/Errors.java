@@ -1,680 +1,548 @@
 package dev.plume.protocol;
 
 /**
- * The table of Kafka error codes (all codes of Kafka 4.1, -1 to 133). Retriable and "invalidates
- * metadata" follow the Java client's exception classes (RetriableException,
- * InvalidMetadataException). Producer-specific handling that is not a plain retry (sequence errors,
- * fencing, record-too-large splits) belongs to the caller; see kafka-protocol.md 7.6/8.
+ * Kafka's error codes (all codes of Kafka 4.1, -1 to 133), the one table the client classifies
+ * errors with: code, retriable or not, whether the client should refresh its metadata, and a
+ * default message. Retriable and "invalidates metadata" follow the Java client's exception classes
+ * (RetriableException, InvalidMetadataException). Handling that is not a plain retry (sequence
+ * errors, fencing, record-too-large splits) belongs to the caller, which can {@code switch} on
+ * these constants.
  */
-public final class Errors {
+public enum Errors {
+  UNKNOWN_SERVER_ERROR(
+      -1,
+      Flag.FINAL,
+      Flag.KEEP_METADATA,
+      "The server hit an unexpected error while handling the request"),
 
-  static final String UNKNOWN_NAME = "UNKNOWN_ERROR_CODE";
+  NONE(0, Flag.FINAL, Flag.KEEP_METADATA, "No error"),
+
+  OFFSET_OUT_OF_RANGE(1, Flag.FINAL, Flag.KEEP_METADATA, "Offset out of range"),
+
+  CORRUPT_MESSAGE(
+      2,
+      Flag.RETRIABLE,
+      Flag.KEEP_METADATA,
+      "The broker found a record batch that fails its CRC check or is otherwise corrupt"),
+
+  UNKNOWN_TOPIC_OR_PARTITION(
+      3,
+      Flag.RETRIABLE,
+      Flag.REFRESH_METADATA,
+      "The broker does not host this topic-partition (or the principal may not describe it)"),
+
+  INVALID_FETCH_SIZE(4, Flag.FINAL, Flag.KEEP_METADATA, "Invalid fetch size"),
+
+  LEADER_NOT_AVAILABLE(
+      5,
+      Flag.RETRIABLE,
+      Flag.REFRESH_METADATA,
+      "The partition has no leader right now (election in progress)"),
+
+  NOT_LEADER_OR_FOLLOWER(
+      6,
+      Flag.RETRIABLE,
+      Flag.REFRESH_METADATA,
+      "The broker is not the leader of this partition any more"),
+
+  REQUEST_TIMED_OUT(
+      7,
+      Flag.RETRIABLE,
+      Flag.KEEP_METADATA,
+      "The request timed out (on the broker, waiting for replica acknowledgements)"),
+
+  BROKER_NOT_AVAILABLE(8, Flag.FINAL, Flag.KEEP_METADATA, "Broker not available"),
+
+  REPLICA_NOT_AVAILABLE(
+      9, Flag.RETRIABLE, Flag.REFRESH_METADATA, "A replica of the partition is not available"),
+
+  MESSAGE_TOO_LARGE(
+      10,
+      Flag.FINAL,
+      Flag.KEEP_METADATA,
+      "The record batch is larger than the topic accepts (max.message.bytes)"),
+
+  STALE_CONTROLLER_EPOCH(11, Flag.FINAL, Flag.KEEP_METADATA, "Stale controller epoch"),
+
+  OFFSET_METADATA_TOO_LARGE(12, Flag.FINAL, Flag.KEEP_METADATA, "Offset metadata too large"),
+
+  NETWORK_EXCEPTION(
+      13,
+      Flag.RETRIABLE,
+      Flag.REFRESH_METADATA,
+      "The connection to the broker failed before a response arrived"),
+
+  COORDINATOR_LOAD_IN_PROGRESS(
+      14, Flag.RETRIABLE, Flag.KEEP_METADATA, "The coordinator is still loading its state"),
+
+  COORDINATOR_NOT_AVAILABLE(
+      15, Flag.RETRIABLE, Flag.KEEP_METADATA, "The coordinator is not available"),
+
+  NOT_COORDINATOR(
+      16, Flag.RETRIABLE, Flag.KEEP_METADATA, "This broker is not the coordinator for the key"),
+
+  INVALID_TOPIC_EXCEPTION(
+      17,
+      Flag.FINAL,
+      Flag.KEEP_METADATA,
+      "The topic name is invalid, or writing to an internal topic is not allowed"),
+
+  RECORD_LIST_TOO_LARGE(
+      18,
+      Flag.FINAL,
+      Flag.KEEP_METADATA,
+      "The request holds more record data than the broker accepts for one partition"),
+
+  NOT_ENOUGH_REPLICAS(
+      19,
+      Flag.RETRIABLE,
+      Flag.KEEP_METADATA,
+      "Fewer in-sync replicas than min.insync.replicas: nothing was written"),
+
+  NOT_ENOUGH_REPLICAS_AFTER_APPEND(
+      20,
+      Flag.RETRIABLE,
+      Flag.KEEP_METADATA,
+      "Written on the leader, but fewer in-sync replicas than required acknowledged it"),
+
+  INVALID_REQUIRED_ACKS(21, Flag.FINAL, Flag.KEEP_METADATA, "Acks must be -1, 0 or 1"),
+
+  ILLEGAL_GENERATION(
+      22, Flag.FINAL, Flag.KEEP_METADATA, "The consumer group generation is not current"),
+
+  INCONSISTENT_GROUP_PROTOCOL(23, Flag.FINAL, Flag.KEEP_METADATA, "Inconsistent group protocol"),
+
+  INVALID_GROUP_ID(24, Flag.FINAL, Flag.KEEP_METADATA, "Invalid group id"),
+
+  UNKNOWN_MEMBER_ID(
+      25, Flag.FINAL, Flag.KEEP_METADATA, "The consumer group does not know this member id"),
+
+  INVALID_SESSION_TIMEOUT(26, Flag.FINAL, Flag.KEEP_METADATA, "Invalid session timeout"),
+
+  REBALANCE_IN_PROGRESS(27, Flag.FINAL, Flag.KEEP_METADATA, "Rebalance in progress"),
+
+  INVALID_COMMIT_OFFSET_SIZE(28, Flag.FINAL, Flag.KEEP_METADATA, "Invalid commit offset size"),
+
+  TOPIC_AUTHORIZATION_FAILED(
+      29, Flag.FINAL, Flag.KEEP_METADATA, "The principal is not authorized to access the topic"),
+
+  GROUP_AUTHORIZATION_FAILED(
+      30, Flag.FINAL, Flag.KEEP_METADATA, "The principal is not authorized to access the group"),
+
+  CLUSTER_AUTHORIZATION_FAILED(
+      31,
+      Flag.FINAL,
+      Flag.KEEP_METADATA,
+      "The principal is not authorized for this cluster action (e.g. idempotent writes)"),
+
+  INVALID_TIMESTAMP(
+      32,
+      Flag.FINAL,
+      Flag.KEEP_METADATA,
+      "A record timestamp is outside the range the topic accepts"),
+
+  UNSUPPORTED_SASL_MECHANISM(
+      33,
+      Flag.FINAL,
+      Flag.KEEP_METADATA,
+      "The broker does not enable the requested SASL mechanism"),
+
+  ILLEGAL_SASL_STATE(
+      34, Flag.FINAL, Flag.KEEP_METADATA, "The request is not valid in the current SASL state"),
+
+  UNSUPPORTED_VERSION(
+      35, Flag.FINAL, Flag.KEEP_METADATA, "The broker does not support this version of the API"),
+
+  TOPIC_ALREADY_EXISTS(36, Flag.FINAL, Flag.KEEP_METADATA, "Topic already exists"),
+
+  INVALID_PARTITIONS(37, Flag.FINAL, Flag.KEEP_METADATA, "Invalid partitions"),
+
+  INVALID_REPLICATION_FACTOR(38, Flag.FINAL, Flag.KEEP_METADATA, "Invalid replication factor"),
+
+  INVALID_REPLICA_ASSIGNMENT(39, Flag.FINAL, Flag.KEEP_METADATA, "Invalid replica assignment"),
+
+  INVALID_CONFIG(40, Flag.FINAL, Flag.KEEP_METADATA, "Invalid config"),
+
+  NOT_CONTROLLER(41, Flag.RETRIABLE, Flag.KEEP_METADATA, "Not controller"),
+
+  INVALID_REQUEST(
+      42,
+      Flag.FINAL,
+      Flag.KEEP_METADATA,
+      "The broker could not make sense of the request (malformed or inconsistent fields)"),
+
+  UNSUPPORTED_FOR_MESSAGE_FORMAT(
+      43,
+      Flag.FINAL,
+      Flag.KEEP_METADATA,
+      "The request needs a newer message format than the topic uses"),
+
+  POLICY_VIOLATION(44, Flag.FINAL, Flag.KEEP_METADATA, "Policy violation"),
+
+  OUT_OF_ORDER_SEQUENCE_NUMBER(
+      45,
+      Flag.FINAL,
+      Flag.KEEP_METADATA,
+      "The broker expected a different producer sequence number"),
+
+  DUPLICATE_SEQUENCE_NUMBER(
+      46,
+      Flag.FINAL,
+      Flag.KEEP_METADATA,
+      "The broker has already written a batch with this sequence number"),
+
+  INVALID_PRODUCER_EPOCH(
+      47,
+      Flag.FINAL,
+      Flag.KEEP_METADATA,
+      "The producer epoch is older than the one the broker knows"),
+
+  INVALID_TXN_STATE(
+      48,
+      Flag.FINAL,
+      Flag.KEEP_METADATA,
+      "The operation is not valid in the current state of the transaction"),
+
+  INVALID_PRODUCER_ID_MAPPING(
+      49,
+      Flag.FINAL,
+      Flag.KEEP_METADATA,
+      "The producer id does not belong to this transactional id"),
+
+  INVALID_TRANSACTION_TIMEOUT(
+      50,
+      Flag.FINAL,
+      Flag.KEEP_METADATA,
+      "The transaction timeout exceeds the broker maximum (transaction.max.timeout.ms)"),
+
+  CONCURRENT_TRANSACTIONS(
+      51,
+      Flag.RETRIABLE,
+      Flag.KEEP_METADATA,
+      "The coordinator is still completing a previous transaction for this producer"),
+
+  TRANSACTION_COORDINATOR_FENCED(
+      52, Flag.FINAL, Flag.KEEP_METADATA, "A newer transaction coordinator has taken over"),
+
+  TRANSACTIONAL_ID_AUTHORIZATION_FAILED(
+      53,
+      Flag.FINAL,
+      Flag.KEEP_METADATA,
+      "The principal is not authorized to use this transactional id"),
+
+  SECURITY_DISABLED(54, Flag.FINAL, Flag.KEEP_METADATA, "Security disabled"),
+
+  OPERATION_NOT_ATTEMPTED(55, Flag.FINAL, Flag.KEEP_METADATA, "Operation not attempted"),
+
+  KAFKA_STORAGE_ERROR(
+      56,
+      Flag.RETRIABLE,
+      Flag.REFRESH_METADATA,
+      "The broker had a disk error for the partition's log"),
+
+  LOG_DIR_NOT_FOUND(57, Flag.FINAL, Flag.KEEP_METADATA, "Log dir not found"),
+
+  SASL_AUTHENTICATION_FAILED(58, Flag.FINAL, Flag.KEEP_METADATA, "SASL authentication failed"),
+
+  UNKNOWN_PRODUCER_ID(
+      59,
+      Flag.FINAL,
+      Flag.KEEP_METADATA,
+      "The broker has no state for this producer id (e.g. removed by retention)"),
+
+  REASSIGNMENT_IN_PROGRESS(60, Flag.FINAL, Flag.KEEP_METADATA, "Reassignment in progress"),
+
+  DELEGATION_TOKEN_AUTH_DISABLED(
+      61, Flag.FINAL, Flag.KEEP_METADATA, "Delegation token auth disabled"),
+
+  DELEGATION_TOKEN_NOT_FOUND(62, Flag.FINAL, Flag.KEEP_METADATA, "Delegation token not found"),
+
+  DELEGATION_TOKEN_OWNER_MISMATCH(
+      63, Flag.FINAL, Flag.KEEP_METADATA, "Delegation token owner mismatch"),
+
+  DELEGATION_TOKEN_REQUEST_NOT_ALLOWED(
+      64, Flag.FINAL, Flag.KEEP_METADATA, "Delegation token request not allowed"),
+
+  DELEGATION_TOKEN_AUTHORIZATION_FAILED(
+      65, Flag.FINAL, Flag.KEEP_METADATA, "Delegation token authorization failed"),
+
+  DELEGATION_TOKEN_EXPIRED(66, Flag.FINAL, Flag.KEEP_METADATA, "Delegation token expired"),
+
+  INVALID_PRINCIPAL_TYPE(67, Flag.FINAL, Flag.KEEP_METADATA, "Invalid principal type"),
+
+  NON_EMPTY_GROUP(68, Flag.FINAL, Flag.KEEP_METADATA, "Non empty group"),
+
+  GROUP_ID_NOT_FOUND(69, Flag.FINAL, Flag.KEEP_METADATA, "Group id not found"),
+
+  FETCH_SESSION_ID_NOT_FOUND(70, Flag.RETRIABLE, Flag.KEEP_METADATA, "Fetch session id not found"),
+
+  INVALID_FETCH_SESSION_EPOCH(
+      71, Flag.RETRIABLE, Flag.KEEP_METADATA, "Invalid fetch session epoch"),
+
+  LISTENER_NOT_FOUND(
+      72,
+      Flag.RETRIABLE,
+      Flag.REFRESH_METADATA,
+      "The leader has no endpoint for the listener the request came in on"),
+
+  TOPIC_DELETION_DISABLED(73, Flag.FINAL, Flag.KEEP_METADATA, "Topic deletion disabled"),
+
+  FENCED_LEADER_EPOCH(
+      74,
+      Flag.RETRIABLE,
+      Flag.REFRESH_METADATA,
+      "The leader epoch in the request is older than the broker's"),
+
+  UNKNOWN_LEADER_EPOCH(
+      75,
+      Flag.RETRIABLE,
+      Flag.KEEP_METADATA,
+      "The leader epoch in the request is newer than the broker's"),
+
+  UNSUPPORTED_COMPRESSION_TYPE(
+      76,
+      Flag.FINAL,
+      Flag.KEEP_METADATA,
+      "The compression type is not supported at this request version"),
+
+  STALE_BROKER_EPOCH(77, Flag.FINAL, Flag.KEEP_METADATA, "Stale broker epoch"),
+
+  OFFSET_NOT_AVAILABLE(78, Flag.RETRIABLE, Flag.KEEP_METADATA, "Offset not available"),
+
+  MEMBER_ID_REQUIRED(79, Flag.FINAL, Flag.KEEP_METADATA, "Member id required"),
+
+  PREFERRED_LEADER_NOT_AVAILABLE(
+      80, Flag.RETRIABLE, Flag.REFRESH_METADATA, "Preferred leader not available"),
+
+  GROUP_MAX_SIZE_REACHED(81, Flag.FINAL, Flag.KEEP_METADATA, "Group max size reached"),
+
+  FENCED_INSTANCE_ID(
+      82,
+      Flag.FINAL,
+      Flag.KEEP_METADATA,
+      "Another consumer with the same group.instance.id has taken over"),
+
+  ELIGIBLE_LEADERS_NOT_AVAILABLE(
+      83, Flag.RETRIABLE, Flag.REFRESH_METADATA, "Eligible leaders not available"),
+
+  ELECTION_NOT_NEEDED(84, Flag.RETRIABLE, Flag.REFRESH_METADATA, "Election not needed"),
+
+  NO_REASSIGNMENT_IN_PROGRESS(85, Flag.FINAL, Flag.KEEP_METADATA, "No reassignment in progress"),
+
+  GROUP_SUBSCRIBED_TO_TOPIC(86, Flag.FINAL, Flag.KEEP_METADATA, "Group subscribed to topic"),
+
+  INVALID_RECORD(
+      87, Flag.FINAL, Flag.KEEP_METADATA, "The broker refused one or more records of the batch"),
+
+  UNSTABLE_OFFSET_COMMIT(88, Flag.RETRIABLE, Flag.KEEP_METADATA, "Unstable offset commit"),
+
+  THROTTLING_QUOTA_EXCEEDED(89, Flag.RETRIABLE, Flag.KEEP_METADATA, "A quota was exceeded"),
+
+  PRODUCER_FENCED(
+      90,
+      Flag.FINAL,
+      Flag.KEEP_METADATA,
+      "A newer producer with the same transactional id has fenced this one"),
+
+  RESOURCE_NOT_FOUND(91, Flag.FINAL, Flag.KEEP_METADATA, "Resource not found"),
+
+  DUPLICATE_RESOURCE(92, Flag.FINAL, Flag.KEEP_METADATA, "Duplicate resource"),
+
+  UNACCEPTABLE_CREDENTIAL(93, Flag.FINAL, Flag.KEEP_METADATA, "Unacceptable credential"),
+
+  INCONSISTENT_VOTER_SET(94, Flag.FINAL, Flag.KEEP_METADATA, "Inconsistent voter set"),
+
+  INVALID_UPDATE_VERSION(95, Flag.FINAL, Flag.KEEP_METADATA, "Invalid update version"),
+
+  FEATURE_UPDATE_FAILED(96, Flag.FINAL, Flag.KEEP_METADATA, "Feature update failed"),
+
+  PRINCIPAL_DESERIALIZATION_FAILURE(
+      97, Flag.FINAL, Flag.KEEP_METADATA, "Principal deserialization failure"),
+
+  SNAPSHOT_NOT_FOUND(98, Flag.FINAL, Flag.KEEP_METADATA, "Snapshot not found"),
+
+  POSITION_OUT_OF_RANGE(99, Flag.FINAL, Flag.KEEP_METADATA, "Position out of range"),
+
+  UNKNOWN_TOPIC_ID(
+      100, Flag.RETRIABLE, Flag.REFRESH_METADATA, "The broker does not know this topic id"),
+
+  DUPLICATE_BROKER_REGISTRATION(
+      101, Flag.FINAL, Flag.KEEP_METADATA, "Duplicate broker registration"),
+
+  BROKER_ID_NOT_REGISTERED(102, Flag.FINAL, Flag.KEEP_METADATA, "Broker id not registered"),
+
+  INCONSISTENT_TOPIC_ID(
+      103,
+      Flag.RETRIABLE,
+      Flag.REFRESH_METADATA,
+      "The topic id does not match the broker's for this topic"),
+
+  INCONSISTENT_CLUSTER_ID(104, Flag.FINAL, Flag.KEEP_METADATA, "Inconsistent cluster id"),
+
+  TRANSACTIONAL_ID_NOT_FOUND(
+      105, Flag.FINAL, Flag.KEEP_METADATA, "The transactional id was not found"),
+
+  FETCH_SESSION_TOPIC_ID_ERROR(
+      106, Flag.RETRIABLE, Flag.KEEP_METADATA, "Fetch session topic id error"),
+
+  INELIGIBLE_REPLICA(107, Flag.FINAL, Flag.KEEP_METADATA, "Ineligible replica"),
+
+  NEW_LEADER_ELECTED(108, Flag.FINAL, Flag.KEEP_METADATA, "New leader elected"),
+
+  OFFSET_MOVED_TO_TIERED_STORAGE(
+      109, Flag.FINAL, Flag.KEEP_METADATA, "Offset moved to tiered storage"),
+
+  FENCED_MEMBER_EPOCH(110, Flag.FINAL, Flag.KEEP_METADATA, "Fenced member epoch"),
+
+  UNRELEASED_INSTANCE_ID(111, Flag.FINAL, Flag.KEEP_METADATA, "Unreleased instance id"),
+
+  UNSUPPORTED_ASSIGNOR(112, Flag.FINAL, Flag.KEEP_METADATA, "Unsupported assignor"),
+
+  STALE_MEMBER_EPOCH(113, Flag.FINAL, Flag.KEEP_METADATA, "Stale member epoch"),
+
+  MISMATCHED_ENDPOINT_TYPE(114, Flag.FINAL, Flag.KEEP_METADATA, "Mismatched endpoint type"),
+
+  UNSUPPORTED_ENDPOINT_TYPE(115, Flag.FINAL, Flag.KEEP_METADATA, "Unsupported endpoint type"),
+
+  UNKNOWN_CONTROLLER_ID(116, Flag.FINAL, Flag.KEEP_METADATA, "Unknown controller id"),
+
+  UNKNOWN_SUBSCRIPTION_ID(117, Flag.FINAL, Flag.KEEP_METADATA, "Unknown subscription id"),
+
+  TELEMETRY_TOO_LARGE(118, Flag.FINAL, Flag.KEEP_METADATA, "Telemetry too large"),
+
+  INVALID_REGISTRATION(119, Flag.FINAL, Flag.KEEP_METADATA, "Invalid registration"),
+
+  TRANSACTION_ABORTABLE(
+      120,
+      Flag.FINAL,
+      Flag.KEEP_METADATA,
+      "The transaction must be aborted; the producer may then continue"),
+
+  INVALID_RECORD_STATE(121, Flag.FINAL, Flag.KEEP_METADATA, "Invalid record state"),
+
+  SHARE_SESSION_NOT_FOUND(122, Flag.RETRIABLE, Flag.KEEP_METADATA, "Share session not found"),
+
+  INVALID_SHARE_SESSION_EPOCH(
+      123, Flag.RETRIABLE, Flag.KEEP_METADATA, "Invalid share session epoch"),
+
+  FENCED_STATE_EPOCH(124, Flag.FINAL, Flag.KEEP_METADATA, "Fenced state epoch"),
+
+  INVALID_VOTER_KEY(125, Flag.FINAL, Flag.KEEP_METADATA, "Invalid voter key"),
+
+  DUPLICATE_VOTER(126, Flag.FINAL, Flag.KEEP_METADATA, "Duplicate voter"),
+
+  VOTER_NOT_FOUND(127, Flag.FINAL, Flag.KEEP_METADATA, "Voter not found"),
+
+  INVALID_REGULAR_EXPRESSION(128, Flag.FINAL, Flag.KEEP_METADATA, "Invalid regular expression"),
+
+  REBOOTSTRAP_REQUIRED(
+      129,
+      Flag.FINAL,
+      Flag.KEEP_METADATA,
+      "The client must rebootstrap its metadata from bootstrap.servers"),
+
+  STREAMS_INVALID_TOPOLOGY(130, Flag.FINAL, Flag.KEEP_METADATA, "Streams invalid topology"),
+
+  STREAMS_INVALID_TOPOLOGY_EPOCH(
+      131, Flag.FINAL, Flag.KEEP_METADATA, "Streams invalid topology epoch"),
+
+  STREAMS_TOPOLOGY_FENCED(132, Flag.FINAL, Flag.KEEP_METADATA, "Streams topology fenced"),
+
+  SHARE_SESSION_LIMIT_REACHED(
+      133, Flag.RETRIABLE, Flag.KEEP_METADATA, "Share session limit reached");
+
+  /** Names for the two flags of each constant, so the table reads without positional booleans. */
+  private static final class Flag {
+    static final boolean RETRIABLE = true;
+    static final boolean FINAL = false;
+    static final boolean REFRESH_METADATA = true;
+    static final boolean KEEP_METADATA = false;
+  }
+
+  /** The name {@link #describe} gives a code this client does not know. */
+  public static final String UNKNOWN_NAME = "UNKNOWN_ERROR_CODE";
+
   private static final int MIN_CODE = -1;
-  private static final ErrorCode[] BY_CODE = new ErrorCode[200];
+  private static final Errors[] BY_CODE = new Errors[200];
 
-  private Errors() {}
-
-  private static ErrorCode define(
-      int code, String name, boolean retriable, boolean invalidatesMetadata, String message) {
-    ErrorCode error = new ErrorCode((short) code, name, retriable, invalidatesMetadata, message);
-    if (BY_CODE[code - MIN_CODE] != null) {
-      throw new IllegalStateException("duplicate error code " + code);
+  static {
+    for (Errors e : values()) {
+      if (BY_CODE[e.code - MIN_CODE] != null) {
+        throw new IllegalStateException("duplicate error code " + e.code);
+      }
+      BY_CODE[e.code - MIN_CODE] = e;
     }
-    BY_CODE[code - MIN_CODE] = error;
-    return error;
+  }
+
+  private final short code;
+  private final boolean retriable;
+  private final boolean invalidatesMetadata;
+  private final String message;
+
+  Errors(int code, boolean retriable, boolean invalidatesMetadata, String message) {
+    this.code = (short) code;
+    this.retriable = retriable;
+    this.invalidatesMetadata = invalidatesMetadata;
+    this.message = message;
   }
 
   /**
-   * The entry for a wire error code; unknown codes give a non-retriable entry named {@value
-   * #UNKNOWN_NAME} carrying the code.
+   * The constant for a wire error code; a code this client does not know gives {@link
+   * #UNKNOWN_SERVER_ERROR} (non-retriable), as in Kafka's client. {@link #describe} keeps the code.
    */
-  public static ErrorCode forCode(int code) {
-    int index = code - MIN_CODE;
-    if (index >= 0 && index < BY_CODE.length && BY_CODE[index] != null) {
-      return BY_CODE[index];
-    }
-    return new ErrorCode(
-        (short) code,
-        UNKNOWN_NAME,
-        false,
-        false,
-        "Error code " + code + " is unknown to this client");
+  public static Errors forCode(int code) {
+    Errors known = knownOrNull(code);
+    return known == null ? UNKNOWN_SERVER_ERROR : known;
   }
 
-  public static final ErrorCode UNKNOWN_SERVER_ERROR =
-      define(
-          -1,
-          "UNKNOWN_SERVER_ERROR",
-          false,
-          false,
-          "The server hit an unexpected error while handling the request");
-
-  public static final ErrorCode NONE = define(0, "NONE", false, false, "No error");
-
-  public static final ErrorCode OFFSET_OUT_OF_RANGE =
-      define(1, "OFFSET_OUT_OF_RANGE", false, false, "Offset out of range");
-
-  public static final ErrorCode CORRUPT_MESSAGE =
-      define(
-          2,
-          "CORRUPT_MESSAGE",
-          true,
-          false,
-          "The broker found a record batch that fails its CRC check or is otherwise corrupt");
-
-  public static final ErrorCode UNKNOWN_TOPIC_OR_PARTITION =
-      define(
-          3,
-          "UNKNOWN_TOPIC_OR_PARTITION",
-          true,
-          true,
-          "The broker does not host this topic-partition (or the principal may not describe it)");
-
-  public static final ErrorCode INVALID_FETCH_SIZE =
-      define(4, "INVALID_FETCH_SIZE", false, false, "Invalid fetch size");
-
-  public static final ErrorCode LEADER_NOT_AVAILABLE =
-      define(
-          5,
-          "LEADER_NOT_AVAILABLE",
-          true,
-          true,
-          "The partition has no leader right now (election in progress)");
-
-  public static final ErrorCode NOT_LEADER_OR_FOLLOWER =
-      define(
-          6,
-          "NOT_LEADER_OR_FOLLOWER",
-          true,
-          true,
-          "The broker is not the leader of this partition any more");
-
-  public static final ErrorCode REQUEST_TIMED_OUT =
-      define(
-          7,
-          "REQUEST_TIMED_OUT",
-          true,
-          false,
-          "The request timed out (on the broker, waiting for replica acknowledgements)");
-
-  public static final ErrorCode BROKER_NOT_AVAILABLE =
-      define(8, "BROKER_NOT_AVAILABLE", false, false, "Broker not available");
-
-  public static final ErrorCode REPLICA_NOT_AVAILABLE =
-      define(9, "REPLICA_NOT_AVAILABLE", true, true, "A replica of the partition is not available");
-
-  public static final ErrorCode MESSAGE_TOO_LARGE =
-      define(
-          10,
-          "MESSAGE_TOO_LARGE",
-          false,
-          false,
-          "The record batch is larger than the topic accepts (max.message.bytes)");
-
-  public static final ErrorCode STALE_CONTROLLER_EPOCH =
-      define(11, "STALE_CONTROLLER_EPOCH", false, false, "Stale controller epoch");
-
-  public static final ErrorCode OFFSET_METADATA_TOO_LARGE =
-      define(12, "OFFSET_METADATA_TOO_LARGE", false, false, "Offset metadata too large");
-
-  public static final ErrorCode NETWORK_EXCEPTION =
-      define(
-          13,
-          "NETWORK_EXCEPTION",
-          true,
-          true,
-          "The connection to the broker failed before a response arrived");
-
-  public static final ErrorCode COORDINATOR_LOAD_IN_PROGRESS =
-      define(
-          14,
-          "COORDINATOR_LOAD_IN_PROGRESS",
-          true,
-          false,
-          "The coordinator is still loading its state");
-
-  public static final ErrorCode COORDINATOR_NOT_AVAILABLE =
-      define(15, "COORDINATOR_NOT_AVAILABLE", true, false, "The coordinator is not available");
-
-  public static final ErrorCode NOT_COORDINATOR =
-      define(16, "NOT_COORDINATOR", true, false, "This broker is not the coordinator for the key");
-
-  public static final ErrorCode INVALID_TOPIC_EXCEPTION =
-      define(
-          17,
-          "INVALID_TOPIC_EXCEPTION",
-          false,
-          false,
-          "The topic name is invalid, or writing to an internal topic is not allowed");
-
-  public static final ErrorCode RECORD_LIST_TOO_LARGE =
-      define(
-          18,
-          "RECORD_LIST_TOO_LARGE",
-          false,
-          false,
-          "The request holds more record data than the broker accepts for one partition");
-
-  public static final ErrorCode NOT_ENOUGH_REPLICAS =
-      define(
-          19,
-          "NOT_ENOUGH_REPLICAS",
-          true,
-          false,
-          "Fewer in-sync replicas than min.insync.replicas: nothing was written");
-
-  public static final ErrorCode NOT_ENOUGH_REPLICAS_AFTER_APPEND =
-      define(
-          20,
-          "NOT_ENOUGH_REPLICAS_AFTER_APPEND",
-          true,
-          false,
-          "Written on the leader, but fewer in-sync replicas than required acknowledged it");
-
-  public static final ErrorCode INVALID_REQUIRED_ACKS =
-      define(21, "INVALID_REQUIRED_ACKS", false, false, "Acks must be -1, 0 or 1");
-
-  public static final ErrorCode ILLEGAL_GENERATION =
-      define(
-          22, "ILLEGAL_GENERATION", false, false, "The consumer group generation is not current");
-
-  public static final ErrorCode INCONSISTENT_GROUP_PROTOCOL =
-      define(23, "INCONSISTENT_GROUP_PROTOCOL", false, false, "Inconsistent group protocol");
-
-  public static final ErrorCode INVALID_GROUP_ID =
-      define(24, "INVALID_GROUP_ID", false, false, "Invalid group id");
-
-  public static final ErrorCode UNKNOWN_MEMBER_ID =
-      define(
-          25, "UNKNOWN_MEMBER_ID", false, false, "The consumer group does not know this member id");
-
-  public static final ErrorCode INVALID_SESSION_TIMEOUT =
-      define(26, "INVALID_SESSION_TIMEOUT", false, false, "Invalid session timeout");
-
-  public static final ErrorCode REBALANCE_IN_PROGRESS =
-      define(27, "REBALANCE_IN_PROGRESS", false, false, "Rebalance in progress");
-
-  public static final ErrorCode INVALID_COMMIT_OFFSET_SIZE =
-      define(28, "INVALID_COMMIT_OFFSET_SIZE", false, false, "Invalid commit offset size");
-
-  public static final ErrorCode TOPIC_AUTHORIZATION_FAILED =
-      define(
-          29,
-          "TOPIC_AUTHORIZATION_FAILED",
-          false,
-          false,
-          "The principal is not authorized to access the topic");
-
-  public static final ErrorCode GROUP_AUTHORIZATION_FAILED =
-      define(
-          30,
-          "GROUP_AUTHORIZATION_FAILED",
-          false,
-          false,
-          "The principal is not authorized to access the group");
-
-  public static final ErrorCode CLUSTER_AUTHORIZATION_FAILED =
-      define(
-          31,
-          "CLUSTER_AUTHORIZATION_FAILED",
-          false,
-          false,
-          "The principal is not authorized for this cluster action (e.g. idempotent writes)");
-
-  public static final ErrorCode INVALID_TIMESTAMP =
-      define(
-          32,
-          "INVALID_TIMESTAMP",
-          false,
-          false,
-          "A record timestamp is outside the range the topic accepts");
-
-  public static final ErrorCode UNSUPPORTED_SASL_MECHANISM =
-      define(
-          33,
-          "UNSUPPORTED_SASL_MECHANISM",
-          false,
-          false,
-          "The broker does not enable the requested SASL mechanism");
-
-  public static final ErrorCode ILLEGAL_SASL_STATE =
-      define(
-          34,
-          "ILLEGAL_SASL_STATE",
-          false,
-          false,
-          "The request is not valid in the current SASL state");
-
-  public static final ErrorCode UNSUPPORTED_VERSION =
-      define(
-          35,
-          "UNSUPPORTED_VERSION",
-          false,
-          false,
-          "The broker does not support this version of the API");
-
-  public static final ErrorCode TOPIC_ALREADY_EXISTS =
-      define(36, "TOPIC_ALREADY_EXISTS", false, false, "Topic already exists");
-
-  public static final ErrorCode INVALID_PARTITIONS =
-      define(37, "INVALID_PARTITIONS", false, false, "Invalid partitions");
-
-  public static final ErrorCode INVALID_REPLICATION_FACTOR =
-      define(38, "INVALID_REPLICATION_FACTOR", false, false, "Invalid replication factor");
-
-  public static final ErrorCode INVALID_REPLICA_ASSIGNMENT =
-      define(39, "INVALID_REPLICA_ASSIGNMENT", false, false, "Invalid replica assignment");
-
-  public static final ErrorCode INVALID_CONFIG =
-      define(40, "INVALID_CONFIG", false, false, "Invalid config");
-
-  public static final ErrorCode NOT_CONTROLLER =
-      define(41, "NOT_CONTROLLER", true, false, "Not controller");
-
-  public static final ErrorCode INVALID_REQUEST =
-      define(
-          42,
-          "INVALID_REQUEST",
-          false,
-          false,
-          "The broker could not make sense of the request (malformed or inconsistent fields)");
-
-  public static final ErrorCode UNSUPPORTED_FOR_MESSAGE_FORMAT =
-      define(
-          43,
-          "UNSUPPORTED_FOR_MESSAGE_FORMAT",
-          false,
-          false,
-          "The request needs a newer message format than the topic uses");
-
-  public static final ErrorCode POLICY_VIOLATION =
-      define(44, "POLICY_VIOLATION", false, false, "Policy violation");
-
-  public static final ErrorCode OUT_OF_ORDER_SEQUENCE_NUMBER =
-      define(
-          45,
-          "OUT_OF_ORDER_SEQUENCE_NUMBER",
-          false,
-          false,
-          "The broker expected a different producer sequence number");
-
-  public static final ErrorCode DUPLICATE_SEQUENCE_NUMBER =
-      define(
-          46,
-          "DUPLICATE_SEQUENCE_NUMBER",
-          false,
-          false,
-          "The broker has already written a batch with this sequence number");
-
-  public static final ErrorCode INVALID_PRODUCER_EPOCH =
-      define(
-          47,
-          "INVALID_PRODUCER_EPOCH",
-          false,
-          false,
-          "The producer epoch is older than the one the broker knows");
-
-  public static final ErrorCode INVALID_TXN_STATE =
-      define(
-          48,
-          "INVALID_TXN_STATE",
-          false,
-          false,
-          "The operation is not valid in the current state of the transaction");
-
-  public static final ErrorCode INVALID_PRODUCER_ID_MAPPING =
-      define(
-          49,
-          "INVALID_PRODUCER_ID_MAPPING",
-          false,
-          false,
-          "The producer id does not belong to this transactional id");
-
-  public static final ErrorCode INVALID_TRANSACTION_TIMEOUT =
-      define(
-          50,
-          "INVALID_TRANSACTION_TIMEOUT",
-          false,
-          false,
-          "The transaction timeout exceeds the broker maximum (transaction.max.timeout.ms)");
-
-  public static final ErrorCode CONCURRENT_TRANSACTIONS =
-      define(
-          51,
-          "CONCURRENT_TRANSACTIONS",
-          true,
-          false,
-          "The coordinator is still completing a previous transaction for this producer");
-
-  public static final ErrorCode TRANSACTION_COORDINATOR_FENCED =
-      define(
-          52,
-          "TRANSACTION_COORDINATOR_FENCED",
-          false,
-          false,
-          "A newer transaction coordinator has taken over");
-
-  public static final ErrorCode TRANSACTIONAL_ID_AUTHORIZATION_FAILED =
-      define(
-          53,
-          "TRANSACTIONAL_ID_AUTHORIZATION_FAILED",
-          false,
-          false,
-          "The principal is not authorized to use this transactional id");
-
-  public static final ErrorCode SECURITY_DISABLED =
-      define(54, "SECURITY_DISABLED", false, false, "Security disabled");
-
-  public static final ErrorCode OPERATION_NOT_ATTEMPTED =
-      define(55, "OPERATION_NOT_ATTEMPTED", false, false, "Operation not attempted");
-
-  public static final ErrorCode KAFKA_STORAGE_ERROR =
-      define(
-          56,
-          "KAFKA_STORAGE_ERROR",
-          true,
-          true,
-          "The broker had a disk error for the partition's log");
-
-  public static final ErrorCode LOG_DIR_NOT_FOUND =
-      define(57, "LOG_DIR_NOT_FOUND", false, false, "Log dir not found");
-
-  public static final ErrorCode SASL_AUTHENTICATION_FAILED =
-      define(58, "SASL_AUTHENTICATION_FAILED", false, false, "SASL authentication failed");
-
-  public static final ErrorCode UNKNOWN_PRODUCER_ID =
-      define(
-          59,
-          "UNKNOWN_PRODUCER_ID",
-          false,
-          false,
-          "The broker has no state for this producer id (e.g. removed by retention)");
-
-  public static final ErrorCode REASSIGNMENT_IN_PROGRESS =
-      define(60, "REASSIGNMENT_IN_PROGRESS", false, false, "Reassignment in progress");
-
-  public static final ErrorCode DELEGATION_TOKEN_AUTH_DISABLED =
-      define(61, "DELEGATION_TOKEN_AUTH_DISABLED", false, false, "Delegation token auth disabled");
-
-  public static final ErrorCode DELEGATION_TOKEN_NOT_FOUND =
-      define(62, "DELEGATION_TOKEN_NOT_FOUND", false, false, "Delegation token not found");
-
-  public static final ErrorCode DELEGATION_TOKEN_OWNER_MISMATCH =
-      define(
-          63, "DELEGATION_TOKEN_OWNER_MISMATCH", false, false, "Delegation token owner mismatch");
-
-  public static final ErrorCode DELEGATION_TOKEN_REQUEST_NOT_ALLOWED =
-      define(
-          64,
-          "DELEGATION_TOKEN_REQUEST_NOT_ALLOWED",
-          false,
-          false,
-          "Delegation token request not allowed");
-
-  public static final ErrorCode DELEGATION_TOKEN_AUTHORIZATION_FAILED =
-      define(
-          65,
-          "DELEGATION_TOKEN_AUTHORIZATION_FAILED",
-          false,
-          false,
-          "Delegation token authorization failed");
-
-  public static final ErrorCode DELEGATION_TOKEN_EXPIRED =
-      define(66, "DELEGATION_TOKEN_EXPIRED", false, false, "Delegation token expired");
-
-  public static final ErrorCode INVALID_PRINCIPAL_TYPE =
-      define(67, "INVALID_PRINCIPAL_TYPE", false, false, "Invalid principal type");
-
-  public static final ErrorCode NON_EMPTY_GROUP =
-      define(68, "NON_EMPTY_GROUP", false, false, "Non empty group");
-
-  public static final ErrorCode GROUP_ID_NOT_FOUND =
-      define(69, "GROUP_ID_NOT_FOUND", false, false, "Group id not found");
-
-  public static final ErrorCode FETCH_SESSION_ID_NOT_FOUND =
-      define(70, "FETCH_SESSION_ID_NOT_FOUND", true, false, "Fetch session id not found");
-
-  public static final ErrorCode INVALID_FETCH_SESSION_EPOCH =
-      define(71, "INVALID_FETCH_SESSION_EPOCH", true, false, "Invalid fetch session epoch");
-
-  public static final ErrorCode LISTENER_NOT_FOUND =
-      define(
-          72,
-          "LISTENER_NOT_FOUND",
-          true,
-          true,
-          "The leader has no endpoint for the listener the request came in on");
-
-  public static final ErrorCode TOPIC_DELETION_DISABLED =
-      define(73, "TOPIC_DELETION_DISABLED", false, false, "Topic deletion disabled");
-
-  public static final ErrorCode FENCED_LEADER_EPOCH =
-      define(
-          74,
-          "FENCED_LEADER_EPOCH",
-          true,
-          true,
-          "The leader epoch in the request is older than the broker's");
-
-  public static final ErrorCode UNKNOWN_LEADER_EPOCH =
-      define(
-          75,
-          "UNKNOWN_LEADER_EPOCH",
-          true,
-          false,
-          "The leader epoch in the request is newer than the broker's");
-
-  public static final ErrorCode UNSUPPORTED_COMPRESSION_TYPE =
-      define(
-          76,
-          "UNSUPPORTED_COMPRESSION_TYPE",
-          false,
-          false,
-          "The compression type is not supported at this request version");
-
-  public static final ErrorCode STALE_BROKER_EPOCH =
-      define(77, "STALE_BROKER_EPOCH", false, false, "Stale broker epoch");
-
-  public static final ErrorCode OFFSET_NOT_AVAILABLE =
-      define(78, "OFFSET_NOT_AVAILABLE", true, false, "Offset not available");
-
-  public static final ErrorCode MEMBER_ID_REQUIRED =
-      define(79, "MEMBER_ID_REQUIRED", false, false, "Member id required");
-
-  public static final ErrorCode PREFERRED_LEADER_NOT_AVAILABLE =
-      define(80, "PREFERRED_LEADER_NOT_AVAILABLE", true, true, "Preferred leader not available");
-
-  public static final ErrorCode GROUP_MAX_SIZE_REACHED =
-      define(81, "GROUP_MAX_SIZE_REACHED", false, false, "Group max size reached");
-
-  public static final ErrorCode FENCED_INSTANCE_ID =
-      define(
-          82,
-          "FENCED_INSTANCE_ID",
-          false,
-          false,
-          "Another consumer with the same group.instance.id has taken over");
-
-  public static final ErrorCode ELIGIBLE_LEADERS_NOT_AVAILABLE =
-      define(83, "ELIGIBLE_LEADERS_NOT_AVAILABLE", true, true, "Eligible leaders not available");
-
-  public static final ErrorCode ELECTION_NOT_NEEDED =
-      define(84, "ELECTION_NOT_NEEDED", true, true, "Election not needed");
-
-  public static final ErrorCode NO_REASSIGNMENT_IN_PROGRESS =
-      define(85, "NO_REASSIGNMENT_IN_PROGRESS", false, false, "No reassignment in progress");
-
-  public static final ErrorCode GROUP_SUBSCRIBED_TO_TOPIC =
-      define(86, "GROUP_SUBSCRIBED_TO_TOPIC", false, false, "Group subscribed to topic");
-
-  public static final ErrorCode INVALID_RECORD =
-      define(
-          87,
-          "INVALID_RECORD",
-          false,
-          false,
-          "The broker refused one or more records of the batch");
-
-  public static final ErrorCode UNSTABLE_OFFSET_COMMIT =
-      define(88, "UNSTABLE_OFFSET_COMMIT", true, false, "Unstable offset commit");
-
-  public static final ErrorCode THROTTLING_QUOTA_EXCEEDED =
-      define(89, "THROTTLING_QUOTA_EXCEEDED", true, false, "A quota was exceeded");
-
-  public static final ErrorCode PRODUCER_FENCED =
-      define(
-          90,
-          "PRODUCER_FENCED",
-          false,
-          false,
-          "A newer producer with the same transactional id has fenced this one");
-
-  public static final ErrorCode RESOURCE_NOT_FOUND =
-      define(91, "RESOURCE_NOT_FOUND", false, false, "Resource not found");
-
-  public static final ErrorCode DUPLICATE_RESOURCE =
-      define(92, "DUPLICATE_RESOURCE", false, false, "Duplicate resource");
-
-  public static final ErrorCode UNACCEPTABLE_CREDENTIAL =
-      define(93, "UNACCEPTABLE_CREDENTIAL", false, false, "Unacceptable credential");
-
-  public static final ErrorCode INCONSISTENT_VOTER_SET =
-      define(94, "INCONSISTENT_VOTER_SET", false, false, "Inconsistent voter set");
-
-  public static final ErrorCode INVALID_UPDATE_VERSION =
-      define(95, "INVALID_UPDATE_VERSION", false, false, "Invalid update version");
-
-  public static final ErrorCode FEATURE_UPDATE_FAILED =
-      define(96, "FEATURE_UPDATE_FAILED", false, false, "Feature update failed");
-
-  public static final ErrorCode PRINCIPAL_DESERIALIZATION_FAILURE =
-      define(
-          97,
-          "PRINCIPAL_DESERIALIZATION_FAILURE",
-          false,
-          false,
-          "Principal deserialization failure");
-
-  public static final ErrorCode SNAPSHOT_NOT_FOUND =
-      define(98, "SNAPSHOT_NOT_FOUND", false, false, "Snapshot not found");
-
-  public static final ErrorCode POSITION_OUT_OF_RANGE =
-      define(99, "POSITION_OUT_OF_RANGE", false, false, "Position out of range");
-
-  public static final ErrorCode UNKNOWN_TOPIC_ID =
-      define(100, "UNKNOWN_TOPIC_ID", true, true, "The broker does not know this topic id");
-
-  public static final ErrorCode DUPLICATE_BROKER_REGISTRATION =
-      define(101, "DUPLICATE_BROKER_REGISTRATION", false, false, "Duplicate broker registration");
-
-  public static final ErrorCode BROKER_ID_NOT_REGISTERED =
-      define(102, "BROKER_ID_NOT_REGISTERED", false, false, "Broker id not registered");
-
-  public static final ErrorCode INCONSISTENT_TOPIC_ID =
-      define(
-          103,
-          "INCONSISTENT_TOPIC_ID",
-          true,
-          true,
-          "The topic id does not match the broker's for this topic");
-
-  public static final ErrorCode INCONSISTENT_CLUSTER_ID =
-      define(104, "INCONSISTENT_CLUSTER_ID", false, false, "Inconsistent cluster id");
-
-  public static final ErrorCode TRANSACTIONAL_ID_NOT_FOUND =
-      define(105, "TRANSACTIONAL_ID_NOT_FOUND", false, false, "The transactional id was not found");
-
-  public static final ErrorCode FETCH_SESSION_TOPIC_ID_ERROR =
-      define(106, "FETCH_SESSION_TOPIC_ID_ERROR", true, false, "Fetch session topic id error");
-
-  public static final ErrorCode INELIGIBLE_REPLICA =
-      define(107, "INELIGIBLE_REPLICA", false, false, "Ineligible replica");
-
-  public static final ErrorCode NEW_LEADER_ELECTED =
-      define(108, "NEW_LEADER_ELECTED", false, false, "New leader elected");
-
-  public static final ErrorCode OFFSET_MOVED_TO_TIERED_STORAGE =
-      define(109, "OFFSET_MOVED_TO_TIERED_STORAGE", false, false, "Offset moved to tiered storage");
-
-  public static final ErrorCode FENCED_MEMBER_EPOCH =
-      define(110, "FENCED_MEMBER_EPOCH", false, false, "Fenced member epoch");
-
-  public static final ErrorCode UNRELEASED_INSTANCE_ID =
-      define(111, "UNRELEASED_INSTANCE_ID", false, false, "Unreleased instance id");
-
-  public static final ErrorCode UNSUPPORTED_ASSIGNOR =
-      define(112, "UNSUPPORTED_ASSIGNOR", false, false, "Unsupported assignor");
-
-  public static final ErrorCode STALE_MEMBER_EPOCH =
-      define(113, "STALE_MEMBER_EPOCH", false, false, "Stale member epoch");
-
-  public static final ErrorCode MISMATCHED_ENDPOINT_TYPE =
-      define(114, "MISMATCHED_ENDPOINT_TYPE", false, false, "Mismatched endpoint type");
-
-  public static final ErrorCode UNSUPPORTED_ENDPOINT_TYPE =
-      define(115, "UNSUPPORTED_ENDPOINT_TYPE", false, false, "Unsupported endpoint type");
-
-  public static final ErrorCode UNKNOWN_CONTROLLER_ID =
-      define(116, "UNKNOWN_CONTROLLER_ID", false, false, "Unknown controller id");
-
-  public static final ErrorCode UNKNOWN_SUBSCRIPTION_ID =
-      define(117, "UNKNOWN_SUBSCRIPTION_ID", false, false, "Unknown subscription id");
-
-  public static final ErrorCode TELEMETRY_TOO_LARGE =
-      define(118, "TELEMETRY_TOO_LARGE", false, false, "Telemetry too large");
-
-  public static final ErrorCode INVALID_REGISTRATION =
-      define(119, "INVALID_REGISTRATION", false, false, "Invalid registration");
-
-  public static final ErrorCode TRANSACTION_ABORTABLE =
-      define(
-          120,
-          "TRANSACTION_ABORTABLE",
-          false,
-          false,
-          "The transaction must be aborted; the producer may then continue");
-
-  public static final ErrorCode INVALID_RECORD_STATE =
-      define(121, "INVALID_RECORD_STATE", false, false, "Invalid record state");
-
-  public static final ErrorCode SHARE_SESSION_NOT_FOUND =
-      define(122, "SHARE_SESSION_NOT_FOUND", true, false, "Share session not found");
-
-  public static final ErrorCode INVALID_SHARE_SESSION_EPOCH =
-      define(123, "INVALID_SHARE_SESSION_EPOCH", true, false, "Invalid share session epoch");
-
-  public static final ErrorCode FENCED_STATE_EPOCH =
-      define(124, "FENCED_STATE_EPOCH", false, false, "Fenced state epoch");
-
-  public static final ErrorCode INVALID_VOTER_KEY =
-      define(125, "INVALID_VOTER_KEY", false, false, "Invalid voter key");
-
-  public static final ErrorCode DUPLICATE_VOTER =
-      define(126, "DUPLICATE_VOTER", false, false, "Duplicate voter");
-
-  public static final ErrorCode VOTER_NOT_FOUND =
-      define(127, "VOTER_NOT_FOUND", false, false, "Voter not found");
-
-  public static final ErrorCode INVALID_REGULAR_EXPRESSION =
-      define(128, "INVALID_REGULAR_EXPRESSION", false, false, "Invalid regular expression");
-
-  public static final ErrorCode REBOOTSTRAP_REQUIRED =
-      define(
-          129,
-          "REBOOTSTRAP_REQUIRED",
-          false,
-          false,
-          "The client must rebootstrap its metadata from bootstrap.servers");
-
-  public static final ErrorCode STREAMS_INVALID_TOPOLOGY =
-      define(130, "STREAMS_INVALID_TOPOLOGY", false, false, "Streams invalid topology");
-
-  public static final ErrorCode STREAMS_INVALID_TOPOLOGY_EPOCH =
-      define(131, "STREAMS_INVALID_TOPOLOGY_EPOCH", false, false, "Streams invalid topology epoch");
-
-  public static final ErrorCode STREAMS_TOPOLOGY_FENCED =
-      define(132, "STREAMS_TOPOLOGY_FENCED", false, false, "Streams topology fenced");
-
-  public static final ErrorCode SHARE_SESSION_LIMIT_REACHED =
-      define(133, "SHARE_SESSION_LIMIT_REACHED", true, false, "Share session limit reached");
+  /** Whether this client knows {@code code}. */
+  public static boolean isKnown(int code) {
+    return knownOrNull(code) != null;
+  }
+
+  /** Kafka's name for {@code code}, or {@value #UNKNOWN_NAME}. */
+  public static String nameOf(int code) {
+    Errors known = knownOrNull(code);
+    return known == null ? UNKNOWN_NAME : known.name();
+  }
+
+  /** {@code NAME (code)} for logs and exceptions; unknown codes keep their number. */
+  public static String describe(int code) {
+    Errors known = knownOrNull(code);
+    return (known == null ? UNKNOWN_NAME : known.name()) + " (" + code + ")";
+  }
+
+  private static Errors knownOrNull(int code) {
+    int index = code - MIN_CODE;
+    return index >= 0 && index < BY_CODE.length ? BY_CODE[index] : null;
+  }
+
+  /** The wire value. */
+  public short code() {
+    return code;
+  }
+
+  /** Whether a retry may succeed without the application changing anything. */
+  public boolean retriable() {
+    return retriable;
+  }
+
+  /** Whether the client should refresh its cluster metadata. */
+  public boolean invalidatesMetadata() {
+    return invalidatesMetadata;
+  }
+
+  /** A default description for logs and exceptions. */
+  public String message() {
+    return message;
+  }
+
+  public boolean isNone() {
+    return this == NONE;
+  }
+
+  /** Whether the wire {@code code} is this error. */
+  public boolean is(short code) {
+    return this.code == code;
+  }
 }

@@ -3,6 +3,7 @@ package dev.plume.sender;
 import dev.plume.metadata.ProducerMetadata;
 import dev.plume.network.NetworkClient;
 import dev.plume.network.Node;
+import dev.plume.protocol.Errors;
 import dev.plume.protocol.message.MetadataResponse;
 import java.util.List;
 import org.slf4j.Logger;
@@ -21,9 +22,6 @@ import org.slf4j.LoggerFactory;
 final class MetadataRecovery {
 
   private static final Logger log = LoggerFactory.getLogger(MetadataRecovery.class);
-
-  /** Kafka's REBOOTSTRAP_REQUIRED, a top-level Metadata error since v13. */
-  static final short REBOOTSTRAP_REQUIRED = 129;
 
   private final String clientId;
   private final NetworkClient client;
@@ -82,7 +80,7 @@ final class MetadataRecovery {
    * happens next round) or names no broker.
    */
   boolean acceptMetadata(MetadataResponse body, long nowMs) {
-    if (body.errorCode() == REBOOTSTRAP_REQUIRED) {
+    if (Errors.REBOOTSTRAP_REQUIRED.is(body.errorCode())) {
       if (metadata.rebootstrapEnabled()) {
         log.info("Producer {}: rebootstrap requested by the cluster", clientId);
         metadata.onRebootstrapRequired();

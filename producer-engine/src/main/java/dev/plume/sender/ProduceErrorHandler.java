@@ -1,18 +1,5 @@
 package dev.plume.sender;
 
-import static dev.plume.sender.ProduceErrorPolicy.CLUSTER_AUTHORIZATION_FAILED;
-import static dev.plume.sender.ProduceErrorPolicy.DUPLICATE_SEQUENCE_NUMBER;
-import static dev.plume.sender.ProduceErrorPolicy.FENCED_LEADER_EPOCH;
-import static dev.plume.sender.ProduceErrorPolicy.INVALID_PRODUCER_EPOCH;
-import static dev.plume.sender.ProduceErrorPolicy.INVALID_RECORD;
-import static dev.plume.sender.ProduceErrorPolicy.INVALID_TIMESTAMP;
-import static dev.plume.sender.ProduceErrorPolicy.MESSAGE_TOO_LARGE;
-import static dev.plume.sender.ProduceErrorPolicy.NOT_LEADER_OR_FOLLOWER;
-import static dev.plume.sender.ProduceErrorPolicy.OUT_OF_ORDER_SEQUENCE_NUMBER;
-import static dev.plume.sender.ProduceErrorPolicy.PRODUCER_FENCED;
-import static dev.plume.sender.ProduceErrorPolicy.TOPIC_AUTHORIZATION_FAILED;
-import static dev.plume.sender.ProduceErrorPolicy.UNKNOWN_PRODUCER_ID;
-
 import dev.plume.accumulator.ProducerBatch;
 import dev.plume.network.ClientResponse;
 import dev.plume.network.Node;
@@ -23,6 +10,7 @@ import dev.plume.producer.errors.InvalidRecordException;
 import dev.plume.producer.errors.OutOfOrderSequenceException;
 import dev.plume.producer.errors.ProducerFencedException;
 import dev.plume.producer.errors.RecordTooLargeException;
+import dev.plume.protocol.Errors;
 import dev.plume.protocol.message.ProduceResponse;
 import dev.plume.txn.SequenceTracker;
 import java.util.List;
@@ -76,8 +64,8 @@ final class ProduceErrorHandler {
       List<ProduceResponse.NodeEndpoint> endpoints,
       long nowMs) {
     short code = p.errorCode();
-    String description = ErrorNames.describe(code) + messageSuffix(p.errorMessage());
-    switch (code) {
+    String description = Errors.describe(code) + messageSuffix(p.errorMessage());
+    switch (Errors.forCode(code)) {
       case DUPLICATE_SEQUENCE_NUMBER -> sender.completeBatch(batch, -1, p.logAppendTimeMs());
       case MESSAGE_TOO_LARGE -> onTooLarge(batch, description, nowMs);
       case OUT_OF_ORDER_SEQUENCE_NUMBER -> onOutOfOrder(batch, p, description, nowMs);
@@ -134,7 +122,7 @@ final class ProduceErrorHandler {
               batch,
               new BrokerErrorException(
                   code,
-                  ErrorNames.name(code),
+                  Errors.nameOf(code),
                   false,
                   "the broker refused the batch for "
                       + batch.topicPartition()
@@ -192,7 +180,11 @@ final class ProduceErrorHandler {
         sequences.markGap(batch.topicPartition(), base);
       }
     }
-    retryOrExpire(batch, nowMs, () -> brokerError(batch, OUT_OF_ORDER_SEQUENCE_NUMBER, p), false);
+    retryOrExpire(
+        batch,
+        nowMs,
+        () -> brokerError(batch, Errors.OUT_OF_ORDER_SEQUENCE_NUMBER.code(), p),
+        false);
   }
 
   /**
@@ -225,7 +217,7 @@ final class ProduceErrorHandler {
       ProducerBatch batch, short code, ProduceResponse.PartitionResponse p) {
     return new BrokerErrorException(
         code,
-        ErrorNames.name(code),
+        Errors.nameOf(code),
         ProduceErrorPolicy.isRetriable(code),
         "the broker refused the batch for "
             + batch.topicPartition()
@@ -239,7 +231,7 @@ final class ProduceErrorHandler {
       ProduceResponse.PartitionResponse p,
       List<ProduceResponse.NodeEndpoint> endpoints,
       short code) {
-    if ((code != NOT_LEADER_OR_FOLLOWER && code != FENCED_LEADER_EPOCH)
+    if ((!Errors.NOT_LEADER_OR_FOLLOWER.is(code) && !Errors.FENCED_LEADER_EPOCH.is(code))
         || !p.currentLeader().isKnown()) {
       return;
     }

@@ -20,6 +20,7 @@ import dev.plume.producer.errors.ProducerClosedException;
 import dev.plume.producer.errors.TimeoutException;
 import dev.plume.producer.errors.UnsupportedVersionException;
 import dev.plume.protocol.ApiKey;
+import dev.plume.protocol.Errors;
 import dev.plume.protocol.message.InitProducerIdRequest;
 import dev.plume.protocol.message.InitProducerIdResponse;
 import dev.plume.protocol.message.MetadataRequest;
@@ -292,7 +293,7 @@ public final class Sender implements Runnable {
         continue;
       }
       if (t.errorCode() != 0) {
-        builder.topicError(t.name(), ErrorNames.describe(t.errorCode()));
+        builder.topicError(t.name(), t.errorCode());
         if (ProduceErrorPolicy.isRetriable(t.errorCode())) {
           builder.retainTopic(metadata.snapshot(), t.name());
         }
@@ -398,7 +399,7 @@ public final class Sender implements Runnable {
       return;
     }
     short code = response.isSuccess() ? response.body().errorCode() : -1;
-    if (code == ProduceErrorPolicy.CLUSTER_AUTHORIZATION_FAILED) {
+    if (Errors.CLUSTER_AUTHORIZATION_FAILED.is(code)) {
       fatal(
           new dev.plume.producer.errors.AuthorizationException(
               "The cluster refused InitProducerId (CLUSTER_AUTHORIZATION_FAILED): this principal"
@@ -408,7 +409,7 @@ public final class Sender implements Runnable {
     }
     initProducerIdAttempts++;
     initProducerIdBackoffUntilMs = nowMs + backoffMs(initProducerIdAttempts);
-    String why = response.isSuccess() ? ErrorNames.describe(code) : response.error().toString();
+    String why = response.isSuccess() ? Errors.describe(code) : response.error().toString();
     log.debug("InitProducerId failed ({}), retrying", why);
     stats.error("InitProducerId failed: " + why, clock.nowMs());
   }
@@ -658,7 +659,7 @@ public final class Sender implements Runnable {
               "Produce response names {}-{} which was not in the request", t.name(), p.index());
           continue;
         }
-        if (p.errorCode() == ProduceErrorPolicy.NONE) {
+        if (Errors.NONE.is(p.errorCode())) {
           completeBatch(batch, p.baseOffset(), p.logAppendTimeMs());
         } else {
           errors.onPartitionError(batch, p, body.nodeEndpoints(), nowMs);

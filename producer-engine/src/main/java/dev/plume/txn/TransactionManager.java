@@ -26,6 +26,7 @@ import dev.plume.producer.errors.InvalidProducerEpochException;
 import dev.plume.producer.errors.ProducerFencedException;
 import dev.plume.producer.errors.TransactionAbortableException;
 import dev.plume.protocol.ApiKey;
+import dev.plume.protocol.Errors;
 import dev.plume.protocol.NegotiatedVersions;
 import dev.plume.protocol.RequestMessage;
 import dev.plume.protocol.message.AddOffsetsToTxnRequest;
@@ -429,7 +430,7 @@ public final class TransactionManager implements TransactionCoordinatorClient {
   private void lockedBackoff(String rpc, short code) {
     attempts++;
     long backoffMs = backoffMs(attempts);
-    if (code == TxnErrorAction.CONCURRENT_TRANSACTIONS
+    if (code == Errors.CONCURRENT_TRANSACTIONS.code()
         && (rpc.startsWith("AddPartitionsToTxn") || rpc.startsWith("AddOffsetsToTxn"))
         && !transactionStarted) {
       // The first add of a transaction: the previous transaction's markers are still being
@@ -700,7 +701,7 @@ public final class TransactionManager implements TransactionCoordinatorClient {
             "{}: {} coordinator for {} is {}", id, group ? "group" : "transaction", key, node);
         return;
       }
-      if (code == TxnErrorAction.GROUP_AUTHORIZATION_FAILED) {
+      if (code == Errors.GROUP_AUTHORIZATION_FAILED.code()) {
         lockedAbortable(abortable("FindCoordinator(group " + key + ")", code));
         return;
       }
@@ -713,7 +714,7 @@ public final class TransactionManager implements TransactionCoordinatorClient {
       }
       return;
     }
-    lockedBackoff("FindCoordinator", TxnErrorAction.COORDINATOR_NOT_AVAILABLE);
+    lockedBackoff("FindCoordinator", Errors.COORDINATOR_NOT_AVAILABLE.code());
   }
 
   // ---------------------------------------------------------------- InitProducerId
@@ -745,7 +746,7 @@ public final class TransactionManager implements TransactionCoordinatorClient {
   private void onInitProducerId(InitProducerIdResponse body, Node coordinator) {
     short code = body.errorCode();
     if (code != 0) {
-      if (code == TxnErrorAction.TRANSACTION_ABORTABLE && !epochBumpInitPending) {
+      if (code == Errors.TRANSACTION_ABORTABLE.code() && !epochBumpInitPending) {
         lockedFatal(
             new FatalTransactionException(
                 "InitProducerId failed with " + TxnErrorAction.describe(code) + " (" + id + ")"));
@@ -819,7 +820,7 @@ public final class TransactionManager implements TransactionCoordinatorClient {
     for (AddPartitionsToTxnResponse.TopicResult t : body.results()) {
       for (AddPartitionsToTxnResponse.PartitionResult p : t.partitions()) {
         short code = p.errorCode();
-        if (code != 0 && code != TxnErrorAction.OPERATION_NOT_ATTEMPTED && worst == 0) {
+        if (code != 0 && code != Errors.OPERATION_NOT_ATTEMPTED.code() && worst == 0) {
           worst = code;
           failed = new TopicPartition(t.name(), p.partitionIndex());
         }
@@ -930,7 +931,7 @@ public final class TransactionManager implements TransactionCoordinatorClient {
       offsets.result.complete(null);
       return;
     }
-    if (worst == TxnErrorAction.REQUEST_TIMED_OUT) {
+    if (worst == Errors.REQUEST_TIMED_OUT.code()) {
       forgetCoordinator(true, groupId);
       lockedBackoff("TxnOffsetCommit", worst);
       return;
@@ -959,7 +960,7 @@ public final class TransactionManager implements TransactionCoordinatorClient {
     String rpc = "EndTxn(" + (commit ? "commit" : "abort") + ")";
     short code = body.errorCode();
     if (code != 0) {
-      if (code == TxnErrorAction.TRANSACTION_ABORTABLE && !commit) {
+      if (code == Errors.TRANSACTION_ABORTABLE.code() && !commit) {
         lockedFatal(
             new FatalTransactionException(
                 rpc + " failed with " + TxnErrorAction.describe(code) + " (" + id + "; fatal)"));

@@ -1,6 +1,9 @@
 package dev.plume.txn;
 
-/** States of a transactional producer (kafka-protocol.md 7.5; 2PC's PREPARED is not supported). */
+/**
+ * States of a transactional producer (as Kafka's transactional producer; 2PC's PREPARED is not
+ * supported).
+ */
 public enum TransactionState {
   UNINITIALIZED,
   INITIALIZING,

@@ -8,6 +8,7 @@ import dev.plume.producer.TopicPartition;
 import dev.plume.producer.errors.AuthorizationException;
 import dev.plume.producer.errors.ProducerClosedException;
 import dev.plume.producer.errors.TimeoutException;
+import dev.plume.protocol.Errors;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -129,7 +130,7 @@ class ProducerMetadataTest {
     metadata.update(
         ProducerMetadata.snapshotBuilder()
             .node(N1)
-            .topicError("missing-topic", "UNKNOWN_TOPIC_OR_PARTITION (3)")
+            .topicError("missing-topic", Errors.UNKNOWN_TOPIC_OR_PARTITION.code())
             .build(),
         10);
     assertThatThrownBy(() -> metadata.awaitTopic("missing-topic", 10, 0))
@@ -142,7 +143,7 @@ class ProducerMetadataTest {
     metadata.update(
         ProducerMetadata.snapshotBuilder()
             .node(N1)
-            .topicError("secret", "TOPIC_AUTHORIZATION_FAILED (29)")
+            .topicError("secret", Errors.TOPIC_AUTHORIZATION_FAILED.code())
             .build(),
         10);
     assertThatThrownBy(() -> metadata.awaitTopic("secret", 10, 60_000))
@@ -159,7 +160,7 @@ class ProducerMetadataTest {
     metadata.update(
         ProducerMetadata.snapshotBuilder()
             .node(N1)
-            .topicError("bad name", "INVALID_TOPIC_EXCEPTION (17)")
+            .topicError("bad name", Errors.INVALID_TOPIC_EXCEPTION.code())
             .build(),
         10);
     assertThatThrownBy(() -> metadata.awaitTopic("bad name", 10, 60_000))
@@ -246,7 +247,7 @@ class ProducerMetadataTest {
             .topic("ok", null, partitions("ok", 1, 1, 0))
             .build();
     assertThat(s.hasTopic("g")).isFalse();
-    assertThat(s.topicError("g")).contains("non-contiguous");
+    assertThat(s.topicError("g").description()).contains("non-contiguous");
     assertThat(s.hasTopic("d")).isFalse();
     assertThat(s.topicError("d")).isNotNull();
     assertThat(s.partitionCountForTopic("ok")).isEqualTo(1);
@@ -272,7 +273,7 @@ class ProducerMetadataTest {
     ClusterSnapshot second =
         ProducerMetadata.snapshotBuilder()
             .node(N1)
-            .topicError("a", "LEADER_NOT_AVAILABLE (5)")
+            .topicError("a", Errors.LEADER_NOT_AVAILABLE.code())
             .retainTopic(first, "a")
             .build();
     assertThat(second.partitionCountForTopic("a")).isEqualTo(first.partitionCountForTopic("a"));

@@ -12,8 +12,8 @@ class ErrorsTest {
   void everyKafkaClientsErrorIsKnownWithTheSameClassification() {
     for (org.apache.kafka.common.protocol.Errors kafka :
         org.apache.kafka.common.protocol.Errors.values()) {
-      ErrorCode ours = Errors.forCode(kafka.code());
-      assertThat(ours.isKnown()).as(kafka.name()).isTrue();
+      assertThat(Errors.isKnown(kafka.code())).as(kafka.name()).isTrue();
+      Errors ours = Errors.forCode(kafka.code());
       assertThat(ours.name()).isEqualTo(kafka.name());
       assertThat(ours.code()).isEqualTo(kafka.code());
       Exception exception = kafka.exception();
@@ -40,12 +40,19 @@ class ErrorsTest {
   }
 
   @Test
-  void unknownCodesKeepTheirNumber() {
-    ErrorCode unknown = Errors.forCode(4242);
-    assertThat(unknown.isKnown()).isFalse();
-    assertThat(unknown.code()).isEqualTo((short) 4242);
-    assertThat(unknown.retriable()).isFalse();
-    assertThat(unknown.message()).contains("4242");
-    assertThat(Errors.forCode(-5).code()).isEqualTo((short) -5);
+  void unknownCodesAreNotRetriedAndKeepTheirNumberInMessages() {
+    assertThat(Errors.isKnown(4242)).isFalse();
+    assertThat(Errors.forCode(4242)).isSameAs(Errors.UNKNOWN_SERVER_ERROR);
+    assertThat(Errors.forCode(4242).retriable()).isFalse();
+    assertThat(Errors.describe(4242)).isEqualTo("UNKNOWN_ERROR_CODE (4242)");
+    assertThat(Errors.nameOf(-5)).isEqualTo(Errors.UNKNOWN_NAME);
+    assertThat(Errors.describe(29)).isEqualTo("TOPIC_AUTHORIZATION_FAILED (29)");
+  }
+
+  @Test
+  void everyConstantHasItsOwnCode() {
+    for (Errors e : Errors.values()) {
+      assertThat(Errors.forCode(e.code())).isSameAs(e);
+    }
   }
 }

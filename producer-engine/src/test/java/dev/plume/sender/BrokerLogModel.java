@@ -4,6 +4,7 @@ import static dev.plume.sender.SenderFixture.partition;
 
 import dev.plume.network.FakeNetworkClient.SentRequest;
 import dev.plume.producer.TopicPartition;
+import dev.plume.protocol.Errors;
 import dev.plume.protocol.message.ProduceResponse;
 import dev.plume.sender.SenderFixture.SentBatch;
 import java.util.ArrayDeque;
@@ -23,9 +24,9 @@ import java.util.Map;
  */
 final class BrokerLogModel {
 
-  static final short NONE = 0;
-  static final short OUT_OF_ORDER_SEQUENCE_NUMBER = 45;
-  static final short INVALID_PRODUCER_EPOCH = 47;
+  static final short NONE = Errors.NONE.code();
+  static final short OUT_OF_ORDER_SEQUENCE_NUMBER = Errors.OUT_OF_ORDER_SEQUENCE_NUMBER.code();
+  static final short INVALID_PRODUCER_EPOCH = Errors.INVALID_PRODUCER_EPOCH.code();
 
   /** One record as stored, with the producer state of the batch that carried it. */
   record Stored(String value, long offset, short epoch, int baseSequence) {}

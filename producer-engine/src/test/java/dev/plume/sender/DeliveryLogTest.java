@@ -8,6 +8,7 @@ import ch.qos.logback.classic.Level;
 import dev.plume.logging.LogCapture;
 import dev.plume.network.FakeNetworkClient.SentRequest;
 import dev.plume.producer.TopicPartition;
+import dev.plume.protocol.Errors;
 import dev.plume.protocol.message.ProduceResponse;
 import java.util.HashMap;
 import java.util.List;
@@ -51,7 +52,7 @@ class DeliveryLogTest {
       f.append(TP1, "b");
       for (int round = 0; round < 20; round++) { // 20 retries of each partition in 2 s
         f.runOnce();
-        answerAll(f, ProduceErrorPolicy.NOT_ENOUGH_REPLICAS);
+        answerAll(f, Errors.NOT_ENOUGH_REPLICAS.code());
         f.runOnce();
         f.advance(100);
       }
@@ -62,7 +63,7 @@ class DeliveryLogTest {
 
       f.advance(DeliveryLog.INTERVAL_MS);
       f.runOnce();
-      answerAll(f, ProduceErrorPolicy.NOT_ENOUGH_REPLICAS);
+      answerAll(f, Errors.NOT_ENOUGH_REPLICAS.code());
       f.runOnce();
       List<String> later = logs.messages(Level.WARN);
       assertThat(count(later, "to t-0")).isEqualTo(2);
@@ -76,7 +77,7 @@ class DeliveryLogTest {
     try (LogCapture logs = LogCapture.of(DeliveryLog.class)) {
       f.append(TP0, "first");
       f.runOnce();
-      answerAll(f, ProduceErrorPolicy.INVALID_RECORD);
+      answerAll(f, Errors.INVALID_RECORD.code());
       f.runOnce();
       assertThat(logs.messages(Level.ERROR))
           .singleElement()
@@ -87,7 +88,7 @@ class DeliveryLogTest {
         f.append(TP0, "x" + i);
         f.append(TP1, "y" + i);
         f.runOnce();
-        answerAll(f, ProduceErrorPolicy.INVALID_RECORD);
+        answerAll(f, Errors.INVALID_RECORD.code());
         f.runOnce();
         f.advance(100);
       }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plume.network.FakeNetworkClient.SentRequest;
 import dev.plume.protocol.ApiKey;
+import dev.plume.protocol.Errors;
 import dev.plume.protocol.message.MetadataResponse;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -139,12 +140,6 @@ class MetadataRecoveryTest {
 
   private static MetadataResponse rebootstrapRequired() {
     return new MetadataResponse(
-        0,
-        List.of(),
-        null,
-        -1,
-        List.of(),
-        Integer.MIN_VALUE,
-        MetadataRecovery.REBOOTSTRAP_REQUIRED);
+        0, List.of(), null, -1, List.of(), Integer.MIN_VALUE, Errors.REBOOTSTRAP_REQUIRED.code());
   }
 }

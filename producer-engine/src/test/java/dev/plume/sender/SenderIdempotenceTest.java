@@ -15,6 +15,7 @@ import dev.plume.producer.TopicPartition;
 import dev.plume.producer.errors.NetworkException;
 import dev.plume.producer.errors.TimeoutException;
 import dev.plume.protocol.ApiKey;
+import dev.plume.protocol.Errors;
 import dev.plume.sender.SenderFixture.SentBatch;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -218,7 +219,7 @@ class SenderIdempotenceTest {
     List<SentRequest> requests = inFlightProduce(f, N1);
     assertThat(requests).hasSize(2);
     // a is refused outright (nothing written); b then finds a gap before it.
-    f.respond(requests.get(0), SenderFixture.response(TP0, (short) 87, -1)); // INVALID_RECORD
+    f.respond(requests.get(0), SenderFixture.response(TP0, Errors.INVALID_RECORD.code(), -1));
     f.respond(requests.get(1), broker.handle(requests.get(1)));
     f.runOnce();
     assertThat(failure(a)).hasMessageContaining("refused");

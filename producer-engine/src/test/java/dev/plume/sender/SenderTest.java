@@ -19,6 +19,7 @@ import dev.plume.producer.errors.ProducerClosedException;
 import dev.plume.producer.errors.RecordTooLargeException;
 import dev.plume.producer.errors.TimeoutException;
 import dev.plume.protocol.ApiKey;
+import dev.plume.protocol.Errors;
 import dev.plume.protocol.message.ProduceResponse;
 import dev.plume.sender.SenderFixture.SentBatch;
 import java.util.ArrayList;
@@ -31,14 +32,14 @@ import org.junit.jupiter.api.Test;
 
 class SenderTest {
 
-  static final short NONE = 0;
-  static final short NOT_LEADER_OR_FOLLOWER = 6;
-  static final short MESSAGE_TOO_LARGE = 10;
-  static final short NOT_ENOUGH_REPLICAS = 19;
-  static final short OUT_OF_ORDER_SEQUENCE_NUMBER = 45;
-  static final short DUPLICATE_SEQUENCE_NUMBER = 46;
-  static final short UNKNOWN_PRODUCER_ID = 59;
-  static final short INVALID_RECORD = 87;
+  static final short NONE = Errors.NONE.code();
+  static final short NOT_LEADER_OR_FOLLOWER = Errors.NOT_LEADER_OR_FOLLOWER.code();
+  static final short MESSAGE_TOO_LARGE = Errors.MESSAGE_TOO_LARGE.code();
+  static final short NOT_ENOUGH_REPLICAS = Errors.NOT_ENOUGH_REPLICAS.code();
+  static final short OUT_OF_ORDER_SEQUENCE_NUMBER = Errors.OUT_OF_ORDER_SEQUENCE_NUMBER.code();
+  static final short DUPLICATE_SEQUENCE_NUMBER = Errors.DUPLICATE_SEQUENCE_NUMBER.code();
+  static final short UNKNOWN_PRODUCER_ID = Errors.UNKNOWN_PRODUCER_ID.code();
+  static final short INVALID_RECORD = Errors.INVALID_RECORD.code();
 
   static Throwable failure(CompletableFuture<RecordMetadata> f) {
     assertThat(f).isCompletedExceptionally();

@@ -26,6 +26,7 @@ import dev.plume.producer.errors.TimeoutException;
 import dev.plume.producer.errors.TransactionAbortableException;
 import dev.plume.producer.serialization.StringSerializer;
 import dev.plume.protocol.ApiKey;
+import dev.plume.protocol.Errors;
 import dev.plume.protocol.message.AddOffsetsToTxnResponse;
 import dev.plume.protocol.message.AddPartitionsToTxnRequest;
 import dev.plume.protocol.message.AddPartitionsToTxnResponse;
@@ -52,17 +53,19 @@ import org.junit.jupiter.api.Test;
  */
 class TransactionManagerTest {
 
-  private static final short NONE = 0;
-  private static final short NOT_COORDINATOR = 16;
-  private static final short COORDINATOR_LOAD_IN_PROGRESS = 14;
-  private static final short CONCURRENT_TRANSACTIONS = 51;
-  private static final short PRODUCER_FENCED = 90;
-  private static final short INVALID_PRODUCER_EPOCH = 47;
-  private static final short TOPIC_AUTHORIZATION_FAILED = 29;
-  private static final short TRANSACTIONAL_ID_AUTHORIZATION_FAILED = 53;
-  private static final short INVALID_TXN_STATE = 48;
-  private static final short INVALID_RECORD = 87;
-  private static final short UNKNOWN_MEMBER_ID = 25;
+  private static final short NONE = Errors.NONE.code();
+  private static final short NOT_COORDINATOR = Errors.NOT_COORDINATOR.code();
+  private static final short COORDINATOR_LOAD_IN_PROGRESS =
+      Errors.COORDINATOR_LOAD_IN_PROGRESS.code();
+  private static final short CONCURRENT_TRANSACTIONS = Errors.CONCURRENT_TRANSACTIONS.code();
+  private static final short PRODUCER_FENCED = Errors.PRODUCER_FENCED.code();
+  private static final short INVALID_PRODUCER_EPOCH = Errors.INVALID_PRODUCER_EPOCH.code();
+  private static final short TOPIC_AUTHORIZATION_FAILED = Errors.TOPIC_AUTHORIZATION_FAILED.code();
+  private static final short TRANSACTIONAL_ID_AUTHORIZATION_FAILED =
+      Errors.TRANSACTIONAL_ID_AUTHORIZATION_FAILED.code();
+  private static final short INVALID_TXN_STATE = Errors.INVALID_TXN_STATE.code();
+  private static final short INVALID_RECORD = Errors.INVALID_RECORD.code();
+  private static final short UNKNOWN_MEMBER_ID = Errors.UNKNOWN_MEMBER_ID.code();
 
   private static InitProducerIdResponse initOk(short epoch) {
     return new InitProducerIdResponse(0, NONE, PID, epoch);

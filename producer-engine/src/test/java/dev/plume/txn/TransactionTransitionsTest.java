@@ -19,7 +19,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every (from, to) pair of states against the table of kafka-protocol.md 7.5, written out. */
+/**
+ * Every (from, to) pair of states against the transition table of Kafka's transactional producer,
+ * written out.
+ */
 class TransactionTransitionsTest {
 
   /** The expected legal pairs, as the reference lists them (target <- sources). */
