@@ -49,6 +49,20 @@ public interface NetworkClient extends AutoCloseable {
    */
   long connectionDelayMs(Node node, long nowMs);
 
+  /**
+   * The "send to this node or tell me how long to wait" step of every request the producer sends to
+   * one node: 0 when {@link #ready} (which also starts a connection if needed) says a request can
+   * go now, else how long to wait: the reconnect backoff (at least 1 ms), or {@code maxWaitMs}
+   * while only a poll event can change it.
+   */
+  default long readyOrWaitMs(Node node, long nowMs, long maxWaitMs) {
+    if (ready(node, nowMs)) {
+      return 0;
+    }
+    long delay = connectionDelayMs(node, nowMs);
+    return delay == Long.MAX_VALUE ? maxWaitMs : Math.max(1, delay);
+  }
+
   /** True if the last connection attempt to {@code node} failed (and none is under way now). */
   boolean connectionFailed(Node node);
 

@@ -216,10 +216,10 @@ public final class Sender implements Runnable {
       metadata.bootstrapNodes().forEach(this::maybeFailOnAuthentication);
       return config.retryBackoffMs();
     }
-    if (!client.ready(node, nowMs)) {
+    long waitMs = client.readyOrWaitMs(node, nowMs, MAX_POLL_MS);
+    if (waitMs > 0) {
       maybeFailOnAuthentication(node);
-      long delay = client.connectionDelayMs(node, nowMs);
-      return delay == Long.MAX_VALUE ? MAX_POLL_MS : Math.max(delay, 1);
+      return waitMs;
     }
     List<String> topics = new ArrayList<>(metadata.topicsInUse());
     Set<String> requested = Set.copyOf(topics);
@@ -362,9 +362,9 @@ public final class Sender implements Runnable {
     if (node == null) {
       return config.retryBackoffMs();
     }
-    if (!client.ready(node, nowMs)) {
-      long delay = client.connectionDelayMs(node, nowMs);
-      return delay == Long.MAX_VALUE ? MAX_POLL_MS : Math.max(delay, 1);
+    long waitMs = client.readyOrWaitMs(node, nowMs, MAX_POLL_MS);
+    if (waitMs > 0) {
+      return waitMs;
     }
     client.send(
         ClientRequest.of(

@@ -594,13 +594,13 @@ public final class TransactionManager implements TransactionCoordinatorClient {
     if (coordinator == null) {
       return sendFindCoordinator(group, key, nowMs);
     }
-    if (!client.ready(coordinator, nowMs)) {
+    long waitMs = client.readyOrWaitMs(coordinator, nowMs, MAX_WAIT_MS);
+    if (waitMs > 0) {
       if (client.connectionFailed(coordinator)) {
         forgetCoordinator(group, key); // it may have moved: look it up again
         return config.retryBackoffMs();
       }
-      long delay = client.connectionDelayMs(coordinator, nowMs);
-      return delay == Long.MAX_VALUE ? MAX_WAIT_MS : Math.max(1, delay);
+      return waitMs;
     }
     requestInFlight = true;
     client.send(
@@ -657,9 +657,9 @@ public final class TransactionManager implements TransactionCoordinatorClient {
     if (node == null) {
       return config.retryBackoffMs();
     }
-    if (!client.ready(node, nowMs)) {
-      long delay = client.connectionDelayMs(node, nowMs);
-      return delay == Long.MAX_VALUE ? MAX_WAIT_MS : Math.max(1, delay);
+    long waitMs = client.readyOrWaitMs(node, nowMs, MAX_WAIT_MS);
+    if (waitMs > 0) {
+      return waitMs;
     }
     byte keyType =
         group ? FindCoordinatorRequest.KEY_TYPE_GROUP : FindCoordinatorRequest.KEY_TYPE_TRANSACTION;
