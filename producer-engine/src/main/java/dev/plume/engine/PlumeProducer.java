@@ -808,7 +808,6 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
       return this;
     }
 
-    /** For tests: the clock every deadline is measured with. */
     /**
      * TLS contexts for SSL and SASL_SSL connections, asked once per new connection, instead of the
      * key and trust stores of the configuration (which are then not read). Protocols, cipher suites
@@ -830,6 +829,7 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
       return this;
     }
 
+    /** For tests: the clock every deadline is measured with. */
     public Builder<K, V> clock(Clock clock) {
       this.clock = clock;
       return this;

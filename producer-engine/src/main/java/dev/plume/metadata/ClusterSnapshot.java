@@ -146,10 +146,6 @@ public final class ClusterSnapshot implements Cluster {
   }
 
   /**
-   * A copy with one partition's leader replaced, if {@code leaderEpoch} is newer than what we know
-   * (a KIP-951 leader hint from a Produce response); {@code this} otherwise.
-   */
-  /**
    * The same topics without any broker (after a re-bootstrap): leaders are unknown until the next
    * Metadata response, so nothing is sent to brokers that may have gone.
    */
@@ -157,6 +153,10 @@ public final class ClusterSnapshot implements Cluster {
     return new ClusterSnapshot(clusterId, Map.of(), topics, topicErrors, topicIds);
   }
 
+  /**
+   * A copy with one partition's leader replaced, if {@code leaderEpoch} is newer than what we know
+   * (a KIP-951 leader hint from a Produce response); {@code this} otherwise.
+   */
   public ClusterSnapshot withLeaderHint(
       String topic, int partition, int leaderId, int leaderEpoch, Node leaderNode) {
     PartitionState current = partition(topic, partition);
