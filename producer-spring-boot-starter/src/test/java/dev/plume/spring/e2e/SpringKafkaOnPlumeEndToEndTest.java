@@ -39,8 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
  * A plain spring-kafka application ({@link OrdersApplication}: no Plume type in its code) with the
  * starter and producer-kafka-clients on the classpath, against a real broker: its KafkaTemplate,
  * JSON serializer, {@code @Transactional} methods, {@code executeInTransaction}, {@code
- * send(Message)} and Micrometer's KafkaClientMetrics run on PlumeKafkaProducers. Records are read
- * back with the official consumer, read_committed.
+ * send(Message)}, template observation and Micrometer's KafkaClientMetrics run on
+ * PlumeKafkaProducers. Records are read back with the official consumer, read_committed.
  */
 @WithKafkaCluster
 class SpringKafkaOnPlumeEndToEndTest {
@@ -75,6 +75,7 @@ class SpringKafkaOnPlumeEndToEndTest {
                 "spring.kafka.producer.value-serializer="
                     + "org.springframework.kafka.support.serializer.JacksonJsonSerializer",
                 "spring.kafka.producer.compression-type=lz4",
+                "spring.kafka.template.observation-enabled=true",
                 "spring.kafka.producer.properties.linger.ms=2")
             .run()) {
       OrderService orders = app.getBean(OrderService.class);
@@ -120,6 +121,10 @@ class SpringKafkaOnPlumeEndToEndTest {
           registry.find("kafka.producer.record.send.total").tagKeys("spring.id").meters().stream()
               .mapToDouble(meter -> meter.measure().iterator().next().getValue())
               .sum();
+      // spring-kafka's template observation, timed by Boot's observation-to-meter handler.
+      assertThat(registry.find("spring.kafka.template").timers())
+          .isNotEmpty()
+          .allSatisfy(timer -> assertThat(timer.count()).isPositive());
       // Counted by the engine, read through KafkaClientMetrics (of the producers still cached).
       assertThat(sent).isPositive();
     }
