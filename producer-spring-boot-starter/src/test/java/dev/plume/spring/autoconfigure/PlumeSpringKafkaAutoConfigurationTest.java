@@ -18,6 +18,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.kafka.autoconfigure.metrics.KafkaMetricsAutoConfiguration;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslOptions;
@@ -291,6 +292,22 @@ class PlumeSpringKafkaAutoConfigurationTest {
               assertThat(context).doesNotHaveBean(PlumeSpringKafkaAutoConfiguration.class);
               assertThat(context).doesNotHaveBean("kafkaProducerFactory");
               assertThat(context).hasBean("plumeProducerTemplate");
+            });
+  }
+
+  @Test
+  void withSpringKafkaButWithoutBootsKafkaSupportNothingOfItLoads() {
+    // Boot's Kafka auto-configuration lives in the same jar as KafkaProperties: both are absent.
+    new ApplicationContextRunner()
+        .withConfiguration(
+            AutoConfigurations.of(
+                PlumeProducerAutoConfiguration.class, PlumeSpringKafkaAutoConfiguration.class))
+        .withClassLoader(new FilteredClassLoader(KafkaProperties.class))
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(context).doesNotHaveBean(PlumeSpringKafkaAutoConfiguration.class);
+              assertThat(context).doesNotHaveBean(ProducerFactory.class);
             });
   }
 
