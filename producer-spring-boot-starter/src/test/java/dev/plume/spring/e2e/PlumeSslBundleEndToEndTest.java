@@ -150,6 +150,37 @@ class PlumeSslBundleEndToEndTest {
   }
 
   @Test
+  void springKafkaTemplateOnPlumeSendsOverTlsWithSpringKafkasStoreProperties() {
+    new ApplicationContextRunner()
+        .withConfiguration(
+            AutoConfigurations.of(
+                PlumeProducerAutoConfiguration.class,
+                PlumeSpringKafkaAutoConfiguration.class,
+                KafkaAutoConfiguration.class))
+        .withPropertyValues(
+            "spring.kafka.bootstrap-servers=localhost:" + sslPort,
+            "spring.kafka.security.protocol=SSL",
+            "spring.kafka.ssl.trust-store-location=file:" + certs.truststore,
+            "spring.kafka.ssl.trust-store-type=PKCS12",
+            "spring.kafka.ssl.trust-store-password=" + TestCertificates.PASSWORD)
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              @SuppressWarnings("unchecked")
+              KafkaTemplate<Object, Object> template = context.getBean(KafkaTemplate.class);
+              assertThat(template.getProducerFactory())
+                  .isInstanceOf(PlumeKafkaProducerFactory.class);
+              assertThat(
+                      template
+                          .send("spring-kafka-stores-topic", "k", "v")
+                          .get(30, TimeUnit.SECONDS)
+                          .getRecordMetadata()
+                          .hasOffset())
+                  .isTrue();
+            });
+  }
+
+  @Test
   void withoutTheBundleTheBrokersCertificateIsNotTrusted() {
     new ApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(PlumeProducerAutoConfiguration.class))
