@@ -1,5 +1,6 @@
 package dev.plume.kafka;
 
+import dev.plume.security.SslContextProvider;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,8 @@ final class EngineConfigs {
           ProducerConfig.METRICS_RECORDING_LEVEL_CONFIG,
           "auto.include.jmx.reporter",
           "enable.metrics.push",
-          "config.providers");
+          "config.providers",
+          EngineConfigs.SSL_CONTEXT_PROVIDER);
 
   /**
    * Settings that load code the engine has no place for (its TLS, SASL and OAuth support is its
@@ -47,7 +49,24 @@ final class EngineConfigs {
           SaslConfigs.SASL_LOGIN_CLASS,
           "sasl.oauthbearer.token.endpoint.url");
 
+  /**
+   * Key of an optional {@link SslContextProvider} instance in the configuration map, the TLS
+   * context source of frameworks that manage TLS material themselves (Spring Boot SSL bundles).
+   */
+  static final String SSL_CONTEXT_PROVIDER = "dev.plume.security.SslContextProvider";
+
   private EngineConfigs() {}
+
+  /** The configured {@link #SSL_CONTEXT_PROVIDER}, or null (then the ssl.* stores are read). */
+  static SslContextProvider sslContextProvider(ProducerConfig kafka) {
+    Object provider = kafka.originals().get(SSL_CONTEXT_PROVIDER);
+    kafka.ignore(SSL_CONTEXT_PROVIDER); // read here: not an "unknown config" in logUnused
+    if (provider == null || provider instanceof SslContextProvider) {
+      return (SslContextProvider) provider;
+    }
+    throw new ConfigException(
+        SSL_CONTEXT_PROVIDER, provider, "must be a " + SslContextProvider.class.getName());
+  }
 
   static Map<String, Object> from(ProducerConfig kafka, String clientId) {
     Map<String, Object> originals = kafka.originals();

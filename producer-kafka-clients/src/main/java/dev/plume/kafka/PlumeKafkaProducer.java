@@ -61,6 +61,11 @@ import org.slf4j.LoggerFactory;
  * OIDC token endpoints, GSSAPI, and two-phase commit transactions. Client metrics are not pushed to
  * brokers: {@link #clientInstanceId} behaves as {@code KafkaProducer} with {@code
  * enable.metrics.push=false}.
+ *
+ * <p>Frameworks that manage TLS material themselves (Spring Boot SSL bundles) put a {@link
+ * dev.plume.security.SslContextProvider} instance under the key {@code
+ * dev.plume.security.SslContextProvider}, where {@code KafkaProducer} would take an {@code
+ * ssl.engine.factory.class}; the stores named in {@code ssl.*} are then not read.
  */
 public final class PlumeKafkaProducer<K, V> implements Producer<K, V> {
 
@@ -165,6 +170,7 @@ public final class PlumeKafkaProducer<K, V> implements Producer<K, V> {
               // Never called: records reach the engine serialized, through appendSerialized.
               .keySerializer(new ByteArraySerializer())
               .valueSerializer(new ByteArraySerializer())
+              .sslContextProvider(EngineConfigs.sslContextProvider(config))
               .build();
       AppInfoParser.registerAppInfo(
           KafkaMetricsBridge.JMX_PREFIX, clientId, metrics.registry(), System.currentTimeMillis());

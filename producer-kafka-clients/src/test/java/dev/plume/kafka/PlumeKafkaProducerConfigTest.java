@@ -3,8 +3,10 @@ package dev.plume.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.plume.security.SslContextProvider;
 import java.util.HashMap;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -44,6 +46,26 @@ class PlumeKafkaProducerConfigTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining(key)
         .hasMessageContaining("not supported by PlumeKafkaProducer");
+  }
+
+  @Test
+  void anSslContextProviderInstanceIsAcceptedInPlaceOfAnSslEngineFactory() throws Exception {
+    Map<String, Object> c = base();
+    c.put("security.protocol", "SSL");
+    SSLContext context = SSLContext.getDefault();
+    c.put("dev.plume.security.SslContextProvider", (SslContextProvider) () -> context);
+    try (PlumeKafkaProducer<String, String> producer = new PlumeKafkaProducer<>(c)) {
+      assertThat(producer.metrics()).isNotEmpty();
+    }
+  }
+
+  @Test
+  void anSslContextProviderKeyWithAnotherValueIsRefused() {
+    Map<String, Object> c = base();
+    c.put("dev.plume.security.SslContextProvider", "not a provider");
+    assertThatThrownBy(() -> new PlumeKafkaProducer<String, String>(c))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("dev.plume.security.SslContextProvider");
   }
 
   @Test

@@ -8,7 +8,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import java.nio.file.Paths;
 import org.junit.jupiter.api.Test;
 
-/** The starter's packages form a DAG, and it never uses Spring's or Apache's Kafka clients. */
+/**
+ * The starter's packages form a DAG, and only its spring-kafka swap uses Spring's or Apache's Kafka
+ * clients.
+ */
 class ArchitectureTest {
 
   private static final JavaClasses STARTER =
@@ -31,9 +34,19 @@ class ArchitectureTest {
         .check(STARTER);
   }
 
+  /**
+   * Only the spring-kafka swap (its package and its auto-configuration, loaded only when
+   * spring-kafka is present) uses kafka-clients or spring-kafka; the rest of the starter runs
+   * without them.
+   */
   @Test
-  void noKafkaClientsOrSpringKafka() {
+  void noKafkaClientsOrSpringKafkaOutsideTheSwap() {
     noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.plume.spring.springkafka..")
+        .and()
+        .haveNameNotMatching(
+            ".*\\.(PlumeSpringKafkaAutoConfiguration|SpringKafkaSslBundles)(\\$.*)?")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(

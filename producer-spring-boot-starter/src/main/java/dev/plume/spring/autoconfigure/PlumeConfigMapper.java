@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.springframework.core.io.Resource;
 import org.springframework.util.unit.DataSize;
@@ -292,6 +293,60 @@ final class PlumeConfigMapper {
       }
     }
     return config;
+  }
+
+  /**
+   * The Kafka keys of {@code plume.producer.*} never applied to spring-kafka's producers: where to
+   * connect and how to authenticate come from Boot's Kafka configuration, the client id and the
+   * transactional id (spring-kafka's {@code transactionIdPrefix}) from spring-kafka, and
+   * serializer, partitioner and interceptor classes of Plume's own API are not kafka-clients
+   * plug-ins.
+   */
+  static final Set<String> NOT_FOR_SPRING_KAFKA =
+      Set.of(
+          ProducerConfig.BOOTSTRAP_SERVERS,
+          ProducerConfig.CLIENT_ID,
+          ProducerConfig.TRANSACTIONAL_ID,
+          ProducerConfig.KEY_SERIALIZER,
+          ProducerConfig.VALUE_SERIALIZER,
+          ProducerConfig.PARTITIONER_CLASS,
+          ProducerConfig.INTERCEPTOR_CLASSES,
+          ProducerConfig.SECURITY_PROTOCOL);
+
+  /**
+   * {@code plume.producer}'s explicitly set settings (top level only, not named clients) that the
+   * spring-kafka producer factory applies on top of Boot's: the raw {@code properties.*} map, then
+   * the typed settings, without {@link #NOT_FOR_SPRING_KAFKA} and {@code ssl.*}/{@code sasl.*}.
+   * Values are strings, which Kafka's configuration parses for every type.
+   */
+  static Map<String, String> springKafkaOverrides(PlumeClientProperties properties) {
+    Map<String, String> out = new LinkedHashMap<>();
+    properties
+        .getProperties()
+        .forEach(
+            (key, value) -> {
+              if (forSpringKafka(key)) {
+                out.put(key, value);
+              }
+            });
+    for (Mapping m : MAPPINGS) {
+      if (!forSpringKafka(m.kafkaKey())) {
+        continue;
+      }
+      Object value = m.reader().apply(properties);
+      if (value instanceof List<?> list) {
+        out.put(m.kafkaKey(), String.join(",", list.stream().map(String::valueOf).toList()));
+      } else if (value != null) {
+        out.put(m.kafkaKey(), String.valueOf(value));
+      }
+    }
+    return out;
+  }
+
+  private static boolean forSpringKafka(String kafkaKey) {
+    return !NOT_FOR_SPRING_KAFKA.contains(kafkaKey)
+        && !kafkaKey.startsWith("ssl.")
+        && !kafkaKey.startsWith("sasl.");
   }
 
   private static String joined(List<String> values) {

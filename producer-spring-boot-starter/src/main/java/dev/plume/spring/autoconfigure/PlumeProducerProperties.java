@@ -21,6 +21,13 @@ public class PlumeProducerProperties extends PlumeClientProperties {
   /** Health indicator settings. */
   private final Health health = new Health();
 
+  /** The engine swap for spring-kafka applications. */
+  private final SpringKafka springKafka = new SpringKafka();
+
+  public SpringKafka getSpringKafka() {
+    return springKafka;
+  }
+
   public Map<String, PlumeClientProperties> getClients() {
     return clients;
   }
@@ -31,6 +38,24 @@ public class PlumeProducerProperties extends PlumeClientProperties {
 
   public Health getHealth() {
     return health;
+  }
+
+  /** The engine swap for spring-kafka applications. */
+  public static class SpringKafka {
+
+    /**
+     * Whether spring-kafka's producer factory (KafkaTemplate, KafkaTransactionManager) runs on the
+     * Plume engine when spring-kafka and producer-kafka-clients are on the classpath.
+     */
+    private boolean enabled = true;
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
   }
 
   /** Thresholds of the {@code plume} health indicator. */

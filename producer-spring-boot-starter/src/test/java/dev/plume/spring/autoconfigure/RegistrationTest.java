@@ -21,7 +21,8 @@ class RegistrationTest {
       List.of(
           PlumeProducerAutoConfiguration.class,
           PlumeHealthContributorAutoConfiguration.class,
-          PlumeMetricsAutoConfiguration.class);
+          PlumeMetricsAutoConfiguration.class,
+          PlumeSpringKafkaAutoConfiguration.class);
 
   @Test
   void autoConfigurationsAreRegisteredPublicAndFinal() {

@@ -8,8 +8,10 @@ import dev.plume.broker.KafkaCluster;
 import dev.plume.broker.TestCertificates;
 import dev.plume.producer.Producer;
 import dev.plume.spring.autoconfigure.PlumeProducerAutoConfiguration;
+import dev.plume.spring.autoconfigure.PlumeSpringKafkaAutoConfiguration;
 import dev.plume.spring.core.ProducerTemplate;
 import dev.plume.spring.core.SendResult;
+import dev.plume.spring.springkafka.PlumeKafkaProducerFactory;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,12 +24,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundleRegistry;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.ssl.jks.JksSslStoreBundle;
 import org.springframework.boot.ssl.jks.JksSslStoreDetails;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 
 /**
  * The starter against a real broker's TLS listener, with its key material from a Spring Boot SSL
@@ -113,6 +118,65 @@ class PlumeSslBundleEndToEndTest {
                   .as("a new TLS connection was made after the reload")
                   .isGreaterThan(connections);
               assertThat(producer.metrics().recordErrorsTotal()).isZero();
+            });
+  }
+
+  @Test
+  void springKafkaTemplateOnPlumeSendsOverTlsWithSpringKafkasBundle() {
+    runner()
+        .withConfiguration(
+            AutoConfigurations.of(
+                PlumeSpringKafkaAutoConfiguration.class, KafkaAutoConfiguration.class))
+        .withPropertyValues(
+            "spring.kafka.bootstrap-servers=localhost:" + sslPort,
+            "spring.kafka.ssl.bundle=kafka",
+            "spring.kafka.security.protocol=SSL")
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(context.getBean(ProducerFactory.class))
+                  .isInstanceOf(PlumeKafkaProducerFactory.class);
+              @SuppressWarnings("unchecked")
+              KafkaTemplate<Object, Object> template = context.getBean(KafkaTemplate.class);
+              List<CompletableFuture<org.springframework.kafka.support.SendResult<Object, Object>>>
+                  sends = new ArrayList<>();
+              for (int i = 0; i < 20; i++) {
+                sends.add(template.send("spring-kafka-bundle-topic", "k" + i, "v" + i));
+              }
+              for (var send : sends) {
+                assertThat(send.get(30, TimeUnit.SECONDS).getRecordMetadata().hasOffset()).isTrue();
+              }
+            });
+  }
+
+  @Test
+  void springKafkaTemplateOnPlumeSendsOverTlsWithSpringKafkasStoreProperties() {
+    new ApplicationContextRunner()
+        .withConfiguration(
+            AutoConfigurations.of(
+                PlumeProducerAutoConfiguration.class,
+                PlumeSpringKafkaAutoConfiguration.class,
+                KafkaAutoConfiguration.class))
+        .withPropertyValues(
+            "spring.kafka.bootstrap-servers=localhost:" + sslPort,
+            "spring.kafka.security.protocol=SSL",
+            "spring.kafka.ssl.trust-store-location=file:" + certs.truststore,
+            "spring.kafka.ssl.trust-store-type=PKCS12",
+            "spring.kafka.ssl.trust-store-password=" + TestCertificates.PASSWORD)
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              @SuppressWarnings("unchecked")
+              KafkaTemplate<Object, Object> template = context.getBean(KafkaTemplate.class);
+              assertThat(template.getProducerFactory())
+                  .isInstanceOf(PlumeKafkaProducerFactory.class);
+              assertThat(
+                      template
+                          .send("spring-kafka-stores-topic", "k", "v")
+                          .get(30, TimeUnit.SECONDS)
+                          .getRecordMetadata()
+                          .hasOffset())
+                  .isTrue();
             });
   }
 
