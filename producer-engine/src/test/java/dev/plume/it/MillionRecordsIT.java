@@ -7,6 +7,7 @@ import dev.plume.logging.LogCapture;
 import dev.plume.producer.ProducerRecord;
 import dev.plume.producer.serialization.ByteArraySerializer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,14 @@ class MillionRecordsIT {
     assertThat(audit.lost()).isZero();
     assertThat(audit.duplicates()).isZero();
     assertThat(audit.reordered()).isZero();
-    // A clean run logs start (config), producer id and close: nothing per record or batch.
-    assertThat(logs.atInfoOrAbove()).hasSizeLessThanOrEqualTo(3);
+    // A clean run logs start (config), producer id and close: nothing per record or batch. A
+    // freshly created topic may refuse the first batches of a partition (NOT_LEADER_OR_FOLLOWER
+    // while its leader settles): at most one rate-limited retry WARN per partition then.
+    List<String> lines = logs.atInfoOrAbove();
+    List<String> retryWarns =
+        lines.stream().filter(l -> l.startsWith("WARN") && l.contains("retrying")).toList();
+    assertThat(retryWarns).hasSizeLessThanOrEqualTo(3);
+    assertThat(lines).hasSizeLessThanOrEqualTo(3 + retryWarns.size());
+    assertThat(lines).noneMatch(l -> l.startsWith("ERROR"));
   }
 }
