@@ -2,6 +2,7 @@ package dev.plume.bench.client;
 
 import java.util.Locale;
 import java.util.Map;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /** The clients under comparison. */
 public enum ClientKind {
@@ -24,8 +25,16 @@ public enum ClientKind {
   public ClientAdapter create(Map<String, Object> configs) {
     return switch (this) {
       case PLUME -> new PlumeAdapter(configs);
-      case PLUME_KAFKA_API -> new PlumeKafkaApiAdapter(configs);
-      case KAFKA_CLIENTS -> new KafkaClientsAdapter(configs);
+      case PLUME_KAFKA_API ->
+          new KafkaApiAdapter(
+              this,
+              new dev.plume.kafka.PlumeKafkaProducer<>(
+                  configs, new ByteArraySerializer(), new ByteArraySerializer()));
+      case KAFKA_CLIENTS ->
+          new KafkaApiAdapter(
+              this,
+              new org.apache.kafka.clients.producer.KafkaProducer<>(
+                  configs, new ByteArraySerializer(), new ByteArraySerializer()));
     };
   }
 

@@ -1,26 +1,29 @@
 package dev.plume.bench.client;
 
-import dev.plume.kafka.PlumeKafkaProducer;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
-/** Drives {@link PlumeKafkaProducer}: the same kafka-clients API calls as the rival, over Plume. */
-final class PlumeKafkaApiAdapter implements ClientAdapter {
+/**
+ * Drives a producer through the kafka-clients API: the official {@code KafkaProducer} (the rival)
+ * or {@code PlumeKafkaProducer} (Plume under the same API calls).
+ */
+final class KafkaApiAdapter implements ClientAdapter {
 
-  private final PlumeKafkaProducer<byte[], byte[]> producer;
+  private final String name;
+  private final Producer<byte[], byte[]> producer;
 
-  PlumeKafkaApiAdapter(Map<String, Object> configs) {
-    this.producer =
-        new PlumeKafkaProducer<>(configs, new ByteArraySerializer(), new ByteArraySerializer());
+  KafkaApiAdapter(ClientKind kind, Producer<byte[], byte[]> producer) {
+    this.name = kind.label();
+    this.producer = producer;
   }
 
   @Override
   public String name() {
-    return ClientKind.PLUME_KAFKA_API.label();
+    return name;
   }
 
   @Override
