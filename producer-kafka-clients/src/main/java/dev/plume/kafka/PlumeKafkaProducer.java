@@ -423,11 +423,7 @@ public final class PlumeKafkaProducer<K, V> implements Producer<K, V> {
 
   @Override
   public void flush() {
-    try {
-      engine.flush();
-    } catch (RuntimeException e) {
-      throw KafkaExceptions.forCall(e);
-    }
+    withKafkaExceptions(() -> engine.flush());
   }
 
   @Override
@@ -480,20 +476,12 @@ public final class PlumeKafkaProducer<K, V> implements Producer<K, V> {
 
   @Override
   public void initTransactions() {
-    try {
-      engine.initTransactions();
-    } catch (RuntimeException e) {
-      throw KafkaExceptions.forCall(e);
-    }
+    withKafkaExceptions(() -> engine.initTransactions());
   }
 
   @Override
   public void beginTransaction() {
-    try {
-      engine.beginTransaction();
-    } catch (RuntimeException e) {
-      throw KafkaExceptions.forCall(e);
-    }
+    withKafkaExceptions(() -> engine.beginTransaction());
   }
 
   @Override
@@ -516,32 +504,29 @@ public final class PlumeKafkaProducer<K, V> implements Producer<K, V> {
             groupMetadata.generationId(),
             groupMetadata.memberId(),
             groupMetadata.groupInstanceId().orElse(null));
-    try {
-      engine.sendOffsetsToTransaction(converted, group);
-    } catch (RuntimeException e) {
-      throw KafkaExceptions.forCall(e);
-    }
+    withKafkaExceptions(() -> engine.sendOffsetsToTransaction(converted, group));
   }
 
   @Override
   public void commitTransaction() {
-    try {
-      engine.commitTransaction();
-    } catch (RuntimeException e) {
-      throw KafkaExceptions.forCall(e);
-    }
+    withKafkaExceptions(() -> engine.commitTransaction());
   }
 
   @Override
   public void abortTransaction() {
+    withKafkaExceptions(() -> engine.abortTransaction());
+  }
+
+  // ---------------------------------------------------------------------------------- close
+
+  /** Runs an engine call, turning its exceptions into kafka-clients' types for the same cause. */
+  private static void withKafkaExceptions(Runnable engineCall) {
     try {
-      engine.abortTransaction();
+      engineCall.run();
     } catch (RuntimeException e) {
       throw KafkaExceptions.forCall(e);
     }
   }
-
-  // ---------------------------------------------------------------------------------- close
 
   @Override
   public void close() {
