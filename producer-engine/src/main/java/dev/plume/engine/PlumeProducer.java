@@ -30,6 +30,7 @@ import dev.plume.producer.ProducerInterceptor;
 import dev.plume.producer.ProducerRecord;
 import dev.plume.producer.ProducerStats;
 import dev.plume.producer.RecordMetadata;
+import dev.plume.producer.RecordOutcome;
 import dev.plume.producer.TopicPartition;
 import dev.plume.producer.errors.ConfigException;
 import dev.plume.producer.errors.InterruptException;
@@ -299,6 +300,135 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
     } catch (IllegalArgumentException | IllegalStateException e) {
       interceptors.onSendError(intercepted, e);
       return failed(intercepted, wrapped, e);
+    }
+  }
+
+  // ------------------------------------------------------------ allocation-free sends
+  //
+  // For callers that send at high rates and count garbage: no ProducerRecord, no future, no
+  // RecordMetadata. The outcome arrives as plain values; with serializers that allocate nothing
+  // (ByteArraySerializer, or the caller's own) and no interceptors, a record costs no allocation
+  // at all in the producer (see ZeroAllocationSendIT).
+
+  /**
+   * Sends {@code value} with {@code key} to {@code topic} without creating a future or a {@link
+   * RecordMetadata}: {@code outcome} receives the result as plain values, once, on the I/O thread
+   * (or on the calling thread when the record fails before it is queued, as a {@link Callback}
+   * would). The partition is chosen as for {@link #send(ProducerRecord, Callback)}; the timestamp
+   * is now.
+   *
+   * @throws SerializationException, ProducerClosedException, InterruptException as {@link
+   *     #send(ProducerRecord, Callback)} does; other failures reach {@code outcome}
+   */
+  public void send(String topic, K key, V value, RecordOutcome outcome) {
+    send(topic, PartitionChooser.UNKNOWN_PARTITION, -1L, key, value, null, outcome);
+  }
+
+  /**
+   * Like {@link #send(String, Object, Object, RecordOutcome)}, with every part of a record.
+   *
+   * @param partition the partition, or -1 for the partitioner's choice
+   * @param timestampMs the CreateTime, or -1 for now
+   * @param headers the record's headers, or null for none. Serializers see them as an unmodifiable
+   *     list here: a serializer that adds headers (a type header, say) needs {@link
+   *     #send(ProducerRecord, Callback)}
+   */
+  public void send(
+      String topic,
+      int partition,
+      long timestampMs,
+      K key,
+      V value,
+      Header[] headers,
+      RecordOutcome outcome) {
+    Objects.requireNonNull(topic, "topic");
+    Objects.requireNonNull(outcome, "outcome");
+    if (partition < PartitionChooser.UNKNOWN_PARTITION) {
+      throw new IllegalArgumentException(
+          "partition must be >= 0, or -1 for the partitioner's choice, got "
+              + partition
+              + " for topic "
+              + topic);
+    }
+    if (!interceptors.isEmpty()) {
+      // Interceptors see (and may replace) a ProducerRecord: this path needs one.
+      send(
+          new ProducerRecord<>(
+              topic,
+              partition < 0 ? null : partition,
+              timestampMs < 0 ? null : timestampMs,
+              key,
+              value,
+              headers == null ? List.of() : List.of(headers)),
+          outcome);
+      return;
+    }
+    if (closed) {
+      throw new ProducerClosedException("Cannot send to " + topic + ": the producer is closed");
+    }
+    try {
+      if (transactionManager != null) {
+        transactionManager.checkSendAllowed(topic);
+      }
+      doSend(topic, partition, timestampMs, key, value, headers, outcome);
+    } catch (PlumeException e) {
+      if (e instanceof SerializationException
+          || e instanceof ProducerClosedException
+          || e instanceof InterruptException) {
+        throw e;
+      }
+      failedBeforeQueueing(topic, partition, timestampMs, outcome, e);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      failedBeforeQueueing(topic, partition, timestampMs, outcome, e);
+    }
+  }
+
+  private void doSend(
+      String topic,
+      int partition,
+      long timestampMs,
+      K key,
+      V value,
+      Header[] headers,
+      RecordOutcome outcome) {
+    long startMs = clock.nowMs();
+    if (jmx != null) {
+      jmx.maybeSync(startMs);
+    }
+    ClusterSnapshot cluster = topicMetadata(topic, startMs, config.maxBlockMs());
+    long remainingBlockMs = Math.max(0, config.maxBlockMs() - (clock.nowMs() - startMs));
+    Header[] recordHeaders = headers == null ? NO_HEADERS : headers;
+    List<Header> serializerHeaders = recordHeaders.length == 0 ? List.of() : List.of(recordHeaders);
+    byte[] keyBytes = serialize(keySerializer, topic, serializerHeaders, key, "key");
+    byte[] valueBytes = serialize(valueSerializer, topic, serializerHeaders, value, "value");
+    int chosen =
+        partition >= 0
+            ? partition
+            : partitionChooser.partition(topic, key, keyBytes, value, valueBytes, cluster);
+    checkedAppend(
+        topic,
+        chosen,
+        timestampMs >= 0 ? timestampMs : startMs,
+        keyBytes,
+        valueBytes,
+        recordHeaders,
+        null,
+        outcome,
+        remainingBlockMs,
+        cluster,
+        false);
+  }
+
+  private static void failedBeforeQueueing(
+      String topic,
+      int partition,
+      long timestampMs,
+      RecordOutcome outcome,
+      RuntimeException error) {
+    try {
+      outcome.onOutcome(topic, partition, -1, timestampMs, -1, -1, error);
+    } catch (RuntimeException e) {
+      log.error("RecordOutcome for a failed record to {} threw; ignoring it", topic, e);
     }
   }
 

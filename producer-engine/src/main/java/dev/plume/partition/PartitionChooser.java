@@ -54,11 +54,17 @@ public final class PartitionChooser {
     if (explicit != null) {
       return explicit;
     }
-    String topic = record.topic();
+    return partition(record.topic(), record.key(), keyBytes, record.value(), valueBytes, cluster);
+  }
+
+  /**
+   * Like {@link #partition(ProducerRecord, byte[], byte[], Cluster)} for a record without explicit
+   * partition, given as its parts (the allocation-free send has no {@link ProducerRecord}).
+   */
+  public int partition(
+      String topic, Object key, byte[] keyBytes, Object value, byte[] valueBytes, Cluster cluster) {
     if (customPartitioner != null) {
-      int chosen =
-          customPartitioner.partition(
-              topic, record.key(), keyBytes, record.value(), valueBytes, cluster);
+      int chosen = customPartitioner.partition(topic, key, keyBytes, value, valueBytes, cluster);
       validateCustom(topic, chosen, cluster);
       return chosen;
     }

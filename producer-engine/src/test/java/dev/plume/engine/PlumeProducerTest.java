@@ -509,6 +509,124 @@ class PlumeProducerTest {
     assertThat(outcomes.get(2)).startsWith("t/0@-1 t=9 k=-1 v=1 e=dev.plume.producer.errors.");
   }
 
+  /** Collects outcomes as text, for the allocation-free send's tests. */
+  private static dev.plume.producer.RecordOutcome collecting(List<String> outcomes) {
+    return (topic, partition, offset, timestampMs, keySize, valueSize, e) ->
+        outcomes.add(
+            topic
+                + "/"
+                + partition
+                + "@"
+                + offset
+                + " t="
+                + timestampMs
+                + " k="
+                + keySize
+                + " v="
+                + valueSize
+                + " e="
+                + (e == null ? null : e.getClass().getSimpleName()));
+  }
+
+  @Test
+  void theSendWithoutFutureReportsThroughTheOutcomeOnly() throws Exception {
+    start();
+    List<String> outcomes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    dev.plume.producer.RecordOutcome outcome = collecting(outcomes);
+    producer.send("t", 1, 7L, "key", "value", null, outcome);
+    producer.send(
+        "t",
+        0,
+        8L,
+        null,
+        "v",
+        new dev.plume.producer.Header[] {new dev.plume.producer.Header("h", new byte[] {1})},
+        outcome);
+    producer.flush();
+    // One or two Produce requests, depending on timing: the offsets are the fake broker's.
+    assertThat(outcomes.stream().map(o -> o.replaceAll("@\\d+ ", "@n ")))
+        .containsExactlyInAnyOrder("t/1@n t=7 k=3 v=5 e=null", "t/0@n t=8 k=-1 v=1 e=null");
+    List<ProduceRequest.PartitionData> sent =
+        client.sentRequests(ApiKey.PRODUCE).stream()
+            .flatMap(r -> r.decode(ProduceRequest::read).topicData().stream())
+            .flatMap(t -> t.partitionData().stream())
+            .toList();
+    assertThat(sent)
+        .extracting(ProduceRequest.PartitionData::index)
+        .containsExactlyInAnyOrder(0, 1);
+  }
+
+  @Test
+  void theSendWithoutFutureChoosesThePartitionByKeyAndTimesRecordsNow() throws Exception {
+    start();
+    List<String> outcomes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    byte[] keyBytes = "k1".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    int expected = dev.plume.partition.KeyPartitioning.partitionForKey(keyBytes, 2);
+    producer.send("t", "k1", "v", collecting(outcomes));
+    producer.flush();
+    assertThat(outcomes).containsExactly("t/" + expected + "@0 t=1000 k=2 v=1 e=null");
+  }
+
+  @Test
+  void theSendWithoutFutureReportsFailuresBeforeQueueingToTheOutcome() throws Exception {
+    producer = builder(config().maxRequestSizeBytes(1_000)).build();
+    List<String> outcomes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    dev.plume.producer.RecordOutcome outcome = collecting(outcomes);
+    producer.send("t", 0, -1L, null, "x".repeat(2_000), null, outcome);
+    producer.send("t", 5, -1L, null, "v", null, outcome);
+    assertThat(outcomes)
+        .containsExactly(
+            "t/0@-1 t=-1 k=-1 v=-1 e=RecordTooLargeException",
+            "t/5@-1 t=-1 k=-1 v=-1 e=IllegalArgumentException");
+    assertThatThrownBy(() -> producer.send("t", -2, -1L, null, "v", null, outcome))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("-2");
+    producer.close();
+    assertThatThrownBy(() -> producer.send("t", "k", "v", outcome))
+        .isInstanceOf(ProducerClosedException.class);
+  }
+
+  @Test
+  void theSendWithoutFutureThrowsSerializationFailures() {
+    Serializer<String> broken =
+        (topic, data) -> {
+          throw new IllegalArgumentException("cannot encode " + data);
+        };
+    producer = builder(config()).valueSerializer(broken).build();
+    List<String> outcomes = new ArrayList<>();
+    assertThatThrownBy(() -> producer.send("t", null, "bad", collecting(outcomes)))
+        .isInstanceOf(SerializationException.class)
+        .hasMessageContaining("cannot encode bad");
+    assertThat(outcomes).isEmpty();
+  }
+
+  @Test
+  void theSendWithoutFutureGoesThroughInterceptorsWhenThereAreAny() throws Exception {
+    List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    producer =
+        builder(config())
+            .interceptor(
+                new ProducerInterceptor<>() {
+                  @Override
+                  public ProducerRecord<String, String> onSend(ProducerRecord<String, String> r) {
+                    seen.add("send " + r.partition() + " " + r.timestampMs() + " " + r.value());
+                    return new ProducerRecord<>(r.topic(), r.partition(), r.key(), r.value() + "!");
+                  }
+
+                  @Override
+                  public void onAcknowledgement(RecordMetadata m, Exception e) {
+                    seen.add("ack " + m.partition());
+                  }
+                })
+            .build();
+    List<String> outcomes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    producer.send("t", 1, 5L, null, "v", null, collecting(outcomes));
+    producer.flush();
+    assertThat(seen).containsExactly("send 1 5 v", "ack 1");
+    // The interceptor's record replaced the timestamp with now, and appended "!".
+    assertThat(outcomes).containsExactly("t/1@0 t=1000 k=-1 v=2 e=null");
+  }
+
   @Test
   void startupLogsTheMaskedConfigAndOneWarnForUnusedKeys() {
     try (LogCapture logs = LogCapture.plume()) {
