@@ -255,9 +255,18 @@ public final class ProtocolReader {
   // ---- arrays ----
 
   private int checkCount(long count, int minElementBytes, String field) {
+    return checkCount(count, minElementBytes, field, "");
+  }
+
+  /**
+   * {@code what} is appended to {@code field} in the error message only: building the name up front
+   * would allocate a string for every count read on the I/O thread.
+   */
+  private int checkCount(long count, int minElementBytes, String field, String what) {
     if (count > buffer.remaining() / (long) Math.max(1, minElementBytes)) {
       throw new ProtocolException(
           field
+              + what
               + ": array of "
               + count
               + " elements cannot fit in the "
@@ -336,7 +345,7 @@ public final class ProtocolReader {
   /** The number of fields in a tagged-field section; each takes at least 2 bytes. */
   public int readTaggedFieldCount(String field) {
     int count = readUnsignedVarint(field);
-    return checkCount(Integer.toUnsignedLong(count), 2, field + " tagged fields");
+    return checkCount(Integer.toUnsignedLong(count), 2, field, " tagged fields");
   }
 
   /** The size of one tagged field's payload, checked against the bytes remaining. */
