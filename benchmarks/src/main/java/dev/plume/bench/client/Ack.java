@@ -6,7 +6,7 @@ package dev.plume.bench.client;
  * allocates nothing per record and the allocation figures belong to the clients.
  */
 public abstract class Ack
-    implements dev.plume.producer.Callback, org.apache.kafka.clients.producer.Callback {
+    implements dev.plume.producer.RecordOutcome, org.apache.kafka.clients.producer.Callback {
 
   /** Called once per record on the client's I/O thread; {@code exception} is null on success. */
   protected abstract void completed(Exception exception);
@@ -19,6 +19,19 @@ public abstract class Ack
   @Override
   public final void onCompletion(
       org.apache.kafka.clients.producer.RecordMetadata metadata, Exception exception) {
+    completed(exception);
+  }
+
+  /** Plume's allocation-free send reports here, without a RecordMetadata. */
+  @Override
+  public final void onOutcome(
+      String topic,
+      int partition,
+      long offset,
+      long timestampMs,
+      int keySizeBytes,
+      int valueSizeBytes,
+      Exception exception) {
     completed(exception);
   }
 }

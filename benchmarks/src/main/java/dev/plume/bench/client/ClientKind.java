@@ -7,6 +7,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 /** The clients under comparison. */
 public enum ClientKind {
   PLUME("plume"),
+  /** {@code PlumeProducer}'s allocation-free send: no record object, no future, no metadata. */
+  PLUME_OUTCOME("plume-outcome"),
   /** {@code PlumeKafkaProducer}: the kafka-clients Producer API over the Plume engine. */
   PLUME_KAFKA_API("plume-kafka-api"),
   KAFKA_CLIENTS("kafka-clients");
@@ -24,7 +26,7 @@ public enum ClientKind {
   /** Creates a producer of this kind from Kafka-style configuration (byte[] keys and values). */
   public ClientAdapter create(Map<String, Object> configs) {
     return switch (this) {
-      case PLUME -> new PlumeAdapter(configs);
+      case PLUME, PLUME_OUTCOME -> new PlumeAdapter(this, configs);
       case PLUME_KAFKA_API ->
           new KafkaApiAdapter(
               this,
@@ -38,7 +40,10 @@ public enum ClientKind {
     };
   }
 
-  /** Accepts "plume", "plume-kafka-api", "kafka-clients" (or "kafka"), case-insensitively. */
+  /**
+   * Accepts "plume", "plume-outcome", "plume-kafka-api", "kafka-clients" (or "kafka"),
+   * case-insensitively.
+   */
   public static ClientKind parse(String text) {
     String t = text.toLowerCase(Locale.ROOT);
     for (ClientKind k : values()) {
@@ -50,6 +55,8 @@ public enum ClientKind {
       return KAFKA_CLIENTS;
     }
     throw new IllegalArgumentException(
-        "unknown client '" + text + "', expected plume, plume-kafka-api or kafka-clients");
+        "unknown client '"
+            + text
+            + "', expected plume, plume-outcome, plume-kafka-api or kafka-clients");
   }
 }

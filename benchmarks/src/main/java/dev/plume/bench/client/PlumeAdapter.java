@@ -8,12 +8,17 @@ import java.lang.reflect.RecordComponent;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Drives {@link PlumeProducer}. */
+/**
+ * Drives {@link PlumeProducer}: through its familiar {@code send(ProducerRecord, Callback)}, or
+ * through the allocation-free {@code send(topic, key, value, RecordOutcome)}.
+ */
 final class PlumeAdapter implements ClientAdapter {
 
+  private final ClientKind kind;
   private final PlumeProducer<byte[], byte[]> producer;
 
-  PlumeAdapter(Map<String, Object> configs) {
+  PlumeAdapter(ClientKind kind, Map<String, Object> configs) {
+    this.kind = kind;
     this.producer =
         new PlumeProducer<>(
             withoutSerializers(configs), new ByteArraySerializer(), new ByteArraySerializer());
@@ -29,12 +34,16 @@ final class PlumeAdapter implements ClientAdapter {
 
   @Override
   public String name() {
-    return ClientKind.PLUME.label();
+    return kind.label();
   }
 
   @Override
   public void send(String topic, byte[] key, byte[] value, Ack ack) {
-    producer.send(new ProducerRecord<>(topic, key, value), ack);
+    if (kind == ClientKind.PLUME_OUTCOME) {
+      producer.send(topic, key, value, ack);
+    } else {
+      producer.send(new ProducerRecord<>(topic, key, value), ack);
+    }
   }
 
   @Override

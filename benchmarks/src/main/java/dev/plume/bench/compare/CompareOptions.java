@@ -37,7 +37,8 @@ public record CompareOptions(
               + BenchCase.SETTINGS.keySet(),
           "                          (default " + String.join(",", BenchCase.DEFAULT_CASES) + ")",
           "  --clients plume,plume-kafka-api,kafka-clients   which clients (default plume,kafka-clients;",
-          "                          plume-kafka-api = PlumeKafkaProducer, the kafka-clients API over Plume)",
+          "                          plume-kafka-api = PlumeKafkaProducer, the kafka-clients API over Plume;",
+          "                          plume-outcome = Plume's allocation-free send with a RecordOutcome)",
           "  --rounds N              alternating rounds per case (default 3)",
           "  --warmup-sec N          unthrottled warm-up per client JVM (default 4)",
           "  --measure-sec N         length of the throughput window and of the rate window (default"
