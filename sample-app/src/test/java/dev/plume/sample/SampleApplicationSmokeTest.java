@@ -1,5 +1,6 @@
 package dev.plume.sample;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 
@@ -69,6 +70,30 @@ class SampleApplicationSmokeTest {
     assertThat(read.key()).isEqualTo("k1");
     assertThat(read.value()).isEqualTo("hello over http");
     assertThat(read.timestamp()).isEqualTo(((Number) body.get("timestamp")).longValue());
+  }
+
+  @Test
+  void postedOrderIsSentAsJsonThroughTheOrdersTemplate() {
+    ResponseEntity<Map<String, Object>> response =
+        http.post()
+            .uri("/api/orders")
+            .contentType(MediaType.APPLICATION_JSON)
+            .body("{\"id\":\"o-42\",\"product\":\"tea\",\"quantity\":3}")
+            .retrieve()
+            .toEntity(new ParameterizedTypeReference<>() {});
+
+    assertThat(response.getStatusCode().value()).isEqualTo(200);
+    Map<String, Object> body = response.getBody();
+    assertThat(body).containsEntry("topic", "plume-orders");
+    ConsumerRecord<String, String> read =
+        readOne(
+            new TopicPartition("plume-orders", ((Number) body.get("partition")).intValue()),
+            ((Number) body.get("offset")).longValue());
+    assertThat(read.key()).isEqualTo("o-42");
+    // Written by the starter's JSON serializer (Boot's JsonMapper), not by the HTTP layer.
+    assertThat(read.value()).isEqualTo("{\"id\":\"o-42\",\"product\":\"tea\",\"quantity\":3}");
+    assertThat(new String(read.headers().lastHeader("__TypeId__").value(), UTF_8))
+        .isEqualTo(Order.class.getName());
   }
 
   @Test
