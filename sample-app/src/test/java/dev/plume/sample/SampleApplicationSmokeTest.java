@@ -128,13 +128,24 @@ class SampleApplicationSmokeTest {
             .uri("/actuator/health")
             .retrieve()
             .body(new ParameterizedTypeReference<Map<String, Object>>() {});
+    // Two producers (the default one and the named client "orders"): one component each.
     assertThat(health)
         .extractingByKey("components")
         .asInstanceOf(MAP)
         .extractingByKey("plume")
         .asInstanceOf(MAP)
-        .containsEntry("status", "UP")
-        .containsKey("details");
+        .containsEntry("status", "UP");
+    Object plume = ((Map<?, ?>) health.get("components")).get("plume");
+    for (String producer : List.of("plumeProducer", "ordersProducer")) {
+      assertThat(plume)
+          .asInstanceOf(MAP)
+          .extractingByKey("components")
+          .asInstanceOf(MAP)
+          .extractingByKey(producer)
+          .asInstanceOf(MAP)
+          .containsEntry("status", "UP")
+          .containsKey("details");
+    }
 
     String prometheus = http.get().uri("/actuator/prometheus").retrieve().body(String.class);
     assertThat(prometheus).contains("plume_producer_send_seconds_count");
