@@ -1,5 +1,6 @@
 package dev.plume.sample;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 
@@ -72,6 +73,30 @@ class SampleApplicationSmokeTest {
   }
 
   @Test
+  void postedOrderIsSentAsJsonThroughTheOrdersTemplate() {
+    ResponseEntity<Map<String, Object>> response =
+        http.post()
+            .uri("/api/orders")
+            .contentType(MediaType.APPLICATION_JSON)
+            .body("{\"id\":\"o-42\",\"product\":\"tea\",\"quantity\":3}")
+            .retrieve()
+            .toEntity(new ParameterizedTypeReference<>() {});
+
+    assertThat(response.getStatusCode().value()).isEqualTo(200);
+    Map<String, Object> body = response.getBody();
+    assertThat(body).containsEntry("topic", "plume-orders");
+    ConsumerRecord<String, String> read =
+        readOne(
+            new TopicPartition("plume-orders", ((Number) body.get("partition")).intValue()),
+            ((Number) body.get("offset")).longValue());
+    assertThat(read.key()).isEqualTo("o-42");
+    // Written by the starter's JSON serializer (Boot's JsonMapper), not by the HTTP layer.
+    assertThat(read.value()).isEqualTo("{\"id\":\"o-42\",\"product\":\"tea\",\"quantity\":3}");
+    assertThat(new String(read.headers().lastHeader("__TypeId__").value(), UTF_8))
+        .isEqualTo(Order.class.getName());
+  }
+
+  @Test
   void invalidTopicAnswersAJsonClientError() {
     ResponseEntity<Map<String, Object>> response =
         http.post()
@@ -103,13 +128,24 @@ class SampleApplicationSmokeTest {
             .uri("/actuator/health")
             .retrieve()
             .body(new ParameterizedTypeReference<Map<String, Object>>() {});
+    // Two producers (the default one and the named client "orders"): one component each.
     assertThat(health)
         .extractingByKey("components")
         .asInstanceOf(MAP)
         .extractingByKey("plume")
         .asInstanceOf(MAP)
-        .containsEntry("status", "UP")
-        .containsKey("details");
+        .containsEntry("status", "UP");
+    Object plume = ((Map<?, ?>) health.get("components")).get("plume");
+    for (String producer : List.of("plumeProducer", "ordersProducer")) {
+      assertThat(plume)
+          .asInstanceOf(MAP)
+          .extractingByKey("components")
+          .asInstanceOf(MAP)
+          .extractingByKey(producer)
+          .asInstanceOf(MAP)
+          .containsEntry("status", "UP")
+          .containsKey("details");
+    }
 
     String prometheus = http.get().uri("/actuator/prometheus").retrieve().body(String.class);
     assertThat(prometheus).contains("plume_producer_send_seconds_count");

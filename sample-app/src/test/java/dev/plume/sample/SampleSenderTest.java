@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 
 /**
  * The sample's sending logic against a recording producer: no broker, no engine. The embedded
@@ -57,7 +58,9 @@ class SampleSenderTest {
 
   @TestConfiguration
   static class Config {
+    // Primary: the sample's named client "orders" adds a second Producer bean (ordersProducer).
     @Bean
+    @Primary
     RecordingProducer recordingProducer() {
       return new RecordingProducer();
     }

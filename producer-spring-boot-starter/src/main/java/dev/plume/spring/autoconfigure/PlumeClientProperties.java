@@ -196,13 +196,15 @@ public class PlumeClientProperties {
 
   /**
    * The template's key type, used to pick a Serializer bean by its generic type (default
-   * java.lang.String).
+   * java.lang.String); a type with neither a Serializer bean nor a built-in serializer is sent as
+   * JSON when Jackson 3 is present.
    */
   private Class<?> keyType;
 
   /**
    * The template's value type, used to pick a Serializer bean by its generic type (default
-   * java.lang.String).
+   * java.lang.String); a type with neither a Serializer bean nor a built-in serializer (a record or
+   * other POJO) is sent as JSON when Jackson 3 is present.
    */
   private Class<?> valueType;
 
@@ -229,6 +231,9 @@ public class PlumeClientProperties {
 
   /** Template settings. */
   private final Template template = new Template();
+
+  /** JSON settings, for key or value types sent as JSON. */
+  private final Json json = new Json();
 
   /** Security settings. */
   private final Security security = new Security();
@@ -630,6 +635,32 @@ public class PlumeClientProperties {
 
   public Template getTemplate() {
     return template;
+  }
+
+  public Json getJson() {
+    return json;
+  }
+
+  /**
+   * Settings of JSON keys and values: a key-type or value-type with no Serializer bean and no
+   * built-in serializer is written as JSON with the application's Jackson 3 JsonMapper.
+   */
+  public static class Json {
+
+    /**
+     * Whether records with a JSON value (key) carry its class name in a "__TypeId__"
+     * ("__Key_TypeId__") header, as spring-kafka's JSON serializer writes and its deserializer
+     * reads. Default false: the payload alone, without Java class names.
+     */
+    private Boolean addTypeHeaders;
+
+    public Boolean getAddTypeHeaders() {
+      return addTypeHeaders;
+    }
+
+    public void setAddTypeHeaders(Boolean addTypeHeaders) {
+      this.addTypeHeaders = addTypeHeaders;
+    }
   }
 
   /** Settings of the {@code ProducerTemplate}. */

@@ -12,9 +12,11 @@ import dev.plume.spring.autoconfigure.PlumeProducerLifecycle.ManagedProducer;
 import dev.plume.spring.core.ProducerListener;
 import dev.plume.spring.core.ProducerTemplate;
 import dev.plume.spring.core.SendObserver;
+import dev.plume.spring.json.JsonTypeHeaders;
 import dev.plume.spring.observation.PlumeSendObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,11 +100,23 @@ public class PlumeClients {
             ? null
             : beanFactory.getBeanProvider(Partitioner.class).getIfUnique();
     List<ProducerInterceptor<?, ?>> interceptors =
-        beanFactory
-            .getBeanProvider(ProducerInterceptor.class)
-            .orderedStream()
-            .<ProducerInterceptor<?, ?>>map(i -> i)
-            .toList();
+        new ArrayList<>(
+            beanFactory
+                .getBeanProvider(ProducerInterceptor.class)
+                .orderedStream()
+                .<ProducerInterceptor<?, ?>>map(i -> i)
+                .toList());
+    boolean jsonKeys = keySerializer != null && serializers.isJson(keySerializer);
+    boolean jsonValues = valueSerializer != null && serializers.isJson(valueSerializer);
+    if ((jsonKeys || jsonValues)
+        && Boolean.TRUE.equals(
+            firstNonNull(
+                client.getJson().getAddTypeHeaders(),
+                properties.getJson().getAddTypeHeaders(),
+                Boolean.FALSE))) {
+      // Last, so the header names the class of the value other interceptors may have replaced.
+      interceptors.add(new JsonTypeHeaders(jsonKeys, jsonValues));
+    }
     String bundleName = bundleName(client);
     SslBundles bundles = bundleName == null ? null : sslBundles(clientName, bundleName);
     SslBundleContexts sslContexts =

@@ -2,9 +2,12 @@ package dev.plume.spring.autoconfigure;
 
 import dev.plume.engine.PlumeProducer;
 import dev.plume.producer.Producer;
+import dev.plume.spring.core.LoggingProducerListener;
+import dev.plume.spring.core.ProducerListener;
 import dev.plume.spring.core.ProducerTemplate;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
@@ -17,7 +20,8 @@ import org.springframework.core.env.Environment;
 /**
  * Auto-configures the Plume producer: {@code plumeProducer} and {@code plumeProducerTemplate} from
  * {@code plume.producer.*}, one producer and template per {@code plume.producer.clients.<name>},
- * and {@code plumeProducerLifecycle} to check brokers at startup and close producers on shutdown.
+ * {@code plumeProducerLifecycle} to check brokers at startup and close producers on shutdown, and
+ * {@code plumeLoggingProducerListener} to log failed sends.
  */
 @AutoConfiguration
 @ConditionalOnClass(PlumeProducer.class)
@@ -60,6 +64,19 @@ public final class PlumeProducerAutoConfiguration {
   @ConditionalOnMissingBean(Producer.class)
   Producer<?, ?> plumeProducer(PlumeClients clients) {
     return clients.producer(PlumeClients.DEFAULT_CLIENT);
+  }
+
+  /**
+   * Logs failed sends at ERROR, so that failures are seen even when nobody reads the futures; every
+   * template calls it, as any ProducerListener bean. An application's own listener replaces it.
+   */
+  @Bean
+  @ConditionalOnMissingBean(ProducerListener.class)
+  @ConditionalOnBooleanProperty(
+      name = "plume.producer.template.log-failures",
+      matchIfMissing = true)
+  LoggingProducerListener<Object, Object> plumeLoggingProducerListener() {
+    return new LoggingProducerListener<>();
   }
 
   @Bean

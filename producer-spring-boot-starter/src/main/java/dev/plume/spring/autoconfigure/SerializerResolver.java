@@ -15,13 +15,17 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.core.ResolvableType;
+import org.springframework.util.ClassUtils;
 
 /**
  * Picks the serializer for a key or value type: a {@code Serializer<T>} bean whose generic type is
  * exactly {@code T} (the {@code @Primary} one when several are), else a built-in serializer for
- * String, byte[], Integer, Long, UUID, ByteBuffer and Void.
+ * String, byte[], Integer, Long, UUID, ByteBuffer and Void, else JSON with Jackson 3 (the
+ * application's {@code JsonMapper} bean) when Jackson is on the class path.
  */
 final class SerializerResolver {
+
+  private static final String JSON_MAPPER_CLASS = "tools.jackson.databind.json.JsonMapper";
 
   private final ConfigurableListableBeanFactory beanFactory;
 
@@ -74,21 +78,36 @@ final class SerializerResolver {
       return beanFactory.getBean(exact.get(0), Serializer.class);
     }
     Supplier<Serializer<?>> builtIn = builtIn(type);
-    if (builtIn == null) {
-      throw new IllegalStateException(
-          "Plume producer '"
-              + clientName
-              + "' has no serializer for its "
-              + role
-              + " type "
-              + type.getName()
-              + ": declare a Serializer<"
-              + type.getSimpleName()
-              + "> bean or set plume.producer."
-              + role
-              + "-serializer");
+    if (builtIn != null) {
+      return builtIn.get();
     }
-    return builtIn.get();
+    if (jacksonPresent()) {
+      return JacksonSerializers.json(beanFactory);
+    }
+    throw new IllegalStateException(
+        "Plume producer '"
+            + clientName
+            + "' has no serializer for its "
+            + role
+            + " type "
+            + type.getName()
+            + ": declare a Serializer<"
+            + type.getSimpleName()
+            + "> bean, set plume.producer."
+            + role
+            + "-serializer, or add Jackson 3 (tools.jackson.core:jackson-databind, for example"
+            + " with spring-boot-starter-jackson) to send it as JSON");
+  }
+
+  /** True when {@code serializer} is the JSON one {@link #resolve} falls back to. */
+  boolean isJson(Serializer<?> serializer) {
+    // Checked first so that JacksonSerializers (which names Jackson types) is never loaded
+    // without Jackson.
+    return jacksonPresent() && JacksonSerializers.isJson(serializer);
+  }
+
+  private boolean jacksonPresent() {
+    return ClassUtils.isPresent(JSON_MAPPER_CLASS, beanFactory.getBeanClassLoader());
   }
 
   private static Supplier<Serializer<?>> builtIn(Class<?> type) {

@@ -19,6 +19,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.messaging.Message;
 
 /**
  * The Spring-friendly face of one Plume {@link Producer}: sends return {@code
@@ -103,6 +104,38 @@ public class ProducerTemplate<K, V> {
     return send(new ProducerRecord<>(topic, partition, timestampMs, key, value, headers));
   }
 
+  /**
+   * @param partition null to let the partitioner choose
+   */
+  public CompletableFuture<SendResult<K, V>> send(String topic, Integer partition, K key, V value) {
+    return send(new ProducerRecord<>(topic, partition, null, key, value, List.of()));
+  }
+
+  /**
+   * @param partition null to let the partitioner choose
+   * @param timestampMs CreateTime in epoch milliseconds, or null for the send time
+   */
+  public CompletableFuture<SendResult<K, V>> send(
+      String topic, Integer partition, Long timestampMs, K key, V value) {
+    return send(new ProducerRecord<>(topic, partition, timestampMs, key, value, List.of()));
+  }
+
+  /**
+   * Sends a Spring messaging {@code Message}: the payload is the value, serialized by the value
+   * serializer; the {@link PlumeHeaders} (spring-kafka's {@code KafkaHeaders} names) give topic,
+   * key, partition and timestamp, and the topic defaults to {@link #defaultTopic()}. Every other
+   * header becomes a record header: String as UTF-8, byte[] as is, other values as their {@code
+   * toString()} in UTF-8; Spring's {@code id} and {@code timestamp} headers and null values are
+   * left out.
+   *
+   * @throws IllegalArgumentException when the message names no topic and there is no default one,
+   *     or a partition or timestamp header is not a number
+   */
+  public CompletableFuture<SendResult<K, V>> send(Message<?> message) {
+    Objects.requireNonNull(message, "message must not be null");
+    return send(MessageRecords.<K, V>toRecord(message, defaultTopic));
+  }
+
   /** Sends to {@code plume.producer.template.default-topic}. */
   public CompletableFuture<SendResult<K, V>> sendDefault(V value) {
     return send(requireDefaultTopic(), value);
@@ -111,6 +144,26 @@ public class ProducerTemplate<K, V> {
   /** Sends to {@code plume.producer.template.default-topic}. */
   public CompletableFuture<SendResult<K, V>> sendDefault(K key, V value) {
     return send(requireDefaultTopic(), key, value);
+  }
+
+  /**
+   * Sends to {@code plume.producer.template.default-topic}.
+   *
+   * @param partition null to let the partitioner choose
+   */
+  public CompletableFuture<SendResult<K, V>> sendDefault(Integer partition, K key, V value) {
+    return send(requireDefaultTopic(), partition, key, value);
+  }
+
+  /**
+   * Sends to {@code plume.producer.template.default-topic}.
+   *
+   * @param partition null to let the partitioner choose
+   * @param timestampMs CreateTime in epoch milliseconds, or null for the send time
+   */
+  public CompletableFuture<SendResult<K, V>> sendDefault(
+      Integer partition, Long timestampMs, K key, V value) {
+    return send(requireDefaultTopic(), partition, timestampMs, key, value);
   }
 
   public CompletableFuture<SendResult<K, V>> send(ProducerRecord<K, V> record) {
