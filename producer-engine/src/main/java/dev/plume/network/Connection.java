@@ -9,7 +9,14 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.util.ArrayDeque;
 
-/** One socket to one node: its state, the request being written, requests awaiting responses. */
+/**
+ * One socket to one node: its life-cycle state, the request being written, the requests awaiting
+ * responses, and the reassembly of response frames from the bytes read. The selector loop and
+ * {@link ConnectionSetup} move it along through its methods; nothing outside sets its fields.
+ *
+ * <p>I/O thread only. The receive buffer and the request encoder are the node's and are reused by
+ * every connection to it, so requests and responses cost no buffer allocation.
+ */
 final class Connection {
 
   enum State {
