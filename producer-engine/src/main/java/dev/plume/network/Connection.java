@@ -9,13 +9,20 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.util.ArrayDeque;
 
-/** One socket to one node: its state, the request being written, requests awaiting responses. */
+/**
+ * One socket to one node: its life-cycle state, the request being written, the requests awaiting
+ * responses, and the reassembly of response frames from the bytes read. The selector loop and
+ * {@link ConnectionSetup} move it along through its methods; nothing outside sets its fields.
+ *
+ * <p>I/O thread only. The receive buffer and the request encoder are the node's and are reused by
+ * every connection to it, so requests and responses cost no buffer allocation.
+ */
 final class Connection {
 
   enum State {
     /** TCP connect under way. */
     CONNECTING,
-    /** The transport's own handshake (TLS, SASL) under way. */
+    /** The transport's own handshake (TLS) under way. */
     TRANSPORT_HANDSHAKE,
     /** Our ApiVersions request sent, response awaited. */
     CHECKING_API_VERSIONS,
@@ -33,25 +40,19 @@ final class Connection {
   final InetSocketAddress address;
   final long startedMs;
 
+  /** The SASL state when the transport authenticates with SASL, else null. */
+  final SaslSession sasl;
+
   /** Deadline of the connection setup, or of a re-authentication under way. */
-  long setupDeadlineMs;
-
-  /** When to re-authenticate (KIP-368, the broker gave a session lifetime), else MAX_VALUE. */
-  long reauthAtMs = Long.MAX_VALUE;
-
-  /** True once reauthAtMs passed: no new requests until the exchange is done. */
-  boolean reauthDue;
+  private long setupDeadlineMs;
 
   /** Takes no new requests and is closed once nothing is in flight (reconnect requested). */
-  boolean closeWhenIdle;
+  private boolean closeWhenIdle;
 
-  /** Completed SASL exchanges on this connection (the first, then re-authentications). */
-  int authentications;
-
-  State state = State.CONNECTING;
+  private State state = State.CONNECTING;
 
   /** Requests handed to this connection, oldest first; responses come back in this order. */
-  final ArrayDeque<InFlightRequest<?>> inFlight = new ArrayDeque<>();
+  private final ArrayDeque<InFlightRequest<?>> inFlight = new ArrayDeque<>();
 
   /** The request being written and its remaining bytes, or null. */
   private InFlightRequest<?> writing;
@@ -62,21 +63,23 @@ final class Connection {
   /** Start of the unconsumed bytes in the node's receive buffer. */
   private int readOffset;
 
-  NegotiatedVersions versions;
-  long lastActivityMs;
+  private NegotiatedVersions versions;
+  private long lastActivityMs;
 
   /** True once TCP connected (for the connection counters). */
-  boolean established;
+  private boolean established;
 
   Connection(
       NodeState owner,
       Transport transport,
+      SaslSession sasl,
       SelectionKey key,
       InetSocketAddress address,
       long setupDeadlineMs,
       long nowMs) {
     this.owner = owner;
     this.transport = transport;
+    this.sasl = sasl;
     this.key = key;
     this.address = address;
     this.setupDeadlineMs = setupDeadlineMs;
@@ -85,13 +88,154 @@ final class Connection {
     this.lastActivityMs = nowMs;
   }
 
+  // ---------------------------------------------------------------- life cycle
+
+  State state() {
+    return state;
+  }
+
+  boolean isReady() {
+    return state == State.READY;
+  }
+
+  boolean isConnecting() {
+    return state == State.CONNECTING;
+  }
+
+  boolean isEstablished() {
+    return established;
+  }
+
+  /** TCP connected: the transport's own handshake (TLS) comes next. */
+  void tcpConnected(long nowMs) {
+    established = true;
+    state = State.TRANSPORT_HANDSHAKE;
+    lastActivityMs = nowMs;
+  }
+
+  void checkingApiVersions() {
+    state = State.CHECKING_API_VERSIONS;
+  }
+
+  void authenticating() {
+    state = State.AUTHENTICATING;
+  }
+
+  /** The exchange with {@code versions} negotiated (and SASL done): requests may flow. */
+  void negotiated(NegotiatedVersions versions) {
+    this.versions = versions;
+  }
+
+  void ready() {
+    state = State.READY;
+    updateInterest();
+  }
+
+  /** The versions of the ApiVersions exchange; null before it completed. */
+  NegotiatedVersions versions() {
+    return versions;
+  }
+
+  long setupDeadlineMs() {
+    return setupDeadlineMs;
+  }
+
+  /** A re-authentication starts: it gets a fresh setup timeout. */
+  void restartSetupClock(long deadlineMs) {
+    setupDeadlineMs = deadlineMs;
+  }
+
+  /** When the SASL session wants a re-authentication, MAX_VALUE for never. */
+  long reauthAtMs() {
+    return sasl == null ? Long.MAX_VALUE : sasl.reauthAtMs();
+  }
+
+  /** True while a due re-authentication waits for the in-flight requests to drain. */
+  boolean reauthWaiting() {
+    return sasl != null && sasl.reauthDue();
+  }
+
+  void markCloseWhenIdle() {
+    closeWhenIdle = true;
+  }
+
+  /** Marked to close once idle, and idle now: nothing in flight or being written. */
+  boolean shouldCloseNow() {
+    return closeWhenIdle && inFlight.isEmpty() && writing == null;
+  }
+
+  /** True if a request may be handed to this connection now. */
+  boolean canSendMore(int maxInFlight) {
+    return state == State.READY
+        && !reauthWaiting()
+        && !closeWhenIdle
+        && writing == null
+        && inFlight.size() < maxInFlight;
+  }
+
+  // ---------------------------------------------------------------- activity and deadlines
+
+  void touch(long nowMs) {
+    lastActivityMs = nowMs;
+  }
+
+  long lastActivityMs() {
+    return lastActivityMs;
+  }
+
+  /** The earliest deadline among the requests in flight, MAX_VALUE if none. */
+  long earliestRequestDeadlineMs() {
+    long earliest = Long.MAX_VALUE;
+    for (InFlightRequest<?> r : inFlight) {
+      earliest = Math.min(earliest, r.deadlineMs());
+    }
+    return earliest;
+  }
+
+  /** The oldest request in flight whose deadline passed, or null. */
+  InFlightRequest<?> firstExpired(long nowMs) {
+    for (InFlightRequest<?> r : inFlight) {
+      if (nowMs >= r.deadlineMs()) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  // ---------------------------------------------------------------- in flight
+
   boolean isWriting() {
     return writing != null;
+  }
+
+  boolean hasInFlight() {
+    return !inFlight.isEmpty();
   }
 
   /** Requests that expect a response and are not yet answered, plus the one being written. */
   int inFlightCount() {
     return inFlight.size();
+  }
+
+  /**
+   * The request the next response answers, or null if none is awaiting one (the one still being
+   * written cannot have been answered yet).
+   */
+  InFlightRequest<?> awaitingResponse() {
+    InFlightRequest<?> oldest = inFlight.peekFirst();
+    return oldest == null || oldest == writing ? null : oldest;
+  }
+
+  /** Its response arrived: {@link #awaitingResponse()} is no longer in flight. */
+  void answered() {
+    inFlight.pollFirst();
+  }
+
+  /** Removes and returns every request in flight, oldest first, for failing them. */
+  InFlightRequest<?>[] drainInFlight() {
+    InFlightRequest<?>[] all = inFlight.toArray(new InFlightRequest<?>[0]);
+    inFlight.clear();
+    return all;
   }
 
   void startWrite(InFlightRequest<?> request, ByteBuffer[] segments) {
@@ -131,12 +275,18 @@ final class Connection {
     return written;
   }
 
-  /** The request whose last byte was just written, or null; call after {@link #write()}. */
+  /**
+   * The request whose last byte was just written, or null; call after {@link #write()}. A request
+   * that expects no response (acks=0) leaves the in-flight queue here: it is complete.
+   */
   InFlightRequest<?> takeWrittenRequest() {
     if (writing != null && writeSegmentIndex >= writeSegments.length) {
       InFlightRequest<?> done = writing;
       writing = null;
       writeSegments = null;
+      if (!done.request.expectResponse()) {
+        inFlight.removeLast();
+      }
       return done;
     }
     return null;

@@ -53,7 +53,7 @@ final class ConnectionLog {
       log.debug(
           "connection to {} failed again ({} in a row): {}",
           state.node,
-          state.failedAttempts + 1,
+          state.reconnect.failedAttempts() + 1,
           cause.getMessage());
     }
   }

@@ -7,21 +7,12 @@ import dev.plume.producer.errors.ProtocolViolationException;
 import dev.plume.producer.errors.TimeoutException;
 import dev.plume.producer.errors.UnsupportedVersionException;
 import dev.plume.protocol.ApiKey;
-import dev.plume.protocol.ApiVersionRange;
-import dev.plume.protocol.Errors;
 import dev.plume.protocol.NegotiatedVersions;
 import dev.plume.protocol.ProtocolException;
 import dev.plume.protocol.ProtocolReader;
 import dev.plume.protocol.ProtocolWriter;
 import dev.plume.protocol.RequestHeader;
 import dev.plume.protocol.ResponseHeader;
-import dev.plume.protocol.message.ApiVersionsRequest;
-import dev.plume.protocol.message.ApiVersionsResponse;
-import dev.plume.protocol.message.SaslAuthenticateRequest;
-import dev.plume.protocol.message.SaslAuthenticateResponse;
-import dev.plume.protocol.message.SaslHandshakeRequest;
-import dev.plume.protocol.message.SaslHandshakeResponse;
-import dev.plume.security.SaslMechanismClient;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,8 +34,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@link NetworkClient} over a {@link Selector}: one non-blocking connection per node, each
- * going CONNECTING → TRANSPORT_HANDSHAKE → CHECKING_API_VERSIONS → READY, then closed (and
- * reconnected on demand, after an exponential backoff if it failed).
+ * going CONNECTING → TRANSPORT_HANDSHAKE → CHECKING_API_VERSIONS (→ AUTHENTICATING) → READY, then
+ * closed (and reconnected on demand, after an exponential backoff if it failed).
+ *
+ * <p>This class is the selector loop: it connects, writes requests, reads responses, expires
+ * deadlines and runs completions. What a connection does between TCP connect and READY (and when it
+ * re-authenticates) is {@link ConnectionSetup}'s; what a node remembers between connections
+ * (backoff, addresses, last failure) is {@link ReconnectState}'s.
  *
  * <p>Single-threaded except {@link #wakeup()} and {@link #stats()}: see {@link NetworkClient}.
  */
@@ -55,7 +51,6 @@ public final class NioNetworkClient implements NetworkClient {
 
   private static final Logger log = LoggerFactory.getLogger(NioNetworkClient.class);
 
-  /** Error code of an ApiVersions answer to a version the broker does not know. */
   private final NetworkConfig config;
 
   private final ConnectionLog connectionLog;
@@ -64,6 +59,7 @@ public final class NioNetworkClient implements NetworkClient {
   private final ExponentialBackoff reconnectBackoff;
   private final ExponentialBackoff setupTimeout;
   private final NetworkStats stats = new NetworkStats();
+  private final ConnectionSetup setup;
   private final Map<Integer, NodeState> nodes = new HashMap<>();
   private final List<NodeState> connected = new ArrayList<>(); // nodes with a connection
   private List<ClientResponse<?>> completions = new ArrayList<>();
@@ -80,6 +76,7 @@ public final class NioNetworkClient implements NetworkClient {
     this.setupTimeout =
         new ExponentialBackoff(
             config.connectionSetupTimeoutMs(), config.connectionSetupTimeoutMaxMs());
+    this.setup = new ConnectionSetup(config, env, connectionLog, stats, new SetupLoop());
     try {
       this.selector = Selector.open();
     } catch (IOException e) {
@@ -96,7 +93,7 @@ public final class NioNetworkClient implements NetworkClient {
     if (c != null) {
       return canSendMore(c);
     }
-    if (nowMs >= state.backoffUntilMs && !closed) {
+    if (state.reconnect.mayConnect(nowMs) && !closed) {
       initiateConnect(state, nowMs);
       c = state.connection;
       return c != null && canSendMore(c);
@@ -111,11 +108,7 @@ public final class NioNetworkClient implements NetworkClient {
   }
 
   private boolean canSendMore(Connection c) {
-    return c.state == Connection.State.READY
-        && !c.reauthDue
-        && !c.closeWhenIdle
-        && !c.isWriting()
-        && c.inFlightCount() < config.maxInFlightPerConnection();
+    return c.canSendMore(config.maxInFlightPerConnection());
   }
 
   @Override
@@ -126,7 +119,7 @@ public final class NioNetworkClient implements NetworkClient {
     }
     Connection c = state.connection;
     if (c == null) {
-      return Math.max(0, state.backoffUntilMs - nowMs);
+      return state.reconnect.backoffDelayMs(nowMs);
     }
     // Connected but busy (handshake, a partial write, in-flight limit): the next poll event
     // (connect, writable, response) is what changes readiness, not time.
@@ -136,13 +129,13 @@ public final class NioNetworkClient implements NetworkClient {
   @Override
   public boolean connectionFailed(Node node) {
     NodeState state = nodes.get(node.id());
-    return state != null && state.connection == null && state.lastAttemptFailed;
+    return state != null && state.connection == null && state.reconnect.lastAttemptFailed();
   }
 
   @Override
   public RuntimeException connectionFailure(Node node) {
     NodeState state = nodes.get(node.id());
-    return state == null ? null : state.lastFailure;
+    return state == null ? null : state.reconnect.lastFailure();
   }
 
   @Override
@@ -155,15 +148,13 @@ public final class NioNetworkClient implements NetworkClient {
   public Optional<NegotiatedVersions> negotiatedVersions(Node node) {
     NodeState state = nodes.get(node.id());
     Connection c = state == null ? null : state.connection;
-    return c != null && c.state == Connection.State.READY
-        ? Optional.of(c.versions)
-        : Optional.empty();
+    return c != null && c.isReady() ? Optional.of(c.versions()) : Optional.empty();
   }
 
   private Connection readyConnection(Node node) {
     NodeState state = nodes.get(node.id());
     Connection c = state == null ? null : state.connection;
-    if (c == null || c.state != Connection.State.READY) {
+    if (c == null || !c.isReady()) {
       throw new IllegalStateException(node + " is not connected (call ready() and poll() first)");
     }
     return c;
@@ -173,7 +164,7 @@ public final class NioNetworkClient implements NetworkClient {
       Connection c, ApiKey key, short minVersion, short maxVersion) {
     short version;
     try {
-      version = c.versions.version(key, maxVersion);
+      version = c.versions().version(key, maxVersion);
     } catch (dev.plume.protocol.UnsupportedVersionException e) {
       throw new UnsupportedVersionException(c.owner.node + ": " + e.getMessage(), e);
     }
@@ -208,36 +199,29 @@ public final class NioNetworkClient implements NetworkClient {
             nowMs);
       }
       state.node = node;
-      state.addresses = null;
+      state.reconnect.forgetAddresses();
     }
     return state;
   }
 
   private void initiateConnect(NodeState state, long nowMs) {
     Node node = state.node;
-    state.lastAttemptFailed = false;
-    if (state.addresses == null) {
-      try {
-        InetAddress[] all = env.resolver().resolve(node.host());
-        if (all.length == 0) {
-          throw new UnknownHostException(node.host() + ": no address");
-        }
-        state.addresses = config.useAllDnsIps() ? all : new InetAddress[] {all[0]};
-        state.addressIndex = 0;
-      } catch (UnknownHostException e) {
-        connectFailed(
-            state, new NetworkException("cannot resolve " + node.address() + ": " + e, e), nowMs);
-        return;
-      }
+    InetSocketAddress address;
+    try {
+      address = state.reconnect.startAttempt(node, env.resolver(), config.useAllDnsIps());
+    } catch (UnknownHostException e) {
+      connectFailed(
+          state, new NetworkException("cannot resolve " + node.address() + ": " + e, e), nowMs);
+      return;
     }
-    InetSocketAddress address =
-        new InetSocketAddress(state.addresses[state.addressIndex], node.port());
     Transport transport = null;
     try {
       transport = env.transports().create(node, config);
+      SaslSession sasl = setup.newSaslSession();
       SelectionKey key = transport.channel().register(selector, SelectionKey.OP_CONNECT, state);
-      long timeoutMs = setupTimeout.backoffMs(state.failedAttempts, env.random().getAsDouble());
-      Connection c = new Connection(state, transport, key, address, nowMs + timeoutMs, nowMs);
+      long timeoutMs =
+          setupTimeout.backoffMs(state.reconnect.failedAttempts(), env.random().getAsDouble());
+      Connection c = new Connection(state, transport, sasl, key, address, nowMs + timeoutMs, nowMs);
       state.connection = c;
       connected.add(state);
       log.debug("connecting to {} at {}", node, address);
@@ -261,42 +245,27 @@ public final class NioNetworkClient implements NetworkClient {
   }
 
   private void onTcpConnected(Connection c, long nowMs) throws IOException {
-    c.established = true;
+    c.tcpConnected(nowMs);
     stats.recordConnectionCreated();
     stats.nodeConnected(c.owner.node.id());
-    c.state = Connection.State.TRANSPORT_HANDSHAKE;
-    c.lastActivityMs = nowMs;
     log.debug("connected to {}", c);
-    maybeFinishTransportHandshake(c, nowMs);
+    setup.continueTransportHandshake(c, nowMs);
   }
 
-  private void maybeFinishTransportHandshake(Connection c, long nowMs) throws IOException {
-    if (c.transport.handshake()) {
-      sendApiVersions(c, ApiKey.API_VERSIONS.maxVersion(), nowMs);
-    } else {
-      c.updateInterest();
+  /** The setup's view of this loop: a fixed object, so the setup allocates nothing per call. */
+  private final class SetupLoop implements ConnectionSetup.Loop {
+
+    @Override
+    public void sendInternal(Connection c, ClientRequest<?> request, short version, long nowMs) {
+      enqueue(c, request, version, nowMs, true);
+      if (c.owner.connection == c && c.isWriting()) {
+        tryWrite(c, nowMs);
+      }
     }
-  }
 
-  private void sendApiVersions(Connection c, short version, long nowMs) {
-    c.state = Connection.State.CHECKING_API_VERSIONS;
-    ApiVersionsRequest body =
-        new ApiVersionsRequest(
-            NetworkConfig.CLIENT_SOFTWARE_NAME, NetworkConfig.CLIENT_SOFTWARE_VERSION);
-    ClientRequest<ApiVersionsResponse> request =
-        new ClientRequest<>(
-            c.owner.node,
-            ApiKey.API_VERSIONS,
-            version,
-            version,
-            RequestBody.of(body),
-            true,
-            ApiVersionsResponse::readWithFallback,
-            config.requestTimeoutMs(),
-            response -> {});
-    enqueue(c, request, version, nowMs, true);
-    if (c.owner.connection == c && c.isWriting()) {
-      tryWrite(c, nowMs);
+    @Override
+    public void fail(Connection c, RuntimeException cause, long nowMs) {
+      failConnection(c.owner, cause, nowMs);
     }
   }
 
@@ -367,7 +336,7 @@ public final class NioNetworkClient implements NetworkClient {
       log.trace("sending {} of {} bytes to {}", inFlight, encoder.sizeBytes(), c.owner.node);
     }
     c.startWrite(inFlight, encoder.segments());
-    c.lastActivityMs = nowMs;
+    c.touch(nowMs);
   }
 
   // ---------------------------------------------------------------- polling
@@ -385,14 +354,14 @@ public final class NioNetworkClient implements NetworkClient {
       for (int i = 0; i < connected.size(); i++) {
         Connection c = connected.get(i).connection;
         if (c != null) {
-          c.closeWhenIdle = true;
+          c.markCloseWhenIdle();
         }
       }
     }
     for (int i = connected.size() - 1; i >= 0; i--) {
       NodeState state = connected.get(i);
       Connection c = state.connection;
-      if (c != null && c.closeWhenIdle && c.inFlight.isEmpty() && !c.isWriting()) {
+      if (c != null && c.shouldCloseNow()) {
         log.debug("{} closed on request, to reconnect with fresh TLS material", c);
         closeConnection(
             state,
@@ -456,7 +425,7 @@ public final class NioNetworkClient implements NetworkClient {
         failConnection(state, new NetworkException("connection to " + c + " was closed"), nowMs);
         return;
       }
-      if (c.state == Connection.State.CONNECTING && key.isConnectable()) {
+      if (c.isConnecting() && key.isConnectable()) {
         if (!c.transport.finishConnect()) {
           return;
         }
@@ -464,11 +433,11 @@ public final class NioNetworkClient implements NetworkClient {
         if (state.connection != c) {
           return;
         }
-      } else if (c.state == Connection.State.TRANSPORT_HANDSHAKE) {
-        maybeFinishTransportHandshake(c, nowMs);
+      } else if (c.state() == Connection.State.TRANSPORT_HANDSHAKE) {
+        setup.continueTransportHandshake(c, nowMs);
         return;
       }
-      if (c.state == Connection.State.CONNECTING) {
+      if (c.isConnecting()) {
         return;
       }
       if (c.isWriting() || (key.isValid() && key.isWritable())) {
@@ -487,20 +456,22 @@ public final class NioNetworkClient implements NetworkClient {
       // refused): retrying cannot help, so it is reported as an authentication failure.
       failConnection(
           state,
-          c.state != Connection.State.READY
+          !c.isReady()
               ? new AuthenticationException("TLS handshake with " + c + " failed: " + e, e)
               : new NetworkException(c + ": TLS error: " + e, e),
           nowMs);
     } catch (IOException e) {
       failConnection(
           state,
-          c.established ? new NetworkException(c + ": I/O error: " + e, e) : connectError(state, e),
+          c.isEstablished()
+              ? new NetworkException(c + ": I/O error: " + e, e)
+              : connectError(state, e),
           nowMs);
     } catch (ProtocolException e) {
       String text = c + " sent bytes that break the protocol: " + e.getMessage();
       failConnection(
           state,
-          c.state != Connection.State.READY && e.getMessage().contains("TLS")
+          !c.isReady() && e.getMessage().contains("TLS")
               // A plaintext client on a TLS port: a configuration error no retry can fix.
               ? new AuthenticationException(text, e)
               : new ProtocolViolationException(text, e),
@@ -514,13 +485,12 @@ public final class NioNetworkClient implements NetworkClient {
       if (written > 0) {
         c.owner.traffic.recordBytesSent(written);
         stats.total().recordBytesSent(written);
-        c.lastActivityMs = nowMs;
+        c.touch(nowMs);
       }
       InFlightRequest<?> done = c.takeWrittenRequest();
       if (done != null) {
         c.owner.encoder.reset();
         if (!done.request.expectResponse()) {
-          c.inFlight.removeLast();
           completions.add(done.success(c.owner.node.id(), null, nowMs));
         }
       }
@@ -541,15 +511,15 @@ public final class NioNetworkClient implements NetworkClient {
         }
         return;
       }
-      c.lastActivityMs = nowMs;
+      c.touch(nowMs);
       handleFrame(c, frame, nowMs);
     }
   }
 
   private void handleFrame(Connection c, ByteBuffer frame, long nowMs) {
     NodeState state = c.owner;
-    InFlightRequest<?> request = c.inFlight.peekFirst();
-    if (request == null || request == peekWriting(c)) {
+    InFlightRequest<?> request = c.awaitingResponse();
+    if (request == null) {
       throw new ProtocolException(
           "received a response of " + frame.remaining() + " bytes but no request is awaiting one");
     }
@@ -564,23 +534,15 @@ public final class NioNetworkClient implements NetworkClient {
               + " does not match the oldest request in flight, "
               + request);
     }
-    c.inFlight.pollFirst();
+    c.answered();
     if (request.internal) {
       long latencyMs = nowMs - request.sentTimeMs;
       state.traffic.recordResponse(latencyMs);
       stats.total().recordResponse(latencyMs);
-      switch (apiKey) {
-        case SASL_HANDSHAKE -> handleSaslHandshakeResponse(c, request, reader, nowMs);
-        case SASL_AUTHENTICATE -> handleSaslAuthenticateResponse(c, request, reader, nowMs);
-        default -> handleApiVersionsResponse(c, request, reader, nowMs);
-      }
+      setup.onResponse(c, request, reader, nowMs);
       return;
     }
     completeWithBody(c, request, reader, nowMs);
-  }
-
-  private static InFlightRequest<?> peekWriting(Connection c) {
-    return c.isWriting() ? c.inFlight.peekLast() : null;
   }
 
   private <R> void completeWithBody(
@@ -613,204 +575,6 @@ public final class NioNetworkClient implements NetworkClient {
     completions.add(request.success(nodeId, body, nowMs));
   }
 
-  private void handleApiVersionsResponse(
-      Connection c, InFlightRequest<?> request, ProtocolReader reader, long nowMs) {
-    NodeState state = c.owner;
-    ApiVersionsResponse response;
-    try {
-      response = ApiVersionsResponse.readWithFallback(reader, request.version);
-    } catch (RuntimeException e) {
-      failConnection(
-          state,
-          new ProtocolViolationException(
-              "cannot parse the ApiVersions response from " + state.node + ": " + e, e),
-          nowMs);
-      return;
-    }
-    if (Errors.UNSUPPORTED_VERSION.is(response.errorCode())) {
-      // The broker does not know our version: it answered in v0 with its own range.
-      short ourMin = ApiKey.API_VERSIONS.minVersion();
-      Optional<ApiVersionRange> range = response.brokerApiVersionsRange();
-      short brokerMax = range.map(ApiVersionRange::maxVersion).orElse((short) 0);
-      short retry = (short) Math.min(brokerMax, ApiKey.API_VERSIONS.maxVersion());
-      if (retry >= ourMin && retry < request.version) {
-        log.debug("{} does not know ApiVersions v{}; retrying with v{}", c, request.version, retry);
-        sendApiVersions(c, retry, nowMs);
-        return;
-      }
-      failConnection(
-          state,
-          new UnsupportedVersionException(
-              state.node
-                  + " supports ApiVersions up to v"
-                  + brokerMax
-                  + " but Plume needs v"
-                  + ourMin
-                  + " or later (Kafka 2.8+ brokers)"),
-          nowMs);
-      return;
-    }
-    if (response.errorCode() != 0) {
-      failConnection(
-          state,
-          new PlumeException(
-              state.node
-                  + " refused the ApiVersions request with error code "
-                  + response.errorCode()),
-          nowMs);
-      return;
-    }
-    c.versions = response.negotiate();
-    if (c.transport.sasl() != null) {
-      sendSaslHandshake(c, nowMs);
-      return;
-    }
-    markReady(c);
-  }
-
-  private void markReady(Connection c) {
-    NodeState state = c.owner;
-    c.state = Connection.State.READY;
-    c.updateInterest();
-    state.failedAttempts = 0;
-    state.lastFailure = null;
-    state.lastAttemptFailed = false;
-    connectionLog.ready(state, env.clock().nowMs());
-    log.debug("{} ready: {}", c, c.versions);
-  }
-
-  // ---------------------------------------------------------------- SASL
-
-  private void sendSaslHandshake(Connection c, long nowMs) {
-    c.state = Connection.State.AUTHENTICATING;
-    sendInternal(
-        c,
-        ApiKey.SASL_HANDSHAKE,
-        RequestBody.of(new SaslHandshakeRequest(c.transport.sasl().mechanism())),
-        nowMs);
-  }
-
-  private void sendSaslToken(Connection c, byte[] token, long nowMs) {
-    sendInternal(
-        c, ApiKey.SASL_AUTHENTICATE, RequestBody.of(new SaslAuthenticateRequest(token)), nowMs);
-  }
-
-  private void sendInternal(Connection c, ApiKey apiKey, RequestBody body, long nowMs) {
-    short version = apiKey.maxVersion();
-    ClientRequest<Void> request =
-        new ClientRequest<>(
-            c.owner.node,
-            apiKey,
-            version,
-            version,
-            body,
-            true,
-            (reader, v) -> null,
-            config.requestTimeoutMs(),
-            response -> {});
-    enqueue(c, request, version, nowMs, true);
-    if (c.owner.connection == c && c.isWriting()) {
-      tryWrite(c, nowMs);
-    }
-  }
-
-  private void handleSaslHandshakeResponse(
-      Connection c, InFlightRequest<?> request, ProtocolReader reader, long nowMs) {
-    SaslMechanismClient sasl = c.transport.sasl();
-    SaslHandshakeResponse response = SaslHandshakeResponse.read(reader, request.version);
-    if (response.errorCode() != 0) {
-      failConnection(
-          c.owner,
-          new AuthenticationException(
-              c.owner.node
-                  + " does not enable SASL mechanism "
-                  + sasl.mechanism()
-                  + " on this listener ("
-                  + "error code "
-                  + response.errorCode()
-                  + "; enabled: "
-                  + response.mechanisms()
-                  + ")"),
-          nowMs);
-      return;
-    }
-    byte[] first;
-    try {
-      first = sasl.initialResponse();
-    } catch (AuthenticationException e) {
-      failConnection(c.owner, e, nowMs);
-      return;
-    }
-    sendSaslToken(c, first, nowMs);
-  }
-
-  private void handleSaslAuthenticateResponse(
-      Connection c, InFlightRequest<?> request, ProtocolReader reader, long nowMs) {
-    SaslMechanismClient sasl = c.transport.sasl();
-    SaslAuthenticateResponse response = SaslAuthenticateResponse.read(reader, request.version);
-    if (response.errorCode() != 0) {
-      failConnection(
-          c.owner,
-          new AuthenticationException(
-              sasl.mechanism()
-                  + " authentication with "
-                  + c.owner.node
-                  + " failed: "
-                  + (response.errorMessage() != null
-                      ? response.errorMessage()
-                      : "error code " + response.errorCode())),
-          nowMs);
-      return;
-    }
-    byte[] next;
-    try {
-      next = sasl.evaluate(response.authBytes());
-    } catch (AuthenticationException e) {
-      failConnection(c.owner, e, nowMs);
-      return;
-    }
-    if (next != null) {
-      sendSaslToken(c, next, nowMs);
-      return;
-    }
-    boolean reauthentication = c.authentications > 0;
-    c.authentications++;
-    c.reauthAtMs = Long.MAX_VALUE;
-    if (response.sessionLifetimeMs() > 0) {
-      // KIP-368: re-authenticate at 85-95% of the lifetime, counted from when our last token
-      // was sent (the broker starts the clock when it receives it), jittered so connections
-      // opened together do not re-authenticate together.
-      double fraction = 0.85 + 0.10 * env.random().getAsDouble();
-      c.reauthAtMs = request.sentTimeMs + (long) (response.sessionLifetimeMs() * fraction);
-    }
-    log.debug(
-        "{} {} with {}; session lifetime {} ms",
-        c,
-        reauthentication ? "re-authenticated" : "authenticated",
-        sasl.mechanism(),
-        response.sessionLifetimeMs());
-    if (reauthentication) {
-      stats.recordReauthentication();
-    }
-    markReady(c);
-  }
-
-  /**
-   * KIP-368: the session is about to expire. New requests wait; once the in-flight ones are
-   * answered, a new SASL exchange runs on the same connection, then sending resumes.
-   */
-  private void maybeReauthenticate(Connection c, long nowMs) {
-    c.reauthDue = true;
-    if (!c.inFlight.isEmpty() || c.isWriting()) {
-      return;
-    }
-    c.reauthDue = false;
-    c.transport.resetSasl();
-    c.setupDeadlineMs = nowMs + config.connectionSetupTimeoutMs();
-    log.debug("{} re-authenticating", c);
-    sendSaslHandshake(c, nowMs);
-  }
-
   // ---------------------------------------------------------------- timeouts
 
   private long nextDeadlineDelayMs(long timeoutMs, long nowMs) {
@@ -820,18 +584,18 @@ public final class NioNetworkClient implements NetworkClient {
       if (c == null) {
         continue;
       }
-      if (c.state != Connection.State.READY) {
-        delay = Math.min(delay, c.setupDeadlineMs - nowMs);
-      } else if (c.reauthAtMs != Long.MAX_VALUE) {
-        delay = Math.min(delay, c.reauthDue && c.inFlight.isEmpty() ? 0 : c.reauthAtMs - nowMs);
+      if (!c.isReady()) {
+        delay = Math.min(delay, c.setupDeadlineMs() - nowMs);
+      } else if (c.reauthAtMs() != Long.MAX_VALUE) {
+        // A due re-authentication waiting for the last response: check again right after it.
+        delay = Math.min(delay, c.reauthWaiting() && !c.hasInFlight() ? 0 : c.reauthAtMs() - nowMs);
       }
-      for (InFlightRequest<?> r : c.inFlight) {
-        delay = Math.min(delay, r.deadlineMs() - nowMs);
+      long requestDeadlineMs = c.earliestRequestDeadlineMs();
+      if (requestDeadlineMs != Long.MAX_VALUE) {
+        delay = Math.min(delay, requestDeadlineMs - nowMs);
       }
-      if (c.state == Connection.State.READY
-          && c.inFlight.isEmpty()
-          && config.connectionsMaxIdleMs() >= 0) {
-        delay = Math.min(delay, c.lastActivityMs + config.connectionsMaxIdleMs() - nowMs);
+      if (c.isReady() && !c.hasInFlight() && config.connectionsMaxIdleMs() >= 0) {
+        delay = Math.min(delay, c.lastActivityMs() + config.connectionsMaxIdleMs() - nowMs);
       }
     }
     return Math.max(0, delay);
@@ -844,25 +608,19 @@ public final class NioNetworkClient implements NetworkClient {
       if (c == null) {
         continue;
       }
-      if (c.state != Connection.State.READY && nowMs >= c.setupDeadlineMs) {
+      if (!c.isReady() && nowMs >= c.setupDeadlineMs()) {
         failConnection(
             state,
             new TimeoutException(
                 "connection setup to "
                     + c
                     + " timed out after "
-                    + (c.setupDeadlineMs - c.startedMs)
+                    + (c.setupDeadlineMs() - c.startedMs)
                     + " ms (socket.connection.setup.timeout.ms)"),
             nowMs);
         continue;
       }
-      InFlightRequest<?> expired = null;
-      for (InFlightRequest<?> r : c.inFlight) {
-        if (nowMs >= r.deadlineMs()) {
-          expired = r;
-          break;
-        }
-      }
+      InFlightRequest<?> expired = c.firstExpired(nowMs);
       if (expired != null) {
         TimeoutException error =
             new TimeoutException(
@@ -877,15 +635,15 @@ public final class NioNetworkClient implements NetworkClient {
         closeConnection(state, error, true, true, nowMs);
         continue;
       }
-      if (c.state == Connection.State.READY && nowMs >= c.reauthAtMs) {
-        maybeReauthenticate(c, nowMs);
+      if (c.isReady() && nowMs >= c.reauthAtMs()) {
+        setup.maybeReauthenticate(c, nowMs);
         continue;
       }
-      if (c.state == Connection.State.READY
-          && c.inFlight.isEmpty()
+      if (c.isReady()
+          && !c.hasInFlight()
           && config.connectionsMaxIdleMs() >= 0
-          && nowMs - c.lastActivityMs >= config.connectionsMaxIdleMs()) {
-        log.debug("closing {}: idle for {} ms", c, nowMs - c.lastActivityMs);
+          && nowMs - c.lastActivityMs() >= config.connectionsMaxIdleMs()) {
+        log.debug("closing {}: idle for {} ms", c, nowMs - c.lastActivityMs());
         closeConnection(
             state, new NetworkException(c + " closed after being idle"), false, false, nowMs);
       }
@@ -900,7 +658,7 @@ public final class NioNetworkClient implements NetworkClient {
     if (c == null) {
       return;
     }
-    if (!c.established) {
+    if (!c.isEstablished()) {
       c.close();
       state.connection = null;
       connected.remove(state);
@@ -914,28 +672,22 @@ public final class NioNetworkClient implements NetworkClient {
   /** An attempt failed before TCP connected: try the next address, or back off. */
   private void connectFailed(NodeState state, RuntimeException cause, long nowMs) {
     stats.recordConnectionFailure();
-    if (state.addresses != null && state.addressIndex + 1 < state.addresses.length) {
+    InetAddress failed = state.reconnect.maybeNextAddress();
+    if (failed != null) {
       log.debug(
-          "{} at {} failed ({}); trying the next address",
-          state.node,
-          state.addresses[state.addressIndex],
-          cause.getMessage());
-      state.addressIndex++;
+          "{} at {} failed ({}); trying the next address", state.node, failed, cause.getMessage());
       initiateConnect(state, nowMs);
       return;
     }
     // Repeats while a broker is down: one line per outage at WARN, the rest at debug.
     connectionLog.connectFailed(state, cause, nowMs);
-    state.addresses = null; // resolve again next round: DNS may have changed
     backOff(state, cause, nowMs);
   }
 
   private void backOff(NodeState state, RuntimeException cause, long nowMs) {
-    long backoffMs = reconnectBackoff.backoffMs(state.failedAttempts, env.random().getAsDouble());
-    state.failedAttempts++;
-    state.backoffUntilMs = nowMs + backoffMs;
-    state.lastFailure = cause;
-    state.lastAttemptFailed = true;
+    long backoffMs =
+        reconnectBackoff.backoffMs(state.reconnect.failedAttempts(), env.random().getAsDouble());
+    state.reconnect.backOff(cause, backoffMs, nowMs);
   }
 
   private void closeConnection(
@@ -948,7 +700,7 @@ public final class NioNetworkClient implements NetworkClient {
     c.close();
     state.connection = null;
     connected.remove(state);
-    if (c.established) {
+    if (c.isEstablished()) {
       stats.recordConnectionClosed();
       stats.nodeDisconnected(state.node.id());
     }
@@ -956,7 +708,7 @@ public final class NioNetworkClient implements NetworkClient {
       backOff(state, cause, nowMs);
     }
     int nodeId = state.node.id();
-    for (InFlightRequest<?> r : c.inFlight) {
+    for (InFlightRequest<?> r : c.drainInFlight()) {
       if (!r.internal) {
         RuntimeException error =
             timedOut
@@ -972,7 +724,6 @@ public final class NioNetworkClient implements NetworkClient {
         completions.add(r.failure(nodeId, true, timedOut, error, nowMs));
       }
     }
-    c.inFlight.clear();
   }
 
   @Override
@@ -1057,7 +808,7 @@ public final class NioNetworkClient implements NetworkClient {
   }
 
   private static int publicInFlight(Connection c) {
-    return c.state == Connection.State.READY ? c.inFlightCount() : 0;
+    return c.isReady() ? c.inFlightCount() : 0;
   }
 
   @Override
@@ -1069,7 +820,7 @@ public final class NioNetworkClient implements NetworkClient {
     for (Node node : candidates) {
       NodeState state = nodes.get(node.id());
       Connection c = state == null ? null : state.connection;
-      if (c != null && c.state == Connection.State.READY) {
+      if (c != null && c.isReady()) {
         int inFlight = c.inFlightCount();
         if (inFlight == 0 && !c.isWriting()) {
           return node;
@@ -1082,7 +833,7 @@ public final class NioNetworkClient implements NetworkClient {
         if (connecting == null) {
           connecting = node;
         }
-      } else if ((state == null || nowMs >= state.backoffUntilMs) && connectable == null) {
+      } else if ((state == null || state.reconnect.mayConnect(nowMs)) && connectable == null) {
         connectable = node;
       }
     }

@@ -1,11 +1,11 @@
 package dev.plume.network;
 
-import java.net.InetAddress;
 import java.nio.ByteBuffer;
 
 /**
- * What the client remembers about one node across connections: the current connection, the
- * reconnect backoff, the last failure, the resolved addresses and the reusable buffers.
+ * What the client remembers about one node across connections: the current connection, the state of
+ * its connection attempts, what the connection log said about the node's outage, and the reusable
+ * buffers.
  */
 final class NodeState {
 
@@ -14,26 +14,14 @@ final class NodeState {
   Node node;
   Connection connection;
 
-  /** Consecutive failed connections (reset once a connection becomes ready). */
-  int failedAttempts;
-
-  long backoffUntilMs;
+  /** Backoff, address rotation and last failure of this node's connection attempts. */
+  final ReconnectState reconnect = new ReconnectState();
 
   /** Since when the node has been unreachable (for the "back after" log line), or -1. */
   long unreachableSinceMs = -1;
 
   /** The current outage's authentication failure was logged at WARN. */
   boolean authenticationFailureLogged;
-
-  RuntimeException lastFailure;
-
-  /** True from a failed attempt until the next attempt starts. */
-  boolean lastAttemptFailed;
-
-  /** Addresses of the current round of attempts; null to resolve again. */
-  InetAddress[] addresses;
-
-  int addressIndex;
 
   /** Encodes requests; reused for every request to this node, once the previous is written. */
   final RequestEncoder encoder = new RequestEncoder(1024);

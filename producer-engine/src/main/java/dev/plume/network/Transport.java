@@ -1,6 +1,5 @@
 package dev.plume.network;
 
-import dev.plume.security.SaslMechanismClient;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -8,8 +7,9 @@ import java.nio.channels.SelectableChannel;
 
 /**
  * The byte stream under one connection. {@link PlaintextTransport} is a bare SocketChannel; a TLS
- * transport (SSLEngine) or a SASL one wraps the same calls, so the client logic does not change.
- * Non-blocking: no method waits for the network. Used by the I/O thread only.
+ * transport (SSLEngine) wraps the same calls, so the client logic does not change. A transport is a
+ * byte pipe only: Kafka-level setup (ApiVersions, SASL) belongs to the network client's connection
+ * setup. Non-blocking: no method waits for the network. Used by the I/O thread only.
  *
  * <p>Life cycle: {@link #connect} → ({@link #finishConnect} until true) → ({@link #handshake} until
  * true) → {@link #read}/{@link #write} → {@link #close}.
@@ -23,8 +23,8 @@ public interface Transport extends AutoCloseable {
   boolean finishConnect() throws IOException;
 
   /**
-   * Advances the transport's own handshake (TLS, SASL); true once application bytes can flow.
-   * Plaintext: always true. May read and write; {@link #wantsWrite()} says if it needs OP_WRITE.
+   * Advances the transport's own handshake (TLS); true once application bytes can flow. Plaintext:
+   * always true. May read and write; {@link #wantsWrite()} says if it needs OP_WRITE.
    */
   boolean handshake() throws IOException;
 
@@ -49,17 +49,6 @@ public interface Transport extends AutoCloseable {
   default boolean wantsWrite() {
     return hasPendingWrites();
   }
-
-  /**
-   * The SASL mechanism to authenticate with after ApiVersions (SaslHandshake v1, then
-   * SaslAuthenticate v2), or null for none. A fresh client per connection.
-   */
-  default SaslMechanismClient sasl() {
-    return null;
-  }
-
-  /** Replaces {@link #sasl()} with a fresh client, for a re-authentication (KIP-368). */
-  default void resetSasl() {}
 
   /** The channel to register with the selector. */
   SelectableChannel channel();

@@ -4,6 +4,7 @@ import dev.plume.producer.ProducerConfig;
 import dev.plume.producer.errors.ConfigException;
 import dev.plume.security.OAuthBearerTokenProvider;
 import dev.plume.security.SaslConfig;
+import dev.plume.security.SaslMechanismClient;
 import dev.plume.security.SslContextProvider;
 import dev.plume.security.SslEngineFactory;
 import java.io.IOException;
@@ -13,6 +14,15 @@ import java.io.IOException;
 public interface TransportFactory {
 
   Transport create(Node node, NetworkConfig config) throws IOException;
+
+  /**
+   * A fresh SASL mechanism client for one exchange (a connection's first authentication, or a
+   * KIP-368 re-authentication: SCRAM clients are single-use), or null when connections made by this
+   * factory do not authenticate with SASL. The transports stay byte pipes either way.
+   */
+  default SaslMechanismClient newSaslClient() {
+    return null;
+  }
 
   /** Plaintext TCP (security.protocol=PLAINTEXT). */
   static TransportFactory plaintext() {
@@ -73,6 +83,6 @@ public interface TransportFactory {
   /** SASL over {@code inner}; OAUTHBEARER tokens from {@code tokens} (null: unsecured tokens). */
   static TransportFactory sasl(
       TransportFactory inner, SaslConfig sasl, OAuthBearerTokenProvider tokens) {
-    return (node, config) -> new SaslTransport(inner.create(node, config), sasl, tokens);
+    return new SaslTransportFactory(inner, sasl, tokens);
   }
 }

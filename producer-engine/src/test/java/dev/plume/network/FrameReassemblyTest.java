@@ -82,7 +82,7 @@ class FrameReassemblyTest {
 
   private static Connection connection(ChunkedTransport transport) {
     NodeState owner = new NodeState(new Node(1, "h", 1), new TrafficStats());
-    return new Connection(owner, transport, null, null, Long.MAX_VALUE, 0);
+    return new Connection(owner, transport, null, null, null, Long.MAX_VALUE, 0);
   }
 
   @Property(tries = 200)

@@ -1,0 +1,28 @@
+package dev.plume.network;
+
+import dev.plume.security.OAuthBearerTokenProvider;
+import dev.plume.security.SaslConfig;
+import dev.plume.security.SaslMechanismClient;
+import java.io.IOException;
+
+/**
+ * SASL_PLAINTEXT / SASL_SSL: the bytes flow through {@code inner}'s transport unchanged; the
+ * network client's connection setup runs the SaslHandshake / SaslAuthenticate exchange after
+ * ApiVersions with the mechanism clients made here.
+ *
+ * @param tokens OAUTHBEARER tokens, or null for unsecured tokens
+ */
+record SaslTransportFactory(
+    TransportFactory inner, SaslConfig config, OAuthBearerTokenProvider tokens)
+    implements TransportFactory {
+
+  @Override
+  public Transport create(Node node, NetworkConfig networkConfig) throws IOException {
+    return inner.create(node, networkConfig);
+  }
+
+  @Override
+  public SaslMechanismClient newSaslClient() {
+    return config.newClient(tokens);
+  }
+}
