@@ -328,10 +328,21 @@ public class ProducerTemplate<K, V> {
             + " outside any transaction");
   }
 
-  /** Waits until every record sent so far has its outcome. */
+  /**
+   * Waits until every record sent so far has its outcome: those of the thread's transaction inside
+   * one, else those of the non-transactional producer.
+   */
   public void flush() {
     TransactionalProducerPool.Lease<K, V> local = localTransaction.get();
-    (local != null ? local.producer() : producer).flush();
+    if (local != null) {
+      local.producer().flush();
+    } else if (transactionalPool != null
+        && SPRING_TX_PRESENT
+        && SpringTransactionJoin.isBound(transactionalPool)) {
+      SpringTransactionJoin.producerFor(transactionalPool).flush();
+    } else {
+      producer.flush();
+    }
   }
 
   public List<PartitionInfo> partitionsFor(String topic) {
