@@ -183,10 +183,27 @@ public class PlumeClientProperties {
   private Class<?> valueSerializer;
 
   /**
-   * Transactional id; enables ProducerTemplate.executeInTransaction. Must be unique per running
-   * instance. Kafka key: transactional.id.
+   * Transactional id of a single transactional producer (a pool of one: transactions run one at a
+   * time, no sends outside them); prefer transaction-id-prefix. Must be unique per running
+   * instance. Never inherited by named clients. Kafka key: transactional.id.
    */
   private String transactionalId;
+
+  /**
+   * Prefix of the transactional ids of a pool of transactional producers, one per transaction in
+   * flight: ids are the prefix followed by 0, 1, 2, ... (the same after a restart, so a restarted
+   * instance fences its predecessor's zombies). Must be unique per running instance. Enables
+   * ProducerTemplate.executeInTransaction and @Transactional (PlumeTransactionManager). Never
+   * inherited by named clients.
+   */
+  private String transactionIdPrefix;
+
+  /**
+   * Most transactional producers of the transaction-id-prefix pool at once; a transaction started
+   * when all are busy waits up to max-block for one. Unset: grows with the number of concurrent
+   * transactions.
+   */
+  private Integer transactionPoolMaxSize;
 
   /**
    * How long the coordinator waits for a transaction before aborting it. Kafka key:
@@ -561,6 +578,22 @@ public class PlumeClientProperties {
     this.valueSerializer = valueSerializer;
   }
 
+  public String getTransactionIdPrefix() {
+    return transactionIdPrefix;
+  }
+
+  public void setTransactionIdPrefix(String transactionIdPrefix) {
+    this.transactionIdPrefix = transactionIdPrefix;
+  }
+
+  public Integer getTransactionPoolMaxSize() {
+    return transactionPoolMaxSize;
+  }
+
+  public void setTransactionPoolMaxSize(Integer transactionPoolMaxSize) {
+    this.transactionPoolMaxSize = transactionPoolMaxSize;
+  }
+
   public String getTransactionalId() {
     return transactionalId;
   }
@@ -665,6 +698,21 @@ public class PlumeClientProperties {
 
   /** Settings of the {@code ProducerTemplate}. */
   public static class Template {
+
+    /**
+     * Whether a transactional template (transaction-id-prefix) sends records outside transactions,
+     * through a separate non-transactional producer. Default false: such sends throw
+     * IllegalStateException, so a send that was meant to be transactional cannot silently escape.
+     */
+    private Boolean allowNonTransactional;
+
+    public Boolean getAllowNonTransactional() {
+      return allowNonTransactional;
+    }
+
+    public void setAllowNonTransactional(Boolean allowNonTransactional) {
+      this.allowNonTransactional = allowNonTransactional;
+    }
 
     /** Topic used by sendDefault(...). */
     private String defaultTopic;

@@ -12,6 +12,7 @@ import dev.plume.spring.autoconfigure.PlumeProducerLifecycle.ManagedProducer;
 import dev.plume.spring.core.ProducerListener;
 import dev.plume.spring.core.ProducerTemplate;
 import dev.plume.spring.core.SendObserver;
+import dev.plume.spring.core.TransactionalProducerPool;
 import dev.plume.spring.json.JsonTypeHeaders;
 import dev.plume.spring.observation.PlumeSendObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
@@ -81,6 +82,39 @@ public class PlumeClients {
     Map<String, Object> raw = resolve(clientName, origins);
     ProducerConfig config = validated(clientName, raw, origins);
     PlumeClientProperties client = client(clientName);
+    String bundleName = bundleName(client);
+    SslBundles bundles = bundleName == null ? null : sslBundles(clientName, bundleName);
+    SslBundleContexts sslContexts =
+        bundleName == null ? null : SslBundleContexts.of(bundles, bundleName);
+    Producer<Object, Object> producer = create(clientName, client, config, sslContexts, origins);
+    if (sslContexts != null) {
+      sslContexts.reconnectOnUpdate(bundles, clientName, producer);
+    }
+    lifecycle.register(
+        new ManagedProducer(
+            clientName,
+            producer,
+            String.join(",", config.bootstrapServers()),
+            closeTimeout(client),
+            firstNonNull(client.getStartupCheck(), properties.getStartupCheck(), StartupCheck.NONE),
+            firstNonNull(
+                client.getStartupCheckTimeout(),
+                properties.getStartupCheckTimeout(),
+                DEFAULT_STARTUP_CHECK_TIMEOUT),
+            firstNonNull(
+                client.getStartupCheckTopic(),
+                properties.getStartupCheckTopic(),
+                defaultTopic(client))));
+    return producer;
+  }
+
+  /** Resolves serializers, partitioner and interceptors, and has the factory build a producer. */
+  private Producer<Object, Object> create(
+      String clientName,
+      PlumeClientProperties client,
+      ProducerConfig config,
+      SslBundleContexts sslContexts,
+      Map<String, String> origins) {
     Serializer<?> keySerializer =
         config.keySerializer() != null
             ? null
@@ -117,10 +151,6 @@ public class PlumeClients {
       // Last, so the header names the class of the value other interceptors may have replaced.
       interceptors.add(new JsonTypeHeaders(jsonKeys, jsonValues));
     }
-    String bundleName = bundleName(client);
-    SslBundles bundles = bundleName == null ? null : sslBundles(clientName, bundleName);
-    SslBundleContexts sslContexts =
-        bundleName == null ? null : SslBundleContexts.of(bundles, bundleName);
     PlumeProducerDefinition definition =
         new PlumeProducerDefinition(
             clientName,
@@ -131,44 +161,28 @@ public class PlumeClients {
             interceptors,
             sslContexts,
             beanFactory.getBeanProvider(OAuthBearerTokenProvider.class).getIfUnique());
-    Producer<Object, Object> producer;
     try {
-      producer = producerFactory.create(definition);
+      return producerFactory.create(definition);
     } catch (ConfigException e) {
       throw invalid(clientName, e, origins);
     }
-    if (sslContexts != null) {
-      sslContexts.reconnectOnUpdate(bundles, clientName, producer);
-    }
-    lifecycle.register(
-        new ManagedProducer(
-            clientName,
-            producer,
-            String.join(",", config.bootstrapServers()),
-            firstNonNull(
-                client.getCloseTimeout(), properties.getCloseTimeout(), DEFAULT_CLOSE_TIMEOUT),
-            firstNonNull(client.getStartupCheck(), properties.getStartupCheck(), StartupCheck.NONE),
-            firstNonNull(
-                client.getStartupCheckTimeout(),
-                properties.getStartupCheckTimeout(),
-                DEFAULT_STARTUP_CHECK_TIMEOUT),
-            firstNonNull(
-                client.getStartupCheckTopic(),
-                properties.getStartupCheckTopic(),
-                defaultTopic(client))));
-    return producer;
+  }
+
+  private Duration closeTimeout(PlumeClientProperties client) {
+    return firstNonNull(
+        client.getCloseTimeout(), properties.getCloseTimeout(), DEFAULT_CLOSE_TIMEOUT);
   }
 
   /** The template of {@code clientName}, sending through {@code producer}. */
   public ProducerTemplate<Object, Object> template(
       String clientName, String templateName, Producer<?, ?> producer) {
     PlumeClientProperties client = client(clientName);
-    Map<String, Object> raw = resolve(clientName, new HashMap<>());
     ProducerTemplate.Builder<Object, Object> builder =
         ProducerTemplate.builder(objectTyped(producer))
             .name(templateName)
             .defaultTopic(defaultTopic(client))
-            .transactional(raw.get(ProducerConfig.TRANSACTIONAL_ID) != null)
+            .transactionalPool(transactionalPool(clientName, templateName, client, producer))
+            .allowNonTransactional(allowNonTransactional(client))
             .sendObserver(
                 beanFactory
                     .getBeanProvider(SendObserver.class)
@@ -189,6 +203,108 @@ public class PlumeClients {
               beanFactory.getBeanProvider(PlumeSendObservationConvention.class).getIfAvailable());
     }
     return builder.build();
+  }
+
+  private boolean allowNonTransactional(PlumeClientProperties client) {
+    return firstNonNull(
+        client.getTemplate().getAllowNonTransactional(),
+        properties.getTemplate().getAllowNonTransactional(),
+        Boolean.FALSE);
+  }
+
+  /**
+   * The pool transactions of {@code clientName} run on: producers {@code <prefix><n>} for a
+   * transaction-id-prefix (the client's own only: named clients never inherit the top level's), the
+   * producer itself for a transactional-id, else null.
+   */
+  private TransactionalProducerPool<Object, Object> transactionalPool(
+      String clientName,
+      String templateName,
+      PlumeClientProperties client,
+      Producer<?, ?> producer) {
+    boolean isDefault = DEFAULT_CLIENT.equals(clientName);
+    String prefix =
+        isDefault ? properties.getTransactionIdPrefix() : client.getTransactionIdPrefix();
+    String property = isDefault ? "plume.producer." : "plume.producer.clients." + clientName + ".";
+    Map<String, String> origins = new HashMap<>();
+    Map<String, Object> raw = resolve(clientName, origins);
+    Object transactionalId = raw.get(ProducerConfig.TRANSACTIONAL_ID);
+    ProducerConfig config = validated(clientName, raw, origins);
+    Duration acquireTimeout = Duration.ofMillis(config.maxBlockMs());
+    if (prefix == null || prefix.isBlank()) {
+      if (transactionalId != null && allowNonTransactional(client)) {
+        throw new IllegalStateException(
+            "Plume producer '"
+                + clientName
+                + "' has a transactional id and template.allow-non-transactional=true:"
+                + " non-transactional sends need a separate non-transactional producer; use a"
+                + " transaction-id-prefix instead of the transactional id");
+      }
+      return transactionalId == null
+          ? null
+          : TransactionalProducerPool.single(
+              templateName, objectTyped(producer), String.valueOf(transactionalId), acquireTimeout);
+    }
+    if (transactionalId != null) {
+      throw new IllegalStateException(
+          "Plume producer '"
+              + clientName
+              + "' sets both "
+              + property
+              + "transaction-id-prefix and a transactional id ("
+              + origins.get(ProducerConfig.TRANSACTIONAL_ID)
+              + "): keep only the prefix");
+    }
+    Integer maxSize =
+        isDefault ? properties.getTransactionPoolMaxSize() : client.getTransactionPoolMaxSize();
+    if (maxSize != null && maxSize < 1) {
+      throw new IllegalStateException(
+          property + "transaction-pool-max-size must be at least 1, was " + maxSize);
+    }
+    // Fails at startup, not at the first transaction, when the settings forbid transactions
+    // (acks other than all, idempotence off, ...).
+    pooledConfig(clientName, raw, prefix, 0, origins, property);
+    SslBundleContexts sslContexts = null;
+    String bundleName = bundleName(client);
+    if (bundleName != null) {
+      sslContexts = SslBundleContexts.of(sslBundles(clientName, bundleName), bundleName);
+    }
+    SslBundleContexts pooledSsl = sslContexts;
+    TransactionalProducerPool<Object, Object> pool =
+        TransactionalProducerPool.of(
+            templateName,
+            prefix,
+            index ->
+                create(
+                    clientName,
+                    client,
+                    pooledConfig(clientName, raw, prefix, index, new HashMap<>(origins), property),
+                    pooledSsl,
+                    origins),
+            maxSize == null ? 0 : maxSize,
+            acquireTimeout);
+    lifecycle.registerPool(clientName, pool, closeTimeout(client));
+    return pool;
+  }
+
+  /** The configuration of pooled producer {@code index}: {@code transactional.id=<prefix><n>}. */
+  private ProducerConfig pooledConfig(
+      String clientName,
+      Map<String, Object> raw,
+      String prefix,
+      int index,
+      Map<String, String> origins,
+      String property) {
+    Map<String, Object> pooled = new HashMap<>(raw);
+    String transactionalId = prefix + index;
+    pooled.put(ProducerConfig.TRANSACTIONAL_ID, transactionalId);
+    origins.put(ProducerConfig.TRANSACTIONAL_ID, property + "transaction-id-prefix");
+    Object clientId = raw.get(ProducerConfig.CLIENT_ID);
+    if (clientId != null) {
+      // Distinct client ids, so broker logs and quotas tell the pooled producers apart.
+      pooled.put(ProducerConfig.CLIENT_ID, clientId + "-" + transactionalId);
+    }
+    return validated(clientName, pooled, origins);
   }
 
   private String bundleName(PlumeClientProperties client) {

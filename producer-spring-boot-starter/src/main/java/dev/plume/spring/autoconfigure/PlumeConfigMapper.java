@@ -271,7 +271,10 @@ final class PlumeConfigMapper {
     }
   }
 
-  /** The Kafka-keyed map of one client: top level first, then the named client's overrides. */
+  /**
+   * The Kafka-keyed map of one client: top level first, then the named client's overrides; a named
+   * client never inherits the top level's {@code transactional.id}.
+   */
   static Map<String, Object> configFor(
       PlumeProducerProperties top,
       PlumeClientProperties client,
@@ -281,6 +284,10 @@ final class PlumeConfigMapper {
     Map<String, Object> config = new LinkedHashMap<>();
     apply(top, "plume.producer", config, origins);
     if (client != null) {
+      // A transactional id names one producer: a named client inheriting the top level's would
+      // fence the default producer (and be fenced by it). Named clients set their own.
+      config.remove(ProducerConfig.TRANSACTIONAL_ID);
+      origins.remove(ProducerConfig.TRANSACTIONAL_ID);
       apply(client, "plume.producer.clients." + clientName, config, origins);
     }
     if (!config.containsKey(ProducerConfig.BOOTSTRAP_SERVERS)) {

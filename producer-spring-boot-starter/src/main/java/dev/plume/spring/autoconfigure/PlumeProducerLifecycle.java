@@ -2,6 +2,7 @@ package dev.plume.spring.autoconfigure;
 
 import dev.plume.producer.Producer;
 import dev.plume.spring.autoconfigure.PlumeClientProperties.StartupCheck;
+import dev.plume.spring.core.TransactionalProducerPool;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,12 +62,29 @@ public class PlumeProducerLifecycle implements SmartLifecycle, DisposableBean {
 
   private final Object lock = new Object();
   private final List<ManagedProducer> lockedOpen = new ArrayList<>();
+  private final List<ManagedPool> lockedOpenPools = new ArrayList<>();
+
+  /** A pool of transactional producers to close with the producers. */
+  private record ManagedPool(
+      String clientName, TransactionalProducerPool<?, ?> pool, Duration closeTimeout) {}
+
   private volatile boolean running;
 
   /** Takes charge of closing {@code managed.producer()}. */
   public void register(ManagedProducer managed) {
     synchronized (lock) {
       lockedOpen.add(managed);
+    }
+  }
+
+  /**
+   * Takes charge of closing the transactional producers of {@code pool}, before the producers
+   * (their transactions' sends may be the last ones).
+   */
+  public void registerPool(
+      String clientName, TransactionalProducerPool<?, ?> pool, Duration closeTimeout) {
+    synchronized (lock) {
+      lockedOpenPools.add(new ManagedPool(clientName, pool, closeTimeout));
     }
   }
 
@@ -111,9 +129,22 @@ public class PlumeProducerLifecycle implements SmartLifecycle, DisposableBean {
 
   private void closeAll() {
     List<ManagedProducer> toClose;
+    List<ManagedPool> poolsToClose;
     synchronized (lock) {
       toClose = new ArrayList<>(lockedOpen);
       lockedOpen.clear();
+      poolsToClose = new ArrayList<>(lockedOpenPools);
+      lockedOpenPools.clear();
+    }
+    for (ManagedPool managed : poolsToClose) {
+      try {
+        managed.pool().close(managed.closeTimeout());
+      } catch (RuntimeException e) {
+        log.warn(
+            "Closing the transactional producers of Plume producer '{}' failed",
+            managed.clientName(),
+            e);
+      }
     }
     // Reverse creation order, like bean destruction.
     for (int i = toClose.size() - 1; i >= 0; i--) {

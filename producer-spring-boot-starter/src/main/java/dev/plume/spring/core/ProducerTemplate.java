@@ -11,20 +11,29 @@ import dev.plume.spring.observation.PlumeSendContext;
 import dev.plume.spring.observation.PlumeSendObservationConvention;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.messaging.Message;
+import org.springframework.util.ClassUtils;
 
 /**
  * The Spring-friendly face of one Plume {@link Producer}: sends return {@code
  * CompletableFuture<SendResult>}, every outcome reaches the {@link ProducerListener}s and the
  * {@link SendObserver}, and transactions are one call. Thread-safe.
+ *
+ * <p>A transactional template ({@link Builder#transactionalPool}) runs each transaction on its own
+ * producer from a {@link TransactionalProducerPool}, owned by the thread that started it: {@link
+ * #executeInTransaction}, a {@code PlumeTransactionManager} transaction ({@code @Transactional}),
+ * or a transaction of another Spring transaction manager, which a send joins with a Kafka
+ * transaction committed after it. A send with no transaction on its thread never joins another
+ * thread's: it goes to the non-transactional {@link #producer()} when {@link
+ * Builder#allowNonTransactional} is set, and otherwise throws {@link IllegalStateException}.
  *
  * <p>Failures, including those the producer throws before queueing (serialization, buffer full past
  * {@code max.block.ms}, closed producer), complete the future exceptionally with a {@link
@@ -34,18 +43,28 @@ public class ProducerTemplate<K, V> {
 
   private static final Logger log = LoggerFactory.getLogger(ProducerTemplate.class);
 
+  /** How long a transaction waits for the producer of a pool of one (the old lock had no bound). */
+  private static final Duration MAX_WAIT = Duration.ofDays(365);
+
   private final String name;
   private final Producer<K, V> producer;
   private final String defaultTopic;
   private final List<ProducerListener<K, V>> listeners;
   private final SendObserver sendObserver;
-  private final boolean transactional;
+  private final TransactionalProducerPool<K, V> transactionalPool; // null: not transactional
+  private final boolean allowNonTransactional;
   private final ObservationRegistry observationRegistry; // null: no observations
   private final PlumeSendObservationConvention observationConvention; // null: the default
 
-  private final ReentrantLock transactionLock = new ReentrantLock();
-  private final ThreadLocal<Boolean> inTransaction = ThreadLocal.withInitial(() -> false);
-  private boolean lockedTransactionsInitialized;
+  // spring-tx is optional: without it only executeInTransaction starts transactions.
+  private static final boolean SPRING_TX_PRESENT =
+      ClassUtils.isPresent(
+          "org.springframework.transaction.support.TransactionSynchronizationManager",
+          ProducerTemplate.class.getClassLoader());
+
+  /** The transaction {@link #executeInTransaction} runs on this thread, if any. */
+  private final ThreadLocal<TransactionalProducerPool.Lease<K, V>> localTransaction =
+      new ThreadLocal<>();
 
   private ProducerTemplate(Builder<K, V> builder) {
     this.name = builder.name;
@@ -53,7 +72,24 @@ public class ProducerTemplate<K, V> {
     this.defaultTopic = builder.defaultTopic;
     this.listeners = List.copyOf(builder.listeners);
     this.sendObserver = builder.sendObserver;
-    this.transactional = builder.transactional;
+    if (builder.transactionalPool != null) {
+      this.transactionalPool = builder.transactionalPool;
+    } else if (builder.transactional) {
+      // The producer itself is transactional: a pool of one, transactions one at a time.
+      this.transactionalPool =
+          TransactionalProducerPool.single(
+              builder.name, builder.producer, "(the producer's transactional.id)", MAX_WAIT);
+    } else {
+      this.transactionalPool = null;
+    }
+    this.allowNonTransactional = builder.allowNonTransactional;
+    if (builder.transactional && builder.transactionalPool == null && allowNonTransactional) {
+      throw new IllegalStateException(
+          "Producer template '"
+              + builder.name
+              + "': non-transactional sends need a separate non-transactional producer; use a"
+              + " transaction-id-prefix (a pool) instead of a transactional-id");
+    }
     // Not isNoop() here: handlers are often registered after the templates are built.
     this.observationRegistry =
         builder.observationRegistry == ObservationRegistry.NOOP
@@ -81,9 +117,19 @@ public class ProducerTemplate<K, V> {
     return defaultTopic;
   }
 
-  /** True when the producer has a {@code transactional.id}. */
+  /** True when the template runs transactions (a transaction-id-prefix or transactional-id). */
   public boolean isTransactional() {
-    return transactional;
+    return transactionalPool != null;
+  }
+
+  /** The producers transactions run on, or null when the template is not transactional. */
+  public TransactionalProducerPool<K, V> transactionalPool() {
+    return transactionalPool;
+  }
+
+  /** Whether a transactional template sends outside transactions (through {@link #producer()}). */
+  public boolean isAllowNonTransactional() {
+    return allowNonTransactional;
   }
 
   public CompletableFuture<SendResult<K, V>> send(String topic, V value) {
@@ -202,8 +248,16 @@ public class ProducerTemplate<K, V> {
       PlumeSendContext context,
       long startNanos) {
     CompletableFuture<RecordMetadata> sent;
+    Producer<K, V> target;
     try {
-      sent = producer.send(toSend);
+      target = producerForSend();
+    } catch (RuntimeException e) {
+      // No transaction to send in: a usage error, thrown like an invalid argument.
+      stopObservation(observation, null, null, e);
+      throw e;
+    }
+    try {
+      sent = target.send(toSend);
     } catch (RuntimeException e) {
       // Failed before queueing: report it the same way as a failure after queueing.
       stopObservation(observation, null, null, e);
@@ -239,60 +293,109 @@ public class ProducerTemplate<K, V> {
   }
 
   /**
-   * Runs {@code callback} inside one transaction: begin, then commit when it returns, or abort when
-   * it (or the commit) throws; the exception is rethrown. Transactions on one template run one at a
-   * time. The first call also runs {@code initTransactions}.
+   * Runs {@code callback} inside one transaction on a producer of the pool: begin, then commit when
+   * it returns, or abort when it (or the commit) throws; the exception is rethrown. Transactions of
+   * different threads run at once, each on its own producer (with a {@code transactional-id}
+   * instead of a prefix, one at a time). This transaction is independent of any Spring transaction
+   * of the thread.
    *
-   * @throws IllegalStateException when no {@code transactional-id} is configured, or when called
-   *     from inside a transaction of this template
+   * @throws IllegalStateException when the template is not transactional, or when called from
+   *     inside {@code executeInTransaction} of this template
    */
   public <T> T executeInTransaction(TransactionCallback<K, V, T> callback) {
     Objects.requireNonNull(callback, "callback must not be null");
-    if (!transactional) {
+    if (transactionalPool == null) {
       throw new IllegalStateException(
           "Producer template '"
               + name
-              + "' is not transactional: set plume.producer.transactional-id (or"
+              + "' is not transactional: set plume.producer.transaction-id-prefix (or"
               + " plume.producer.clients."
               + name
-              + ".transactional-id for a named client)");
+              + ".transaction-id-prefix for a named client), or the older transactional-id");
     }
-    if (inTransaction.get()) {
+    if (localTransaction.get() != null) {
       throw new IllegalStateException(
           "executeInTransaction called inside a transaction of template '" + name + "'");
     }
-    transactionLock.lock();
+    TransactionalProducerPool.Lease<K, V> lease = transactionalPool.acquire();
+    Producer<K, V> txProducer = lease.producer();
+    boolean discard = false;
     try {
-      if (!lockedTransactionsInitialized) {
-        producer.initTransactions();
-        lockedTransactionsInitialized = true;
-      }
-      producer.beginTransaction();
-      inTransaction.set(true);
-      T result;
-      try {
-        result = callback.doInTransaction(this);
-        producer.commitTransaction();
-      } catch (RuntimeException | Error e) {
-        abortQuietly(e);
-        throw e;
-      } finally {
-        inTransaction.remove();
-      }
+      txProducer.beginTransaction();
+    } catch (RuntimeException | Error e) {
+      transactionalPool.release(lease, true);
+      throw e;
+    }
+    localTransaction.set(lease);
+    try {
+      T result = callback.doInTransaction(this);
+      txProducer.commitTransaction();
       return result;
+    } catch (RuntimeException | Error e) {
+      discard = !abortQuietly(txProducer, e);
+      throw e;
     } finally {
-      transactionLock.unlock();
+      localTransaction.remove();
+      transactionalPool.release(lease, discard);
     }
   }
 
-  /** True while the current thread runs inside {@link #executeInTransaction}. */
+  /**
+   * True while the current thread runs a transaction of this template: inside {@link
+   * #executeInTransaction}, or a Spring transaction with a Kafka transaction of this template.
+   */
   public boolean inTransaction() {
-    return inTransaction.get();
+    return localTransaction.get() != null
+        || (transactionalPool != null
+            && SPRING_TX_PRESENT
+            && SpringTransactionJoin.isBound(transactionalPool));
   }
 
-  /** Waits until every record sent so far has its outcome. */
+  /**
+   * Where a send of this thread goes: the producer of the thread's transaction, else the
+   * non-transactional producer when allowed.
+   */
+  private Producer<K, V> producerForSend() {
+    if (transactionalPool == null) {
+      return producer;
+    }
+    TransactionalProducerPool.Lease<K, V> local = localTransaction.get();
+    if (local != null) {
+      return local.producer();
+    }
+    if (SPRING_TX_PRESENT) {
+      Producer<K, V> joined = SpringTransactionJoin.producerFor(transactionalPool);
+      if (joined != null) {
+        return joined;
+      }
+    }
+    if (allowNonTransactional) {
+      return producer;
+    }
+    throw new IllegalStateException(
+        "Producer template '"
+            + name
+            + "' is transactional and no transaction is in progress on this thread: send inside"
+            + " executeInTransaction or a @Transactional method, or set"
+            + " plume.producer.template.allow-non-transactional=true to send such records"
+            + " outside any transaction");
+  }
+
+  /**
+   * Waits until every record sent so far has its outcome: those of the thread's transaction inside
+   * one, else those of the non-transactional producer.
+   */
   public void flush() {
-    producer.flush();
+    TransactionalProducerPool.Lease<K, V> local = localTransaction.get();
+    if (local != null) {
+      local.producer().flush();
+    } else if (transactionalPool != null
+        && SPRING_TX_PRESENT
+        && SpringTransactionJoin.isBound(transactionalPool)) {
+      SpringTransactionJoin.producerFor(transactionalPool).flush();
+    } else {
+      producer.flush();
+    }
   }
 
   public List<PartitionInfo> partitionsFor(String topic) {
@@ -315,11 +418,14 @@ public class ProducerTemplate<K, V> {
     return defaultTopic;
   }
 
-  private void abortQuietly(Throwable cause) {
+  /** False when the abort failed too: the producer's transaction state is then unknown. */
+  private static boolean abortQuietly(Producer<?, ?> txProducer, Throwable cause) {
     try {
-      producer.abortTransaction();
+      txProducer.abortTransaction();
+      return true;
     } catch (RuntimeException abortError) {
       cause.addSuppressed(abortError);
+      return false;
     }
   }
 
@@ -368,6 +474,8 @@ public class ProducerTemplate<K, V> {
     private final List<ProducerListener<K, V>> listeners = new ArrayList<>();
     private SendObserver sendObserver = SendObserver.NONE;
     private boolean transactional;
+    private TransactionalProducerPool<K, V> transactionalPool;
+    private boolean allowNonTransactional;
     private ObservationRegistry observationRegistry;
     private PlumeSendObservationConvention observationConvention;
 
@@ -412,9 +520,30 @@ public class ProducerTemplate<K, V> {
       return this;
     }
 
-    /** Enables {@link ProducerTemplate#executeInTransaction}; the producer needs a tx id. */
+    /**
+     * Runs transactions on the producer itself, which needs a {@code transactional.id}: one at a
+     * time, and no sends outside them. Prefer {@link #transactionalPool}.
+     */
     public Builder<K, V> transactional(boolean transactional) {
       this.transactional = transactional;
+      return this;
+    }
+
+    /**
+     * Runs each transaction on a producer of {@code pool}; the template's own producer then serves
+     * non-transactional sends only (see {@link #allowNonTransactional}). Null: not transactional.
+     */
+    public Builder<K, V> transactionalPool(TransactionalProducerPool<K, V> pool) {
+      this.transactionalPool = pool;
+      return this;
+    }
+
+    /**
+     * Whether a transactional template sends records outside transactions through its
+     * non-transactional producer; false (the default): such sends throw.
+     */
+    public Builder<K, V> allowNonTransactional(boolean allowNonTransactional) {
+      this.allowNonTransactional = allowNonTransactional;
       return this;
     }
 

@@ -182,12 +182,12 @@ class PlumeProducerAutoConfigurationTest {
   }
 
   @Test
-  void transactionsNeedATransactionalId() {
+  void transactionsNeedATransactionIdPrefix() {
     stubbed.run(
         context ->
             assertThatThrownBy(() -> template(context).executeInTransaction(t -> null))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("plume.producer.transactional-id"));
+                .hasMessageContaining("plume.producer.transaction-id-prefix"));
   }
 
   @Test

@@ -20,6 +20,7 @@ class RegistrationTest {
   private static final List<Class<?>> AUTO_CONFIGURATIONS =
       List.of(
           PlumeProducerAutoConfiguration.class,
+          PlumeTransactionAutoConfiguration.class,
           PlumeHealthContributorAutoConfiguration.class,
           PlumeMetricsAutoConfiguration.class,
           PlumeSpringKafkaAutoConfiguration.class);

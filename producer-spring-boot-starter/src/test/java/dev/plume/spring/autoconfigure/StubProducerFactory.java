@@ -13,11 +13,18 @@ public class StubProducerFactory implements PlumeProducerFactory {
   public final Map<String, PlumeProducerDefinition> definitions = new ConcurrentHashMap<>();
   public final Map<String, StubProducer> producers = new ConcurrentHashMap<>();
 
+  /** Every producer built with a transactional id, keyed by that id (pooled ones included). */
+  public final Map<String, StubProducer> byTransactionalId = new ConcurrentHashMap<>();
+
+  /** The first producer of each client (its Producer bean) is kept under the client's name. */
   @Override
   public Producer<Object, Object> create(PlumeProducerDefinition definition) {
-    definitions.put(definition.clientName(), definition);
+    definitions.putIfAbsent(definition.clientName(), definition);
     StubProducer producer = new StubProducer(calls);
-    producers.put(definition.clientName(), producer);
+    producers.putIfAbsent(definition.clientName(), producer);
+    if (definition.config().transactionalId() != null) {
+      byTransactionalId.put(definition.config().transactionalId(), producer);
+    }
     return producer;
   }
 }

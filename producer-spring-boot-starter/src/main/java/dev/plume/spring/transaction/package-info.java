@@ -1,0 +1,2 @@
+/** Spring transaction management ({@code @Transactional}) for Plume producer templates. */
+package dev.plume.spring.transaction;
