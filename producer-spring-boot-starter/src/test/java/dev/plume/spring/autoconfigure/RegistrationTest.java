@@ -22,7 +22,8 @@ class RegistrationTest {
           PlumeProducerAutoConfiguration.class,
           PlumeHealthContributorAutoConfiguration.class,
           PlumeMetricsAutoConfiguration.class,
-          PlumeSpringKafkaAutoConfiguration.class);
+          PlumeSpringKafkaAutoConfiguration.class,
+          PlumeDynamicProducersAutoConfiguration.class);
 
   @Test
   void autoConfigurationsAreRegisteredPublicAndFinal() {
