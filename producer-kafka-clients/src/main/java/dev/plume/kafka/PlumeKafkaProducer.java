@@ -446,6 +446,15 @@ public final class PlumeKafkaProducer<K, V> implements Producer<K, V> {
   }
 
   /**
+   * The Plume engine producer this one sends through, for monitoring: its {@link
+   * PlumeProducer#metrics() statistics} feed Plume's health indicator and meters. Its records are
+   * already serialized; send and close through this producer, not through the engine.
+   */
+  public PlumeProducer<byte[], byte[]> engine() {
+    return engine;
+  }
+
+  /**
    * As {@code KafkaProducer} with {@code enable.metrics.push=false}: Plume does not push client
    * metrics to brokers (KIP-714), so there is no client instance id.
    */

@@ -13,6 +13,7 @@ import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.context.event.SpringApplicationEvent;
 import org.springframework.context.ApplicationListener;
+import org.springframework.context.aot.AbstractAotProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
@@ -68,6 +69,10 @@ public class EmbeddedBrokerListener implements ApplicationListener<SpringApplica
 
   private void maybeStart(ConfigurableEnvironment environment) {
     if (!environment.getProperty("sample.embedded-broker", Boolean.class, true)) {
+      return;
+    }
+    if (Boolean.getBoolean(AbstractAotProcessor.AOT_PROCESSING)) {
+      // Spring AOT processing at build time prepares the context without starting anything.
       return;
     }
     if (environment.containsProperty("plume.producer.bootstrap-servers")

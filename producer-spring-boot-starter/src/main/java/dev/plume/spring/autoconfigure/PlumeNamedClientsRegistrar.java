@@ -3,8 +3,8 @@ package dev.plume.spring.autoconfigure;
 import dev.plume.producer.Producer;
 import dev.plume.spring.core.ProducerTemplate;
 import java.util.Map;
-import org.springframework.beans.factory.BeanFactory;
-import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.beans.factory.config.RuntimeBeanReference;
+import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -19,22 +19,16 @@ import org.springframework.core.type.AnnotationMetadata;
  * <name>Producer} and a {@code ProducerTemplate} bean named {@code <name>} (so
  * {@code @Qualifier("<name>")} selects it). Bean definitions must exist before properties beans are
  * bound, so the names are read here with a {@link Binder}; the instances are built later by {@link
- * PlumeClients} from the bound {@link PlumeProducerProperties}.
+ * PlumeClients} from the bound {@link PlumeProducerProperties}. An application processed by Spring
+ * AOT keeps the clients named at build time (like every bean definition there).
  */
-class PlumeNamedClientsRegistrar
-    implements ImportBeanDefinitionRegistrar, EnvironmentAware, BeanFactoryAware {
+class PlumeNamedClientsRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware {
 
   private Environment environment;
-  private BeanFactory beanFactory;
 
   @Override
   public void setEnvironment(Environment environment) {
     this.environment = environment;
-  }
-
-  @Override
-  public void setBeanFactory(BeanFactory beanFactory) {
-    this.beanFactory = beanFactory;
   }
 
   @Override
@@ -50,21 +44,40 @@ class PlumeNamedClientsRegistrar
     for (String name : clients.keySet()) {
       String producerBean = name + "Producer";
       if (!registry.containsBeanDefinition(producerBean)) {
-        RootBeanDefinition producer = new RootBeanDefinition(Producer.class);
-        producer.setInstanceSupplier(() -> beanFactory.getBean(PlumeClients.class).producer(name));
+        RootBeanDefinition producer = factoryMethodBean("namedProducer", name);
         // PlumeProducerLifecycle closes it once, within close-timeout.
         producer.setDestroyMethodName("");
         registry.registerBeanDefinition(producerBean, producer);
       }
       if (!registry.containsBeanDefinition(name)) {
-        RootBeanDefinition template = new RootBeanDefinition(ProducerTemplate.class);
-        template.setInstanceSupplier(
-            () ->
-                beanFactory
-                    .getBean(PlumeClients.class)
-                    .template(name, name, beanFactory.getBean(producerBean, Producer.class)));
+        RootBeanDefinition template = factoryMethodBean("namedTemplate", name);
+        template
+            .getConstructorArgumentValues()
+            .addIndexedArgumentValue(2, new RuntimeBeanReference(producerBean));
         registry.registerBeanDefinition(name, template);
       }
     }
+  }
+
+  /**
+   * A bean made by one of the static factory methods below, with {@link PlumeClients} autowired and
+   * the client name given. Not an instance supplier: Spring AOT turns factory methods into
+   * generated code but cannot process a lambda.
+   */
+  private static RootBeanDefinition factoryMethodBean(String factoryMethod, String clientName) {
+    RootBeanDefinition bean = new RootBeanDefinition(PlumeNamedClientsRegistrar.class);
+    bean.setFactoryMethodName(factoryMethod);
+    bean.setAutowireMode(AbstractBeanDefinition.AUTOWIRE_CONSTRUCTOR);
+    bean.getConstructorArgumentValues().addIndexedArgumentValue(1, clientName);
+    return bean;
+  }
+
+  static Producer<?, ?> namedProducer(PlumeClients clients, String clientName) {
+    return clients.producer(clientName);
+  }
+
+  static ProducerTemplate<?, ?> namedTemplate(
+      PlumeClients clients, String clientName, Producer<?, ?> producer) {
+    return clients.template(clientName, clientName, producer);
   }
 }

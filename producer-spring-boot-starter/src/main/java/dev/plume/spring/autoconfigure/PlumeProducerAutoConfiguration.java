@@ -7,12 +7,14 @@ import dev.plume.spring.core.ProducerListener;
 import dev.plume.spring.core.ProducerTemplate;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
@@ -21,9 +23,13 @@ import org.springframework.core.env.Environment;
  * Auto-configures the Plume producer: {@code plumeProducer} and {@code plumeProducerTemplate} from
  * {@code plume.producer.*}, one producer and template per {@code plume.producer.clients.<name>},
  * {@code plumeProducerLifecycle} to check brokers at startup and close producers on shutdown, and
- * {@code plumeLoggingProducerListener} to log failed sends.
+ * {@code plumeLoggingProducerListener} to log failed sends. While the spring-kafka engine swap is
+ * active, the default client is created only when the application configures it ({@link
+ * PlumeDefaultClientCondition}).
  */
-@AutoConfiguration
+// After the spring-kafka swap (by name: it needs spring-kafka), so that PlumeDefaultClientCondition
+// sees its producer factory.
+@AutoConfiguration(afterName = "dev.plume.spring.autoconfigure.PlumeSpringKafkaAutoConfiguration")
 @ConditionalOnClass(PlumeProducer.class)
 @EnableConfigurationProperties(PlumeProducerProperties.class)
 @Import(PlumeNamedClientsRegistrar.class)
@@ -62,6 +68,7 @@ public final class PlumeProducerAutoConfiguration {
   @Bean(destroyMethod = "")
   @Primary
   @ConditionalOnMissingBean(Producer.class)
+  @Conditional(PlumeDefaultClientCondition.class)
   Producer<?, ?> plumeProducer(PlumeClients clients) {
     return clients.producer(PlumeClients.DEFAULT_CLIENT);
   }
@@ -82,6 +89,7 @@ public final class PlumeProducerAutoConfiguration {
   @Bean
   @Primary
   @ConditionalOnMissingBean(ProducerTemplate.class)
+  @ConditionalOnBean(Producer.class) // plumeProducer, above, or the application's
   ProducerTemplate<?, ?> plumeProducerTemplate(PlumeClients clients, Producer<?, ?> producer) {
     return clients.template(PlumeClients.DEFAULT_CLIENT, "plumeProducerTemplate", producer);
   }

@@ -49,12 +49,29 @@ public class PlumeProducerProperties extends PlumeClientProperties {
      */
     private boolean enabled = true;
 
+    /**
+     * Whether the starter's own producer and template (plumeProducer, plumeProducerTemplate) are
+     * created beside spring-kafka's while the engine swap is active. Unset: only when
+     * plume.producer.bootstrap-servers or plume.producer.template.default-topic is set, so that a
+     * plain spring-kafka application opens no idle second producer. Named clients are always
+     * created.
+     */
+    private Boolean defaultClient;
+
     public boolean isEnabled() {
       return enabled;
     }
 
     public void setEnabled(boolean enabled) {
       this.enabled = enabled;
+    }
+
+    public Boolean getDefaultClient() {
+      return defaultClient;
+    }
+
+    public void setDefaultClient(Boolean defaultClient) {
+      this.defaultClient = defaultClient;
     }
   }
 

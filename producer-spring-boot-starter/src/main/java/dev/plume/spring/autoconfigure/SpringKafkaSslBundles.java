@@ -20,15 +20,20 @@ final class SpringKafkaSslBundles {
 
   private SpringKafkaSslBundles() {}
 
-  static void apply(Map<String, Object> configs, SslBundle bundle) {
+  /**
+   * Puts the bundle's material into {@code configs}.
+   *
+   * @return the context provider the producers get, whose context {@link
+   *     ReloadableSslContext#update} replaces for producers made from then on
+   */
+  static ReloadableSslContext apply(Map<String, Object> configs, SslBundle bundle) {
     configs.remove(SslConfigs.SSL_ENGINE_FACTORY_CLASS_CONFIG);
     configs.remove(SslBundle.class.getName());
     // Stores of spring.kafka.ssl.* must not be read next to a bundle (Boot refuses both at once).
     configs
         .keySet()
         .removeIf(key -> key.startsWith("ssl.keystore.") || key.startsWith("ssl.truststore."));
-    javax.net.ssl.SSLContext context = bundle.createSslContext();
-    SslContextProvider provider = () -> context;
+    ReloadableSslContext provider = new ReloadableSslContext(bundle.createSslContext());
     configs.put(SSL_CONTEXT_PROVIDER, provider);
     SslOptions options = bundle.getOptions();
     if (options.getEnabledProtocols() != null) {
@@ -39,5 +44,25 @@ final class SpringKafkaSslBundles {
       configs.put(SslConfigs.SSL_CIPHER_SUITES_CONFIG, String.join(",", options.getCiphers()));
     }
     configs.put(SslConfigs.SSL_PROTOCOL_CONFIG, bundle.getProtocol());
+    return provider;
+  }
+
+  /** The bundle's current context; a bundle reload swaps it. */
+  static final class ReloadableSslContext implements SslContextProvider {
+
+    private volatile javax.net.ssl.SSLContext current;
+
+    ReloadableSslContext(javax.net.ssl.SSLContext initial) {
+      this.current = initial;
+    }
+
+    @Override
+    public javax.net.ssl.SSLContext sslContext() {
+      return current;
+    }
+
+    void update(javax.net.ssl.SSLContext context) {
+      this.current = context;
+    }
   }
 }

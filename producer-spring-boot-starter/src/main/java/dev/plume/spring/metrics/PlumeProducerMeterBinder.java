@@ -8,13 +8,16 @@ import dev.plume.producer.ProducerStats.TopicStats;
 import dev.plume.spring.core.ReplacingProducer;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.BaseUnits;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -48,12 +51,13 @@ public class PlumeProducerMeterBinder implements MeterBinder {
   }
 
   /** The meters of one producer in one registry, and the topics and nodes bound so far. */
-  private static final class Binding {
+  static final class Binding {
     private final MeterRegistry registry;
     private final Producer<?, ?> producer;
     private final Tags tags;
     private final Set<String> boundTopics = ConcurrentHashMap.newKeySet();
     private final Set<Integer> boundNodes = ConcurrentHashMap.newKeySet();
+    private final List<Meter> meters = new CopyOnWriteArrayList<>();
 
     Binding(MeterRegistry registry, String name, Producer<?, ?> producer) {
       this.registry = registry;
@@ -67,11 +71,12 @@ public class PlumeProducerMeterBinder implements MeterBinder {
 
     void bind() {
       if (producer instanceof ReplacingProducer<?, ?> replacing) {
-        FunctionCounter.builder(
-                "plume.producer.replacements", replacing, ReplacingProducer::replacementsTotal)
-            .description("Producers replaced after failing fatally (fenced, not authorized)")
-            .tags(tags)
-            .register(registry);
+        meters.add(
+            FunctionCounter.builder(
+                    "plume.producer.replacements", replacing, ReplacingProducer::replacementsTotal)
+                .description("Producers replaced after failing fatally (fenced, not authorized)")
+                .tags(tags)
+                .register(registry));
       }
       counter(
           "kafka.producer.record.send.total",
@@ -205,13 +210,20 @@ public class PlumeProducerMeterBinder implements MeterBinder {
           "Age of the current metadata (-1: never updated)",
           s -> s.metadataAgeMs() < 0 ? -1 : s.metadataAgeMs() / 1000.0);
       // Strong: nothing else holds this binding, and a collected one would stop discovering.
-      Gauge.builder("kafka.producer.connection.count", this, Binding::connectionCountAndDiscover)
-          .strongReference(true)
-          .description("Open broker connections")
-          .tags(tags)
-          .register(registry);
+      meters.add(
+          Gauge.builder(
+                  "kafka.producer.connection.count", this, Binding::connectionCountAndDiscover)
+              .strongReference(true)
+              .description("Open broker connections")
+              .tags(tags)
+              .register(registry));
 
-      // Not in kafka-clients.
+      bindPlumeOnly();
+      discover(producer.metrics());
+    }
+
+    /** The meters kafka-clients has no equivalent of, under {@code plume.producer.*}. */
+    void bindPlumeOnly() {
       gauge(
           "plume.producer.sender.alive",
           null,
@@ -232,8 +244,11 @@ public class PlumeProducerMeterBinder implements MeterBinder {
           "ms",
           "Time since the last response from any broker (-1: never)",
           ProducerStats::lastBrokerContactAgeMs);
+    }
 
-      discover(producer.metrics());
+    /** Every meter registered so far, topic and node meters included. */
+    List<Meter> meters() {
+      return List.copyOf(meters);
     }
 
     private double connectionCountAndDiscover() {
@@ -258,20 +273,22 @@ public class PlumeProducerMeterBinder implements MeterBinder {
       topicCounter(topic, topicTags, "record.error.total", TopicStats::recordErrorsTotal);
       topicCounter(topic, topicTags, "record.retry.total", TopicStats::recordRetriesTotal);
       topicCounter(topic, topicTags, "byte.total", TopicStats::bytesSentTotal);
-      Gauge.builder(
-              "kafka.producer.topic.compression.rate",
-              producer,
-              p -> topicValue(p, topic, TopicStats::compressionRatioAvg))
-          .tags(topicTags)
-          .register(registry);
+      meters.add(
+          Gauge.builder(
+                  "kafka.producer.topic.compression.rate",
+                  producer,
+                  p -> topicValue(p, topic, TopicStats::compressionRatioAvg))
+              .tags(topicTags)
+              .register(registry));
     }
 
     private void topicCounter(
         String topic, Tags topicTags, String suffix, ToDoubleFunction<TopicStats> f) {
-      FunctionCounter.builder(
-              "kafka.producer.topic." + suffix, producer, p -> topicValue(p, topic, f))
-          .tags(topicTags)
-          .register(registry);
+      meters.add(
+          FunctionCounter.builder(
+                  "kafka.producer.topic." + suffix, producer, p -> topicValue(p, topic, f))
+              .tags(topicTags)
+              .register(registry));
     }
 
     private static double topicValue(
@@ -293,17 +310,19 @@ public class PlumeProducerMeterBinder implements MeterBinder {
 
     private void nodeCounter(
         int nodeId, Tags nodeTags, String suffix, ToDoubleFunction<NodeStats> f) {
-      FunctionCounter.builder(
-              "kafka.producer.node." + suffix, producer, p -> nodeValue(p, nodeId, f))
-          .tags(nodeTags)
-          .register(registry);
+      meters.add(
+          FunctionCounter.builder(
+                  "kafka.producer.node." + suffix, producer, p -> nodeValue(p, nodeId, f))
+              .tags(nodeTags)
+              .register(registry));
     }
 
     private void nodeGauge(
         int nodeId, Tags nodeTags, String suffix, ToDoubleFunction<NodeStats> f) {
-      Gauge.builder("kafka.producer.node." + suffix, producer, p -> nodeValue(p, nodeId, f))
-          .tags(nodeTags)
-          .register(registry);
+      meters.add(
+          Gauge.builder("kafka.producer.node." + suffix, producer, p -> nodeValue(p, nodeId, f))
+              .tags(nodeTags)
+              .register(registry));
     }
 
     private static double nodeValue(Producer<?, ?> p, int nodeId, ToDoubleFunction<NodeStats> f) {
@@ -321,20 +340,22 @@ public class PlumeProducerMeterBinder implements MeterBinder {
 
     private void counter(
         String name, String unit, String description, ToDoubleFunction<ProducerStats> f) {
-      FunctionCounter.builder(name, producer, p -> f.applyAsDouble(p.metrics()))
-          .baseUnit(unitUnlessKafka(name, unit))
-          .description(description)
-          .tags(tags)
-          .register(registry);
+      meters.add(
+          FunctionCounter.builder(name, producer, p -> f.applyAsDouble(p.metrics()))
+              .baseUnit(unitUnlessKafka(name, unit))
+              .description(description)
+              .tags(tags)
+              .register(registry));
     }
 
     private void gauge(
         String name, String unit, String description, ToDoubleFunction<ProducerStats> f) {
-      Gauge.builder(name, producer, p -> f.applyAsDouble(p.metrics()))
-          .baseUnit(unitUnlessKafka(name, unit))
-          .description(description)
-          .tags(tags)
-          .register(registry);
+      meters.add(
+          Gauge.builder(name, producer, p -> f.applyAsDouble(p.metrics()))
+              .baseUnit(unitUnlessKafka(name, unit))
+              .description(description)
+              .tags(tags)
+              .register(registry));
     }
   }
 }

@@ -62,11 +62,18 @@ public class PlumeKafkaProducerFactory<K, V> extends DefaultKafkaProducerFactory
       thread.setContextClassLoader(loader);
     }
     try {
-      Producer<K, V> producer =
+      PlumeKafkaProducer<K, V> plume =
           new PlumeKafkaProducer<>(
               rawConfigs,
               serializer(getKeySerializerSupplier(), true),
               serializer(getValueSerializerSupplier(), false));
+      // Listeners are then handed spring-kafka's wrapper, from which the engine is not reachable.
+      for (Listener<K, V> listener : getListeners()) {
+        if (listener instanceof PlumeKafkaProducers producers) {
+          producers.rawProducerCreated(plume);
+        }
+      }
+      Producer<K, V> producer = plume;
       for (ProducerPostProcessor<K, V> postProcessor : getPostProcessors()) {
         producer = postProcessor.apply(producer);
       }

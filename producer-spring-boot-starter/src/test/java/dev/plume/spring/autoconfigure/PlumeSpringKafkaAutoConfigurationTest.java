@@ -68,8 +68,9 @@ class PlumeSpringKafkaAutoConfigurationTest {
                 assertThat(producer).isNotNull();
               }
               assertThat(created).singleElement().isInstanceOf(PlumeKafkaProducer.class);
-              // Plume's own template is still there, next to spring-kafka's.
-              assertThat(context).hasBean("plumeProducerTemplate");
+              // No second, idle producer of Plume's own (PlumeDefaultClientConditionTest).
+              assertThat(context).doesNotHaveBean("plumeProducer");
+              assertThat(context).doesNotHaveBean("plumeProducerTemplate");
             });
   }
 

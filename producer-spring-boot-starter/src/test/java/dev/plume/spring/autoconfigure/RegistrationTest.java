@@ -23,7 +23,8 @@ class RegistrationTest {
           PlumeTransactionAutoConfiguration.class,
           PlumeHealthContributorAutoConfiguration.class,
           PlumeMetricsAutoConfiguration.class,
-          PlumeSpringKafkaAutoConfiguration.class);
+          PlumeSpringKafkaAutoConfiguration.class,
+          PlumeDynamicProducersAutoConfiguration.class);
 
   @Test
   void autoConfigurationsAreRegisteredPublicAndFinal() {

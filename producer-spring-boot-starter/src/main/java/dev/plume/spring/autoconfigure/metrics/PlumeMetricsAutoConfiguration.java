@@ -31,6 +31,7 @@ public final class PlumeMetricsAutoConfiguration {
   /** Binds the producers once, when Boot binds MeterBinder beans to the registries. */
   @Bean
   @ConditionalOnMissingBean
+  @ConditionalOnBean(Producer.class)
   PlumeProducerMeterBinder plumeProducerMeterBinder(Map<String, Producer<?, ?>> producers) {
     return new PlumeProducerMeterBinder(producers);
   }
