@@ -6,6 +6,7 @@ import dev.plume.accumulator.RecordAccumulator;
 import dev.plume.clock.Clock;
 import dev.plume.compression.CompressionContext;
 import dev.plume.metadata.ClusterSnapshot;
+import dev.plume.metadata.NodeOrWait;
 import dev.plume.metadata.PartitionState;
 import dev.plume.metadata.ProducerMetadata;
 import dev.plume.network.ClientRequest;
@@ -21,12 +22,11 @@ import dev.plume.producer.errors.TimeoutException;
 import dev.plume.producer.errors.UnsupportedVersionException;
 import dev.plume.protocol.ApiKey;
 import dev.plume.protocol.Errors;
-import dev.plume.protocol.message.InitProducerIdRequest;
-import dev.plume.protocol.message.InitProducerIdResponse;
 import dev.plume.protocol.message.MetadataRequest;
 import dev.plume.protocol.message.MetadataResponse;
 import dev.plume.protocol.message.ProduceResponse;
 import dev.plume.txn.ProducerIdAndEpoch;
+import dev.plume.txn.ProducerIdManager;
 import dev.plume.txn.SequenceTracker;
 import dev.plume.txn.TransactionCoordinatorClient;
 import java.nio.ByteBuffer;
@@ -65,63 +65,30 @@ public final class Sender implements Runnable {
   private final SequenceTracker sequences = new SequenceTracker();
   private final ProduceErrorHandler errors;
   private final TransactionCoordinatorClient transactions;
+  private final ProducerIdManager producerIds;
   private final MetadataRecovery recovery;
   private final DeliveryLog deliveryLog;
 
   private volatile boolean running = true;
   private volatile boolean forceClose;
-  private volatile ProducerIdAndEpoch producerIdAndEpoch = ProducerIdAndEpoch.NONE;
 
   // sender-thread state
   private boolean metadataRequestInFlight;
-  private boolean initProducerIdInFlight;
-  private long initProducerIdBackoffUntilMs;
-  private int initProducerIdAttempts;
   private volatile RuntimeException fatalError; // read by health checks
   private final Map<Integer, Long> throttledUntilMs = new HashMap<>();
   // Adaptive batching: a leader with a request in flight lets batches linger.
   private final java.util.function.IntPredicate leaderBusy;
 
-  public Sender(
-      SenderConfig config,
-      Clock clock,
-      NetworkClient client,
-      ProducerMetadata metadata,
-      RecordAccumulator accumulator,
-      CompressionContext sealContext,
-      SenderStats stats) {
-    this(
-        config,
-        clock,
-        client,
-        metadata,
-        accumulator,
-        sealContext,
-        stats,
-        TransactionCoordinatorClient.NONE);
-  }
-
-  /**
-   * @param transactions the transaction coordinator conversation, or {@link
-   *     TransactionCoordinatorClient#NONE} for a producer without transactional.id
-   */
-  public Sender(
-      SenderConfig config,
-      Clock clock,
-      NetworkClient client,
-      ProducerMetadata metadata,
-      RecordAccumulator accumulator,
-      CompressionContext sealContext,
-      SenderStats stats,
-      TransactionCoordinatorClient transactions) {
-    this.transactions = transactions;
+  public Sender(SenderConfig config, SenderCollaborators parts) {
     this.config = config;
-    this.clock = clock;
-    this.client = client;
-    this.metadata = metadata;
-    this.accumulator = accumulator;
-    this.sealContext = sealContext;
-    this.stats = stats;
+    this.clock = parts.clock();
+    this.client = parts.client();
+    this.metadata = parts.metadata();
+    this.accumulator = parts.accumulator();
+    this.sealContext = parts.sealContext();
+    this.stats = parts.stats();
+    this.transactions = parts.transactions();
+    this.producerIds = parts.producerIds();
     this.errors = new ProduceErrorHandler(this);
     this.leaderBusy = nodeId -> client.inFlightRequestCount(nodeId) > 0;
     this.recovery = new MetadataRecovery(config.clientId(), client, metadata);
@@ -216,10 +183,10 @@ public final class Sender implements Runnable {
       metadata.bootstrapNodes().forEach(this::maybeFailOnAuthentication);
       return config.retryBackoffMs();
     }
-    long waitMs = client.readyOrWaitMs(node, nowMs, MAX_POLL_MS);
-    if (waitMs > 0) {
+    NodeOrWait target = NodeOrWait.of(client, node, nowMs, config.retryBackoffMs(), MAX_POLL_MS);
+    if (!target.sendNow()) {
       maybeFailOnAuthentication(node);
-      return waitMs;
+      return target.waitMs();
     }
     List<String> topics = new ArrayList<>(metadata.topicsInUse());
     Set<String> requested = Set.copyOf(topics);
@@ -329,90 +296,33 @@ public final class Sender implements Runnable {
     }
   }
 
-  /**
-   * A transactional producer's id and epoch come from its coordinator. Each partition moves to them
-   * once it has nothing incomplete (see {@link SequenceTracker}).
-   */
-  private void adoptTransactionalProducerId() {
-    ProducerIdAndEpoch assigned = transactions.producerIdAndEpoch();
-    if (!assigned.equals(producerIdAndEpoch)) {
-      producerIdAndEpoch = assigned;
-      log.debug("{} now uses {}", config.clientId(), assigned);
-    }
-  }
-
   // ---------------------------------------------------------------- producer id
 
+  /**
+   * An idempotent producer asks for its id itself; a transactional producer's id and epoch come
+   * from its coordinator (through the transaction manager). Each partition moves to a new id or
+   * epoch once it has nothing incomplete (see {@link SequenceTracker}).
+   */
   private long maybeEnsureProducerId(long nowMs) {
-    if (!config.idempotent()) {
-      return MAX_POLL_MS;
-    }
-    if (transactions.managesProducerId()) {
-      adoptTransactionalProducerId();
+    if (!config.idempotent() || producerIds.transactional()) {
       return MAX_POLL_MS;
     }
     maybeRestartBrokenChains();
-    if (producerIdAndEpoch.isValid() || initProducerIdInFlight) {
-      return MAX_POLL_MS;
-    }
-    if (nowMs < initProducerIdBackoffUntilMs) {
-      return initProducerIdBackoffUntilMs - nowMs;
-    }
-    Node node = client.leastLoadedNode(metadata.knownNodesOrBootstrap(), nowMs);
-    if (node == null) {
-      return config.retryBackoffMs();
-    }
-    long waitMs = client.readyOrWaitMs(node, nowMs, MAX_POLL_MS);
-    if (waitMs > 0) {
-      return waitMs;
-    }
-    client.send(
-        ClientRequest.of(
-            node,
-            InitProducerIdRequest.fresh(null, Integer.MAX_VALUE),
-            InitProducerIdResponse::read,
-            this::onInitProducerIdResponse),
-        nowMs);
-    initProducerIdInFlight = true; // after send, as for metadata
-    return MAX_POLL_MS;
+    return producerIds.maybeInitProducerId(client, metadata, nowMs, initFailures);
   }
 
-  private void onInitProducerIdResponse(ClientResponse<InitProducerIdResponse> response) {
-    initProducerIdInFlight = false;
-    long nowMs = response.receivedTimeMs();
-    if (response.isSuccess() && response.body().errorCode() == 0) {
-      producerIdAndEpoch =
-          new ProducerIdAndEpoch(response.body().producerId(), response.body().producerEpoch());
-      initProducerIdAttempts = 0;
-      log.info("{} got {}", config.clientId(), producerIdAndEpoch);
-      return;
-    }
-    if (!response.isSuccess() && response.error() instanceof UnsupportedVersionException e) {
-      // Retrying cannot help: every record would wait for delivery.timeout.ms in silence.
-      fatal(
-          new UnsupportedVersionException(
-              "The broker does not support the InitProducerId versions an idempotent producer"
-                  + " needs ("
-                  + e.getMessage()
-                  + "): set enable.idempotence=false, or use a newer broker",
-              e));
-      return;
-    }
-    short code = response.isSuccess() ? response.body().errorCode() : -1;
-    if (Errors.CLUSTER_AUTHORIZATION_FAILED.is(code)) {
-      fatal(
-          new dev.plume.producer.errors.AuthorizationException(
-              "The cluster refused InitProducerId (CLUSTER_AUTHORIZATION_FAILED): this principal"
-                  + " may not write idempotently; grant IdempotentWrite or set"
-                  + " enable.idempotence=false"));
-      return;
-    }
-    initProducerIdAttempts++;
-    initProducerIdBackoffUntilMs = nowMs + backoffMs(initProducerIdAttempts);
-    String why = response.isSuccess() ? Errors.describe(code) : response.error().toString();
-    log.debug("InitProducerId failed ({}), retrying", why);
-    stats.error("InitProducerId failed: " + why, clock.nowMs());
-  }
+  private final ProducerIdManager.InitFailureListener initFailures =
+      new ProducerIdManager.InitFailureListener() {
+        @Override
+        public void onFatal(RuntimeException error) {
+          fatal(error);
+        }
+
+        @Override
+        public void onRetriableFailure(String why) {
+          stats.error("InitProducerId failed: " + why, clock.nowMs());
+        }
+      };
 
   /**
    * Client-side epoch bump for an idempotent producer (KIP-360), per partition: a partition whose
@@ -426,22 +336,17 @@ public final class Sender implements Runnable {
     if (broken.isEmpty()) {
       return;
     }
-    ProducerIdAndEpoch current = producerIdAndEpoch;
-    if (current.isValid() && !current.epochExhausted()) {
-      producerIdAndEpoch =
-          new ProducerIdAndEpoch(current.producerId(), (short) (current.epoch() + 1));
-    } else {
-      producerIdAndEpoch = ProducerIdAndEpoch.NONE; // a fresh InitProducerId follows
-    }
+    // A fresh InitProducerId follows when the epoch is exhausted.
+    ProducerIdAndEpoch bumped = producerIds.bumpEpoch();
     for (TopicPartition tp : broken) {
       int restamped = accumulator.resetProducerState(tp);
-      sequences.startOver(tp, producerIdAndEpoch);
+      sequences.startOver(tp, bumped);
       log.info(
           "{}: the sequence chain of {} broke; it restarts at 0 under {} ({} queued batch(es)"
               + " restamped)",
           config.clientId(),
           tp,
-          producerIdAndEpoch,
+          bumped,
           restamped);
     }
   }
@@ -449,7 +354,7 @@ public final class Sender implements Runnable {
   // ---------------------------------------------------------------- produce
 
   private long sendProduceRequests(long nowMs) {
-    if (config.idempotent() && !producerIdAndEpoch.isValid()) {
+    if (config.idempotent() && !producerIds.current().isValid()) {
       return MAX_POLL_MS; // wait for the producer id; batches keep lingering meanwhile
     }
     ClusterSnapshot cluster = metadata.snapshot();
@@ -531,7 +436,7 @@ public final class Sender implements Runnable {
     // it) and goes again only as its partition's oldest incomplete batch.
     return batch.hasSequence()
         ? sequences.mayResend(batch.topicPartition(), batch.baseSequence())
-        : sequences.mayStartNewBatch(batch.topicPartition(), producerIdAndEpoch);
+        : sequences.mayStartNewBatch(batch.topicPartition(), producerIds.current());
   }
 
   private void sendProduce(Node node, List<ProducerBatch> drained, long nowMs) {
@@ -553,7 +458,7 @@ public final class Sender implements Runnable {
   private void trySendProduce(Node node, List<ProducerBatch> drained, long nowMs) {
     List<ProducerBatch> batches = groupByTopic(drained);
     ByteBuffer[] sealed = new ByteBuffer[batches.size()];
-    ProducerIdAndEpoch pid = producerIdAndEpoch;
+    ProducerIdAndEpoch pid = producerIds.current();
     for (int i = 0; i < batches.size(); i++) {
       ProducerBatch b = batches.get(i);
       if (config.idempotent() && b.hasSequence()) {
@@ -717,7 +622,7 @@ public final class Sender implements Runnable {
     TopicPartition tp = batch.topicPartition();
     sequences.complete(tp, batch.baseSequence(), batch.lastSequence(), false);
     // A transactional producer's coordinator bumps the epoch after the abort instead.
-    if (!transactions.managesProducerId()) {
+    if (!producerIds.transactional()) {
       if (mayHaveBeenWritten || batch.mayHaveBeenWritten()) {
         sequences.markUnresolved(tp, batch.lastSequence());
       } else {
@@ -808,14 +713,6 @@ public final class Sender implements Runnable {
     abortQueued(error);
   }
 
-  long backoffMs(int attempts) {
-    double exp = config.retryBackoffMs() * Math.pow(2, Math.min(Math.max(0, attempts - 1), 30));
-    long capped =
-        (long) Math.min(exp, Math.max(config.retryBackoffMs(), config.retryBackoffMaxMs()));
-    double jitter = 0.8 + 0.4 * java.util.concurrent.ThreadLocalRandom.current().nextDouble();
-    return Math.max(1, (long) (capped * jitter));
-  }
-
   ProducerMetadata metadata() {
     return metadata;
   }
@@ -826,7 +723,7 @@ public final class Sender implements Runnable {
 
   /** An idempotent producer without transactional.id restarts broken sequence chains itself. */
   boolean restartsChainsItself() {
-    return config.idempotent() && !transactions.managesProducerId();
+    return config.idempotent() && !producerIds.transactional();
   }
 
   SenderConfig config() {
@@ -860,8 +757,9 @@ public final class Sender implements Runnable {
     return running;
   }
 
+  /** The producer id and epoch new batches are stamped with (owned by the ProducerIdManager). */
   public ProducerIdAndEpoch producerIdAndEpoch() {
-    return producerIdAndEpoch;
+    return producerIds.current();
   }
 
   public RuntimeException fatalError() {
