@@ -6,8 +6,7 @@ import dev.plume.accumulator.RecordAccumulator;
 import dev.plume.clock.Clock;
 import dev.plume.compression.CompressionContext;
 import dev.plume.metadata.ClusterSnapshot;
-import dev.plume.metadata.NodeOrWait;
-import dev.plume.metadata.PartitionState;
+import dev.plume.metadata.MetadataUpdater;
 import dev.plume.metadata.ProducerMetadata;
 import dev.plume.network.ClientRequest;
 import dev.plume.network.ClientResponse;
@@ -19,11 +18,8 @@ import dev.plume.producer.errors.NetworkException;
 import dev.plume.producer.errors.PlumeException;
 import dev.plume.producer.errors.ProducerClosedException;
 import dev.plume.producer.errors.TimeoutException;
-import dev.plume.producer.errors.UnsupportedVersionException;
 import dev.plume.protocol.ApiKey;
 import dev.plume.protocol.Errors;
-import dev.plume.protocol.message.MetadataRequest;
-import dev.plume.protocol.message.MetadataResponse;
 import dev.plume.protocol.message.ProduceResponse;
 import dev.plume.txn.ProducerIdAndEpoch;
 import dev.plume.txn.ProducerIdManager;
@@ -34,7 +30,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,14 +61,13 @@ public final class Sender implements Runnable {
   private final ProduceErrorHandler errors;
   private final TransactionCoordinatorClient transactions;
   private final ProducerIdManager producerIds;
-  private final MetadataRecovery recovery;
+  private final MetadataUpdater metadataUpdater;
   private final DeliveryLog deliveryLog;
 
   private volatile boolean running = true;
   private volatile boolean forceClose;
 
   // sender-thread state
-  private boolean metadataRequestInFlight;
   private volatile RuntimeException fatalError; // read by health checks
   private final Map<Integer, Long> throttledUntilMs = new HashMap<>();
   // Adaptive batching: a leader with a request in flight lets batches linger.
@@ -91,7 +85,9 @@ public final class Sender implements Runnable {
     this.producerIds = parts.producerIds();
     this.errors = new ProduceErrorHandler(this);
     this.leaderBusy = nodeId -> client.inFlightRequestCount(nodeId) > 0;
-    this.recovery = new MetadataRecovery(config.clientId(), client, metadata);
+    this.metadataUpdater =
+        new MetadataUpdater(
+            config.clientId(), config.retryBackoffMs(), client, metadata, new MetadataListener());
     this.deliveryLog = new DeliveryLog(config.clientId());
   }
 
@@ -148,9 +144,9 @@ public final class Sender implements Runnable {
   public void runOnce() {
     long nowMs = clock.nowMs();
     long pollTimeoutMs = MAX_POLL_MS;
-    recovery.maybeRecover(nowMs);
+    metadataUpdater.maybeRecover(nowMs);
     deliveryLog.maybeFlush(nowMs);
-    pollTimeoutMs = Math.min(pollTimeoutMs, maybeUpdateMetadata(nowMs));
+    pollTimeoutMs = Math.min(pollTimeoutMs, metadataUpdater.maybeUpdate(nowMs));
     if (fatalError != null) {
       abortQueued(fatalError);
       client.poll(pollTimeoutMs, nowMs);
@@ -170,117 +166,28 @@ public final class Sender implements Runnable {
 
   // ---------------------------------------------------------------- metadata
 
-  private long maybeUpdateMetadata(long nowMs) {
-    long dueInMs = metadata.timeToNextUpdateMs(nowMs);
-    if (dueInMs > 0 || metadataRequestInFlight) {
-      return metadataRequestInFlight ? MAX_POLL_MS : dueInMs;
-    }
-    metadata.onRefreshDue(nowMs);
-    Node node = recovery.metadataNode(nowMs);
-    if (node == null) {
-      // Every node is backing off: if one refused our credentials, say so now.
-      metadata.knownNodesOrBootstrap().forEach(this::maybeFailOnAuthentication);
-      metadata.bootstrapNodes().forEach(this::maybeFailOnAuthentication);
-      return config.retryBackoffMs();
-    }
-    NodeOrWait target = NodeOrWait.of(client, node, nowMs, config.retryBackoffMs(), MAX_POLL_MS);
-    if (!target.sendNow()) {
-      maybeFailOnAuthentication(node);
-      return target.waitMs();
-    }
-    List<String> topics = new ArrayList<>(metadata.topicsInUse());
-    Set<String> requested = Set.copyOf(topics);
-    metadata.onRefreshAttempt(nowMs);
-    client.send(
-        ClientRequest.of(
-            node,
-            MetadataRequest.forTopicNames(topics),
-            MetadataResponse::read,
-            response -> onMetadataResponse(response, requested)),
-        nowMs);
-    // Only once the client took it (handlers never run inside send): if send threw, a flag set
-    // before would stay true and no metadata request would ever be sent again.
-    metadataRequestInFlight = true;
-    return MAX_POLL_MS;
-  }
+  /** What the sender does for the metadata updater: fail queued records, count, report. */
+  private final class MetadataListener implements MetadataUpdater.Listener {
 
-  /**
-   * A node that refused our credentials or TLS handshake will refuse them again: fail the records
-   * and metadata waiters now with that cause rather than at delivery.timeout.ms / max.block.ms. The
-   * client keeps retrying in the background; a later success clears the error.
-   */
-  private void maybeFailOnAuthentication(Node node) {
-    if (client.connectionFailed(node)
-        && client.connectionFailure(node) instanceof AuthenticationException auth) {
-      metadata.failWaiters(auth);
-      abortQueued(auth);
+    @Override
+    public void failQueued(RuntimeException error) {
+      abortQueued(error);
     }
-  }
 
-  private void onMetadataResponse(
-      ClientResponse<MetadataResponse> response, Set<String> requested) {
-    metadataRequestInFlight = false;
-    long nowMs = response.receivedTimeMs();
-    if (!response.isSuccess()) {
-      log.debug("Metadata request to node {} failed: {}", response.nodeId(), response.error());
-      metadata.onRefreshFailed(nowMs);
-      if (response.error() instanceof UnsupportedVersionException e) {
-        // No Metadata version in common: waiting cannot help, so say so now rather than at
-        // max.block.ms / delivery.timeout.ms. Later refreshes (e.g. after an upgrade) still run.
-        UnsupportedVersionException error =
-            new UnsupportedVersionException(
-                "Node "
-                    + response.nodeId()
-                    + " does not support the Metadata versions Plume speaks ("
-                    + e.getMessage()
-                    + "); Plume needs Kafka 2.8 or newer brokers",
-                e);
-        log.error("{}: {}", config.clientId(), error.getMessage());
-        stats.error(error.toString(), nowMs);
-        metadata.failWaiters(error);
-        abortQueued(error);
-      }
-      return;
+    @Override
+    public void onError(String error, long nowMs) {
+      stats.error(error, nowMs);
     }
-    stats.lastResponseMs.set(nowMs);
-    MetadataResponse body = response.body();
-    if (!recovery.acceptMetadata(body, nowMs)) {
-      return;
+
+    @Override
+    public void onResponse(long nowMs) {
+      stats.lastResponseMs.set(nowMs);
     }
-    if (fatalError == null) {
-      metadata.clearFatalError();
+
+    @Override
+    public boolean producerFailed() {
+      return fatalError != null;
     }
-    ProducerMetadata.SnapshotBuilder builder =
-        ProducerMetadata.snapshotBuilder().clusterId(body.clusterId());
-    for (MetadataResponse.Broker b : body.brokers()) {
-      builder.node(new Node(b.nodeId(), b.host(), b.port(), b.rack()));
-    }
-    for (MetadataResponse.Topic t : body.topics()) {
-      if (t.name() == null) {
-        continue;
-      }
-      if (t.errorCode() != 0) {
-        builder.topicError(t.name(), t.errorCode());
-        if (ProduceErrorPolicy.isRetriable(t.errorCode())) {
-          builder.retainTopic(metadata.snapshot(), t.name());
-        }
-        continue;
-      }
-      List<PartitionState> parts = new ArrayList<>(t.partitions().size());
-      for (MetadataResponse.Partition p : t.partitions()) {
-        parts.add(
-            new PartitionState(
-                t.name(),
-                p.partitionIndex(),
-                p.leaderId(),
-                p.leaderEpoch(),
-                p.replicaNodes(),
-                p.isrNodes()));
-      }
-      builder.topic(t.name(), null, parts);
-    }
-    builder.retainOthersFrom(metadata.snapshot(), requested, metadata.topicsInUse());
-    metadata.update(builder.build(), nowMs);
   }
 
   // ---------------------------------------------------------------- transactions
