@@ -14,10 +14,8 @@ import dev.plume.network.NetworkClient;
 import dev.plume.network.Node;
 import dev.plume.producer.TopicPartition;
 import dev.plume.producer.errors.AuthenticationException;
-import dev.plume.producer.errors.NetworkException;
 import dev.plume.producer.errors.PlumeException;
 import dev.plume.producer.errors.ProducerClosedException;
-import dev.plume.producer.errors.TimeoutException;
 import dev.plume.protocol.ApiKey;
 import dev.plume.protocol.Errors;
 import dev.plume.protocol.message.ProduceResponse;
@@ -83,7 +81,9 @@ public final class Sender implements Runnable {
     this.stats = parts.stats();
     this.transactions = parts.transactions();
     this.producerIds = parts.producerIds();
-    this.errors = new ProduceErrorHandler(this);
+    this.errors =
+        new ProduceErrorHandler(
+            config, metadata, sequences, config.idempotent() && !producerIds.transactional());
     this.leaderBusy = nodeId -> client.inFlightRequestCount(nodeId) > 0;
     this.metadataUpdater =
         new MetadataUpdater(
@@ -432,13 +432,14 @@ public final class Sender implements Runnable {
   }
 
   private void onProduceWritten(ClientResponse<Void> response, List<ProducerBatch> batches) {
+    long nowMs = response.receivedTimeMs();
     for (ProducerBatch b : batches) {
       b.inFlight(false);
       onReturned(b);
       if (response.isSuccess()) {
         completeBatch(b, -1, -1);
       } else {
-        errors.onRequestFailure(b, response, response.receivedTimeMs());
+        carryOut(b, errors.onRequestFailure(b, response, response.receivedTimeMs()), nowMs);
       }
     }
   }
@@ -452,7 +453,7 @@ public final class Sender implements Runnable {
     }
     if (!response.isSuccess()) {
       for (ProducerBatch b : batches.values()) {
-        errors.onRequestFailure(b, response, nowMs);
+        carryOut(b, errors.onRequestFailure(b, response, nowMs), nowMs);
       }
       return;
     }
@@ -474,12 +475,12 @@ public final class Sender implements Runnable {
         if (Errors.NONE.is(p.errorCode())) {
           completeBatch(batch, p.baseOffset(), p.logAppendTimeMs());
         } else {
-          errors.onPartitionError(batch, p, body.nodeEndpoints(), nowMs);
+          carryOut(batch, errors.onPartitionError(batch, p, body.nodeEndpoints(), nowMs), nowMs);
         }
       }
     }
     for (ProducerBatch missing : batches.values()) {
-      errors.onMissingPartition(missing, nowMs);
+      carryOut(missing, errors.onMissingPartition(missing, nowMs), nowMs);
     }
   }
 
@@ -491,7 +492,26 @@ public final class Sender implements Runnable {
 
   // ---------------------------------------------------------------- completion
 
-  void completeBatch(ProducerBatch batch, long baseOffset, long logAppendTimeMs) {
+  /** Does what the error handler decided for a batch whose attempt came back. */
+  private void carryOut(ProducerBatch batch, ProduceDecision decision, long nowMs) {
+    if (decision instanceof ProduceDecision.Complete complete) {
+      completeBatch(batch, complete.baseOffset(), complete.logAppendTimeMs());
+    } else if (decision instanceof ProduceDecision.Retry again) {
+      deliveryLog.retrying(
+          batch.topicPartition(),
+          batch.recordCount(),
+          batch.attempts() + 1,
+          again.lastError(),
+          nowMs);
+      retry(batch, nowMs);
+    } else if (decision instanceof ProduceDecision.Split) {
+      splitAndRetry(batch, nowMs);
+    } else if (decision instanceof ProduceDecision.Fail fail) {
+      failBatch(batch, fail.error(), fail.mayHaveBeenWritten());
+    }
+  }
+
+  private void completeBatch(ProducerBatch batch, long baseOffset, long logAppendTimeMs) {
     if (config.idempotent() && batch.hasSequence()) {
       sequences.complete(batch.topicPartition(), batch.baseSequence(), batch.lastSequence(), true);
     }
@@ -505,7 +525,7 @@ public final class Sender implements Runnable {
     accumulator.deallocate(batch);
   }
 
-  void failBatch(ProducerBatch batch, RuntimeException error, boolean mayHaveBeenWritten) {
+  private void failBatch(ProducerBatch batch, RuntimeException error, boolean mayHaveBeenWritten) {
     transactions.onBatchFailed(batch.topicPartition(), batch.hasSequence(), error);
     releaseSequence(batch, mayHaveBeenWritten);
     if (!batch.isDone()) { // counted first, as in completeBatch
@@ -538,13 +558,13 @@ public final class Sender implements Runnable {
     }
   }
 
-  void retry(ProducerBatch batch, long nowMs) {
+  private void retry(ProducerBatch batch, long nowMs) {
     stats.recordRetries.add(batch.recordCount());
     stats.topic(batch.topicPartition().topic()).recordRetries.add(batch.recordCount());
     accumulator.reenqueue(batch, nowMs);
   }
 
-  void splitAndRetry(ProducerBatch batch, long nowMs) {
+  private void splitAndRetry(ProducerBatch batch, long nowMs) {
     List<ProducerBatch> pieces = accumulator.split(batch, sealContext);
     stats.batchSplits.increment();
     if (config.idempotent() && batch.hasSequence()) {
@@ -560,34 +580,11 @@ public final class Sender implements Runnable {
     accumulator.reenqueueSplit(pieces);
   }
 
-  /** Whether the batch may be tried again: time and retries left. */
-  boolean canRetry(ProducerBatch batch, long nowMs) {
-    return !deliveryTimeoutPassed(batch, nowMs) && batch.attempts() < config.retries();
-  }
-
-  boolean deliveryTimeoutPassed(ProducerBatch batch, long nowMs) {
-    return nowMs - batch.createdMs() >= config.deliveryTimeoutMs();
-  }
-
-  RuntimeException deliveryTimeout(ProducerBatch batch, long nowMs, String lastError) {
-    return new TimeoutException(
-        "Expiring "
-            + batch.recordCount()
-            + " record(s) for "
-            + batch.topicPartition()
-            + ": "
-            + (nowMs - batch.createdMs())
-            + " ms has passed since batch creation (delivery.timeout.ms="
-            + config.deliveryTimeoutMs()
-            + ")"
-            + (lastError == null ? "" : "; last error: " + lastError));
-  }
-
   private void failExpired(long nowMs) {
     for (ProducerBatch b : accumulator.expiredBatches(nowMs)) {
       // Whether it may be in the log is known by the batch (a lost response, or an error the
       // broker may give after writing).
-      failBatch(b, deliveryTimeout(b, nowMs, null), false);
+      failBatch(b, errors.deliveryTimeout(b, nowMs, null), false);
     }
   }
 
@@ -620,27 +617,6 @@ public final class Sender implements Runnable {
     abortQueued(error);
   }
 
-  ProducerMetadata metadata() {
-    return metadata;
-  }
-
-  SequenceTracker sequences() {
-    return sequences;
-  }
-
-  /** An idempotent producer without transactional.id restarts broken sequence chains itself. */
-  boolean restartsChainsItself() {
-    return config.idempotent() && !producerIds.transactional();
-  }
-
-  SenderConfig config() {
-    return config;
-  }
-
-  DeliveryLog deliveryLog() {
-    return deliveryLog;
-  }
-
   // ---------------------------------------------------------------- lifecycle
 
   /** Stops accepting work; the thread drains what is queued or in flight, then exits. */
@@ -671,15 +647,5 @@ public final class Sender implements Runnable {
 
   public RuntimeException fatalError() {
     return fatalError;
-  }
-
-  static NetworkException disconnected(ClientResponse<?> response) {
-    return new NetworkException(
-        (response.timedOut()
-                ? "Request timed out (request.timeout.ms) and the connection to node "
-                : "Lost the connection to node ")
-            + response.nodeId()
-            + " while the request was in flight",
-        response.error());
   }
 }
