@@ -213,9 +213,7 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
                 config.retryBackoffMs(),
                 config.retryBackoffMaxMs(),
                 config.deliveryTimeoutMs(),
-                config.idempotenceEnabled(),
-                config.transactionalId(),
-                config.transactionTimeoutMs()),
+                config.idempotenceEnabled()),
             new SenderCollaborators(
                 clock,
                 client,

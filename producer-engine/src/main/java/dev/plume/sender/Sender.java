@@ -390,7 +390,11 @@ public final class Sender implements Runnable {
     }
     ProduceRequestBody body =
         new ProduceRequestBody(
-            config.transactionalId(), config.acks(), config.requestTimeoutMs(), batches, sealed);
+            producerIds.transactionalId(),
+            config.acks(),
+            config.requestTimeoutMs(),
+            batches,
+            sealed);
     if (config.acks() == 0) {
       client.send(
           ClientRequest.oneWay(

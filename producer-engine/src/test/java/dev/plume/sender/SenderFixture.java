@@ -123,9 +123,7 @@ final class SenderFixture {
                 o.retryBackoffMs,
                 o.retryBackoffMaxMs,
                 o.deliveryTimeoutMs,
-                o.idempotent,
-                null,
-                60_000),
+                o.idempotent),
             new SenderCollaborators(
                 clock,
                 client,

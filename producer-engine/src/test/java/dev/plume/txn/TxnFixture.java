@@ -79,9 +79,7 @@ final class TxnFixture {
                 100,
                 1000,
                 120_000,
-                true,
-                TXN_ID,
-                TIMEOUT_MS),
+                true),
             new SenderCollaborators(
                 clock,
                 client,
