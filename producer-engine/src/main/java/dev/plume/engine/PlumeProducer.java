@@ -43,8 +43,11 @@ import dev.plume.producer.serialization.Serializer;
 import dev.plume.security.OAuthBearerTokenProvider;
 import dev.plume.security.SslContextProvider;
 import dev.plume.sender.Sender;
+import dev.plume.sender.SenderCollaborators;
 import dev.plume.sender.SenderConfig;
 import dev.plume.sender.SenderStats;
+import dev.plume.txn.ProducerIdManager;
+import dev.plume.txn.RetryBackoff;
 import dev.plume.txn.TransactionConfig;
 import dev.plume.txn.TransactionCoordinatorClient;
 import dev.plume.txn.TransactionManager;
@@ -185,17 +188,21 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
                 NetworkEnvironment.of(clock)
                     .withTransports(
                         TransportFactory.from(config, b.sslContexts, b.oauthBearerTokens)));
-    this.transactionManager =
+    ProducerIdManager producerIds =
         config.transactionalId() == null
-            ? null
-            : new TransactionManager(
+            ? ProducerIdManager.idempotent(
+                config.clientId(),
+                new RetryBackoff(config.retryBackoffMs(), config.retryBackoffMaxMs()))
+            : ProducerIdManager.transactional(
                 new TransactionConfig(
                     config.transactionalId(),
                     config.transactionTimeoutMs(),
                     config.retryBackoffMs(),
-                    config.retryBackoffMaxMs()),
-                client,
-                metadata);
+                    config.retryBackoffMaxMs()));
+    this.transactionManager =
+        config.transactionalId() == null
+            ? null
+            : new TransactionManager(producerIds, client, metadata);
     this.sender =
         new Sender(
             new SenderConfig(
@@ -207,16 +214,16 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
                 config.retryBackoffMs(),
                 config.retryBackoffMaxMs(),
                 config.deliveryTimeoutMs(),
-                config.idempotenceEnabled(),
-                config.transactionalId(),
-                config.transactionTimeoutMs()),
-            clock,
-            client,
-            metadata,
-            accumulator,
-            new CompressionContext(levels),
-            senderStats,
-            transactionManager == null ? TransactionCoordinatorClient.NONE : transactionManager);
+                config.idempotenceEnabled()),
+            new SenderCollaborators(
+                clock,
+                client,
+                metadata,
+                accumulator,
+                new CompressionContext(levels),
+                senderStats,
+                transactionManager == null ? TransactionCoordinatorClient.NONE : transactionManager,
+                producerIds));
     this.ioThread = new Thread(sender, "plume-producer-" + config.clientId());
     ioThread.setDaemon(true);
     ioThread.start();

@@ -1,52 +1,71 @@
 package dev.plume.sender;
 
 import dev.plume.accumulator.ProducerBatch;
+import dev.plume.metadata.ProducerMetadata;
 import dev.plume.network.ClientResponse;
 import dev.plume.network.Node;
 import dev.plume.producer.errors.AuthorizationException;
 import dev.plume.producer.errors.BrokerErrorException;
 import dev.plume.producer.errors.InvalidProducerEpochException;
 import dev.plume.producer.errors.InvalidRecordException;
+import dev.plume.producer.errors.NetworkException;
 import dev.plume.producer.errors.OutOfOrderSequenceException;
 import dev.plume.producer.errors.ProducerFencedException;
 import dev.plume.producer.errors.RecordTooLargeException;
+import dev.plume.producer.errors.TimeoutException;
 import dev.plume.protocol.Errors;
 import dev.plume.protocol.message.ProduceResponse;
 import dev.plume.txn.SequenceTracker;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
- * What to do with a batch whose Produce attempt failed, one named decision per kind of error: retry
- * (refreshing metadata where the leader may have moved), split, treat as success, or fail exactly
- * this batch's records.
+ * What to do with a batch whose Produce attempt failed, one {@link ProduceDecision} per kind of
+ * error: retry, split, treat as success, or fail exactly this batch's records. The sender carries
+ * the decision out. Deciding also records what the error taught: the batch may be in the log, the
+ * leader moved (metadata), the partition's sequence chain has a gap (idempotence).
+ *
+ * <p>Sender thread only.
  */
 final class ProduceErrorHandler {
 
-  private final Sender sender;
+  private final SenderConfig config;
+  private final ProducerMetadata metadata;
+  private final SequenceTracker sequences;
+  private final boolean restartsChainsItself;
 
-  ProduceErrorHandler(Sender sender) {
-    this.sender = sender;
+  /**
+   * @param restartsChainsItself an idempotent producer without transactional.id: it restarts broken
+   *     sequence chains under a new epoch itself (a transactional one's coordinator does)
+   */
+  ProduceErrorHandler(
+      SenderConfig config,
+      ProducerMetadata metadata,
+      SequenceTracker sequences,
+      boolean restartsChainsItself) {
+    this.config = config;
+    this.metadata = metadata;
+    this.sequences = sequences;
+    this.restartsChainsItself = restartsChainsItself;
   }
 
   /** The whole request failed: disconnect, request timeout, or the request could not be sent. */
-  void onRequestFailure(ProducerBatch batch, ClientResponse<?> response, long nowMs) {
+  ProduceDecision onRequestFailure(ProducerBatch batch, ClientResponse<?> response, long nowMs) {
     if (response.disconnected()) {
       // The broker may have written the batch before the connection went: it keeps its producer
       // state for good, so a retry can be recognised as a duplicate.
       batch.markMayHaveBeenWritten();
-      sender.metadata().requestUpdate();
-      retryOrExpire(batch, nowMs, () -> Sender.disconnected(response), true);
-    } else {
-      // Never sent (no common API version, encoding failure): not retriable.
-      RuntimeException error = response.error();
-      sender.failBatch(batch, error, false);
+      metadata.requestUpdate();
+      return retryOrExpire(batch, nowMs, () -> disconnected(response), true);
     }
+    // Never sent (no common API version, encoding failure): not retriable.
+    return new ProduceDecision.Fail(response.error(), false);
   }
 
   /** The response did not mention a partition we sent: treat as a retriable broker fault. */
-  void onMissingPartition(ProducerBatch batch, long nowMs) {
+  ProduceDecision onMissingPartition(ProducerBatch batch, long nowMs) {
     batch.markMayHaveBeenWritten();
-    retryOrExpire(
+    return retryOrExpire(
         batch,
         nowMs,
         () ->
@@ -58,98 +77,88 @@ final class ProduceErrorHandler {
         true);
   }
 
-  void onPartitionError(
+  ProduceDecision onPartitionError(
       ProducerBatch batch,
       ProduceResponse.PartitionResponse p,
       List<ProduceResponse.NodeEndpoint> endpoints,
       long nowMs) {
     short code = p.errorCode();
     String description = Errors.describe(code) + messageSuffix(p.errorMessage());
-    switch (Errors.forCode(code)) {
-      case DUPLICATE_SEQUENCE_NUMBER -> sender.completeBatch(batch, -1, p.logAppendTimeMs());
-      case MESSAGE_TOO_LARGE -> onTooLarge(batch, description, nowMs);
+    return switch (Errors.forCode(code)) {
+      case DUPLICATE_SEQUENCE_NUMBER -> new ProduceDecision.Complete(-1, p.logAppendTimeMs());
+      case MESSAGE_TOO_LARGE -> onTooLarge(batch, description);
       case OUT_OF_ORDER_SEQUENCE_NUMBER -> onOutOfOrder(batch, p, description, nowMs);
       case UNKNOWN_PRODUCER_ID -> {
         // The broker lost our producer state (e.g. retention) and wrote nothing: the partition's
         // chain restarts under a new epoch from this batch on, then it is retried.
-        if (sender.restartsChainsItself()) {
-          sender.sequences().markGap(batch.topicPartition(), batch.baseSequence());
+        if (restartsChainsItself) {
+          sequences.markGap(batch.topicPartition(), batch.baseSequence());
         }
-        retryOrExpire(batch, nowMs, () -> brokerError(batch, code, p), false);
+        yield retryOrExpire(batch, nowMs, () -> brokerError(batch, code, p), false);
       }
       case INVALID_PRODUCER_EPOCH ->
           // Abortable for a transaction (KIP-588); the abort then tells whether we were fenced.
-          sender.failBatch(
-              batch,
+          fail(
               new InvalidProducerEpochException(
-                  "The broker refused " + batch.topicPartition() + ": " + description),
-              false);
+                  "The broker refused " + batch.topicPartition() + ": " + description));
       case PRODUCER_FENCED ->
-          sender.failBatch(
-              batch,
+          fail(
               new ProducerFencedException(
-                  "The broker refused " + batch.topicPartition() + ": " + description),
-              false);
+                  "The broker refused " + batch.topicPartition() + ": " + description));
       case TOPIC_AUTHORIZATION_FAILED ->
-          sender.failBatch(
-              batch,
+          fail(
               new AuthorizationException(
-                  "Not authorized to write to " + batch.topicPartition() + ": " + description),
-              false);
+                  "Not authorized to write to " + batch.topicPartition() + ": " + description));
       case CLUSTER_AUTHORIZATION_FAILED ->
-          sender.failBatch(
-              batch,
+          fail(
               new AuthorizationException(
                   "The cluster refused an idempotent write to "
                       + batch.topicPartition()
                       + " (grant IdempotentWrite or set enable.idempotence=false): "
-                      + description),
-              false);
-      case INVALID_RECORD, INVALID_TIMESTAMP ->
-          sender.failBatch(batch, invalidRecord(batch, p, description), false);
+                      + description));
+      case INVALID_RECORD, INVALID_TIMESTAMP -> fail(invalidRecord(batch, p, description));
       default -> {
-        if (ProduceErrorPolicy.isRetriable(code)) {
-          if (!ProduceErrorPolicy.refusedBeforeAppend(code)) {
-            batch.markMayHaveBeenWritten(); // e.g. NOT_ENOUGH_REPLICAS_AFTER_APPEND
-          }
-          if (ProduceErrorPolicy.invalidatesMetadata(code)) {
-            applyLeaderHint(batch, p, endpoints, code);
-            sender.metadata().requestUpdate();
-          }
-          retryOrExpire(batch, nowMs, () -> brokerError(batch, code, p), false);
-        } else {
-          sender.failBatch(
-              batch,
+        if (!ProduceErrorPolicy.isRetriable(code)) {
+          yield fail(
               new BrokerErrorException(
                   code,
                   Errors.nameOf(code),
                   false,
                   "the broker refused the batch for "
                       + batch.topicPartition()
-                      + messageSuffix(p.errorMessage())),
-              false);
+                      + messageSuffix(p.errorMessage())));
         }
+        if (!ProduceErrorPolicy.refusedBeforeAppend(code)) {
+          batch.markMayHaveBeenWritten(); // e.g. NOT_ENOUGH_REPLICAS_AFTER_APPEND
+        }
+        if (ProduceErrorPolicy.invalidatesMetadata(code)) {
+          applyLeaderHint(batch, p, endpoints, code);
+          metadata.requestUpdate();
+        }
+        yield retryOrExpire(batch, nowMs, () -> brokerError(batch, code, p), false);
       }
-    }
+    };
   }
 
-  private void onTooLarge(ProducerBatch batch, String description, long nowMs) {
+  /** A refusal the broker gives before appending: the batch is certainly not in the log. */
+  private static ProduceDecision fail(RuntimeException error) {
+    return new ProduceDecision.Fail(error, false);
+  }
+
+  private static ProduceDecision onTooLarge(ProducerBatch batch, String description) {
     // Pieces get sequence ranges of their own, which the broker could not match with a copy of
     // the whole batch that an earlier, lost attempt may have written.
     if (batch.recordCount() > 1 && !batch.mayHaveBeenWritten()) {
-      sender.splitAndRetry(batch, nowMs);
-    } else {
-      sender.failBatch(
-          batch,
-          new RecordTooLargeException(
-              "The broker refused a record for "
-                  + batch.topicPartition()
-                  + " as too large ("
-                  + batch.estimatedSizeBytes()
-                  + " bytes batch; check the topic's max.message.bytes): "
-                  + description),
-          false);
+      return new ProduceDecision.Split();
     }
+    return fail(
+        new RecordTooLargeException(
+            "The broker refused a record for "
+                + batch.topicPartition()
+                + " as too large ("
+                + batch.estimatedSizeBytes()
+                + " bytes batch; check the topic's max.message.bytes): "
+                + description));
   }
 
   /**
@@ -159,14 +168,12 @@ final class ProduceErrorHandler {
    * restarts under a new epoch before the retry; otherwise an earlier batch is still pending and
    * this one is simply retried after it.
    */
-  private void onOutOfOrder(
+  private ProduceDecision onOutOfOrder(
       ProducerBatch batch, ProduceResponse.PartitionResponse p, String description, long nowMs) {
-    if (!sender.config().idempotent()) {
-      sender.failBatch(batch, new OutOfOrderSequenceException(description), false);
-      return;
+    if (!config.idempotent()) {
+      return fail(new OutOfOrderSequenceException(description));
     }
-    if (sender.restartsChainsItself()) {
-      SequenceTracker sequences = sender.sequences();
+    if (restartsChainsItself) {
       int unresolved = sequences.unresolvedSequence(batch.topicPartition());
       int base = batch.baseSequence();
       boolean gap;
@@ -180,7 +187,7 @@ final class ProduceErrorHandler {
         sequences.markGap(batch.topicPartition(), base);
       }
     }
-    retryOrExpire(
+    return retryOrExpire(
         batch,
         nowMs,
         () -> brokerError(batch, Errors.OUT_OF_ORDER_SEQUENCE_NUMBER.code(), p),
@@ -192,25 +199,43 @@ final class ProduceErrorHandler {
    * TimeoutException naming the last error; out of retries (with time left), with that error
    * itself, so a producer with few retries does not report a "timeout" after a few ms.
    */
-  private void retryOrExpire(
+  private ProduceDecision retryOrExpire(
       ProducerBatch batch,
       long nowMs,
-      java.util.function.Supplier<RuntimeException> lastError,
+      Supplier<RuntimeException> lastError,
       boolean mayHaveBeenWritten) {
-    if (sender.canRetry(batch, nowMs)) {
-      sender
-          .deliveryLog()
-          .retrying(
-              batch.topicPartition(), batch.recordCount(), batch.attempts() + 1, lastError, nowMs);
-      sender.retry(batch, nowMs);
-    } else if (sender.deliveryTimeoutPassed(batch, nowMs)) {
-      sender.failBatch(
-          batch,
-          sender.deliveryTimeout(batch, nowMs, lastError.get().getMessage()),
-          mayHaveBeenWritten);
-    } else {
-      sender.failBatch(batch, lastError.get(), mayHaveBeenWritten);
+    boolean timedOut = nowMs - batch.createdMs() >= config.deliveryTimeoutMs();
+    if (!timedOut && batch.attempts() < config.retries()) {
+      return new ProduceDecision.Retry(lastError);
     }
+    return new ProduceDecision.Fail(
+        timedOut ? deliveryTimeout(batch, nowMs, lastError.get().getMessage()) : lastError.get(),
+        mayHaveBeenWritten);
+  }
+
+  /** The error of a batch that ran out of delivery.timeout.ms. */
+  RuntimeException deliveryTimeout(ProducerBatch batch, long nowMs, String lastError) {
+    return new TimeoutException(
+        "Expiring "
+            + batch.recordCount()
+            + " record(s) for "
+            + batch.topicPartition()
+            + ": "
+            + (nowMs - batch.createdMs())
+            + " ms has passed since batch creation (delivery.timeout.ms="
+            + config.deliveryTimeoutMs()
+            + ")"
+            + (lastError == null ? "" : "; last error: " + lastError));
+  }
+
+  private static NetworkException disconnected(ClientResponse<?> response) {
+    return new NetworkException(
+        (response.timedOut()
+                ? "Request timed out (request.timeout.ms) and the connection to node "
+                : "Lost the connection to node ")
+            + response.nodeId()
+            + " while the request was in flight",
+        response.error());
   }
 
   private static RuntimeException brokerError(
@@ -242,14 +267,12 @@ final class ProduceErrorHandler {
         leaderNode = new Node(e.nodeId(), e.host(), e.port(), e.rack());
       }
     }
-    sender
-        .metadata()
-        .applyLeaderHint(
-            batch.topicPartition().topic(),
-            batch.topicPartition().partition(),
-            leaderId,
-            p.currentLeader().leaderEpoch(),
-            leaderNode);
+    metadata.applyLeaderHint(
+        batch.topicPartition().topic(),
+        batch.topicPartition().partition(),
+        leaderId,
+        p.currentLeader().leaderEpoch(),
+        leaderNode);
   }
 
   private static RuntimeException invalidRecord(

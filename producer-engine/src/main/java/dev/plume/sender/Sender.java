@@ -6,7 +6,7 @@ import dev.plume.accumulator.RecordAccumulator;
 import dev.plume.clock.Clock;
 import dev.plume.compression.CompressionContext;
 import dev.plume.metadata.ClusterSnapshot;
-import dev.plume.metadata.PartitionState;
+import dev.plume.metadata.MetadataUpdater;
 import dev.plume.metadata.ProducerMetadata;
 import dev.plume.network.ClientRequest;
 import dev.plume.network.ClientResponse;
@@ -14,19 +14,13 @@ import dev.plume.network.NetworkClient;
 import dev.plume.network.Node;
 import dev.plume.producer.TopicPartition;
 import dev.plume.producer.errors.AuthenticationException;
-import dev.plume.producer.errors.NetworkException;
 import dev.plume.producer.errors.PlumeException;
 import dev.plume.producer.errors.ProducerClosedException;
-import dev.plume.producer.errors.TimeoutException;
-import dev.plume.producer.errors.UnsupportedVersionException;
 import dev.plume.protocol.ApiKey;
 import dev.plume.protocol.Errors;
-import dev.plume.protocol.message.InitProducerIdRequest;
-import dev.plume.protocol.message.InitProducerIdResponse;
-import dev.plume.protocol.message.MetadataRequest;
-import dev.plume.protocol.message.MetadataResponse;
 import dev.plume.protocol.message.ProduceResponse;
 import dev.plume.txn.ProducerIdAndEpoch;
+import dev.plume.txn.ProducerIdManager;
 import dev.plume.txn.SequenceTracker;
 import dev.plume.txn.TransactionCoordinatorClient;
 import java.nio.ByteBuffer;
@@ -34,7 +28,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,66 +58,36 @@ public final class Sender implements Runnable {
   private final SequenceTracker sequences = new SequenceTracker();
   private final ProduceErrorHandler errors;
   private final TransactionCoordinatorClient transactions;
-  private final MetadataRecovery recovery;
+  private final ProducerIdManager producerIds;
+  private final MetadataUpdater metadataUpdater;
   private final DeliveryLog deliveryLog;
 
   private volatile boolean running = true;
   private volatile boolean forceClose;
-  private volatile ProducerIdAndEpoch producerIdAndEpoch = ProducerIdAndEpoch.NONE;
 
   // sender-thread state
-  private boolean metadataRequestInFlight;
-  private boolean initProducerIdInFlight;
-  private long initProducerIdBackoffUntilMs;
-  private int initProducerIdAttempts;
   private volatile RuntimeException fatalError; // read by health checks
   private final Map<Integer, Long> throttledUntilMs = new HashMap<>();
   // Adaptive batching: a leader with a request in flight lets batches linger.
   private final java.util.function.IntPredicate leaderBusy;
 
-  public Sender(
-      SenderConfig config,
-      Clock clock,
-      NetworkClient client,
-      ProducerMetadata metadata,
-      RecordAccumulator accumulator,
-      CompressionContext sealContext,
-      SenderStats stats) {
-    this(
-        config,
-        clock,
-        client,
-        metadata,
-        accumulator,
-        sealContext,
-        stats,
-        TransactionCoordinatorClient.NONE);
-  }
-
-  /**
-   * @param transactions the transaction coordinator conversation, or {@link
-   *     TransactionCoordinatorClient#NONE} for a producer without transactional.id
-   */
-  public Sender(
-      SenderConfig config,
-      Clock clock,
-      NetworkClient client,
-      ProducerMetadata metadata,
-      RecordAccumulator accumulator,
-      CompressionContext sealContext,
-      SenderStats stats,
-      TransactionCoordinatorClient transactions) {
-    this.transactions = transactions;
+  public Sender(SenderConfig config, SenderCollaborators parts) {
     this.config = config;
-    this.clock = clock;
-    this.client = client;
-    this.metadata = metadata;
-    this.accumulator = accumulator;
-    this.sealContext = sealContext;
-    this.stats = stats;
-    this.errors = new ProduceErrorHandler(this);
+    this.clock = parts.clock();
+    this.client = parts.client();
+    this.metadata = parts.metadata();
+    this.accumulator = parts.accumulator();
+    this.sealContext = parts.sealContext();
+    this.stats = parts.stats();
+    this.transactions = parts.transactions();
+    this.producerIds = parts.producerIds();
+    this.errors =
+        new ProduceErrorHandler(
+            config, metadata, sequences, config.idempotent() && !producerIds.transactional());
     this.leaderBusy = nodeId -> client.inFlightRequestCount(nodeId) > 0;
-    this.recovery = new MetadataRecovery(config.clientId(), client, metadata);
+    this.metadataUpdater =
+        new MetadataUpdater(
+            config.clientId(), config.retryBackoffMs(), client, metadata, new MetadataListener());
     this.deliveryLog = new DeliveryLog(config.clientId());
   }
 
@@ -181,9 +144,9 @@ public final class Sender implements Runnable {
   public void runOnce() {
     long nowMs = clock.nowMs();
     long pollTimeoutMs = MAX_POLL_MS;
-    recovery.maybeRecover(nowMs);
+    metadataUpdater.maybeRecover(nowMs);
     deliveryLog.maybeFlush(nowMs);
-    pollTimeoutMs = Math.min(pollTimeoutMs, maybeUpdateMetadata(nowMs));
+    pollTimeoutMs = Math.min(pollTimeoutMs, metadataUpdater.maybeUpdate(nowMs));
     if (fatalError != null) {
       abortQueued(fatalError);
       client.poll(pollTimeoutMs, nowMs);
@@ -203,117 +166,28 @@ public final class Sender implements Runnable {
 
   // ---------------------------------------------------------------- metadata
 
-  private long maybeUpdateMetadata(long nowMs) {
-    long dueInMs = metadata.timeToNextUpdateMs(nowMs);
-    if (dueInMs > 0 || metadataRequestInFlight) {
-      return metadataRequestInFlight ? MAX_POLL_MS : dueInMs;
-    }
-    metadata.onRefreshDue(nowMs);
-    Node node = recovery.metadataNode(nowMs);
-    if (node == null) {
-      // Every node is backing off: if one refused our credentials, say so now.
-      metadata.knownNodesOrBootstrap().forEach(this::maybeFailOnAuthentication);
-      metadata.bootstrapNodes().forEach(this::maybeFailOnAuthentication);
-      return config.retryBackoffMs();
-    }
-    long waitMs = client.readyOrWaitMs(node, nowMs, MAX_POLL_MS);
-    if (waitMs > 0) {
-      maybeFailOnAuthentication(node);
-      return waitMs;
-    }
-    List<String> topics = new ArrayList<>(metadata.topicsInUse());
-    Set<String> requested = Set.copyOf(topics);
-    metadata.onRefreshAttempt(nowMs);
-    client.send(
-        ClientRequest.of(
-            node,
-            MetadataRequest.forTopicNames(topics),
-            MetadataResponse::read,
-            response -> onMetadataResponse(response, requested)),
-        nowMs);
-    // Only once the client took it (handlers never run inside send): if send threw, a flag set
-    // before would stay true and no metadata request would ever be sent again.
-    metadataRequestInFlight = true;
-    return MAX_POLL_MS;
-  }
+  /** What the sender does for the metadata updater: fail queued records, count, report. */
+  private final class MetadataListener implements MetadataUpdater.Listener {
 
-  /**
-   * A node that refused our credentials or TLS handshake will refuse them again: fail the records
-   * and metadata waiters now with that cause rather than at delivery.timeout.ms / max.block.ms. The
-   * client keeps retrying in the background; a later success clears the error.
-   */
-  private void maybeFailOnAuthentication(Node node) {
-    if (client.connectionFailed(node)
-        && client.connectionFailure(node) instanceof AuthenticationException auth) {
-      metadata.failWaiters(auth);
-      abortQueued(auth);
+    @Override
+    public void failQueued(RuntimeException error) {
+      abortQueued(error);
     }
-  }
 
-  private void onMetadataResponse(
-      ClientResponse<MetadataResponse> response, Set<String> requested) {
-    metadataRequestInFlight = false;
-    long nowMs = response.receivedTimeMs();
-    if (!response.isSuccess()) {
-      log.debug("Metadata request to node {} failed: {}", response.nodeId(), response.error());
-      metadata.onRefreshFailed(nowMs);
-      if (response.error() instanceof UnsupportedVersionException e) {
-        // No Metadata version in common: waiting cannot help, so say so now rather than at
-        // max.block.ms / delivery.timeout.ms. Later refreshes (e.g. after an upgrade) still run.
-        UnsupportedVersionException error =
-            new UnsupportedVersionException(
-                "Node "
-                    + response.nodeId()
-                    + " does not support the Metadata versions Plume speaks ("
-                    + e.getMessage()
-                    + "); Plume needs Kafka 2.8 or newer brokers",
-                e);
-        log.error("{}: {}", config.clientId(), error.getMessage());
-        stats.error(error.toString(), nowMs);
-        metadata.failWaiters(error);
-        abortQueued(error);
-      }
-      return;
+    @Override
+    public void onError(String error, long nowMs) {
+      stats.error(error, nowMs);
     }
-    stats.lastResponseMs.set(nowMs);
-    MetadataResponse body = response.body();
-    if (!recovery.acceptMetadata(body, nowMs)) {
-      return;
+
+    @Override
+    public void onResponse(long nowMs) {
+      stats.lastResponseMs.set(nowMs);
     }
-    if (fatalError == null) {
-      metadata.clearFatalError();
+
+    @Override
+    public boolean producerFailed() {
+      return fatalError != null;
     }
-    ProducerMetadata.SnapshotBuilder builder =
-        ProducerMetadata.snapshotBuilder().clusterId(body.clusterId());
-    for (MetadataResponse.Broker b : body.brokers()) {
-      builder.node(new Node(b.nodeId(), b.host(), b.port(), b.rack()));
-    }
-    for (MetadataResponse.Topic t : body.topics()) {
-      if (t.name() == null) {
-        continue;
-      }
-      if (t.errorCode() != 0) {
-        builder.topicError(t.name(), t.errorCode());
-        if (ProduceErrorPolicy.isRetriable(t.errorCode())) {
-          builder.retainTopic(metadata.snapshot(), t.name());
-        }
-        continue;
-      }
-      List<PartitionState> parts = new ArrayList<>(t.partitions().size());
-      for (MetadataResponse.Partition p : t.partitions()) {
-        parts.add(
-            new PartitionState(
-                t.name(),
-                p.partitionIndex(),
-                p.leaderId(),
-                p.leaderEpoch(),
-                p.replicaNodes(),
-                p.isrNodes()));
-      }
-      builder.topic(t.name(), null, parts);
-    }
-    builder.retainOthersFrom(metadata.snapshot(), requested, metadata.topicsInUse());
-    metadata.update(builder.build(), nowMs);
   }
 
   // ---------------------------------------------------------------- transactions
@@ -329,90 +203,33 @@ public final class Sender implements Runnable {
     }
   }
 
-  /**
-   * A transactional producer's id and epoch come from its coordinator. Each partition moves to them
-   * once it has nothing incomplete (see {@link SequenceTracker}).
-   */
-  private void adoptTransactionalProducerId() {
-    ProducerIdAndEpoch assigned = transactions.producerIdAndEpoch();
-    if (!assigned.equals(producerIdAndEpoch)) {
-      producerIdAndEpoch = assigned;
-      log.debug("{} now uses {}", config.clientId(), assigned);
-    }
-  }
-
   // ---------------------------------------------------------------- producer id
 
+  /**
+   * An idempotent producer asks for its id itself; a transactional producer's id and epoch come
+   * from its coordinator (through the transaction manager). Each partition moves to a new id or
+   * epoch once it has nothing incomplete (see {@link SequenceTracker}).
+   */
   private long maybeEnsureProducerId(long nowMs) {
-    if (!config.idempotent()) {
-      return MAX_POLL_MS;
-    }
-    if (transactions.managesProducerId()) {
-      adoptTransactionalProducerId();
+    if (!config.idempotent() || producerIds.transactional()) {
       return MAX_POLL_MS;
     }
     maybeRestartBrokenChains();
-    if (producerIdAndEpoch.isValid() || initProducerIdInFlight) {
-      return MAX_POLL_MS;
-    }
-    if (nowMs < initProducerIdBackoffUntilMs) {
-      return initProducerIdBackoffUntilMs - nowMs;
-    }
-    Node node = client.leastLoadedNode(metadata.knownNodesOrBootstrap(), nowMs);
-    if (node == null) {
-      return config.retryBackoffMs();
-    }
-    long waitMs = client.readyOrWaitMs(node, nowMs, MAX_POLL_MS);
-    if (waitMs > 0) {
-      return waitMs;
-    }
-    client.send(
-        ClientRequest.of(
-            node,
-            InitProducerIdRequest.fresh(null, Integer.MAX_VALUE),
-            InitProducerIdResponse::read,
-            this::onInitProducerIdResponse),
-        nowMs);
-    initProducerIdInFlight = true; // after send, as for metadata
-    return MAX_POLL_MS;
+    return producerIds.maybeInitProducerId(client, metadata, nowMs, initFailures);
   }
 
-  private void onInitProducerIdResponse(ClientResponse<InitProducerIdResponse> response) {
-    initProducerIdInFlight = false;
-    long nowMs = response.receivedTimeMs();
-    if (response.isSuccess() && response.body().errorCode() == 0) {
-      producerIdAndEpoch =
-          new ProducerIdAndEpoch(response.body().producerId(), response.body().producerEpoch());
-      initProducerIdAttempts = 0;
-      log.info("{} got {}", config.clientId(), producerIdAndEpoch);
-      return;
-    }
-    if (!response.isSuccess() && response.error() instanceof UnsupportedVersionException e) {
-      // Retrying cannot help: every record would wait for delivery.timeout.ms in silence.
-      fatal(
-          new UnsupportedVersionException(
-              "The broker does not support the InitProducerId versions an idempotent producer"
-                  + " needs ("
-                  + e.getMessage()
-                  + "): set enable.idempotence=false, or use a newer broker",
-              e));
-      return;
-    }
-    short code = response.isSuccess() ? response.body().errorCode() : -1;
-    if (Errors.CLUSTER_AUTHORIZATION_FAILED.is(code)) {
-      fatal(
-          new dev.plume.producer.errors.AuthorizationException(
-              "The cluster refused InitProducerId (CLUSTER_AUTHORIZATION_FAILED): this principal"
-                  + " may not write idempotently; grant IdempotentWrite or set"
-                  + " enable.idempotence=false"));
-      return;
-    }
-    initProducerIdAttempts++;
-    initProducerIdBackoffUntilMs = nowMs + backoffMs(initProducerIdAttempts);
-    String why = response.isSuccess() ? Errors.describe(code) : response.error().toString();
-    log.debug("InitProducerId failed ({}), retrying", why);
-    stats.error("InitProducerId failed: " + why, clock.nowMs());
-  }
+  private final ProducerIdManager.InitFailureListener initFailures =
+      new ProducerIdManager.InitFailureListener() {
+        @Override
+        public void onFatal(RuntimeException error) {
+          fatal(error);
+        }
+
+        @Override
+        public void onRetriableFailure(String why) {
+          stats.error("InitProducerId failed: " + why, clock.nowMs());
+        }
+      };
 
   /**
    * Client-side epoch bump for an idempotent producer (KIP-360), per partition: a partition whose
@@ -426,22 +243,17 @@ public final class Sender implements Runnable {
     if (broken.isEmpty()) {
       return;
     }
-    ProducerIdAndEpoch current = producerIdAndEpoch;
-    if (current.isValid() && !current.epochExhausted()) {
-      producerIdAndEpoch =
-          new ProducerIdAndEpoch(current.producerId(), (short) (current.epoch() + 1));
-    } else {
-      producerIdAndEpoch = ProducerIdAndEpoch.NONE; // a fresh InitProducerId follows
-    }
+    // A fresh InitProducerId follows when the epoch is exhausted.
+    ProducerIdAndEpoch bumped = producerIds.bumpEpoch();
     for (TopicPartition tp : broken) {
       int restamped = accumulator.resetProducerState(tp);
-      sequences.startOver(tp, producerIdAndEpoch);
+      sequences.startOver(tp, bumped);
       log.info(
           "{}: the sequence chain of {} broke; it restarts at 0 under {} ({} queued batch(es)"
               + " restamped)",
           config.clientId(),
           tp,
-          producerIdAndEpoch,
+          bumped,
           restamped);
     }
   }
@@ -449,7 +261,7 @@ public final class Sender implements Runnable {
   // ---------------------------------------------------------------- produce
 
   private long sendProduceRequests(long nowMs) {
-    if (config.idempotent() && !producerIdAndEpoch.isValid()) {
+    if (config.idempotent() && !producerIds.current().isValid()) {
       return MAX_POLL_MS; // wait for the producer id; batches keep lingering meanwhile
     }
     ClusterSnapshot cluster = metadata.snapshot();
@@ -531,7 +343,7 @@ public final class Sender implements Runnable {
     // it) and goes again only as its partition's oldest incomplete batch.
     return batch.hasSequence()
         ? sequences.mayResend(batch.topicPartition(), batch.baseSequence())
-        : sequences.mayStartNewBatch(batch.topicPartition(), producerIdAndEpoch);
+        : sequences.mayStartNewBatch(batch.topicPartition(), producerIds.current());
   }
 
   private void sendProduce(Node node, List<ProducerBatch> drained, long nowMs) {
@@ -553,7 +365,7 @@ public final class Sender implements Runnable {
   private void trySendProduce(Node node, List<ProducerBatch> drained, long nowMs) {
     List<ProducerBatch> batches = groupByTopic(drained);
     ByteBuffer[] sealed = new ByteBuffer[batches.size()];
-    ProducerIdAndEpoch pid = producerIdAndEpoch;
+    ProducerIdAndEpoch pid = producerIds.current();
     for (int i = 0; i < batches.size(); i++) {
       ProducerBatch b = batches.get(i);
       if (config.idempotent() && b.hasSequence()) {
@@ -578,7 +390,11 @@ public final class Sender implements Runnable {
     }
     ProduceRequestBody body =
         new ProduceRequestBody(
-            config.transactionalId(), config.acks(), config.requestTimeoutMs(), batches, sealed);
+            producerIds.transactionalId(),
+            config.acks(),
+            config.requestTimeoutMs(),
+            batches,
+            sealed);
     if (config.acks() == 0) {
       client.send(
           ClientRequest.oneWay(
@@ -620,13 +436,14 @@ public final class Sender implements Runnable {
   }
 
   private void onProduceWritten(ClientResponse<Void> response, List<ProducerBatch> batches) {
+    long nowMs = response.receivedTimeMs();
     for (ProducerBatch b : batches) {
       b.inFlight(false);
       onReturned(b);
       if (response.isSuccess()) {
         completeBatch(b, -1, -1);
       } else {
-        errors.onRequestFailure(b, response, response.receivedTimeMs());
+        carryOut(b, errors.onRequestFailure(b, response, response.receivedTimeMs()), nowMs);
       }
     }
   }
@@ -640,7 +457,7 @@ public final class Sender implements Runnable {
     }
     if (!response.isSuccess()) {
       for (ProducerBatch b : batches.values()) {
-        errors.onRequestFailure(b, response, nowMs);
+        carryOut(b, errors.onRequestFailure(b, response, nowMs), nowMs);
       }
       return;
     }
@@ -662,12 +479,12 @@ public final class Sender implements Runnable {
         if (Errors.NONE.is(p.errorCode())) {
           completeBatch(batch, p.baseOffset(), p.logAppendTimeMs());
         } else {
-          errors.onPartitionError(batch, p, body.nodeEndpoints(), nowMs);
+          carryOut(batch, errors.onPartitionError(batch, p, body.nodeEndpoints(), nowMs), nowMs);
         }
       }
     }
     for (ProducerBatch missing : batches.values()) {
-      errors.onMissingPartition(missing, nowMs);
+      carryOut(missing, errors.onMissingPartition(missing, nowMs), nowMs);
     }
   }
 
@@ -679,7 +496,26 @@ public final class Sender implements Runnable {
 
   // ---------------------------------------------------------------- completion
 
-  void completeBatch(ProducerBatch batch, long baseOffset, long logAppendTimeMs) {
+  /** Does what the error handler decided for a batch whose attempt came back. */
+  private void carryOut(ProducerBatch batch, ProduceDecision decision, long nowMs) {
+    if (decision instanceof ProduceDecision.Complete complete) {
+      completeBatch(batch, complete.baseOffset(), complete.logAppendTimeMs());
+    } else if (decision instanceof ProduceDecision.Retry again) {
+      deliveryLog.retrying(
+          batch.topicPartition(),
+          batch.recordCount(),
+          batch.attempts() + 1,
+          again.lastError(),
+          nowMs);
+      retry(batch, nowMs);
+    } else if (decision instanceof ProduceDecision.Split) {
+      splitAndRetry(batch, nowMs);
+    } else if (decision instanceof ProduceDecision.Fail fail) {
+      failBatch(batch, fail.error(), fail.mayHaveBeenWritten());
+    }
+  }
+
+  private void completeBatch(ProducerBatch batch, long baseOffset, long logAppendTimeMs) {
     if (config.idempotent() && batch.hasSequence()) {
       sequences.complete(batch.topicPartition(), batch.baseSequence(), batch.lastSequence(), true);
     }
@@ -693,7 +529,7 @@ public final class Sender implements Runnable {
     accumulator.deallocate(batch);
   }
 
-  void failBatch(ProducerBatch batch, RuntimeException error, boolean mayHaveBeenWritten) {
+  private void failBatch(ProducerBatch batch, RuntimeException error, boolean mayHaveBeenWritten) {
     transactions.onBatchFailed(batch.topicPartition(), batch.hasSequence(), error);
     releaseSequence(batch, mayHaveBeenWritten);
     if (!batch.isDone()) { // counted first, as in completeBatch
@@ -717,7 +553,7 @@ public final class Sender implements Runnable {
     TopicPartition tp = batch.topicPartition();
     sequences.complete(tp, batch.baseSequence(), batch.lastSequence(), false);
     // A transactional producer's coordinator bumps the epoch after the abort instead.
-    if (!transactions.managesProducerId()) {
+    if (!producerIds.transactional()) {
       if (mayHaveBeenWritten || batch.mayHaveBeenWritten()) {
         sequences.markUnresolved(tp, batch.lastSequence());
       } else {
@@ -726,13 +562,13 @@ public final class Sender implements Runnable {
     }
   }
 
-  void retry(ProducerBatch batch, long nowMs) {
+  private void retry(ProducerBatch batch, long nowMs) {
     stats.recordRetries.add(batch.recordCount());
     stats.topic(batch.topicPartition().topic()).recordRetries.add(batch.recordCount());
     accumulator.reenqueue(batch, nowMs);
   }
 
-  void splitAndRetry(ProducerBatch batch, long nowMs) {
+  private void splitAndRetry(ProducerBatch batch, long nowMs) {
     List<ProducerBatch> pieces = accumulator.split(batch, sealContext);
     stats.batchSplits.increment();
     if (config.idempotent() && batch.hasSequence()) {
@@ -748,34 +584,11 @@ public final class Sender implements Runnable {
     accumulator.reenqueueSplit(pieces);
   }
 
-  /** Whether the batch may be tried again: time and retries left. */
-  boolean canRetry(ProducerBatch batch, long nowMs) {
-    return !deliveryTimeoutPassed(batch, nowMs) && batch.attempts() < config.retries();
-  }
-
-  boolean deliveryTimeoutPassed(ProducerBatch batch, long nowMs) {
-    return nowMs - batch.createdMs() >= config.deliveryTimeoutMs();
-  }
-
-  RuntimeException deliveryTimeout(ProducerBatch batch, long nowMs, String lastError) {
-    return new TimeoutException(
-        "Expiring "
-            + batch.recordCount()
-            + " record(s) for "
-            + batch.topicPartition()
-            + ": "
-            + (nowMs - batch.createdMs())
-            + " ms has passed since batch creation (delivery.timeout.ms="
-            + config.deliveryTimeoutMs()
-            + ")"
-            + (lastError == null ? "" : "; last error: " + lastError));
-  }
-
   private void failExpired(long nowMs) {
     for (ProducerBatch b : accumulator.expiredBatches(nowMs)) {
       // Whether it may be in the log is known by the batch (a lost response, or an error the
       // broker may give after writing).
-      failBatch(b, deliveryTimeout(b, nowMs, null), false);
+      failBatch(b, errors.deliveryTimeout(b, nowMs, null), false);
     }
   }
 
@@ -808,35 +621,6 @@ public final class Sender implements Runnable {
     abortQueued(error);
   }
 
-  long backoffMs(int attempts) {
-    double exp = config.retryBackoffMs() * Math.pow(2, Math.min(Math.max(0, attempts - 1), 30));
-    long capped =
-        (long) Math.min(exp, Math.max(config.retryBackoffMs(), config.retryBackoffMaxMs()));
-    double jitter = 0.8 + 0.4 * java.util.concurrent.ThreadLocalRandom.current().nextDouble();
-    return Math.max(1, (long) (capped * jitter));
-  }
-
-  ProducerMetadata metadata() {
-    return metadata;
-  }
-
-  SequenceTracker sequences() {
-    return sequences;
-  }
-
-  /** An idempotent producer without transactional.id restarts broken sequence chains itself. */
-  boolean restartsChainsItself() {
-    return config.idempotent() && !transactions.managesProducerId();
-  }
-
-  SenderConfig config() {
-    return config;
-  }
-
-  DeliveryLog deliveryLog() {
-    return deliveryLog;
-  }
-
   // ---------------------------------------------------------------- lifecycle
 
   /** Stops accepting work; the thread drains what is queued or in flight, then exits. */
@@ -860,21 +644,12 @@ public final class Sender implements Runnable {
     return running;
   }
 
+  /** The producer id and epoch new batches are stamped with (owned by the ProducerIdManager). */
   public ProducerIdAndEpoch producerIdAndEpoch() {
-    return producerIdAndEpoch;
+    return producerIds.current();
   }
 
   public RuntimeException fatalError() {
     return fatalError;
-  }
-
-  static NetworkException disconnected(ClientResponse<?> response) {
-    return new NetworkException(
-        (response.timedOut()
-                ? "Request timed out (request.timeout.ms) and the connection to node "
-                : "Lost the connection to node ")
-            + response.nodeId()
-            + " while the request was in flight",
-        response.error());
   }
 }

@@ -5,7 +5,8 @@ package dev.plume.sender;
  *
  * @param acks -1 (all), 0 or 1
  * @param retries how many times a batch may be retried
- * @param transactionalId null unless transactional
+ * @param idempotent enable.idempotence; the transactional.id (if any) is owned by the {@link
+ *     dev.plume.txn.ProducerIdManager}
  */
 public record SenderConfig(
     String clientId,
@@ -16,6 +17,4 @@ public record SenderConfig(
     long retryBackoffMs,
     long retryBackoffMaxMs,
     long deliveryTimeoutMs,
-    boolean idempotent,
-    String transactionalId,
-    int transactionTimeoutMs) {}
+    boolean idempotent) {}

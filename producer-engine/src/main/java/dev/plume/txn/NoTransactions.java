@@ -9,16 +9,6 @@ final class NoTransactions implements TransactionCoordinatorClient {
   private static final short MAX_PRODUCE_VERSION = 12;
 
   @Override
-  public boolean managesProducerId() {
-    return false;
-  }
-
-  @Override
-  public ProducerIdAndEpoch producerIdAndEpoch() {
-    return ProducerIdAndEpoch.NONE;
-  }
-
-  @Override
   public long maybeSendCoordinatorRequest(long nowMs, boolean batchesIncomplete) {
     return Long.MAX_VALUE;
   }

@@ -3,23 +3,15 @@ package dev.plume.txn;
 import dev.plume.producer.TopicPartition;
 
 /**
- * What the sender asks about transactions. Every method runs on the sender thread. Producers
- * without {@code transactional.id} use {@link #NONE}, which answers as if transactions did not
- * exist, so the sender needs no null checks.
+ * What the sender asks about transactions. Every method runs on the sender thread. The producer id
+ * and epoch are not asked here: {@link ProducerIdManager} owns them. Producers without {@code
+ * transactional.id} use {@link #NONE}, which answers as if transactions did not exist, so the
+ * sender needs no null checks.
  */
 public interface TransactionCoordinatorClient {
 
   /** The strategy of a non-transactional producer: never sends, never holds back. */
   TransactionCoordinatorClient NONE = new NoTransactions();
-
-  /**
-   * True when the producer id comes from {@link #producerIdAndEpoch()} (transactional); the sender
-   * then neither sends its own InitProducerId nor bumps the epoch by itself.
-   */
-  boolean managesProducerId();
-
-  /** The producer id to stamp batches with; {@link ProducerIdAndEpoch#NONE} until there is one. */
-  ProducerIdAndEpoch producerIdAndEpoch();
 
   /**
    * Sends the next coordinator request (FindCoordinator, InitProducerId, AddPartitionsToTxn,

@@ -9,6 +9,7 @@ import static dev.plume.txn.TransactionState.IN_TRANSACTION;
 import static dev.plume.txn.TransactionState.READY;
 import static dev.plume.txn.TransactionState.UNINITIALIZED;
 
+import dev.plume.metadata.NodeOrWait;
 import dev.plume.metadata.ProducerMetadata;
 import dev.plume.network.ClientRequest;
 import dev.plume.network.ClientResponse;
@@ -49,7 +50,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,7 +61,7 @@ import org.slf4j.LoggerFactory;
  * the {@link TransactionCoordinatorClient} methods, which send the coordinator requests in Kafka's
  * priority order (FindCoordinator, InitProducerId, AddPartitionsToTxn, AddOffsetsToTxn,
  * TxnOffsetCommit, EndTxn), one at a time, and complete those futures. All state is guarded by this
- * object's monitor; the producer id is also readable without it.
+ * object's monitor. The producer id and epoch live in the shared {@link ProducerIdManager}.
  *
  * <p>Transactions V2 (KIP-890) is used when the coordinator's ApiVersions response finalizes {@code
  * transaction.version} at 2 or more, checked when the producer id is obtained: then no
@@ -75,12 +75,12 @@ public final class TransactionManager implements TransactionCoordinatorClient {
   private static final long MAX_WAIT_MS = 1000;
   private static final long FIRST_ADD_PARTITIONS_CONCURRENT_BACKOFF_MS = 20;
 
-  private final TransactionConfig config;
+  private final ProducerIdManager producerIds;
+  private final String transactionalId;
+  private final RetryBackoff backoff;
   private final NetworkClient client;
   private final ProducerMetadata metadata;
   private final String id;
-
-  private volatile ProducerIdAndEpoch producerIdAndEpoch = ProducerIdAndEpoch.NONE;
 
   // Written under this object's monitor; volatile so that send's check can skip the lock.
   private volatile TransactionState state = UNINITIALIZED;
@@ -105,12 +105,21 @@ public final class TransactionManager implements TransactionCoordinatorClient {
   private CompletableFuture<Void> endTxnResult;
   private boolean endTxnCommits;
 
+  /**
+   * @param producerIds the producer's identity, shared with the sender; this manager routes its
+   *     InitProducerId to the coordinator and stores what the coordinator assigns
+   */
   public TransactionManager(
-      TransactionConfig config, NetworkClient client, ProducerMetadata metadata) {
-    this.config = config;
+      ProducerIdManager producerIds, NetworkClient client, ProducerMetadata metadata) {
+    if (!producerIds.transactional()) {
+      throw new IllegalArgumentException("A transaction manager needs a transactional.id");
+    }
+    this.producerIds = producerIds;
+    this.transactionalId = producerIds.transactionalId();
+    this.backoff = producerIds.backoff();
     this.client = client;
     this.metadata = metadata;
-    this.id = "transactional.id=" + config.transactionalId();
+    this.id = "transactional.id=" + transactionalId;
   }
 
   // ================================================================ application threads
@@ -123,7 +132,7 @@ public final class TransactionManager implements TransactionCoordinatorClient {
     }
     lockedRequireState("initTransactions()", UNINITIALIZED);
     lockedTransitionTo(INITIALIZING);
-    producerIdAndEpoch = ProducerIdAndEpoch.NONE;
+    producerIds.reset();
     initResult = new CompletableFuture<>();
     return initResult;
   }
@@ -429,7 +438,7 @@ public final class TransactionManager implements TransactionCoordinatorClient {
 
   private void lockedBackoff(String rpc, short code) {
     attempts++;
-    long backoffMs = backoffMs(attempts);
+    long backoffMs = backoff.backoffMs(attempts);
     if (code == Errors.CONCURRENT_TRANSACTIONS.code()
         && (rpc.startsWith("AddPartitionsToTxn") || rpc.startsWith("AddOffsetsToTxn"))
         && !transactionStarted) {
@@ -440,14 +449,6 @@ public final class TransactionManager implements TransactionCoordinatorClient {
     backoffUntilMs = lastNowMs + backoffMs;
     log.debug(
         "{}: {} got {}, retrying in {} ms", id, rpc, TxnErrorAction.describe(code), backoffMs);
-  }
-
-  private long backoffMs(int attempt) {
-    double exp = config.retryBackoffMs() * Math.pow(2, Math.min(Math.max(0, attempt - 1), 30));
-    long capped =
-        (long) Math.min(exp, Math.max(config.retryBackoffMs(), config.retryBackoffMaxMs()));
-    double jitter = 0.8 + 0.4 * ThreadLocalRandom.current().nextDouble();
-    return Math.max(1, (long) (capped * jitter));
   }
 
   private void forgetCoordinator(boolean group, String key) {
@@ -461,16 +462,6 @@ public final class TransactionManager implements TransactionCoordinatorClient {
   // ================================================================ sender thread
 
   private long lastNowMs;
-
-  @Override
-  public boolean managesProducerId() {
-    return true;
-  }
-
-  @Override
-  public ProducerIdAndEpoch producerIdAndEpoch() {
-    return producerIdAndEpoch;
-  }
 
   @Override
   public synchronized short maxProduceVersion() {
@@ -598,7 +589,7 @@ public final class TransactionManager implements TransactionCoordinatorClient {
     if (waitMs > 0) {
       if (client.connectionFailed(coordinator)) {
         forgetCoordinator(group, key); // it may have moved: look it up again
-        return config.retryBackoffMs();
+        return backoff.retryBackoffMs();
       }
       return waitMs;
     }
@@ -633,7 +624,7 @@ public final class TransactionManager implements TransactionCoordinatorClient {
       // or may not have been applied; every transactional request is safe to send again.
       forgetCoordinator(group, key);
       attempts++;
-      backoffUntilMs = response.receivedTimeMs() + backoffMs(attempts);
+      backoffUntilMs = response.receivedTimeMs() + backoff.backoffMs(attempts);
       log.debug(
           "{}: {} to node {} failed ({}), retrying",
           id,
@@ -653,20 +644,18 @@ public final class TransactionManager implements TransactionCoordinatorClient {
   }
 
   private long sendFindCoordinator(boolean group, String key, long nowMs) {
-    Node node = client.leastLoadedNode(metadata.knownNodesOrBootstrap(), nowMs);
-    if (node == null) {
-      return config.retryBackoffMs();
-    }
-    long waitMs = client.readyOrWaitMs(node, nowMs, MAX_WAIT_MS);
-    if (waitMs > 0) {
-      return waitMs;
+    NodeOrWait target =
+        NodeOrWait.leastLoaded(
+            client, metadata.knownNodesOrBootstrap(), nowMs, backoff.retryBackoffMs(), MAX_WAIT_MS);
+    if (!target.sendNow()) {
+      return target.waitMs();
     }
     byte keyType =
         group ? FindCoordinatorRequest.KEY_TYPE_GROUP : FindCoordinatorRequest.KEY_TYPE_TRANSACTION;
     requestInFlight = true;
     client.send(
         ClientRequest.of(
-            node,
+            target.node(),
             FindCoordinatorRequest.of(keyType, key),
             (r, v) -> FindCoordinatorResponse.read(r, v, key),
             response -> {
@@ -720,21 +709,12 @@ public final class TransactionManager implements TransactionCoordinatorClient {
   // ---------------------------------------------------------------- InitProducerId
 
   private long sendInitProducerId(long nowMs) {
-    ProducerIdAndEpoch current = producerIdAndEpoch;
-    boolean bump = epochBumpInitPending && current.isValid();
-    InitProducerIdRequest request =
-        bump
-            ? new InitProducerIdRequest(
-                config.transactionalId(),
-                config.transactionTimeoutMs(),
-                current.producerId(),
-                current.epoch())
-            : InitProducerIdRequest.fresh(config.transactionalId(), config.transactionTimeoutMs());
+    InitProducerIdRequest request = producerIds.initRequest(epochBumpInitPending);
     // An epoch bump of an existing id needs v3+ (KIP-360).
-    short minVersion = bump ? (short) 3 : ApiKey.INIT_PRODUCER_ID.minVersion();
+    short minVersion = request.producerId() >= 0 ? (short) 3 : ApiKey.INIT_PRODUCER_ID.minVersion();
     return sendToCoordinator(
         false,
-        config.transactionalId(),
+        transactionalId,
         request,
         minVersion,
         ApiKey.INIT_PRODUCER_ID.maxVersion(),
@@ -752,15 +732,16 @@ public final class TransactionManager implements TransactionCoordinatorClient {
                 "InitProducerId failed with " + TxnErrorAction.describe(code) + " (" + id + ")"));
         return;
       }
-      lockedHandleError("InitProducerId", code, false, config.transactionalId());
+      lockedHandleError("InitProducerId", code, false, transactionalId);
       return;
     }
     attempts = 0;
     if (!epochBumpInitPending) {
       transactionsV2 = transactionVersion(coordinator) >= 2;
     }
-    producerIdAndEpoch = new ProducerIdAndEpoch(body.producerId(), body.producerEpoch());
-    log.info("{}: got {} (transactions {})", id, producerIdAndEpoch, transactionsV2 ? "V2" : "V1");
+    producerIds.assign(body.producerId(), body.producerEpoch());
+    log.info(
+        "{}: got {} (transactions {})", id, producerIds.current(), transactionsV2 ? "V2" : "V1");
     lockedTransitionTo(READY);
     if (epochBumpInitPending) {
       epochBumpInitPending = false;
@@ -793,14 +774,13 @@ public final class TransactionManager implements TransactionCoordinatorClient {
     }
     List<AddPartitionsToTxnRequest.Topic> topics = new ArrayList<>();
     byTopic.forEach((t, ps) -> topics.add(new AddPartitionsToTxnRequest.Topic(t, ps)));
-    ProducerIdAndEpoch pid = producerIdAndEpoch;
+    ProducerIdAndEpoch pid = producerIds.current();
     Set<TopicPartition> sent = new LinkedHashSet<>(newPartitions);
     long wait =
         sendToCoordinator(
             false,
-            config.transactionalId(),
-            new AddPartitionsToTxnRequest(
-                config.transactionalId(), pid.producerId(), pid.epoch(), topics),
+            transactionalId,
+            new AddPartitionsToTxnRequest(transactionalId, pid.producerId(), pid.epoch(), topics),
             (short) 3,
             (short) 3,
             AddPartitionsToTxnResponse::read,
@@ -836,7 +816,7 @@ public final class TransactionManager implements TransactionCoordinatorClient {
       return;
     }
     String rpc = "AddPartitionsToTxn(" + failed + ")";
-    if (lockedHandleError(rpc, worst, false, config.transactionalId())
+    if (lockedHandleError(rpc, worst, false, transactionalId)
         && (state == IN_TRANSACTION || state == COMMITTING_TRANSACTION)) {
       newPartitions.addAll(sent);
     }
@@ -845,13 +825,13 @@ public final class TransactionManager implements TransactionCoordinatorClient {
   // ---------------------------------------------------------------- offsets
 
   private long sendAddOffsets(long nowMs) {
-    ProducerIdAndEpoch pid = producerIdAndEpoch;
+    ProducerIdAndEpoch pid = producerIds.current();
     PendingOffsets offsets = pendingOffsets;
     return sendToCoordinator(
         false,
-        config.transactionalId(),
+        transactionalId,
         new AddOffsetsToTxnRequest(
-            config.transactionalId(), pid.producerId(), pid.epoch(), offsets.group.groupId()),
+            transactionalId, pid.producerId(), pid.epoch(), offsets.group.groupId()),
         ApiKey.ADD_OFFSETS_TO_TXN.minVersion(),
         ApiKey.ADD_OFFSETS_TO_TXN.maxVersion(),
         AddOffsetsToTxnResponse::read,
@@ -871,14 +851,11 @@ public final class TransactionManager implements TransactionCoordinatorClient {
       return;
     }
     lockedHandleError(
-        "AddOffsetsToTxn(group " + offsets.group.groupId() + ")",
-        code,
-        false,
-        config.transactionalId());
+        "AddOffsetsToTxn(group " + offsets.group.groupId() + ")", code, false, transactionalId);
   }
 
   private long sendTxnOffsetCommit(long nowMs) {
-    ProducerIdAndEpoch pid = producerIdAndEpoch;
+    ProducerIdAndEpoch pid = producerIds.current();
     PendingOffsets offsets = pendingOffsets;
     Map<String, List<TxnOffsetCommitRequest.Partition>> byTopic = new LinkedHashMap<>();
     offsets.offsets.forEach(
@@ -896,7 +873,7 @@ public final class TransactionManager implements TransactionCoordinatorClient {
         true,
         group.groupId(),
         new TxnOffsetCommitRequest(
-            config.transactionalId(),
+            transactionalId,
             group.groupId(),
             pid.producerId(),
             pid.epoch(),
@@ -942,13 +919,13 @@ public final class TransactionManager implements TransactionCoordinatorClient {
   // ---------------------------------------------------------------- EndTxn
 
   private long sendEndTxn(long nowMs) {
-    ProducerIdAndEpoch pid = producerIdAndEpoch;
+    ProducerIdAndEpoch pid = producerIds.current();
     boolean commit = endTxnCommits;
     short version = (short) (transactionsV2 ? 5 : 4);
     return sendToCoordinator(
         false,
-        config.transactionalId(),
-        new EndTxnRequest(config.transactionalId(), pid.producerId(), pid.epoch(), commit),
+        transactionalId,
+        new EndTxnRequest(transactionalId, pid.producerId(), pid.epoch(), commit),
         transactionsV2 ? version : ApiKey.END_TXN.minVersion(),
         version,
         EndTxnResponse::read,
@@ -966,13 +943,13 @@ public final class TransactionManager implements TransactionCoordinatorClient {
                 rpc + " failed with " + TxnErrorAction.describe(code) + " (" + id + "; fatal)"));
         return;
       }
-      lockedHandleError(rpc, code, false, config.transactionalId());
+      lockedHandleError(rpc, code, false, transactionalId);
       return;
     }
     attempts = 0;
     if (transactionsV2 && version >= 5 && body.producerId() >= 0) {
       // TV2: the coordinator bumped the epoch (or allocated a new id); sequences restart.
-      producerIdAndEpoch = new ProducerIdAndEpoch(body.producerId(), body.producerEpoch());
+      producerIds.assign(body.producerId(), body.producerEpoch());
     }
     lockedCompleteTransaction();
   }

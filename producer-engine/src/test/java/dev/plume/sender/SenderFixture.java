@@ -24,6 +24,9 @@ import dev.plume.protocol.message.ProduceRequest;
 import dev.plume.protocol.message.ProduceResponse;
 import dev.plume.record.DecodedBatch;
 import dev.plume.record.RecordBatchReader;
+import dev.plume.txn.ProducerIdManager;
+import dev.plume.txn.RetryBackoff;
+import dev.plume.txn.TransactionCoordinatorClient;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -120,15 +123,17 @@ final class SenderFixture {
                 o.retryBackoffMs,
                 o.retryBackoffMaxMs,
                 o.deliveryTimeoutMs,
-                o.idempotent,
-                null,
-                60_000),
-            clock,
-            client,
-            metadata,
-            accumulator,
-            new CompressionContext(new CompressionLevels(-1, 9, 3)),
-            stats);
+                o.idempotent),
+            new SenderCollaborators(
+                clock,
+                client,
+                metadata,
+                accumulator,
+                new CompressionContext(new CompressionLevels(-1, 9, 3)),
+                stats,
+                TransactionCoordinatorClient.NONE,
+                ProducerIdManager.idempotent(
+                    "test", new RetryBackoff(o.retryBackoffMs, o.retryBackoffMaxMs))));
   }
 
   /** Answers every Metadata request with the current leaders (and InitProducerId once). */

@@ -22,6 +22,7 @@ import dev.plume.protocol.message.ProduceResponse;
 import dev.plume.record.DecodedBatch;
 import dev.plume.record.RecordBatchReader;
 import dev.plume.sender.Sender;
+import dev.plume.sender.SenderCollaborators;
 import dev.plume.sender.SenderConfig;
 import dev.plume.sender.SenderStats;
 import java.nio.charset.StandardCharsets;
@@ -64,9 +65,9 @@ final class TxnFixture {
                 16 * 1024, 0, 120_000, 100, 1000, CompressionType.NONE, true, false, 0),
             pool);
     metadata = new ProducerMetadata(List.of(BOOTSTRAP), 100, 300_000, 300_000);
-    txn =
-        new TransactionManager(
-            new TransactionConfig(TXN_ID, TIMEOUT_MS, 100, 1000), client, metadata);
+    ProducerIdManager producerIds =
+        ProducerIdManager.transactional(new TransactionConfig(TXN_ID, TIMEOUT_MS, 100, 1000));
+    txn = new TransactionManager(producerIds, client, metadata);
     sender =
         new Sender(
             new SenderConfig(
@@ -78,16 +79,16 @@ final class TxnFixture {
                 100,
                 1000,
                 120_000,
-                true,
-                TXN_ID,
-                TIMEOUT_MS),
-            clock,
-            client,
-            metadata,
-            accumulator,
-            new CompressionContext(new CompressionLevels(-1, 9, 3)),
-            new SenderStats(),
-            txn);
+                true),
+            new SenderCollaborators(
+                clock,
+                client,
+                metadata,
+                accumulator,
+                new CompressionContext(new CompressionLevels(-1, 9, 3)),
+                new SenderStats(),
+                txn,
+                producerIds));
     client.respondAlways(ApiKey.METADATA, r -> metadataResponse());
   }
 

@@ -1,6 +1,5 @@
-package dev.plume.sender;
+package dev.plume.metadata;
 
-import dev.plume.metadata.ProducerMetadata;
 import dev.plume.network.NetworkClient;
 import dev.plume.network.Node;
 import dev.plume.protocol.Errors;
