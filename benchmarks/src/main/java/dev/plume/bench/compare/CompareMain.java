@@ -154,6 +154,18 @@ public final class CompareMain {
       newTopics.add(new NewTopic(t, c.partitions(), (short) 1));
     }
     admin.createTopics(newTopics).all().get();
+    // With hundreds of partitions the broker takes a while to become leader of all of them after
+    // the controller accepted the topic; until then produce requests fail with
+    // NOT_LEADER_OR_FOLLOWER and both clients retry through the warm-up. Listing every partition's
+    // end offset goes to its leader (Admin retries until it answers), so it returns once all are
+    // ready, and it must read 0.
+    for (String t : topics) {
+      long offsets = endOffsetSum(t, c.partitions());
+      if (offsets != 0) {
+        throw new IllegalStateException(
+            "fresh topic " + t + " already holds " + offsets + " records");
+      }
+    }
     try {
       List<String> cmd = new ArrayList<>();
       cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
