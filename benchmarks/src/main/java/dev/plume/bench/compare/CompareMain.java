@@ -27,6 +27,7 @@ import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 
 /**
  * Side-by-side load driver: for every case, runs each client in its own child JVM (same JDK, same
@@ -157,10 +158,11 @@ public final class CompareMain {
     // With hundreds of partitions the broker takes a while to become leader of all of them after
     // the controller accepted the topic; until then produce requests fail with
     // NOT_LEADER_OR_FOLLOWER and both clients retry through the warm-up. Listing every partition's
-    // end offset goes to its leader (Admin retries until it answers), so it returns once all are
-    // ready, and it must read 0.
+    // end offset goes to its leader, so once it answers for all of them (Admin gives up at once on
+    // a topic its metadata does not know yet, hence the retries) the topic is ready; it must read
+    // 0.
     for (String t : topics) {
-      long offsets = endOffsetSum(t, c.partitions());
+      long offsets = awaitReady(t, c.partitions());
       if (offsets != 0) {
         throw new IllegalStateException(
             "fresh topic " + t + " already holds " + offsets + " records");
@@ -236,6 +238,21 @@ public final class CompareMain {
       return parsed.withRecords(confirmedTput, confirmedRate);
     } finally {
       admin.deleteTopics(topics).all().get();
+    }
+  }
+
+  private long awaitReady(String topic, int partitions)
+      throws InterruptedException, ExecutionException {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+    while (true) {
+      try {
+        return endOffsetSum(topic, partitions);
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(200);
+      }
     }
   }
 
