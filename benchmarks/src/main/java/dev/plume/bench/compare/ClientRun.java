@@ -5,8 +5,16 @@ import dev.plume.bench.client.ClientAdapter;
 import dev.plume.bench.client.ClientKind;
 import dev.plume.bench.stats.LatencyHistogram;
 import dev.plume.bench.stats.ResourceMeter;
+import java.lang.management.BufferPoolMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -18,15 +26,22 @@ import java.util.concurrent.locks.LockSupport;
  * rate: record i is due at start + i/rate, latency = ack time - due time, so a stall cannot hide
  * the sends queued behind it). Prints one {@link RunResult} line.
  *
- * <p>Arguments are {@code key=value}: client, bootstrap, topicPrefix, valueSize, seed, poolBytes,
- * warmupSec, measureSec, rate, and {@code prop.<producer config>=<value>} for each producer
- * setting.
+ * <p>With {@code threads} > 1, that many application threads send at once (sharing the producers,
+ * so they contend on its accumulator); in the rate window thread t sends records t, t + threads,
+ * ..., each due at its own time, so the fixed rate is split evenly. With {@code producers} > 1,
+ * that many producers are open in this JVM and each thread rotates its records across them. The
+ * sending threads live for the whole run, so {@link ResourceMeter} (every live thread of the JVM)
+ * counts their allocation together with the clients' own threads.
+ *
+ * <p>Arguments are {@code key=value}: client, bootstrap, topicPrefix, valueSize, threads,
+ * producers, seed, poolBytes, warmupSec, measureSec, rate, and {@code prop.<producer
+ * config>=<value>} for each producer setting.
  */
 public final class ClientRun {
 
   private ClientRun() {}
 
-  public static void main(String[] args) throws InterruptedException {
+  public static void main(String[] args) throws Exception {
     Map<String, String> a = new LinkedHashMap<>();
     Map<String, Object> configs = new LinkedHashMap<>();
     for (String arg : args) {
@@ -44,8 +59,9 @@ public final class ClientRun {
     }
     ClientKind kind = ClientKind.parse(a.get("client"));
     configs.put("bootstrap.servers", a.get("bootstrap"));
-    configs.putIfAbsent("client.id", "bench-" + kind.label());
     int valueSize = Integer.parseInt(a.get("valueSize"));
+    int threads = Integer.parseInt(a.getOrDefault("threads", "1"));
+    int producerCount = Integer.parseInt(a.getOrDefault("producers", "1"));
     long poolBytes = Long.parseLong(a.getOrDefault("poolBytes", "16777216"));
     PayloadPool pool =
         PayloadPool.generate(
@@ -58,40 +74,59 @@ public final class ClientRun {
     long rate = Long.parseLong(a.get("rate"));
 
     ResourceMeter meter = new ResourceMeter();
+    ClientAdapter[] clients = new ClientAdapter[producerCount];
+    Senders senders = new Senders(threads);
     RunResult result;
-    try (ClientAdapter client = kind.create(configs)) {
+    try {
+      for (int p = 0; p < producerCount; p++) {
+        Map<String, Object> own = new LinkedHashMap<>(configs);
+        own.putIfAbsent("client.id", "bench-" + kind.label() + (producerCount > 1 ? "-" + p : ""));
+        clients[p] = kind.create(own);
+      }
       // Metadata for all three topics first: the windows measure steady sending, not the first
       // metadata round trip of a fresh topic (which the open loop would charge to every record
       // due while it lasts).
-      for (String phase : new String[] {"-warm", "-tput", "-rate"}) {
-        client.partitionsFor(prefix + phase);
+      for (ClientAdapter client : clients) {
+        for (String phase : new String[] {"-warm", "-tput", "-rate"}) {
+          client.partitionsFor(prefix + phase);
+        }
       }
       Counting warm = new Counting();
-      long warmSent = sendFor(client, prefix + "-warm", pool, warmupNanos, warm);
-      client.flush();
+      long warmSent =
+          senders.sum(t -> sendFor(clients, t, threads, prefix + "-warm", pool, warmupNanos, warm));
+      flushAll(clients);
       warm.await(warmSent);
 
       // The first produce to a fresh topic stalls ~200 ms at the broker (both clients alike); in
       // the open loop it would dominate p99. Prime the measured topics so the windows measure
       // steady state.
-      prime(client, prefix + "-tput", pool);
-      prime(client, prefix + "-rate", pool);
+      prime(clients, prefix + "-tput", pool);
+      prime(clients, prefix + "-rate", pool);
 
       Counting tput = new Counting();
       ResourceMeter.Snapshot t0 = meter.snapshot();
-      long tputSent = sendFor(client, prefix + "-tput", pool, measureNanos, tput);
-      client.flush();
+      long tputSent =
+          senders.sum(
+              t -> sendFor(clients, t, threads, prefix + "-tput", pool, measureNanos, tput));
+      flushAll(clients);
       tput.await(tputSent);
       ResourceMeter.Usage tputUsage = ResourceMeter.between(t0, meter.snapshot());
 
       long rateRecords = rate * TimeUnit.NANOSECONDS.toSeconds(measureNanos);
-      OpenLoop open = new OpenLoop((int) Math.min(rateRecords, Math.max(1024, rate * 4)));
+      OpenLoop open =
+          new OpenLoop(
+              producerCount,
+              threads,
+              (int) Math.min(rateRecords, Math.max(1024, rate * 4 / threads)),
+              rate);
       ResourceMeter.Snapshot r0 = meter.snapshot();
-      open.run(client, prefix + "-rate", pool, rate, rateRecords);
-      client.flush();
+      open.start();
+      senders.sum(t -> open.run(clients, t, prefix + "-rate", pool, rateRecords));
+      flushAll(clients);
       open.await(rateRecords);
       ResourceMeter.Usage rateUsage = ResourceMeter.between(r0, meter.snapshot());
-      LatencyHistogram h = open.histogram;
+      LatencyHistogram h = open.merged();
+      Footprint footprint = Footprint.sample();
 
       result =
           new RunResult(
@@ -112,42 +147,163 @@ public final class ClientRun {
               h.valueAtPercentile(99),
               h.valueAtPercentile(99.9),
               h.max(),
-              tputUsage.threadsLost() + rateUsage.threadsLost());
+              tputUsage.threadsLost() + rateUsage.threadsLost(),
+              footprint.liveThreads(),
+              footprint.heapAfterGcBytes(),
+              footprint.directBufferBytes());
       if (tput.firstError.get() != null || open.firstError.get() != null) {
         System.err.println(
             "first send error: "
                 + (tput.firstError.get() != null ? tput.firstError.get() : open.firstError.get()));
+      }
+    } finally {
+      senders.close();
+      for (ClientAdapter client : clients) {
+        if (client != null) {
+          client.close();
+        }
       }
     }
     System.out.println(result.format());
     System.out.flush();
   }
 
-  /** Records sent (and flushed) to a measured topic before its window: reach every partition. */
-  static final int PRIME_RECORDS = 5000;
-
-  private static void prime(ClientAdapter client, String topic, PayloadPool pool)
-      throws InterruptedException {
-    Counting prime = new Counting();
-    for (int i = 0; i < PRIME_RECORDS; i++) {
-      client.send(topic, null, pool.get(i), prime);
-    }
-    client.flush();
-    prime.await(PRIME_RECORDS);
+  /**
+   * Records sent (and flushed) to each measured topic before its window, to get past the broker's
+   * first-produce stall: 5,000, fewer for large values (8 MiB at most; 81 records of 100 KB). The
+   * driver subtracts them from the broker's end offsets.
+   */
+  static int primeRecords(int valueSizeBytes) {
+    return (int) Math.max(16, Math.min(5000, (8L << 20) / valueSizeBytes));
   }
 
-  /** Sends unthrottled, cycling through the pool, until {@code nanos} passed; returns the count. */
+  private static void prime(ClientAdapter[] clients, String topic, PayloadPool pool)
+      throws InterruptedException {
+    Counting prime = new Counting();
+    int records = primeRecords(pool.get(0).length);
+    for (int i = 0; i < records; i++) {
+      clients[i % clients.length].send(topic, null, pool.get(i), prime);
+    }
+    flushAll(clients);
+    prime.await(records);
+  }
+
+  private static void flushAll(ClientAdapter[] clients) {
+    for (ClientAdapter client : clients) {
+      client.flush();
+    }
+  }
+
+  /**
+   * Sends unthrottled from sending thread {@code thread} of {@code threads}, cycling through the
+   * pool and rotating across the producers, until {@code nanos} passed; returns the count.
+   */
   private static long sendFor(
-      ClientAdapter client, String topic, PayloadPool pool, long nanos, Ack ack) {
+      ClientAdapter[] clients,
+      int thread,
+      int threads,
+      String topic,
+      PayloadPool pool,
+      long nanos,
+      Ack ack) {
     long end = System.nanoTime() + nanos;
-    long i = 0;
+    long i = thread;
+    long sent = 0;
+    int producer = thread % clients.length;
     do {
       // check the clock once per 64 sends: nanoTime is cheap but not free
       for (int k = 0; k < 64; k++) {
-        client.send(topic, null, pool.get(i++), ack);
+        clients[producer].send(topic, null, pool.get(i), ack);
+        i += threads;
+        if (++producer == clients.length) {
+          producer = 0;
+        }
       }
+      sent += 64;
     } while (System.nanoTime() < end);
-    return i;
+    return sent;
+  }
+
+  /** A task of one sending thread; returns what it sent. */
+  @FunctionalInterface
+  private interface SenderTask {
+    long run(int thread) throws Exception;
+  }
+
+  /**
+   * The application threads that send. One thread sends on the main thread (as before threads were
+   * a case axis); more are started once and live for the whole run, so their allocation is in every
+   * window's {@link ResourceMeter} snapshot.
+   */
+  private static final class Senders implements AutoCloseable {
+    private final int threads;
+    private final ThreadPoolExecutor pool;
+
+    Senders(int threads) {
+      this.threads = threads;
+      if (threads == 1) {
+        pool = null;
+      } else {
+        AtomicLong ids = new AtomicLong();
+        pool =
+            new ThreadPoolExecutor(
+                threads,
+                threads,
+                1,
+                TimeUnit.HOURS,
+                new LinkedBlockingQueue<>(),
+                r -> {
+                  Thread t = new Thread(r, "bench-sender-" + ids.getAndIncrement());
+                  t.setDaemon(true);
+                  return t;
+                });
+        pool.prestartAllCoreThreads();
+      }
+    }
+
+    /** Runs the task on every sending thread at once and sums the results. */
+    long sum(SenderTask task) throws Exception {
+      if (pool == null) {
+        return task.run(0);
+      }
+      List<Future<Long>> futures = new ArrayList<>(threads);
+      for (int t = 0; t < threads; t++) {
+        int thread = t;
+        futures.add(pool.submit(() -> task.run(thread)));
+      }
+      long sum = 0;
+      for (Future<Long> f : futures) {
+        try {
+          sum += f.get();
+        } catch (ExecutionException e) {
+          throw new IllegalStateException("a sending thread failed", e.getCause());
+        }
+      }
+      return sum;
+    }
+
+    @Override
+    public void close() {
+      if (pool != null) {
+        pool.shutdownNow();
+      }
+    }
+  }
+
+  /** The JVM's footprint with every producer open, after the windows. */
+  private record Footprint(int liveThreads, long heapAfterGcBytes, long directBufferBytes) {
+    static Footprint sample() {
+      int liveThreads = ManagementFactory.getThreadMXBean().getThreadCount();
+      System.gc(); // heap used right after a full GC = what the producers hold on to
+      long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+      long direct = 0;
+      for (BufferPoolMXBean b : ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class)) {
+        if (b.getName().equals("direct")) {
+          direct = b.getMemoryUsed();
+        }
+      }
+      return new Footprint(liveThreads, heap, direct);
+    }
   }
 
   /** One shared callback that counts outcomes. */
@@ -183,33 +339,55 @@ public final class ClientRun {
     }
   }
 
-  /** Open-loop sender with a ring of reusable callbacks, each carrying its record's due time. */
+  /**
+   * Open-loop sender: thread t of n sends records t, t + n, ..., record i due at start + i/rate,
+   * each thread with its own ring of reusable callbacks carrying the due time. Latencies go to one
+   * histogram per producer, written only by that producer's I/O thread, merged at the end.
+   */
   private static final class OpenLoop {
     static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
     static final long BUCKET_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
-    final LatencyHistogram histogram = new LatencyHistogram();
+    final LatencyHistogram[] histograms;
     // Diagnostics (PLUME_BENCH_TIMELINE=1): worst latency per 50 ms of due time, printed to stderr,
-    // to tell a start-up effect from periodic stalls. Written by the client's I/O thread only.
+    // to tell a start-up effect from periodic stalls. Written by the clients' I/O threads (racy
+    // with several producers; diagnostics only).
     final long[] worstMicrosPerBucket =
         "1".equals(System.getenv("PLUME_BENCH_TIMELINE")) ? new long[4096] : null;
+    final double nanosPerRecord;
+    final int threads;
+    private final Slot[][] rings;
     long startNanos;
     final AtomicLong acked = new AtomicLong();
     final AtomicLong errors = new AtomicLong();
     final AtomicReference<Exception> firstError = new AtomicReference<>();
-    private final Slot[] ring;
 
-    OpenLoop(int slots) {
-      ring = new Slot[slots];
-      for (int i = 0; i < slots; i++) {
-        ring[i] = new Slot();
+    OpenLoop(int producers, int threads, int slotsPerThread, long rate) {
+      histograms = new LatencyHistogram[producers];
+      for (int p = 0; p < producers; p++) {
+        histograms[p] = new LatencyHistogram();
+      }
+      this.threads = threads;
+      this.nanosPerRecord = 1e9 / rate;
+      // allocated here, before the window's first snapshot
+      rings = new Slot[threads][slotsPerThread];
+      for (Slot[] ring : rings) {
+        for (int i = 0; i < ring.length; i++) {
+          ring[i] = new Slot();
+        }
       }
     }
 
-    void run(ClientAdapter client, String topic, PayloadPool pool, long rate, long records) {
-      double nanosPerRecord = 1e9 / rate;
-      long start = System.nanoTime();
-      startNanos = start;
-      for (long i = 0; i < records; i++) {
+    /** Fixes the schedule's time zero; call before the sending threads {@link #run}. */
+    void start() {
+      startNanos = System.nanoTime();
+    }
+
+    long run(ClientAdapter[] clients, int thread, String topic, PayloadPool pool, long records) {
+      Slot[] ring = rings[thread];
+      long start = startNanos;
+      long sent = 0;
+      int producer = thread % clients.length;
+      for (long i = thread; i < records; i += threads) {
         long due = start + (long) (i * nanosPerRecord);
         long wait = due - System.nanoTime();
         if (wait > 0) {
@@ -218,14 +396,28 @@ public final class ClientRun {
           // that fell due meanwhile go out back to back; their latency counts from their due time.
           LockSupport.parkNanos(Math.max(wait, TICK_NANOS));
         }
-        Slot slot = ring[(int) (i % ring.length)];
+        Slot slot = ring[(int) (sent % ring.length)];
         if (slot.inFlight) {
           slot = new Slot(); // more records outstanding than slots: rare, costs one object
         }
         slot.dueNanos = due;
+        slot.histogram = histograms[producer];
         slot.inFlight = true;
-        client.send(topic, null, pool.get(i), slot);
+        clients[producer].send(topic, null, pool.get(i), slot);
+        sent++;
+        if (++producer == clients.length) {
+          producer = 0;
+        }
       }
+      return sent;
+    }
+
+    LatencyHistogram merged() {
+      LatencyHistogram all = new LatencyHistogram();
+      for (LatencyHistogram h : histograms) {
+        all.add(h);
+      }
+      return all;
     }
 
     void await(long expected) throws InterruptedException {
@@ -243,6 +435,7 @@ public final class ClientRun {
 
     private final class Slot extends Ack {
       long dueNanos;
+      LatencyHistogram histogram;
       volatile boolean inFlight;
 
       @Override

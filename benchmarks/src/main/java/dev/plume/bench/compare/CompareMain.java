@@ -27,6 +27,7 @@ import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 
 /**
  * Side-by-side load driver: for every case, runs each client in its own child JVM (same JDK, same
@@ -93,6 +94,7 @@ public final class CompareMain {
         options.measureSec(),
         String.join(" ", options.jvmOptions()));
     Map<String, Map<ClientKind, List<RunResult>>> results = new LinkedHashMap<>();
+    ResultsCsv csv = options.csvPath() == null ? null : ResultsCsv.create(options.csvPath());
     int runId = 0;
     for (BenchCase c : options.cases()) {
       Map<ClientKind, List<RunResult>> byClient = new LinkedHashMap<>();
@@ -109,6 +111,9 @@ public final class CompareMain {
           runId++;
           RunResult r = runOnce(c, k, round, runId);
           byClient.get(k).add(r);
+          if (csv != null) {
+            csv.append(c, round, options.rateFor(c), r);
+          }
           System.err.printf(
               Locale.ROOT,
               "  %-18s %-15s round %d: %,.0f rec/s, %.2f us CPU/rec, %.0f B/rec, p99 %d us @ %d"
@@ -125,6 +130,9 @@ public final class CompareMain {
       }
     }
     System.out.println(Report.table(results, options));
+    if (csv != null) {
+      System.err.println("one CSV row per run in " + options.csvPath().toAbsolutePath());
+    }
     for (ClientKind k : options.clients()) {
       String ratio = k == ClientKind.KAFKA_CLIENTS ? null : Report.ratioLine(results, k);
       if (ratio != null) {
@@ -147,6 +155,19 @@ public final class CompareMain {
       newTopics.add(new NewTopic(t, c.partitions(), (short) 1));
     }
     admin.createTopics(newTopics).all().get();
+    // With hundreds of partitions the broker takes a while to become leader of all of them after
+    // the controller accepted the topic; until then produce requests fail with
+    // NOT_LEADER_OR_FOLLOWER and both clients retry through the warm-up. Listing every partition's
+    // end offset goes to its leader, so once it answers for all of them (Admin gives up at once on
+    // a topic its metadata does not know yet, hence the retries) the topic is ready; it must read
+    // 0.
+    for (String t : topics) {
+      long offsets = awaitReady(t, c.partitions());
+      if (offsets != 0) {
+        throw new IllegalStateException(
+            "fresh topic " + t + " already holds " + offsets + " records");
+      }
+    }
     try {
       List<String> cmd = new ArrayList<>();
       cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -168,6 +189,8 @@ public final class CompareMain {
       cmd.add("bootstrap=" + bootstrap);
       cmd.add("topicPrefix=" + prefix);
       cmd.add("valueSize=" + c.valueSizeBytes());
+      cmd.add("threads=" + c.threads());
+      cmd.add("producers=" + c.producers());
       cmd.add("seed=" + options.seed());
       cmd.add("warmupSec=" + options.warmupSec());
       cmd.add("measureSec=" + options.measureSec());
@@ -188,7 +211,8 @@ public final class CompareMain {
           }
         }
       }
-      long limitSec = options.warmupSec() + 4L * options.measureSec() + 120;
+      // 20 producers or 1,000 partitions take longer to start, fetch metadata and close
+      long limitSec = options.warmupSec() + 4L * options.measureSec() + 120 + 2L * c.producers();
       if (!p.waitFor(limitSec, TimeUnit.SECONDS)) {
         p.destroyForcibly();
         throw new IllegalStateException(kind.label() + " run did not finish in " + limitSec + " s");
@@ -197,9 +221,10 @@ public final class CompareMain {
         throw new IllegalStateException(
             kind.label() + " client JVM failed (exit " + p.exitValue() + "), see its stderr above");
       }
-      // The child primes both measured topics before their windows (ClientRun.PRIME_RECORDS).
-      long confirmedTput = endOffsetSum(prefix + "-tput", c.partitions()) - ClientRun.PRIME_RECORDS;
-      long confirmedRate = endOffsetSum(prefix + "-rate", c.partitions()) - ClientRun.PRIME_RECORDS;
+      // The child primes both measured topics before their windows (ClientRun.primeRecords).
+      long primed = ClientRun.primeRecords(c.valueSizeBytes());
+      long confirmedTput = endOffsetSum(prefix + "-tput", c.partitions()) - primed;
+      long confirmedRate = endOffsetSum(prefix + "-rate", c.partitions()) - primed;
       if (confirmedTput != parsed.tputRecords() || confirmedRate != parsed.rateRecords()) {
         System.err.printf(
             Locale.ROOT,
@@ -210,32 +235,25 @@ public final class CompareMain {
             parsed.tputRecords(),
             parsed.rateRecords());
       }
-      return withBrokerCounts(parsed, confirmedTput, confirmedRate);
+      return parsed.withRecords(confirmedTput, confirmedRate);
     } finally {
       admin.deleteTopics(topics).all().get();
     }
   }
 
-  private static RunResult withBrokerCounts(RunResult r, long tput, long rate) {
-    return new RunResult(
-        r.client(),
-        tput,
-        r.tputErrors(),
-        r.tputNanos(),
-        r.tputCpuNanos(),
-        r.tputAllocBytes(),
-        r.tputGcMillis(),
-        rate,
-        r.rateErrors(),
-        r.rateNanos(),
-        r.rateCpuNanos(),
-        r.rateAllocBytes(),
-        r.rateGcMillis(),
-        r.p50Micros(),
-        r.p99Micros(),
-        r.p999Micros(),
-        r.maxMicros(),
-        r.threadsLost());
+  private long awaitReady(String topic, int partitions)
+      throws InterruptedException, ExecutionException {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+    while (true) {
+      try {
+        return endOffsetSum(topic, partitions);
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(200);
+      }
+    }
   }
 
   private long endOffsetSum(String topic, int partitions)

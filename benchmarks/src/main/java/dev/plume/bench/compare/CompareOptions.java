@@ -11,6 +11,7 @@ import java.util.List;
  *
  * @param bootstrap an existing broker, or null to start one with kafka-test-broker
  * @param rate records/s of the open-loop window, or 0 for the per-size default
+ * @param csvPath where to write one CSV row per run ({@link ResultsCsv}), or null
  */
 public record CompareOptions(
     String bootstrap,
@@ -23,7 +24,8 @@ public record CompareOptions(
     List<String> jvmOptions,
     long seed,
     Path profileDir,
-    String jfrSettings) {
+    String jfrSettings,
+    Path csvPath) {
 
   static final List<String> DEFAULT_JVM =
       List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC", "-XX:+AlwaysPreTouch");
@@ -33,8 +35,10 @@ public record CompareOptions(
           "\n",
           "usage: compare [options]",
           "  --bootstrap HOST:PORT   use this broker (default: start one via kafka-test-broker)",
-          "  --cases A,B,...|all     cases <settings>-<size>-<partitions>p, settings in "
+          "  --cases A,B,...|all|scaling  cases <settings>-<size>-<partitions>p[-<threads>t][-<producers>x],"
+              + " settings in "
               + BenchCase.SETTINGS.keySet(),
+          "                          scaling = " + String.join(",", BenchCase.SCALING_CASES),
           "                          (default " + String.join(",", BenchCase.DEFAULT_CASES) + ")",
           "  --clients plume,plume-kafka-api,kafka-clients   which clients (default plume,kafka-clients;",
           "                          plume-kafka-api = PlumeKafkaProducer, the kafka-clients API over Plume;",
@@ -44,14 +48,16 @@ public record CompareOptions(
           "  --measure-sec N         length of the throughput window and of the rate window (default"
               + " 5)",
           "  --rate N                records/s of the open-loop latency window (default 50000 for"
-              + " values < 1 KB, 20000 otherwise)",
+              + " values < 1 KB, 20000 below 64 KB, 300 above)",
           "  --jvm \"FLAGS\"           client JVM flags (default \""
               + String.join(" ", DEFAULT_JVM)
               + "\")",
           "  --seed N                payload seed (default 42)",
           "  --profile DIR           record a JFR profile of every client JVM into DIR",
           "  --jfr-settings S        JFR settings for --profile: a name or a .jfc file (default"
-              + " profile)");
+              + " profile)",
+          "  --csv FILE              also write one CSV row per run (machine-readable, read by"
+              + " benchmarks/plot-scaling.py)");
 
   public static CompareOptions parse(String... args) {
     String bootstrap = null;
@@ -65,6 +71,7 @@ public record CompareOptions(
     long seed = 42;
     Path profile = null;
     String jfrSettings = "profile";
+    Path csv = null;
     for (int i = 0; i < args.length; i++) {
       String flag = args[i];
       if (flag.equals("-h") || flag.equals("--help")) {
@@ -76,11 +83,7 @@ public record CompareOptions(
       String v = args[++i];
       switch (flag) {
         case "--bootstrap" -> bootstrap = v;
-        case "--cases" ->
-            cases =
-                v.equals("all")
-                    ? BenchCase.all()
-                    : Arrays.stream(v.split(",")).map(String::trim).map(BenchCase::parse).toList();
+        case "--cases" -> cases = BenchCase.parseList(v);
         case "--clients" ->
             clients = Arrays.stream(v.split(",")).map(String::trim).map(ClientKind::parse).toList();
         case "--rounds" -> rounds = positive(flag, v);
@@ -91,11 +94,23 @@ public record CompareOptions(
         case "--seed" -> seed = Long.parseLong(v);
         case "--profile" -> profile = Path.of(v);
         case "--jfr-settings" -> jfrSettings = v;
+        case "--csv" -> csv = Path.of(v);
         default -> throw new IllegalArgumentException("unknown option " + flag + "\n" + USAGE);
       }
     }
     return new CompareOptions(
-        bootstrap, cases, clients, rounds, warmup, measure, rate, jvm, seed, profile, jfrSettings);
+        bootstrap,
+        cases,
+        clients,
+        rounds,
+        warmup,
+        measure,
+        rate,
+        jvm,
+        seed,
+        profile,
+        jfrSettings,
+        csv);
   }
 
   private static int positive(String flag, String v) {
@@ -116,6 +131,11 @@ public record CompareOptions(
     if (rate > 0) {
       return rate;
     }
-    return c.valueSizeBytes() < 1024 ? 50_000 : 20_000;
+    if (c.valueSizeBytes() < 1024) {
+      return 50_000;
+    }
+    // 100 KB values at 20k/s would be 2 GB/s; 300/s (~30 MB/s) is within reach of one broker on the
+    // same machine, so the window measures latency rather than a growing queue.
+    return c.valueSizeBytes() < 64 * 1024 ? 20_000 : 300;
   }
 }

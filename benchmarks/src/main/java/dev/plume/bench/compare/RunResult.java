@@ -9,6 +9,10 @@ import java.util.Map;
  *
  * <p>"tput" is the unthrottled window (delivered throughput, CPU and allocation at full speed);
  * "rate" is the open-loop window at a fixed rate (latency, CPU and allocation at equal work).
+ *
+ * <p>The footprint fields are sampled after both windows with every producer still open: {@code
+ * liveThreads} of the whole JVM, {@code heapAfterGcBytes} (heap used right after a full {@code
+ * System.gc()}) and {@code directBufferBytes} (the JVM's direct buffer pool).
  */
 public record RunResult(
     String client,
@@ -28,7 +32,10 @@ public record RunResult(
     long p99Micros,
     long p999Micros,
     long maxMicros,
-    int threadsLost) {
+    int threadsLost,
+    int liveThreads,
+    long heapAfterGcBytes,
+    long directBufferBytes) {
 
   static final String PREFIX = "RESULT ";
 
@@ -73,7 +80,10 @@ public record RunResult(
         l(m, "p99Micros"),
         l(m, "p999Micros"),
         l(m, "maxMicros"),
-        (int) l(m, "threadsLost"));
+        (int) l(m, "threadsLost"),
+        (int) l(m, "liveThreads"),
+        l(m, "heapAfterGcBytes"),
+        l(m, "directBufferBytes"));
   }
 
   private static long l(Map<String, String> m, String key) {
@@ -82,6 +92,32 @@ public record RunResult(
       throw new IllegalArgumentException("result line lacks " + key);
     }
     return Long.parseLong(v.toLowerCase(Locale.ROOT));
+  }
+
+  /** The same run with the record counts the broker confirmed. */
+  RunResult withRecords(long tput, long rate) {
+    return new RunResult(
+        client,
+        tput,
+        tputErrors,
+        tputNanos,
+        tputCpuNanos,
+        tputAllocBytes,
+        tputGcMillis,
+        rate,
+        rateErrors,
+        rateNanos,
+        rateCpuNanos,
+        rateAllocBytes,
+        rateGcMillis,
+        p50Micros,
+        p99Micros,
+        p999Micros,
+        maxMicros,
+        threadsLost,
+        liveThreads,
+        heapAfterGcBytes,
+        directBufferBytes);
   }
 
   double tputCpuMicrosPerRecord() {

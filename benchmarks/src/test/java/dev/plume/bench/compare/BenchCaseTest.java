@@ -3,6 +3,7 @@ package dev.plume.bench.compare;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BenchCaseTest {
@@ -17,6 +18,103 @@ class BenchCaseTest {
     assertThat(BenchCase.parse("acks1-100B-1p").configs())
         .containsEntry("acks", "1")
         .containsEntry("enable.idempotence", "false");
+  }
+
+  @Test
+  void threadsAndProducersAreOptionalSuffixes() {
+    BenchCase plain = BenchCase.parse("defaults-100B-6p");
+    assertThat(plain.threads()).isEqualTo(1);
+    assertThat(plain.producers()).isEqualTo(1);
+
+    BenchCase threaded = BenchCase.parse("defaults-100B-6p-8t");
+    assertThat(threaded.threads()).isEqualTo(8);
+    assertThat(threaded.producers()).isEqualTo(1);
+    assertThat(threaded.name()).isEqualTo("defaults-100B-6p-8t");
+
+    BenchCase many = BenchCase.parse("acks1-1KB-1000p-32t-20x");
+    assertThat(many.settings()).isEqualTo("acks1");
+    assertThat(many.valueSizeBytes()).isEqualTo(1024);
+    assertThat(many.partitions()).isEqualTo(1000);
+    assertThat(many.threads()).isEqualTo(32);
+    assertThat(many.producers()).isEqualTo(20);
+    assertThat(many.name()).isEqualTo("acks1-1KB-1000p-32t-20x");
+
+    BenchCase producers = BenchCase.parse("defaults-100B-6p-20x");
+    assertThat(producers.threads()).isEqualTo(1);
+    assertThat(producers.producers()).isEqualTo(20);
+    assertThat(producers.name()).isEqualTo("defaults-100B-6p-20x");
+  }
+
+  @Test
+  void oneThreadOrProducerIsTheCanonicalNameWithoutSuffix() {
+    assertThat(BenchCase.parse("defaults-100B-6p-1t-1x").name()).isEqualTo("defaults-100B-6p");
+    assertThat(BenchCase.parse("defaults-100B-6p-1t-1x"))
+        .isEqualTo(BenchCase.parse("defaults-100B-6p"));
+  }
+
+  @Test
+  void largeValuesParseInKilobytes() {
+    assertThat(BenchCase.parse("defaults-100KB-6p").valueSizeBytes()).isEqualTo(100 * 1024);
+    assertThat(BenchCase.parse("defaults-100KB-6p").name()).isEqualTo("defaults-100KB-6p");
+  }
+
+  @Test
+  void rejectsMalformedSuffixes() {
+    for (String bad :
+        new String[] {
+          "defaults-100B-6p-8",
+          "defaults-100B-6p-0t",
+          "defaults-100B-6p-8t-8t",
+          "defaults-100B-6p-20x-8t",
+          "defaults-100B-6p-8t-20x-1x",
+          "defaults-100B-6p-x",
+          "defaults-100B-0p",
+          "defaults-100-6p",
+          "defaults-100B"
+        }) {
+      assertThatThrownBy(() -> BenchCase.parse(bad))
+          .as(bad)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("bad case '" + bad + "'");
+    }
+  }
+
+  @Test
+  void scalingGroupVariesOneAxisAtATime() {
+    List<BenchCase> scaling = BenchCase.parseList("scaling");
+    assertThat(scaling).extracting(BenchCase::name).isEqualTo(BenchCase.SCALING_CASES);
+    assertThat(scaling).extracting(BenchCase::partitions).contains(1, 6, 100, 1000);
+    assertThat(scaling).extracting(BenchCase::threads).contains(1, 8, 32);
+    assertThat(scaling).extracting(BenchCase::valueSizeBytes).contains(100, 1024, 100 * 1024);
+    assertThat(scaling).extracting(BenchCase::producers).contains(1, 20);
+    assertThat(scaling).allMatch(c -> c.settings().equals("defaults"));
+    assertThat(scaling)
+        .allMatch(
+            c ->
+                (c.partitions() != 6 ? 1 : 0)
+                        + (c.threads() != 1 ? 1 : 0)
+                        + (c.valueSizeBytes() != 100 ? 1 : 0)
+                        + (c.producers() != 1 ? 1 : 0)
+                    <= 1);
+    assertThat(BenchCase.parseList("defaults-100B-6p, lz4-1KB-1p"))
+        .extracting(BenchCase::name)
+        .containsExactly("defaults-100B-6p", "lz4-1KB-1p");
+    assertThat(CompareOptions.parse("--cases", "scaling").cases()).isEqualTo(scaling);
+  }
+
+  @Test
+  void largeValuesGetARateOneBrokerCanTake() {
+    CompareOptions d = CompareOptions.parse();
+    assertThat(d.rateFor(BenchCase.parse("defaults-100B-6p"))).isEqualTo(50_000);
+    assertThat(d.rateFor(BenchCase.parse("defaults-1KB-6p"))).isEqualTo(20_000);
+    assertThat(d.rateFor(BenchCase.parse("defaults-100KB-6p"))).isEqualTo(300);
+  }
+
+  @Test
+  void primingIsBoundedForLargeValues() {
+    assertThat(ClientRun.primeRecords(100)).isEqualTo(5000);
+    assertThat(ClientRun.primeRecords(1024)).isEqualTo(5000);
+    assertThat(ClientRun.primeRecords(100 * 1024)).isEqualTo(81);
   }
 
   @Test
@@ -47,7 +145,9 @@ class BenchCaseTest {
 
   @Test
   void resultLineRoundTrips() {
-    RunResult r = new RunResult("plume", 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17);
+    RunResult r =
+        new RunResult(
+            "plume", 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20);
     assertThat(RunResult.parse(r.format())).isEqualTo(r);
   }
 
@@ -63,6 +163,9 @@ class BenchCaseTest {
     assertThat(o.cases()).hasSize(16);
     assertThat(o.rateFor(BenchCase.parse("zstd-1KB-6p"))).isEqualTo(1000);
     assertThat(o.jvmOptions()).containsExactly("-Xmx2g");
+    assertThat(o.csvPath()).isNull();
+    assertThat(CompareOptions.parse("--csv", "out/r.csv").csvPath())
+        .isEqualTo(java.nio.file.Path.of("out/r.csv"));
     assertThatThrownBy(() -> CompareOptions.parse("--rounds", "0"))
         .hasMessageContaining("--rounds needs a positive integer");
   }
