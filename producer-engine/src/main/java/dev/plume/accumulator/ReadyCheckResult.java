@@ -1,11 +1,13 @@
 package dev.plume.accumulator;
 
 import dev.plume.network.Node;
+import java.util.List;
 import java.util.Set;
 
 /**
- * Which leaders have data to send now, how long until the next may, and which topics have queued
- * data but no known leader (their metadata needs a refresh).
+ * Which leaders have data to send now (each once; the list is the accumulator's, refilled by its
+ * next ready check, so use it before that), how long until the next may, and which topics have
+ * queued data but no known leader (their metadata needs a refresh).
  */
 public record ReadyCheckResult(
-    Set<Node> readyNodes, long nextReadyCheckDelayMs, Set<String> unknownLeaderTopics) {}
+    List<Node> readyNodes, long nextReadyCheckDelayMs, Set<String> unknownLeaderTopics) {}

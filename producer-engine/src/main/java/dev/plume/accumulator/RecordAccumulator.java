@@ -303,13 +303,20 @@ public final class RecordAccumulator {
 
   private static final IntPredicate ALWAYS_BUSY = nodeId -> true;
 
+  /** {@link #ready}'s result list, refilled by each call (only the sender thread calls it). */
+  private final List<Node> readyNodesScratch = new ArrayList<>();
+
   /**
    * As {@link #ready(ClusterSnapshot, long)}; with adaptive batching, a batch whose leader has no
    * request in flight ({@code leaderBusy} false) is ready before linger.ms.
    */
   public ReadyCheckResult ready(ClusterSnapshot cluster, long nowMs, IntPredicate leaderBusy) {
-    // Allocated on first use: most rounds find one ready leader or none, and no unknown leader.
-    Set<Node> readyNodes = Set.of();
+    // One caller (the sender thread): the result's node list is reused by the next call.
+    // The ready leaders go into a list kept across rounds (a handful of nodes: a linear contains is
+    // cheaper than hashing, and nothing is allocated per round). Unknown leaders are rare: that
+    // set is allocated on first use.
+    List<Node> readyNodes = readyNodesScratch;
+    readyNodes.clear();
     Set<String> unknownLeaderTopics = Set.of();
     long nextDelayMs = Long.MAX_VALUE;
     boolean exhausted = pool.waitingThreads() > 0;
@@ -351,9 +358,6 @@ public final class RecordAccumulator {
             || exhausted
             || flushing
             || (config.adaptiveBatching() && !leaderBusy.test(leader.id()))) {
-          if (readyNodes.isEmpty()) {
-            readyNodes = new HashSet<>();
-          }
           readyNodes.add(leader);
         } else {
           nextDelayMs = Math.min(nextDelayMs, lingerLeftMs);

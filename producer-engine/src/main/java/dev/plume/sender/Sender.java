@@ -273,7 +273,9 @@ public final class Sender implements Runnable {
       metadata.requestUpdate();
     }
     long timeoutMs = ready.nextReadyCheckDelayMs();
-    for (Node node : ready.readyNodes()) {
+    List<Node> readyNodes = ready.readyNodes();
+    for (int i = 0; i < readyNodes.size(); i++) { // indexed: no iterator per round
+      Node node = readyNodes.get(i);
       long throttledMs = throttledUntilMs.getOrDefault(node.id(), 0L) - nowMs;
       if (throttledMs > 0) {
         // KIP-219: the broker asked us to hold off this node (quota); batches wait meanwhile.
@@ -585,7 +587,11 @@ public final class Sender implements Runnable {
   }
 
   private void failExpired(long nowMs) {
-    for (ProducerBatch b : accumulator.expiredBatches(nowMs)) {
+    List<ProducerBatch> expired = accumulator.expiredBatches(nowMs);
+    if (expired.isEmpty()) {
+      return; // every round: no iterator for nothing
+    }
+    for (ProducerBatch b : expired) {
       // Whether it may be in the log is known by the batch (a lost response, or an error the
       // broker may give after writing).
       failBatch(b, errors.deliveryTimeout(b, nowMs, null), false);
