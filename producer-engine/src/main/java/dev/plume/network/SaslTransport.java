@@ -1,7 +1,8 @@
 package dev.plume.network;
 
-import dev.plume.security.OAuthBearerTokenProvider;
-import dev.plume.security.SaslConfig;
+import dev.plume.producer.security.OAuthBearerTokenProvider;
+import dev.plume.producer.security.SaslConfig;
+import dev.plume.security.SaslClientFactory;
 import dev.plume.security.SaslMechanismClient;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -15,15 +16,13 @@ import java.nio.channels.SelectableChannel;
 final class SaslTransport implements Transport {
 
   private final Transport inner;
-  private final SaslConfig config;
-  private final OAuthBearerTokenProvider tokens; // null: none given
+  private final SaslClientFactory clients;
   private SaslMechanismClient sasl;
 
   SaslTransport(Transport inner, SaslConfig config, OAuthBearerTokenProvider tokens) {
     this.inner = inner;
-    this.config = config;
-    this.tokens = tokens;
-    this.sasl = config.newClient(tokens);
+    this.clients = new SaslClientFactory(config, tokens);
+    this.sasl = clients.newClient();
   }
 
   @Override
@@ -34,7 +33,7 @@ final class SaslTransport implements Transport {
   @Override
   public void resetSasl() {
     // SCRAM clients are single-use (nonces); a re-authentication starts a new exchange.
-    sasl = config.newClient(tokens);
+    sasl = clients.newClient();
   }
 
   @Override

@@ -2,9 +2,10 @@ package dev.plume.network;
 
 import dev.plume.producer.ProducerConfig;
 import dev.plume.producer.errors.ConfigException;
-import dev.plume.security.OAuthBearerTokenProvider;
-import dev.plume.security.SaslConfig;
-import dev.plume.security.SslContextProvider;
+import dev.plume.producer.security.OAuthBearerTokenProvider;
+import dev.plume.producer.security.SaslConfig;
+import dev.plume.producer.security.SslContextProvider;
+import dev.plume.security.SaslClientFactory;
 import dev.plume.security.SslEngineFactory;
 import java.io.IOException;
 
@@ -42,7 +43,7 @@ public interface TransportFactory {
   static TransportFactory from(
       ProducerConfig config, SslContextProvider sslContexts, OAuthBearerTokenProvider tokens) {
     if (config.securityProtocol().startsWith("SASL_")) {
-      config.sasl().requireTokenSource(tokens);
+      new SaslClientFactory(config.sasl(), tokens).requireTokenSource();
     }
     return switch (config.securityProtocol()) {
       case "PLAINTEXT" -> plaintext();

@@ -63,8 +63,8 @@ import org.slf4j.LoggerFactory;
  * enable.metrics.push=false}.
  *
  * <p>Frameworks that manage TLS material themselves (Spring Boot SSL bundles) put a {@link
- * dev.plume.security.SslContextProvider} instance under the key {@code
- * dev.plume.security.SslContextProvider}, where {@code KafkaProducer} would take an {@code
+ * dev.plume.producer.security.SslContextProvider} instance under the key {@code
+ * dev.plume.producer.security.SslContextProvider}, where {@code KafkaProducer} would take an {@code
  * ssl.engine.factory.class}; the stores named in {@code ssl.*} are then not read.
  */
 public final class PlumeKafkaProducer<K, V> implements Producer<K, V> {

@@ -6,7 +6,7 @@ import dev.plume.producer.ProducerConfig;
 import dev.plume.producer.ProducerInterceptor;
 import dev.plume.producer.errors.ConfigException;
 import dev.plume.producer.serialization.Serializer;
-import dev.plume.security.OAuthBearerTokenProvider;
+import dev.plume.producer.security.OAuthBearerTokenProvider;
 import dev.plume.spring.autoconfigure.PlumeClientProperties.StartupCheck;
 import dev.plume.spring.autoconfigure.PlumeProducerLifecycle.ManagedProducer;
 import dev.plume.spring.core.ProducerListener;
