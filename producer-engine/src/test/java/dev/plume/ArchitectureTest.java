@@ -37,4 +37,15 @@ class ArchitectureTest {
         .allowEmptyShould(true)
         .check(ENGINE);
   }
+
+  /** The public API never depends on the engine's internals, so users never reach them. */
+  @Test
+  void publicApiDependsOnNoInternals() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(ApiBoundary.PUBLIC_PACKAGES)
+        .should()
+        .dependOnClassesThat(ApiBoundary.ENGINE_INTERNALS)
+        .check(ENGINE);
+  }
 }

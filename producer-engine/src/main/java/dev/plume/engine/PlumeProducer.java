@@ -19,6 +19,8 @@ import dev.plume.network.Node;
 import dev.plume.network.TransportFactory;
 import dev.plume.partition.PartitionChooser;
 import dev.plume.producer.Callback;
+import dev.plume.producer.Cluster;
+import dev.plume.producer.ClusterMetadata;
 import dev.plume.producer.ConsumerGroupMetadata;
 import dev.plume.producer.Header;
 import dev.plume.producer.OffsetAndMetadata;
@@ -428,7 +430,7 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
    * @throws IllegalStateException when no transaction is in progress (transactional producer)
    * @throws TimeoutException when the topic's metadata did not arrive in time
    */
-  public ClusterSnapshot awaitSendableTopic(String topic, long maxBlockMs) {
+  public ClusterMetadata awaitSendableTopic(String topic, long maxBlockMs) {
     if (closed) {
       throw new ProducerClosedException("Cannot send to " + topic + ": the producer is closed");
     }
@@ -442,7 +444,7 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
    * Like {@link #partitionsFor}, but the whole metadata snapshot (nodes, cluster id, every known
    * topic), for adapters that present it in another API's types.
    */
-  public ClusterSnapshot awaitTopicMetadata(String topic, long maxBlockMs) {
+  public ClusterMetadata awaitTopicMetadata(String topic, long maxBlockMs) {
     if (closed) {
       throw new ProducerClosedException("The producer is closed");
     }
@@ -457,7 +459,7 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
    * partitioner: murmur2 of the serialized key (unless {@code partitioner.ignore.keys}), else -1,
    * meaning the sticky partitioner chooses at append time.
    */
-  public int builtInPartition(String topic, byte[] keyBytes, ClusterSnapshot cluster) {
+  public int builtInPartition(String topic, byte[] keyBytes, Cluster cluster) {
     return partitionChooser.partitionByKey(topic, keyBytes, cluster);
   }
 
@@ -486,9 +488,13 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
       Header[] headers,
       Callback completion,
       long maxBlockMs,
-      ClusterSnapshot cluster,
+      ClusterMetadata cluster,
       boolean abortOnNewBatch) {
     Objects.requireNonNull(completion, "completion");
+    if (!(cluster instanceof ClusterSnapshot snapshot)) {
+      throw new IllegalArgumentException(
+          "cluster must be the metadata awaitSendableTopic returned, not " + cluster);
+    }
     return checkedAppend(
         topic,
         partition,
@@ -499,7 +505,7 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
         null,
         completion,
         maxBlockMs,
-        cluster,
+        snapshot,
         abortOnNewBatch);
   }
 
