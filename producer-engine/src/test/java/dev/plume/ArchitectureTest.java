@@ -38,6 +38,17 @@ class ArchitectureTest {
         .check(ENGINE);
   }
 
+  /** The same within {@code dev.plume.internal}, once the internal packages live there. */
+  @Test
+  void internalPackagesHaveNoCycles() {
+    slices()
+        .matching("dev.plume.internal.(*)..")
+        .should()
+        .beFreeOfCycles()
+        .allowEmptyShould(true)
+        .check(ENGINE);
+  }
+
   /** The public API never depends on the engine's internals, so users never reach them. */
   @Test
   void publicApiDependsOnNoInternals() {
