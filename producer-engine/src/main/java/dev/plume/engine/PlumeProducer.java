@@ -19,6 +19,8 @@ import dev.plume.network.Node;
 import dev.plume.network.TransportFactory;
 import dev.plume.partition.PartitionChooser;
 import dev.plume.producer.Callback;
+import dev.plume.producer.Cluster;
+import dev.plume.producer.ClusterMetadata;
 import dev.plume.producer.ConsumerGroupMetadata;
 import dev.plume.producer.Header;
 import dev.plume.producer.OffsetAndMetadata;
@@ -39,9 +41,9 @@ import dev.plume.producer.errors.ProducerClosedException;
 import dev.plume.producer.errors.RecordTooLargeException;
 import dev.plume.producer.errors.SerializationException;
 import dev.plume.producer.errors.TimeoutException;
+import dev.plume.producer.security.OAuthBearerTokenProvider;
+import dev.plume.producer.security.SslContextProvider;
 import dev.plume.producer.serialization.Serializer;
-import dev.plume.security.OAuthBearerTokenProvider;
-import dev.plume.security.SslContextProvider;
 import dev.plume.sender.Sender;
 import dev.plume.sender.SenderCollaborators;
 import dev.plume.sender.SenderConfig;
@@ -565,7 +567,7 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
    * @throws IllegalStateException when no transaction is in progress (transactional producer)
    * @throws TimeoutException when the topic's metadata did not arrive in time
    */
-  public ClusterSnapshot awaitSendableTopic(String topic, long maxBlockMs) {
+  public ClusterMetadata awaitSendableTopic(String topic, long maxBlockMs) {
     if (closed) {
       throw new ProducerClosedException("Cannot send to " + topic + ": the producer is closed");
     }
@@ -579,7 +581,7 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
    * Like {@link #partitionsFor}, but the whole metadata snapshot (nodes, cluster id, every known
    * topic), for adapters that present it in another API's types.
    */
-  public ClusterSnapshot awaitTopicMetadata(String topic, long maxBlockMs) {
+  public ClusterMetadata awaitTopicMetadata(String topic, long maxBlockMs) {
     if (closed) {
       throw new ProducerClosedException("The producer is closed");
     }
@@ -594,7 +596,7 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
    * partitioner: murmur2 of the serialized key (unless {@code partitioner.ignore.keys}), else -1,
    * meaning the sticky partitioner chooses at append time.
    */
-  public int builtInPartition(String topic, byte[] keyBytes, ClusterSnapshot cluster) {
+  public int builtInPartition(String topic, byte[] keyBytes, Cluster cluster) {
     return partitionChooser.partitionByKey(topic, keyBytes, cluster);
   }
 
@@ -623,9 +625,13 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
       Header[] headers,
       Callback completion,
       long maxBlockMs,
-      ClusterSnapshot cluster,
+      ClusterMetadata cluster,
       boolean abortOnNewBatch) {
     Objects.requireNonNull(completion, "completion");
+    if (!(cluster instanceof ClusterSnapshot snapshot)) {
+      throw new IllegalArgumentException(
+          "cluster must be the metadata awaitSendableTopic returned, not " + cluster);
+    }
     return checkedAppend(
         topic,
         partition,
@@ -636,7 +642,7 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
         null,
         completion,
         maxBlockMs,
-        cluster,
+        snapshot,
         abortOnNewBatch);
   }
 

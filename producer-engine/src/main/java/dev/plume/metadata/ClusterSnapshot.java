@@ -1,7 +1,8 @@
 package dev.plume.metadata;
 
 import dev.plume.network.Node;
-import dev.plume.producer.Cluster;
+import dev.plume.producer.BrokerInfo;
+import dev.plume.producer.ClusterMetadata;
 import dev.plume.producer.PartitionInfo;
 import dev.plume.producer.TopicPartition;
 import java.util.ArrayList;
@@ -14,7 +15,7 @@ import java.util.Map;
  * An immutable view of the cluster: brokers, and per topic its partitions ordered by index. Built
  * once per metadata response (or leader hint) and read lock-free by every thread.
  */
-public final class ClusterSnapshot implements Cluster {
+public final class ClusterSnapshot implements ClusterMetadata {
 
   private static final ClusterSnapshot EMPTY =
       new ClusterSnapshot(null, Map.of(), Map.of(), Map.of(), Map.of());
@@ -70,8 +71,18 @@ public final class ClusterSnapshot implements Cluster {
     return EMPTY;
   }
 
+  @Override
   public String clusterId() {
     return clusterId;
+  }
+
+  @Override
+  public List<BrokerInfo> brokers() {
+    List<BrokerInfo> out = new ArrayList<>(nodes.size());
+    for (Node n : nodes.values()) {
+      out.add(new BrokerInfo(n.id(), n.host(), n.port(), n.rack()));
+    }
+    return out;
   }
 
   public Map<Integer, Node> nodes() {
@@ -91,6 +102,7 @@ public final class ClusterSnapshot implements Cluster {
     return topicErrors.get(topic);
   }
 
+  @Override
   public java.util.Set<String> topics() {
     return topics.keySet();
   }

@@ -1,7 +1,8 @@
 package dev.plume.network;
 
-import dev.plume.security.OAuthBearerTokenProvider;
-import dev.plume.security.SaslConfig;
+import dev.plume.producer.security.OAuthBearerTokenProvider;
+import dev.plume.producer.security.SaslConfig;
+import dev.plume.security.SaslClientFactory;
 import dev.plume.security.SaslMechanismClient;
 import java.io.IOException;
 
@@ -23,6 +24,6 @@ record SaslTransportFactory(
 
   @Override
   public SaslMechanismClient newSaslClient() {
-    return config.newClient(tokens);
+    return new SaslClientFactory(config, tokens).newClient();
   }
 }

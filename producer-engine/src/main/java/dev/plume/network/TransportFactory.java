@@ -2,10 +2,11 @@ package dev.plume.network;
 
 import dev.plume.producer.ProducerConfig;
 import dev.plume.producer.errors.ConfigException;
-import dev.plume.security.OAuthBearerTokenProvider;
-import dev.plume.security.SaslConfig;
+import dev.plume.producer.security.OAuthBearerTokenProvider;
+import dev.plume.producer.security.SaslConfig;
+import dev.plume.producer.security.SslContextProvider;
+import dev.plume.security.SaslClientFactory;
 import dev.plume.security.SaslMechanismClient;
-import dev.plume.security.SslContextProvider;
 import dev.plume.security.SslEngineFactory;
 import java.io.IOException;
 
@@ -52,7 +53,7 @@ public interface TransportFactory {
   static TransportFactory from(
       ProducerConfig config, SslContextProvider sslContexts, OAuthBearerTokenProvider tokens) {
     if (config.securityProtocol().startsWith("SASL_")) {
-      config.sasl().requireTokenSource(tokens);
+      new SaslClientFactory(config.sasl(), tokens).requireTokenSource();
     }
     return switch (config.securityProtocol()) {
       case "PLAINTEXT" -> plaintext();

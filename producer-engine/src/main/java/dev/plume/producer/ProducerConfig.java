@@ -1,8 +1,8 @@
 package dev.plume.producer;
 
 import dev.plume.producer.errors.ConfigException;
-import dev.plume.security.SaslConfig;
-import dev.plume.security.SslConfig;
+import dev.plume.producer.security.SaslConfig;
+import dev.plume.producer.security.SslConfig;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,7 @@
 package dev.plume.security;
 
 import dev.plume.producer.errors.AuthenticationException;
+import dev.plume.producer.security.OAuthBearerTokenProvider;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.function.LongSupplier;

@@ -1,5 +1,6 @@
 package dev.plume.security;
 
+import dev.plume.producer.security.Password;
 import java.nio.charset.StandardCharsets;
 
 /** SASL PLAIN (RFC 4616): one message, {@code [authzid] NUL authcid NUL passwd}, in clear text. */

@@ -1,6 +1,7 @@
 package dev.plume.security;
 
 import dev.plume.producer.errors.AuthenticationException;
+import dev.plume.producer.security.Password;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;

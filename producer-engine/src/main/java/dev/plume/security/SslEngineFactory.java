@@ -1,6 +1,9 @@
 package dev.plume.security;
 
 import dev.plume.producer.errors.ConfigException;
+import dev.plume.producer.security.Password;
+import dev.plume.producer.security.SslConfig;
+import dev.plume.producer.security.SslContextProvider;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,7 @@
 /**
- * TLS and SASL settings and the machinery built from them: {@link dev.plume.security.SslConfig}
- * (the official {@code ssl.*} settings, typed), {@link dev.plume.security.SslEngineFactory} (an
- * {@link javax.net.ssl.SSLEngine} per connection). Secrets are held as {@link
- * dev.plume.security.Password} so they never reach a log line or an exception message.
+ * The TLS and SASL machinery built from the parsed settings of {@link dev.plume.producer.security}:
+ * {@link dev.plume.security.SslEngineFactory} (an {@link javax.net.ssl.SSLEngine} per connection)
+ * and {@link dev.plume.security.SaslClientFactory} (a SASL mechanism client per connection or
+ * re-authentication).
  */
 package dev.plume.security;

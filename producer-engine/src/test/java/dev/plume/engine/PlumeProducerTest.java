@@ -370,7 +370,7 @@ class PlumeProducerTest {
   @Test
   void appendSerializedKeepsTheBytesAndReportsThroughTheCompletionOnly() throws Exception {
     producer = builder(config().lingerMs(60_000)).build();
-    dev.plume.metadata.ClusterSnapshot cluster = producer.awaitSendableTopic("t", 10_000);
+    dev.plume.producer.ClusterMetadata cluster = producer.awaitSendableTopic("t", 10_000);
     byte[] key = "k".getBytes(java.nio.charset.StandardCharsets.UTF_8);
     byte[] value = "v".getBytes(java.nio.charset.StandardCharsets.UTF_8);
     CompletableFuture<RecordMetadata> outcome = new CompletableFuture<>();
@@ -405,7 +405,7 @@ class PlumeProducerTest {
   @Test
   void appendSerializedWithoutPartitionLetsTheStickyPartitionerChoose() throws Exception {
     start();
-    dev.plume.metadata.ClusterSnapshot cluster = producer.awaitSendableTopic("t", 10_000);
+    dev.plume.producer.ClusterMetadata cluster = producer.awaitSendableTopic("t", 10_000);
     assertThat(producer.builtInPartition("t", null, cluster)).isEqualTo(-1);
     int keyed = producer.builtInPartition("t", new byte[] {1, 2, 3}, cluster);
     assertThat(keyed)
@@ -430,7 +430,7 @@ class PlumeProducerTest {
   @Test
   void appendSerializedAbortsInsteadOfOpeningANewBatchWhenAsked() throws Exception {
     producer = builder(config().lingerMs(60_000)).build();
-    dev.plume.metadata.ClusterSnapshot cluster = producer.awaitSendableTopic("t", 10_000);
+    dev.plume.producer.ClusterMetadata cluster = producer.awaitSendableTopic("t", 10_000);
     List<RecordMetadata> acked = new ArrayList<>();
     dev.plume.producer.Callback done = (m, e) -> acked.add(m);
     // No batch is open yet for partition 0: opening one is refused, nothing is appended.
@@ -455,7 +455,7 @@ class PlumeProducerTest {
   @Test
   void appendSerializedRefusesARecordOverMaxRequestSize() {
     producer = builder(config().maxRequestSizeBytes(1_000)).build();
-    dev.plume.metadata.ClusterSnapshot cluster = producer.awaitSendableTopic("t", 10_000);
+    dev.plume.producer.ClusterMetadata cluster = producer.awaitSendableTopic("t", 10_000);
     assertThatThrownBy(
             () ->
                 producer.appendSerialized(
@@ -475,7 +475,7 @@ class PlumeProducerTest {
   @Test
   void aRecordOutcomeCallbackGetsTheOutcomeAsValues() throws Exception {
     producer = builder(config().lingerMs(60_000)).build();
-    dev.plume.metadata.ClusterSnapshot cluster = producer.awaitSendableTopic("t", 10_000);
+    dev.plume.producer.ClusterMetadata cluster = producer.awaitSendableTopic("t", 10_000);
     List<String> outcomes = new java.util.concurrent.CopyOnWriteArrayList<>();
     dev.plume.producer.RecordOutcome outcome =
         (topic, partition, offset, timestampMs, keySize, valueSize, e) ->

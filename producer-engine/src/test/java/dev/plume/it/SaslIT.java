@@ -232,7 +232,7 @@ class SaslIT {
         new java.util.concurrent.atomic.AtomicInteger();
     // Stands in for an identity provider's client: a token the broker's default (unsecured)
     // validator accepts, minted here rather than by Plume's unsecuredLoginStringClaim_sub option.
-    dev.plume.security.OAuthBearerTokenProvider provider =
+    dev.plume.producer.security.OAuthBearerTokenProvider provider =
         () -> {
           asked.incrementAndGet();
           long nowS = System.currentTimeMillis() / 1000;

@@ -2,7 +2,8 @@ package dev.plume.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.plume.security.SaslConfig;
+import dev.plume.producer.security.SaslConfig;
+import dev.plume.security.SaslClientFactory;
 import dev.plume.security.SaslMechanismClient;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,18 +21,19 @@ class SaslSessionTest {
 
   @Test
   void aSessionLifetimeSchedulesReauthenticationAt85To95PercentFromTheLastToken() {
-    SaslSession session = new SaslSession(config.newClient());
+    SaslSession session = new SaslSession(new SaslClientFactory(config, null).newClient());
 
     boolean reauthentication = session.authenticated(1_000, 10_000, () -> 0.5);
 
     assertThat(reauthentication).isFalse();
     assertThat(session.reauthAtMs()).isEqualTo(1_000 + 9_000);
-    assertThat(new SaslSession(config.newClient()).reauthAtMs()).isEqualTo(Long.MAX_VALUE);
+    assertThat(new SaslSession(new SaslClientFactory(config, null).newClient()).reauthAtMs())
+        .isEqualTo(Long.MAX_VALUE);
   }
 
   @Test
   void withoutALifetimeThereIsNoReauthentication() {
-    SaslSession session = new SaslSession(config.newClient());
+    SaslSession session = new SaslSession(new SaslClientFactory(config, null).newClient());
 
     session.authenticated(1_000, 0, () -> 0.5);
 
@@ -40,13 +42,13 @@ class SaslSessionTest {
 
   @Test
   void aRestartTakesAFreshClientAndTheNextExchangeCountsAsAReauthentication() {
-    SaslSession session = new SaslSession(config.newClient());
+    SaslSession session = new SaslSession(new SaslClientFactory(config, null).newClient());
     session.authenticated(1_000, 10_000, () -> 0.0);
     assertThat(session.reauthAtMs()).isEqualTo(1_000 + 8_500);
 
     session.markReauthDue();
     assertThat(session.reauthDue()).isTrue();
-    SaslMechanismClient fresh = config.newClient();
+    SaslMechanismClient fresh = new SaslClientFactory(config, null).newClient();
     session.restart(fresh);
 
     assertThat(session.reauthDue()).isFalse();

@@ -3,7 +3,7 @@ package dev.plume.network;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.plume.security.SslConfig;
+import dev.plume.producer.security.SslConfig;
 import dev.plume.security.SslEngineFactory;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plume.producer.errors.AuthenticationException;
+import dev.plume.producer.security.OAuthBearerTokenProvider;
+import dev.plume.producer.security.SaslConfig;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -61,13 +63,15 @@ class OAuthBearerSaslClientTest {
         oauthBearer(" unsecuredLoginStringClaim_sub=\"svc\" unsecuredLoginLifetimeSeconds=60");
     assertThat(config.username()).isEqualTo("svc");
     assertThat(config.tokenLifetimeMs()).isEqualTo(60_000);
-    assertThat(config.newClient().mechanism()).isEqualTo("OAUTHBEARER");
+    assertThat(new SaslClientFactory(config, null).newClient().mechanism())
+        .isEqualTo("OAUTHBEARER");
     // Without the unsecured option the tokens must come from a provider: refused when none.
     SaslConfig providerOnly = oauthBearer("");
-    assertThatThrownBy(() -> providerOnly.requireTokenSource(null))
+    assertThatThrownBy(() -> new SaslClientFactory(providerOnly, null).requireTokenSource())
         .hasMessageContaining("OAuthBearerTokenProvider")
         .hasMessageContaining("unsecuredLoginStringClaim_sub");
-    assertThatThrownBy(providerOnly::newClient).hasMessageContaining("OAuthBearerTokenProvider");
+    assertThatThrownBy(new SaslClientFactory(providerOnly, null)::newClient)
+        .hasMessageContaining("OAuthBearerTokenProvider");
   }
 
   @Test
@@ -76,11 +80,11 @@ class OAuthBearerSaslClientTest {
         new java.util.concurrent.atomic.AtomicInteger();
     OAuthBearerTokenProvider provider = () -> "eyJ.token-" + calls.incrementAndGet() + ".sig";
     SaslConfig config = oauthBearer("");
-    config.requireTokenSource(provider); // accepted
+    SaslClientFactory clients = new SaslClientFactory(config, provider);
+    clients.requireTokenSource(); // accepted
 
-    String first = new String(config.newClient(provider).initialResponse(), StandardCharsets.UTF_8);
-    String second =
-        new String(config.newClient(provider).initialResponse(), StandardCharsets.UTF_8);
+    String first = new String(clients.newClient().initialResponse(), StandardCharsets.UTF_8);
+    String second = new String(clients.newClient().initialResponse(), StandardCharsets.UTF_8);
 
     assertThat(first).isEqualTo("n,,\u0001auth=Bearer eyJ.token-1.sig\u0001\u0001");
     assertThat(second).contains("auth=Bearer eyJ.token-2.sig"); // a re-authentication: fresh

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.plume.producer.ProducerConfig;
 import dev.plume.producer.errors.AuthenticationException;
 import dev.plume.producer.errors.ConfigException;
+import dev.plume.producer.security.Password;
+import dev.plume.producer.security.SaslConfig;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -38,7 +40,7 @@ class SaslConfigTest {
                     + " password=pw ;"));
     assertThat(config.username()).isEqualTo("bob");
     assertThat(config.password().value()).isEqualTo("pw");
-    byte[] message = config.newClient().initialResponse();
+    byte[] message = new SaslClientFactory(config, null).newClient().initialResponse();
     assertThat(new String(message, StandardCharsets.UTF_8)).isEqualTo("\0bob\0pw");
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plume.producer.ProducerConfig;
 import dev.plume.producer.errors.ConfigException;
+import dev.plume.producer.security.SslConfig;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

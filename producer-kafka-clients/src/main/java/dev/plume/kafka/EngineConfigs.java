@@ -1,6 +1,6 @@
 package dev.plume.kafka;
 
-import dev.plume.security.SslContextProvider;
+import dev.plume.producer.security.SslContextProvider;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +53,7 @@ final class EngineConfigs {
    * Key of an optional {@link SslContextProvider} instance in the configuration map, the TLS
    * context source of frameworks that manage TLS material themselves (Spring Boot SSL bundles).
    */
-  static final String SSL_CONTEXT_PROVIDER = "dev.plume.security.SslContextProvider";
+  static final String SSL_CONTEXT_PROVIDER = "dev.plume.producer.security.SslContextProvider";
 
   private EngineConfigs() {}
 

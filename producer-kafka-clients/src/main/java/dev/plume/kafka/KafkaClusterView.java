@@ -1,6 +1,7 @@
 package dev.plume.kafka;
 
-import dev.plume.metadata.ClusterSnapshot;
+import dev.plume.producer.BrokerInfo;
+import dev.plume.producer.ClusterMetadata;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,11 +18,11 @@ import org.apache.kafka.common.PartitionInfo;
  */
 final class KafkaClusterView {
 
-  private record Converted(ClusterSnapshot source, Cluster cluster) {}
+  private record Converted(ClusterMetadata source, Cluster cluster) {}
 
   private volatile Converted last = new Converted(null, Cluster.empty());
 
-  Cluster of(ClusterSnapshot snapshot) {
+  Cluster of(ClusterMetadata snapshot) {
     Converted c = last;
     if (c.source() != snapshot) {
       c = new Converted(snapshot, convert(snapshot));
@@ -30,9 +31,9 @@ final class KafkaClusterView {
     return c.cluster();
   }
 
-  static Cluster convert(ClusterSnapshot snapshot) {
+  static Cluster convert(ClusterMetadata snapshot) {
     Map<Integer, Node> nodes = new HashMap<>();
-    for (dev.plume.network.Node n : snapshot.nodes().values()) {
+    for (BrokerInfo n : snapshot.brokers()) {
       nodes.put(n.id(), new Node(n.id(), n.host(), n.port(), n.rack()));
     }
     List<PartitionInfo> partitions = new ArrayList<>();

@@ -1,7 +1,8 @@
 package dev.plume.kafka;
 
 import dev.plume.engine.PlumeProducer;
-import dev.plume.metadata.ClusterSnapshot;
+import dev.plume.producer.BrokerInfo;
+import dev.plume.producer.ClusterMetadata;
 import dev.plume.producer.serialization.ByteArraySerializer;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -63,8 +64,8 @@ import org.slf4j.LoggerFactory;
  * enable.metrics.push=false}.
  *
  * <p>Frameworks that manage TLS material themselves (Spring Boot SSL bundles) put a {@link
- * dev.plume.security.SslContextProvider} instance under the key {@code
- * dev.plume.security.SslContextProvider}, where {@code KafkaProducer} would take an {@code
+ * dev.plume.producer.security.SslContextProvider} instance under the key {@code
+ * dev.plume.producer.security.SslContextProvider}, where {@code KafkaProducer} would take an {@code
  * ssl.engine.factory.class}; the stores named in {@code ssl.*} are then not read.
  */
 public final class PlumeKafkaProducer<K, V> implements Producer<K, V> {
@@ -87,7 +88,7 @@ public final class PlumeKafkaProducer<K, V> implements Producer<K, V> {
   private final PlumeProducer<byte[], byte[]> engine;
   private final KafkaClusterView clusterView = new KafkaClusterView();
   private final TopicPartitions topicPartitions = new TopicPartitions();
-  private volatile ClusterSnapshot lastSnapshot;
+  private volatile ClusterMetadata lastSnapshot;
   private volatile String lastClusterId;
   private volatile String lastTopic;
   private final AtomicBoolean pluginsClosed = new AtomicBoolean();
@@ -250,7 +251,7 @@ public final class PlumeKafkaProducer<K, V> implements Producer<K, V> {
     try {
       String topic = record.topic();
       long startMs = System.currentTimeMillis();
-      ClusterSnapshot snapshot = engine.awaitSendableTopic(topic, maxBlockMs);
+      ClusterMetadata snapshot = engine.awaitSendableTopic(topic, maxBlockMs);
       long remainingMs = Math.max(0, maxBlockMs - (System.currentTimeMillis() - startMs));
       if (snapshot != lastSnapshot) {
         onNewMetadata(snapshot);
@@ -361,7 +362,7 @@ public final class PlumeKafkaProducer<K, V> implements Producer<K, V> {
 
   /** Kafka's rules: the record's partition, else the custom partitioner, else built-in. */
   private int partition(
-      ProducerRecord<K, V> record, byte[] keyBytes, byte[] valueBytes, ClusterSnapshot snapshot) {
+      ProducerRecord<K, V> record, byte[] keyBytes, byte[] valueBytes, ClusterMetadata snapshot) {
     if (record.partition() != null) {
       return record.partition();
     }
@@ -386,7 +387,7 @@ public final class PlumeKafkaProducer<K, V> implements Producer<K, V> {
     return engine.builtInPartition(record.topic(), keyBytes, snapshot);
   }
 
-  private void onNewBatch(String topic, ClusterSnapshot snapshot, int previousPartition) {
+  private void onNewBatch(String topic, ClusterMetadata snapshot, int previousPartition) {
     try {
       ON_NEW_BATCH.invoke(partitioner, topic, clusterView.of(snapshot), previousPartition);
     } catch (InvocationTargetException e) {
@@ -400,10 +401,10 @@ public final class PlumeKafkaProducer<K, V> implements Producer<K, V> {
   }
 
   /** Per metadata update: node metrics, and the cluster id for ClusterResourceListeners. */
-  private void onNewMetadata(ClusterSnapshot snapshot) {
+  private void onNewMetadata(ClusterMetadata snapshot) {
     lastSnapshot = snapshot;
-    for (Integer nodeId : snapshot.nodes().keySet()) {
-      metrics.maybeAddNode(nodeId);
+    for (BrokerInfo broker : snapshot.brokers()) {
+      metrics.maybeAddNode(broker.id());
     }
     String clusterId = snapshot.clusterId();
     if (clusterId != null && !clusterId.equals(lastClusterId) && !clusterListeners.isEmpty()) {
@@ -430,7 +431,7 @@ public final class PlumeKafkaProducer<K, V> implements Producer<K, V> {
   public List<PartitionInfo> partitionsFor(String topic) {
     Objects.requireNonNull(topic, "topic cannot be null");
     try {
-      ClusterSnapshot snapshot = engine.awaitTopicMetadata(topic, maxBlockMs);
+      ClusterMetadata snapshot = engine.awaitTopicMetadata(topic, maxBlockMs);
       if (snapshot != lastSnapshot) {
         onNewMetadata(snapshot);
       }

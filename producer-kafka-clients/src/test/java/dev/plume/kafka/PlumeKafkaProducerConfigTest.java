@@ -3,7 +3,7 @@ package dev.plume.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.plume.security.SslContextProvider;
+import dev.plume.producer.security.SslContextProvider;
 import java.util.HashMap;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
@@ -53,7 +53,7 @@ class PlumeKafkaProducerConfigTest {
     Map<String, Object> c = base();
     c.put("security.protocol", "SSL");
     SSLContext context = SSLContext.getDefault();
-    c.put("dev.plume.security.SslContextProvider", (SslContextProvider) () -> context);
+    c.put("dev.plume.producer.security.SslContextProvider", (SslContextProvider) () -> context);
     try (PlumeKafkaProducer<String, String> producer = new PlumeKafkaProducer<>(c)) {
       assertThat(producer.metrics()).isNotEmpty();
     }
@@ -62,10 +62,10 @@ class PlumeKafkaProducerConfigTest {
   @Test
   void anSslContextProviderKeyWithAnotherValueIsRefused() {
     Map<String, Object> c = base();
-    c.put("dev.plume.security.SslContextProvider", "not a provider");
+    c.put("dev.plume.producer.security.SslContextProvider", "not a provider");
     assertThatThrownBy(() -> new PlumeKafkaProducer<String, String>(c))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("dev.plume.security.SslContextProvider");
+        .hasMessageContaining("dev.plume.producer.security.SslContextProvider");
   }
 
   @Test

@@ -5,6 +5,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import dev.plume.ApiBoundary;
 import java.nio.file.Paths;
 import org.junit.jupiter.api.Test;
 
@@ -52,5 +53,14 @@ class ArchitectureTest {
         .resideInAnyPackage(
             "org.apache.kafka..", "org.springframework.kafka..", "org.springframework.boot.kafka..")
         .check(STARTER);
+  }
+
+  /** The starter, its tests included, uses only the engine's public API. */
+  @Test
+  void usesOnlyTheEnginesPublicApi() {
+    ApiBoundary.onlyThePublicApi()
+        .check(
+            new ClassFileImporter()
+                .importPaths(Paths.get("target", "classes"), Paths.get("target", "test-classes")));
   }
 }

@@ -39,8 +39,8 @@ public class PlumeProducerRuntimeHints implements RuntimeHintsRegistrar {
   static final List<String> CONFIG_CONSTANT_CLASSES =
       List.of(
           "dev.plume.producer.ProducerConfig",
-          "dev.plume.security.SslConfig",
-          "dev.plume.security.SaslConfig");
+          "dev.plume.producer.security.SslConfig",
+          "dev.plume.producer.security.SaslConfig");
 
   @Override
   public void registerHints(RuntimeHints hints, ClassLoader classLoader) {

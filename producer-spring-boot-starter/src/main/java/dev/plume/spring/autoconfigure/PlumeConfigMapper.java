@@ -1,8 +1,8 @@
 package dev.plume.spring.autoconfigure;
 
 import dev.plume.producer.ProducerConfig;
-import dev.plume.security.SaslConfig;
-import dev.plume.security.SslConfig;
+import dev.plume.producer.security.SaslConfig;
+import dev.plume.producer.security.SslConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

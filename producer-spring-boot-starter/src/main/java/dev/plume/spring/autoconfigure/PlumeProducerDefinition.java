@@ -3,9 +3,9 @@ package dev.plume.spring.autoconfigure;
 import dev.plume.producer.Partitioner;
 import dev.plume.producer.ProducerConfig;
 import dev.plume.producer.ProducerInterceptor;
+import dev.plume.producer.security.OAuthBearerTokenProvider;
+import dev.plume.producer.security.SslContextProvider;
 import dev.plume.producer.serialization.Serializer;
-import dev.plume.security.OAuthBearerTokenProvider;
-import dev.plume.security.SslContextProvider;
 import java.util.List;
 
 /**

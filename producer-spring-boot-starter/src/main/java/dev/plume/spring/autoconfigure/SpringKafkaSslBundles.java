@@ -1,6 +1,6 @@
 package dev.plume.spring.autoconfigure;
 
-import dev.plume.security.SslContextProvider;
+import dev.plume.producer.security.SslContextProvider;
 import java.util.Map;
 import org.apache.kafka.common.config.SslConfigs;
 import org.springframework.boot.ssl.SslBundle;

@@ -2,7 +2,7 @@ package dev.plume.spring.autoconfigure;
 
 import dev.plume.engine.PlumeProducer;
 import dev.plume.producer.Producer;
-import dev.plume.security.SslContextProvider;
+import dev.plume.producer.security.SslContextProvider;
 import dev.plume.spring.core.ReplacingProducer;
 import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;

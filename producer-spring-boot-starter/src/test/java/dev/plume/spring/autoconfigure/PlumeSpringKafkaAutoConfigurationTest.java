@@ -3,7 +3,7 @@ package dev.plume.spring.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plume.kafka.PlumeKafkaProducer;
-import dev.plume.security.SslContextProvider;
+import dev.plume.producer.security.SslContextProvider;
 import dev.plume.spring.springkafka.PlumeKafkaProducerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -106,9 +106,9 @@ class SecurityPropertiesTest {
 
   @Test
   void anOAuthBearerTokenProviderBeanIsHandedToTheProducer() {
-    dev.plume.security.OAuthBearerTokenProvider tokens = () -> "token";
+    dev.plume.producer.security.OAuthBearerTokenProvider tokens = () -> "token";
     runner
-        .withBean(dev.plume.security.OAuthBearerTokenProvider.class, () -> tokens)
+        .withBean(dev.plume.producer.security.OAuthBearerTokenProvider.class, () -> tokens)
         .withPropertyValues(
             "plume.producer.security.protocol=sasl_ssl",
             "plume.producer.sasl.mechanism=OAUTHBEARER",

@@ -2,7 +2,7 @@ package dev.plume.spring.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.plume.security.SslContextProvider;
+import dev.plume.producer.security.SslContextProvider;
 import javax.net.ssl.SSLContext;
 import org.apache.kafka.clients.producer.Producer;
 import org.junit.jupiter.api.Test;

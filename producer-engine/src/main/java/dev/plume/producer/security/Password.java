@@ -1,4 +1,4 @@
-package dev.plume.security;
+package dev.plume.producer.security;
 
 import java.util.Objects;
 

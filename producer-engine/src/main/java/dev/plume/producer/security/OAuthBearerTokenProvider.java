@@ -1,4 +1,4 @@
-package dev.plume.security;
+package dev.plume.producer.security;
 
 /**
  * Supplies the OAUTHBEARER access token (a compact JWS, as issued by the identity provider) for

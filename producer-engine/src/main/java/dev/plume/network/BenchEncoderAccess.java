@@ -3,8 +3,9 @@ package dev.plume.network;
 import java.nio.ByteBuffer;
 
 /**
- * Benchmark-only access to the engine's package-private request encoder (same package, in the
- * benchmarks jar), so the JMH benchmark encodes requests exactly as the I/O thread does.
+ * Benchmark hook: the package-private request encoder for the JMH benchmarks in the benchmarks
+ * module, so they encode requests exactly as the I/O thread does. Public only for that module; this
+ * package is internal, not API.
  */
 public final class BenchEncoderAccess {
 

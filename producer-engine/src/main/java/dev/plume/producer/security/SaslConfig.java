@@ -1,4 +1,4 @@
-package dev.plume.security;
+package dev.plume.producer.security;
 
 import dev.plume.producer.errors.ConfigException;
 import java.util.LinkedHashMap;
@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The client's SASL settings: {@code sasl.mechanism} and the credentials of {@code
- * sasl.jaas.config}, which keeps Kafka's JAAS format so existing configurations work, e.g. {@code
+ * The client's SASL settings, parsed (mechanism clients are built from them by the engine): {@code
+ * sasl.mechanism} and the credentials of {@code sasl.jaas.config}, which keeps Kafka's JAAS format
+ * so existing configurations work, e.g. {@code
  * org.apache.kafka.common.security.scram.ScramLoginModule required username="alice"
  * password="secret";}. The password is a {@link Password}: never in toString or messages.
  *
@@ -33,7 +34,7 @@ public record SaslConfig(
       "org.apache.kafka.common.security.scram.ScramLoginModule";
   private static final String OAUTHBEARER_MODULE =
       "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule";
-  private static final String UNSECURED_SUBJECT = "unsecuredLoginStringClaim_sub";
+  public static final String UNSECURED_SUBJECT = "unsecuredLoginStringClaim_sub";
   private static final String UNSECURED_LIFETIME = "unsecuredLoginLifetimeSeconds";
 
   public SaslConfig {
@@ -118,43 +119,9 @@ public record SaslConfig(
         "OAUTHBEARER", entry.loginModule(), subject, null, lifetimeSeconds * 1000);
   }
 
-  /** A new mechanism client, for one connection (OAUTHBEARER: unsecured tokens only). */
-  public SaslMechanismClient newClient() {
-    return newClient(null);
-  }
-
-  /**
-   * A new mechanism client, for one connection or re-authentication; OAUTHBEARER presents the token
-   * of {@code tokens} when given, else an unsecured token ({@code unsecuredLoginStringClaim_sub}).
-   */
-  public SaslMechanismClient newClient(OAuthBearerTokenProvider tokens) {
-    return switch (mechanism) {
-      case "PLAIN" -> new PlainSaslClient(username, password);
-      case "OAUTHBEARER" -> {
-        if (tokens != null) {
-          yield new OAuthBearerSaslClient(tokens);
-        }
-        requireTokenSource(null);
-        yield OAuthBearerSaslClient.unsecured(username, tokenLifetimeMs, System::currentTimeMillis);
-      }
-      default -> new ScramSaslClient(mechanism, username, password);
-    };
-  }
-
-  /**
-   * Fails, naming the fix, when OAUTHBEARER has neither a token provider nor an unsecured subject;
-   * called when the producer is built, so a missing provider never reaches the I/O thread.
-   */
-  public void requireTokenSource(OAuthBearerTokenProvider tokens) {
-    if (mechanism.equals("OAUTHBEARER") && tokens == null && username.isEmpty()) {
-      throw new ConfigException(
-          JAAS_CONFIG
-              + ": OAUTHBEARER needs a token source: an OAuthBearerTokenProvider"
-              + " (PlumeProducer.builder(..).oauthBearerTokenProvider(..), or a bean with the"
-              + " Spring Boot starter), or "
-              + UNSECURED_SUBJECT
-              + " for unsecured test tokens");
-    }
+  /** True if tokens must come from an {@link OAuthBearerTokenProvider} (no unsecured subject). */
+  public boolean needsTokenProvider() {
+    return mechanism.equals("OAUTHBEARER") && username.isEmpty();
   }
 
   /**

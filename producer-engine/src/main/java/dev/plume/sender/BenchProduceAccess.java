@@ -5,7 +5,10 @@ import dev.plume.network.RequestBody;
 import java.nio.ByteBuffer;
 import java.util.List;
 
-/** Benchmark-only access to the engine's package-private Produce request body (same package). */
+/**
+ * Benchmark hook: the package-private Produce request body for the JMH benchmarks in the benchmarks
+ * module. Public only for that module; this package is internal, not API.
+ */
 public final class BenchProduceAccess {
 
   private BenchProduceAccess() {}
