@@ -9,8 +9,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
-import dev.plume.clock.ManualClock;
 import dev.plume.engine.PlumeProducer;
+import dev.plume.internal.clock.ManualClock;
 
 /**
  * The engine's declared API, for the ArchitectureTests of every module (shipped in the engine's

@@ -1,8 +1,8 @@
 package dev.plume.bench;
 
-import dev.plume.compression.CompressionContext;
-import dev.plume.compression.CompressionType;
-import dev.plume.record.RecordBatchBuilder;
+import dev.plume.internal.compression.CompressionContext;
+import dev.plume.internal.compression.CompressionType;
+import dev.plume.internal.record.RecordBatchBuilder;
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.compress.Compression;

@@ -1,14 +1,14 @@
 package dev.plume.bench;
 
-import dev.plume.accumulator.AccumulatorConfig;
-import dev.plume.accumulator.ProducerBatch;
-import dev.plume.accumulator.RecordAccumulator;
-import dev.plume.compression.CompressionType;
-import dev.plume.memory.BufferPool;
-import dev.plume.metadata.ClusterSnapshot;
-import dev.plume.metadata.PartitionState;
-import dev.plume.metadata.ProducerMetadata;
-import dev.plume.network.Node;
+import dev.plume.internal.accumulator.AccumulatorConfig;
+import dev.plume.internal.accumulator.ProducerBatch;
+import dev.plume.internal.accumulator.RecordAccumulator;
+import dev.plume.internal.compression.CompressionType;
+import dev.plume.internal.memory.BufferPool;
+import dev.plume.internal.metadata.ClusterSnapshot;
+import dev.plume.internal.metadata.PartitionState;
+import dev.plume.internal.metadata.ProducerMetadata;
+import dev.plume.internal.network.Node;
 import dev.plume.producer.Callback;
 import dev.plume.producer.Header;
 import dev.plume.producer.RecordMetadata;

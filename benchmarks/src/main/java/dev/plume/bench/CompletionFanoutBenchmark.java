@@ -1,8 +1,8 @@
 package dev.plume.bench;
 
-import dev.plume.accumulator.ProducerBatch;
-import dev.plume.accumulator.RecordAccumulator;
-import dev.plume.metadata.ClusterSnapshot;
+import dev.plume.internal.accumulator.ProducerBatch;
+import dev.plume.internal.accumulator.RecordAccumulator;
+import dev.plume.internal.metadata.ClusterSnapshot;
 import dev.plume.producer.RecordMetadata;
 import java.nio.ByteBuffer;
 import java.util.List;

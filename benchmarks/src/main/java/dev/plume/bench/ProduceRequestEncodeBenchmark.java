@@ -1,15 +1,15 @@
 package dev.plume.bench;
 
-import dev.plume.accumulator.ProducerBatch;
-import dev.plume.accumulator.RecordAccumulator;
-import dev.plume.compression.CompressionContext;
-import dev.plume.metadata.ClusterSnapshot;
-import dev.plume.network.BenchEncoderAccess;
-import dev.plume.network.RequestEncoder;
-import dev.plume.protocol.ApiKey;
-import dev.plume.protocol.ProtocolWriter;
-import dev.plume.protocol.RequestHeader;
-import dev.plume.sender.BenchProduceAccess;
+import dev.plume.internal.accumulator.ProducerBatch;
+import dev.plume.internal.accumulator.RecordAccumulator;
+import dev.plume.internal.compression.CompressionContext;
+import dev.plume.internal.metadata.ClusterSnapshot;
+import dev.plume.internal.network.BenchEncoderAccess;
+import dev.plume.internal.network.RequestEncoder;
+import dev.plume.internal.protocol.ApiKey;
+import dev.plume.internal.protocol.ProtocolWriter;
+import dev.plume.internal.protocol.RequestHeader;
+import dev.plume.internal.sender.BenchProduceAccess;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.plume.engine;
 
-import dev.plume.sender.SenderStats;
+import dev.plume.internal.sender.SenderStats;
 
 /**
  * Per-second rates from totals: the rate between the previous snapshot (at least a second old) and

@@ -1,13 +1,13 @@
 package dev.plume.engine;
 
-import dev.plume.accumulator.RecordAccumulator;
-import dev.plume.memory.BufferPool;
-import dev.plume.metadata.ProducerMetadata;
-import dev.plume.network.NetworkStats;
-import dev.plume.network.TrafficStats;
+import dev.plume.internal.accumulator.RecordAccumulator;
+import dev.plume.internal.memory.BufferPool;
+import dev.plume.internal.metadata.ProducerMetadata;
+import dev.plume.internal.network.NetworkStats;
+import dev.plume.internal.network.TrafficStats;
+import dev.plume.internal.sender.LatencyHistogram;
+import dev.plume.internal.sender.SenderStats;
 import dev.plume.producer.ProducerStats;
-import dev.plume.sender.LatencyHistogram;
-import dev.plume.sender.SenderStats;
 import java.util.HashMap;
 import java.util.Map;
 

@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
-import dev.plume.clock.ManualClock;
+import dev.plume.internal.clock.ManualClock;
+import dev.plume.internal.network.FakeNetworkClient;
+import dev.plume.internal.network.FakeNetworkClient.SentRequest;
+import dev.plume.internal.protocol.ApiKey;
+import dev.plume.internal.protocol.message.InitProducerIdResponse;
+import dev.plume.internal.protocol.message.MetadataResponse;
+import dev.plume.internal.protocol.message.ProduceRequest;
+import dev.plume.internal.protocol.message.ProduceResponse;
 import dev.plume.logging.LogCapture;
-import dev.plume.network.FakeNetworkClient;
-import dev.plume.network.FakeNetworkClient.SentRequest;
 import dev.plume.producer.ProducerConfig;
 import dev.plume.producer.ProducerInterceptor;
 import dev.plume.producer.ProducerRecord;
@@ -17,11 +22,6 @@ import dev.plume.producer.errors.RecordTooLargeException;
 import dev.plume.producer.errors.SerializationException;
 import dev.plume.producer.serialization.Serializer;
 import dev.plume.producer.serialization.StringSerializer;
-import dev.plume.protocol.ApiKey;
-import dev.plume.protocol.message.InitProducerIdResponse;
-import dev.plume.protocol.message.MetadataResponse;
-import dev.plume.protocol.message.ProduceRequest;
-import dev.plume.protocol.message.ProduceResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -356,7 +356,7 @@ class PlumeProducerTest {
 
   @Test
   void forcedCloseFailsPendingRecordsClearly() throws Exception {
-    client.setNodeReady(new dev.plume.network.Node(1, "b1", 9092), false);
+    client.setNodeReady(new dev.plume.internal.network.Node(1, "b1", 9092), false);
     producer = builder(config()).build();
     CompletableFuture<RecordMetadata> f = producer.send(new ProducerRecord<>("t", 0, null, "v"));
     producer.close(java.time.Duration.ZERO);
@@ -409,7 +409,8 @@ class PlumeProducerTest {
     assertThat(producer.builtInPartition("t", null, cluster)).isEqualTo(-1);
     int keyed = producer.builtInPartition("t", new byte[] {1, 2, 3}, cluster);
     assertThat(keyed)
-        .isEqualTo(dev.plume.partition.KeyPartitioning.partitionForKey(new byte[] {1, 2, 3}, 2));
+        .isEqualTo(
+            dev.plume.internal.partition.KeyPartitioning.partitionForKey(new byte[] {1, 2, 3}, 2));
     CompletableFuture<RecordMetadata> outcome = new CompletableFuture<>();
     int partition =
         producer.appendSerialized(
@@ -501,7 +502,7 @@ class PlumeProducerTest {
     assertThat(outcomes).containsExactly("t/1@0 t=7 k=-1 v=2 e=null", "t/1@1 t=8 k=1 v=-1 e=null");
 
     // Failed records too: a forced close fails what cannot go out.
-    client.setNodeReady(new dev.plume.network.Node(1, "b1", 9092), false);
+    client.setNodeReady(new dev.plume.internal.network.Node(1, "b1", 9092), false);
     producer.appendSerialized(
         "t", 0, 9L, null, new byte[] {1}, null, outcome, 1_000, cluster, false);
     producer.close(java.time.Duration.ZERO);
@@ -561,7 +562,7 @@ class PlumeProducerTest {
     start();
     List<String> outcomes = new java.util.concurrent.CopyOnWriteArrayList<>();
     byte[] keyBytes = "k1".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    int expected = dev.plume.partition.KeyPartitioning.partitionForKey(keyBytes, 2);
+    int expected = dev.plume.internal.partition.KeyPartitioning.partitionForKey(keyBytes, 2);
     producer.send("t", "k1", "v", collecting(outcomes));
     producer.flush();
     assertThat(outcomes).containsExactly("t/" + expected + "@0 t=1000 k=2 v=1 e=null");

@@ -2,16 +2,16 @@ package dev.plume.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.plume.clock.Clock;
-import dev.plume.network.ClientRequest;
-import dev.plume.network.ClientResponse;
-import dev.plume.network.NetworkConfig;
-import dev.plume.network.NetworkEnvironment;
-import dev.plume.network.NioNetworkClient;
-import dev.plume.network.Node;
-import dev.plume.protocol.ApiKey;
-import dev.plume.protocol.message.MetadataRequest;
-import dev.plume.protocol.message.MetadataResponse;
+import dev.plume.internal.clock.Clock;
+import dev.plume.internal.network.ClientRequest;
+import dev.plume.internal.network.ClientResponse;
+import dev.plume.internal.network.NetworkConfig;
+import dev.plume.internal.network.NetworkEnvironment;
+import dev.plume.internal.network.NioNetworkClient;
+import dev.plume.internal.network.Node;
+import dev.plume.internal.protocol.ApiKey;
+import dev.plume.internal.protocol.message.MetadataRequest;
+import dev.plume.internal.protocol.message.MetadataResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -78,7 +78,7 @@ class PlumeHealthBrokerOutageTest {
               ProducerTemplate<String, String> template =
                   (ProducerTemplate<String, String>) context.getBean("plumeProducerTemplate");
               template.send(topic, "before").get();
-              Logger connectionLog = (Logger) LoggerFactory.getLogger("dev.plume.network");
+              Logger connectionLog = (Logger) LoggerFactory.getLogger("dev.plume.internal.network");
               ListAppender<ILoggingEvent> logs = new ListAppender<>();
               logs.start();
               connectionLog.addAppender(logs);

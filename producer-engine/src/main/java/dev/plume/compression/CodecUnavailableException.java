@@ -1,9 +1,0 @@
-package dev.plume.compression;
-
-/** A codec was requested whose optional library is not on the classpath (or failed to load). */
-public final class CodecUnavailableException extends IllegalStateException {
-
-  public CodecUnavailableException(String message, Throwable cause) {
-    super(message, cause);
-  }
-}

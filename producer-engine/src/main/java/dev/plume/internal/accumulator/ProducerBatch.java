@@ -1,0 +1,511 @@
+package dev.plume.internal.accumulator;
+
+import dev.plume.internal.compression.CompressionContext;
+import dev.plume.internal.record.RecordBatchBuilder;
+import dev.plume.producer.Callback;
+import dev.plume.producer.RecordMetadata;
+import dev.plume.producer.RecordOutcome;
+import dev.plume.producer.TopicPartition;
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One batch for one partition: the pooled buffer its records are encoded into, and per record what
+ * is needed to report its outcome. Per-record state lives in parallel arrays that grow by doubling,
+ * so appending a record creates no object.
+ *
+ * <p>Thread-safety: appends happen under the owning partition queue's lock; after the batch is
+ * drained only the sender thread touches it, except {@link #completeExceptionally} which may race
+ * with the sender on forced close and is made idempotent by a CAS.
+ */
+public final class ProducerBatch {
+
+  private static final Logger log = LoggerFactory.getLogger(ProducerBatch.class);
+
+  /** Below this much free room a batch counts as full, so it is sent without lingering. */
+  private static final int FULL_THRESHOLD_BYTES = 32;
+
+  private final TopicPartition topicPartition;
+  private final ByteBuffer buffer;
+  private final RecordBatchBuilder builder;
+  private final long createdMs;
+  private final boolean pooled;
+  private final AtomicBoolean completed = new AtomicBoolean();
+
+  private static final int OPEN = 0;
+  private static final int SEALING = 1;
+  private static final int SEALED = 2;
+  private static final int RELEASED = 3;
+
+  /**
+   * OPEN until one thread claims the seal: the appending thread that filled a compressed batch
+   * ({@link #trySealEarly}) or the sender ({@link #sealed}); the sender waits out a seal in
+   * progress. Publishes {@link #sealed} with its final write.
+   */
+  private final AtomicInteger sealState = new AtomicInteger(OPEN);
+
+  private final CompletableFuture<Void> done = new CompletableFuture<>();
+
+  // per record, guarded by the partition queue's lock until drained
+  private int recordCount;
+  private boolean full;
+
+  /** Null once the batch completed and gave its slots back to the pool. */
+  private RecordSlots slots;
+
+  private final RecordSlotsPool slotsPool;
+
+  // sender-thread state
+  private int attempts;
+  private long lastAttemptMs;
+  private long drainedMs = -1;
+  private ByteBuffer sealed;
+  private long producerId = -1;
+  private short producerEpoch = -1;
+  private int baseSequence = -1;
+  private boolean inFlight;
+  private boolean mayHaveBeenWritten;
+
+  ProducerBatch(
+      TopicPartition topicPartition,
+      ByteBuffer buffer,
+      RecordBatchBuilder builder,
+      RecordSlotsPool slotsPool,
+      int expectedRecords,
+      long nowMs) {
+    this.topicPartition = topicPartition;
+    this.buffer = buffer;
+    this.builder = builder;
+    this.pooled = true;
+    this.createdMs = nowMs;
+    this.lastAttemptMs = nowMs;
+    this.slotsPool = slotsPool;
+    // Sized from the first record when new, so the per-record arrays rarely grow (a copy each).
+    this.slots = slotsPool.acquire(Math.min(expectedRecords, 4096));
+  }
+
+  /**
+   * A piece of a split batch: already sealed (with the original's producer state and its share of
+   * the sequence range), owning records {@code [from, from + count)} of {@code original}.
+   */
+  ProducerBatch(ProducerBatch original, ByteBuffer sealedPiece, int from, int count) {
+    this.topicPartition = original.topicPartition;
+    this.buffer = sealedPiece;
+    this.builder = null;
+    this.pooled = false;
+    this.createdMs = original.createdMs;
+    this.lastAttemptMs = original.lastAttemptMs;
+    this.attempts = original.attempts;
+    this.mayHaveBeenWritten = original.mayHaveBeenWritten;
+    this.full = true;
+    this.recordCount = count;
+    // Copies of the original's ranges, never pooled: splits are rare.
+    this.slots = new RecordSlots(original.slots, from, count);
+    this.slotsPool = null;
+    this.sealed = sealedPiece;
+    this.sealState.set(SEALED);
+    ByteBuffer b = sealedPiece.duplicate();
+    int start = b.position();
+    this.producerId = b.getLong(start + 43);
+    this.producerEpoch = b.getShort(start + 51);
+    this.baseSequence = b.getInt(start + 53);
+  }
+
+  /** Appends under the queue lock; false when the record does not fit the buffer. */
+  boolean lockedTryAppend(
+      long timestampMs,
+      byte[] key,
+      byte[] value,
+      dev.plume.producer.Header[] headers,
+      CompletableFuture<RecordMetadata> future,
+      Callback callback) {
+    if (full || !builder.tryAppend(timestampMs, key, value, headers)) {
+      full = true;
+      return false;
+    }
+    slots.set(
+        recordCount,
+        future,
+        callback,
+        timestampMs,
+        key == null ? -1 : key.length,
+        value == null ? -1 : value.length);
+    recordCount++;
+    return true;
+  }
+
+  /**
+   * Completes every record with its offset ({@code baseOffset} + index; -1 stays -1) and, for
+   * LogAppendTime topics, the broker's timestamp. Runs callbacks on the calling (I/O) thread.
+   *
+   * @return false if the batch had already been completed
+   */
+  public boolean complete(long baseOffset, long logAppendTimeMs) {
+    if (!completed.compareAndSet(false, true)) {
+      return false;
+    }
+    RecordSlots s = slots;
+    for (int i = 0; i < recordCount; i++) {
+      long offset = baseOffset < 0 ? -1 : baseOffset + i;
+      long ts = logAppendTimeMs >= 0 ? logAppendTimeMs : s.timestampsMs[i];
+      if (tryOutcome(s, i, offset, ts, null)) {
+        continue;
+      }
+      RecordMetadata metadata =
+          new RecordMetadata(
+              topicPartition.topic(),
+              topicPartition.partition(),
+              offset,
+              ts,
+              s.keySizes[i],
+              s.valueSizes[i]);
+      finishRecord(s, i, metadata, null);
+    }
+    maybeRecycleSlots();
+    done.complete(null);
+    return true;
+  }
+
+  /**
+   * Fails every record with {@code error}.
+   *
+   * @return false if the batch had already been completed
+   */
+  public boolean completeExceptionally(RuntimeException error) {
+    if (!completed.compareAndSet(false, true)) {
+      return false;
+    }
+    RecordSlots s = slots;
+    for (int i = 0; i < recordCount; i++) {
+      if (tryOutcome(s, i, -1, s.timestampsMs[i], error)) {
+        continue;
+      }
+      RecordMetadata metadata =
+          new RecordMetadata(
+              topicPartition.topic(),
+              topicPartition.partition(),
+              -1,
+              s.timestampsMs[i],
+              s.keySizes[i],
+              s.valueSizes[i]);
+      finishRecord(s, i, metadata, error);
+    }
+    maybeRecycleSlots();
+    done.complete(null);
+    return true;
+  }
+
+  /**
+   * Gives the slots back for the next batch. Only a drained batch: no appending thread can reach it
+   * any more (a batch failed while still queued, on a forced close, keeps its slots).
+   */
+  private void maybeRecycleSlots() {
+    if (slotsPool != null && drainedMs >= 0) {
+      RecordSlots s = slots;
+      slots = null;
+      s.clear(recordCount);
+      slotsPool.release(s);
+    }
+  }
+
+  /**
+   * Completes record {@code i} without a {@link RecordMetadata} when it has only a {@link
+   * RecordOutcome} (no future): one object less per record for API adapters.
+   */
+  private boolean tryOutcome(
+      RecordSlots s, int i, long offset, long timestampMs, RuntimeException error) {
+    Callback[] callbacks = s.callbacks;
+    if (callbacks == null
+        || s.futures[i] != null
+        || !(callbacks[i] instanceof RecordOutcome outcome)) {
+      return false;
+    }
+    try {
+      outcome.onOutcome(
+          topicPartition.topic(),
+          topicPartition.partition(),
+          offset,
+          timestampMs,
+          s.keySizes[i],
+          s.valueSizes[i],
+          error);
+    } catch (RuntimeException e) {
+      log.error("Callback for a record to {} threw; ignoring it", topicPartition, e);
+    }
+    return true;
+  }
+
+  private void finishRecord(RecordSlots s, int i, RecordMetadata metadata, RuntimeException error) {
+    Callback[] callbacks = s.callbacks;
+    Callback callback = callbacks == null ? null : callbacks[i];
+    if (callback != null) {
+      try {
+        callback.onCompletion(metadata, error);
+      } catch (RuntimeException e) {
+        log.error("Callback for a record to {} threw; ignoring it", topicPartition, e);
+      }
+    }
+    CompletableFuture<RecordMetadata> future = s.futures[i];
+    if (future != null) {
+      if (error == null) {
+        future.complete(metadata);
+      } else {
+        future.completeExceptionally(error);
+      }
+    }
+  }
+
+  public TopicPartition topicPartition() {
+    return topicPartition;
+  }
+
+  public int recordCount() {
+    return recordCount;
+  }
+
+  /** Uncompressed bytes so far, header included. */
+  public int estimatedSizeBytes() {
+    return builder != null ? builder.sizeInBytes() : sealed.remaining();
+  }
+
+  /** Header plus uncompressed records, also after sealing (split pieces: their sealed size). */
+  public int uncompressedSizeBytes() {
+    return builder != null ? builder.uncompressedSizeInBytes() : sealed.remaining();
+  }
+
+  /** Full once a record did not fit, or when too little room is left for any record. */
+  boolean lockedIsFull() {
+    return full || builder == null || builder.remainingBytes() < FULL_THRESHOLD_BYTES;
+  }
+
+  public long createdMs() {
+    return createdMs;
+  }
+
+  public int attempts() {
+    return attempts;
+  }
+
+  public long lastAttemptMs() {
+    return lastAttemptMs;
+  }
+
+  public long drainedMs() {
+    return drainedMs;
+  }
+
+  /**
+   * Called under the queue lock when the batch leaves its queue: it is closed for appends for good,
+   * since it will be sealed, and may come back to the queue head for a retry.
+   */
+  void onDrained(long nowMs) {
+    drainedMs = nowMs;
+    full = true;
+  }
+
+  void onRetry(long nowMs) {
+    attempts++;
+    lastAttemptMs = nowMs;
+  }
+
+  public boolean isDone() {
+    return completed.get();
+  }
+
+  /**
+   * For a batch split into {@code pieces}: its records now belong to the pieces, so it is done once
+   * they all are (flush may be waiting on it).
+   */
+  void doneWhenPiecesDone(java.util.List<ProducerBatch> pieces) {
+    CompletableFuture<?>[] all = new CompletableFuture<?>[pieces.size()];
+    for (int i = 0; i < all.length; i++) {
+      all[i] = pieces.get(i).done;
+    }
+    CompletableFuture.allOf(all).whenComplete((ignored, error) -> done.complete(null));
+  }
+
+  /** Completes (normally) once every record of the batch has its outcome. */
+  public CompletableFuture<Void> doneFuture() {
+    return done;
+  }
+
+  public boolean inFlight() {
+    return inFlight;
+  }
+
+  public void inFlight(boolean value) {
+    this.inFlight = value;
+  }
+
+  /**
+   * Whether some attempt may have reached the log: its request was lost (disconnect, request
+   * timeout) or the broker answered with an error it can give after appending. Such a batch must
+   * never be sent under another producer epoch or sequence.
+   */
+  public boolean mayHaveBeenWritten() {
+    return mayHaveBeenWritten;
+  }
+
+  public void markMayHaveBeenWritten() {
+    this.mayHaveBeenWritten = true;
+  }
+
+  public boolean hasSequence() {
+    return baseSequence >= 0;
+  }
+
+  public long producerId() {
+    return producerId;
+  }
+
+  public short producerEpoch() {
+    return producerEpoch;
+  }
+
+  public int baseSequence() {
+    return baseSequence;
+  }
+
+  /** The sequence of the last record, with Kafka's wrap-around after Integer.MAX_VALUE. */
+  public int lastSequence() {
+    long last = (long) baseSequence + recordCount - 1;
+    return (int) (last > Integer.MAX_VALUE ? last - Integer.MAX_VALUE - 1 : last);
+  }
+
+  /**
+   * Seals the batch once (compressing if configured) and stamps the producer state; a sealed batch
+   * that is retried under a new epoch or sequence is re-stamped without recompressing.
+   */
+  public ByteBuffer sealed(
+      CompressionContext context, long producerId, short epoch, int baseSequence) {
+    ensureSealed(context);
+    if (producerId != this.producerId
+        || epoch != this.producerEpoch
+        || baseSequence != this.baseSequence) {
+      RecordBatchBuilder.writeProducerState(sealed, producerId, epoch, baseSequence);
+      this.producerId = producerId;
+      this.producerEpoch = epoch;
+      this.baseSequence = baseSequence;
+    }
+    return sealed.duplicate();
+  }
+
+  /**
+   * Seals (compresses) the batch now, on the calling appending thread, if nobody has claimed the
+   * seal yet. Only for a batch closed to appends ({@link #lockedIsFull} was true under the queue
+   * lock, so no thread writes to its builder any more).
+   *
+   * @return whether this call sealed it
+   */
+  boolean trySealEarly(CompressionContext context) {
+    if (!sealState.compareAndSet(OPEN, SEALING)) {
+      return false;
+    }
+    try {
+      sealWithClaim(context);
+      return true;
+    } catch (RuntimeException e) {
+      // Leave it to the sender, which reports a codec failure on the batch's records.
+      sealState.set(OPEN);
+      log.debug("Early seal of {} failed; the sender will seal it", topicPartition, e);
+      return false;
+    }
+  }
+
+  private void ensureSealed(CompressionContext context) {
+    while (true) {
+      int state = sealState.get();
+      if (state == SEALED) {
+        return;
+      }
+      if (state == OPEN && sealState.compareAndSet(OPEN, SEALING)) {
+        try {
+          sealWithClaim(context);
+        } catch (RuntimeException e) {
+          sealState.set(OPEN);
+          throw e;
+        }
+        return;
+      }
+      // An appending thread is compressing it: at most one codec call, cheaper than parking.
+      Thread.onSpinWait();
+    }
+  }
+
+  private void sealWithClaim(CompressionContext context) {
+    // The producer state is still unset (-1) here: it is stamped after sealing, by the sender.
+    sealed = builder.seal(context);
+    sealState.set(SEALED);
+  }
+
+  /**
+   * Before the buffer goes back to the pool: no early seal may start any more, and one in progress
+   * (an appending thread compressing in place) is waited out, so nothing writes into a buffer that
+   * another batch may already own.
+   */
+  void forbidSealing() {
+    while (true) {
+      int state = sealState.get();
+      if (state == SEALED || state == RELEASED) {
+        return;
+      }
+      if (state == OPEN && sealState.compareAndSet(OPEN, RELEASED)) {
+        return;
+      }
+      Thread.onSpinWait();
+    }
+  }
+
+  /** Whether the batch is sealed (by the sender or early by an appending thread). */
+  public boolean isSealed() {
+    return sealState.get() == SEALED;
+  }
+
+  /** The sealed batch, or null before the first drain. */
+  public ByteBuffer sealedOrNull() {
+    return sealState.get() != SEALED ? null : sealed.duplicate();
+  }
+
+  /** Forgets the sequence so the batch is stamped afresh (after an epoch bump). */
+  public void resetProducerState() {
+    this.baseSequence = -1;
+    this.producerEpoch = -1;
+    this.producerId = -1;
+  }
+
+  /** The pooled buffer to return to the pool once nothing can read the batch any more. */
+  ByteBuffer buffer() {
+    return buffer;
+  }
+
+  /** Whether {@link #buffer()} came from the pool (split pieces have buffers of their own). */
+  boolean pooled() {
+    return pooled;
+  }
+
+  /** Per record, for splitting: the future and callback of record {@code i}. */
+  CompletableFuture<RecordMetadata> futureAt(int i) {
+    return slots.futures[i];
+  }
+
+  Callback callbackAt(int i) {
+    return slots.callbacks == null ? null : slots.callbacks[i];
+  }
+
+  @Override
+  public String toString() {
+    return "ProducerBatch{"
+        + topicPartition
+        + ", records="
+        + recordCount
+        + ", attempts="
+        + attempts
+        + ", baseSequence="
+        + baseSequence
+        + "}";
+  }
+}

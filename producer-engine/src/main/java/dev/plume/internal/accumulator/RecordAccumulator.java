@@ -1,0 +1,748 @@
+package dev.plume.internal.accumulator;
+
+import dev.plume.internal.compression.CompressionContext;
+import dev.plume.internal.compression.CompressionType;
+import dev.plume.internal.memory.BufferPool;
+import dev.plume.internal.metadata.ClusterSnapshot;
+import dev.plume.internal.network.Node;
+import dev.plume.internal.partition.BuiltInPartitioner;
+import dev.plume.internal.partition.NodeLatencyStats;
+import dev.plume.internal.partition.StickyPartition;
+import dev.plume.internal.record.RecordBatchBuilder;
+import dev.plume.internal.record.RecordBatchLayout;
+import dev.plume.internal.record.RecordBatchSplitter;
+import dev.plume.producer.Callback;
+import dev.plume.producer.Header;
+import dev.plume.producer.RecordMetadata;
+import dev.plume.producer.TopicPartition;
+import dev.plume.producer.errors.ProducerClosedException;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntPredicate;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * Per-partition queues of batches. Sending threads {@link #append} records straight into the last
+ * open batch of a partition (one short critical section on that partition's queue); the sender
+ * thread asks which leaders are {@link #ready}, then {@link #drain}s up to one request's worth of
+ * batches per leader.
+ *
+ * <p>Thread-safety: each partition queue is guarded by its own monitor; topic and queue lookup use
+ * concurrent maps; flush and close bookkeeping use atomics. Buffer allocation, which may block,
+ * happens outside every queue lock.
+ */
+public final class RecordAccumulator {
+
+  private final AccumulatorConfig config;
+  private final BufferPool pool;
+  private final ConcurrentHashMap<String, TopicQueues> topics = new ConcurrentHashMap<>();
+  private final Set<ProducerBatch> incomplete = ConcurrentHashMap.newKeySet();
+  private final Map<Integer, Integer> drainIndexByNode = new HashMap<>();
+  private final AtomicInteger flushesInProgress = new AtomicInteger();
+  private final AtomicInteger appendsInProgress = new AtomicInteger();
+  private final NodeLatencyStats nodeStats;
+  private final RecordSlotsPool slotsPool;
+  private final SealContextPool sealContexts; // null: the sender seals every batch
+  private volatile boolean closed;
+
+  /** Appending threads that may compress at once; more would only compete for the cores. */
+  static final int MAX_EARLY_SEAL_CONTEXTS =
+      Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+
+  public RecordAccumulator(AccumulatorConfig config, BufferPool pool) {
+    this(config, pool, null);
+  }
+
+  /**
+   * @param sealContexts makes compression contexts for appending threads, so that the thread that
+   *     fills a compressed batch compresses it (at most {@link #MAX_EARLY_SEAL_CONTEXTS} at once);
+   *     null: the sender compresses every batch
+   */
+  public RecordAccumulator(
+      AccumulatorConfig config, BufferPool pool, Supplier<CompressionContext> sealContexts) {
+    this.config = config;
+    this.pool = pool;
+    this.sealContexts =
+        sealContexts == null || config.compression() == CompressionType.NONE
+            ? null
+            : new SealContextPool(sealContexts, MAX_EARLY_SEAL_CONTEXTS);
+    this.nodeStats = new NodeLatencyStats(config.partitionAvailabilityTimeoutMs());
+    // As many slot sets as batches can be in memory at once, capped at 256: enough for the
+    // batches open and in flight in steady state; beyond that a set is simply allocated. The pool
+    // is memory outside buffer.memory, so it stays small (256 x 4,096 slots x 24 B at the worst).
+    this.slotsPool =
+        new RecordSlotsPool(
+            (int) Math.min(256, pool.totalMemoryBytes() / Math.max(1, config.batchSizeBytes())));
+  }
+
+  /** {@link #append} result flag: the record's batch is full, so the sender may send it now. */
+  public static final int BATCH_FULL = 1;
+
+  /** {@link #append} result flag: the record started a new batch. */
+  public static final int NEW_BATCH = 2;
+
+  /**
+   * {@link #append} result when {@code abortOnNewBatch} was set and the record would have opened a
+   * new batch: nothing was appended (the caller's partitioner may choose again, then append).
+   */
+  public static final int ABORTED_FOR_NEW_BATCH = -1;
+
+  /**
+   * Appends a record. {@code partition} may be -1 to let the topic's sticky partitioner choose
+   * among {@code cluster}'s partitions. Blocks at most {@code maxBlockMs} for buffer memory.
+   *
+   * @return the partition and the {@link #BATCH_FULL} / {@link #NEW_BATCH} flags packed in an int
+   *     (so appending allocates nothing): read them with {@link #partitionOf} and {@link #isSet}
+   */
+  public int append(
+      String topic,
+      int partition,
+      long timestampMs,
+      byte[] key,
+      byte[] value,
+      Header[] headers,
+      CompletableFuture<RecordMetadata> future,
+      Callback callback,
+      long maxBlockMs,
+      long nowMs,
+      ClusterSnapshot cluster) {
+    return append(
+        topic,
+        partition,
+        timestampMs,
+        key,
+        value,
+        headers,
+        future,
+        callback,
+        maxBlockMs,
+        nowMs,
+        cluster,
+        false);
+  }
+
+  /**
+   * Like {@link #append}; with {@code abortOnNewBatch}, returns {@link #ABORTED_FOR_NEW_BATCH}
+   * instead of opening a new batch, before any memory is allocated. This is the hook of Kafka's
+   * (3.x) {@code Partitioner.onNewBatch}: a custom partitioner learns that its partition's batch is
+   * full and may pick another one for the record.
+   */
+  public int append(
+      String topic,
+      int partition,
+      long timestampMs,
+      byte[] key,
+      byte[] value,
+      Header[] headers,
+      CompletableFuture<RecordMetadata> future,
+      Callback callback,
+      long maxBlockMs,
+      long nowMs,
+      ClusterSnapshot cluster,
+      boolean abortOnNewBatch) {
+    appendsInProgress.incrementAndGet();
+    ByteBuffer buffer = null;
+    ProducerBatch filled = null; // a batch this append closed, to compress outside the lock
+    try {
+      TopicQueues tq = topics.get(topic);
+      if (tq == null) {
+        tq = topics.computeIfAbsent(topic, TopicQueues::new);
+      }
+      while (true) {
+        // Keyless records: the topic's sticky partition (KIP-794), re-checked under the lock.
+        StickyPartition sticky =
+            partition >= 0 ? null : tq.partitioner.peekCurrentPartition(cluster);
+        int chosen = sticky == null ? partition : sticky.partition();
+        PartitionQueue queue = tq.queue(chosen);
+        synchronized (queue) {
+          lockedCheckOpen();
+          if (tq.partitioner.partitionChangedBeforeAppend(
+              sticky, lockedAllBatchesFull(queue), cluster)) {
+            continue;
+          }
+          int result = lockedTryAppend(queue, timestampMs, key, value, headers, future, callback);
+          if (result >= 0) {
+            result = pack(chosen, result);
+            tq.partitioner.updatePartitionInfo(
+                sticky, sizeOf(key, value), cluster, lockedAllBatchesFull(queue));
+            return result;
+          }
+          if (abortOnNewBatch) {
+            return ABORTED_FOR_NEW_BATCH;
+          }
+          if (buffer != null) {
+            ProducerBatch previous = queue.batches.peekLast();
+            if (sealContexts != null && previous != null && previous.lockedIsFull()) {
+              filled = previous;
+            }
+            ProducerBatch batch =
+                new ProducerBatch(
+                    new TopicPartition(topic, chosen),
+                    buffer,
+                    new RecordBatchBuilder(buffer, config.compression(), config.transactional()),
+                    slotsPool,
+                    expectedRecords(buffer.capacity(), key, value),
+                    nowMs);
+            if (!batch.lockedTryAppend(timestampMs, key, value, headers, future, callback)) {
+              throw new IllegalStateException(
+                  "A record did not fit a buffer sized for it: " + buffer.capacity() + " bytes");
+            }
+            buffer = null;
+            queue.batches.addLast(batch);
+            incomplete.add(batch);
+            tq.partitioner.updatePartitionInfo(
+                sticky, sizeOf(key, value), cluster, lockedAllBatchesFull(queue));
+            return pack(
+                chosen,
+                NEW_BATCH | (queue.batches.size() > 1 || batch.lockedIsFull() ? BATCH_FULL : 0));
+          }
+        }
+        // No room: allocate outside the lock (this may block), then try again.
+        int needed =
+            Math.max(
+                config.batchSizeBytes(),
+                RecordBatchBuilder.estimateSizeInBytes(
+                    key == null ? -1 : key.length, value == null ? -1 : value.length, headers));
+        buffer = pool.allocate(needed, maxBlockMs);
+      }
+    } finally {
+      if (buffer != null) {
+        pool.deallocate(buffer);
+      }
+      if (filled != null) {
+        maybeSealEarly(filled);
+      }
+      appendsInProgress.decrementAndGet();
+    }
+  }
+
+  /**
+   * Compresses a batch this thread just filled, unless the sender got to it first or every context
+   * is busy: the codec work then runs on the appending threads, in parallel, and the I/O thread
+   * only does network work (kafka-clients compresses on appending threads too, record by record).
+   */
+  private void maybeSealEarly(ProducerBatch batch) {
+    CompressionContext context = sealContexts.tryAcquire();
+    if (context == null) {
+      return;
+    }
+    try {
+      batch.trySealEarly(context);
+    } finally {
+      sealContexts.release(context);
+    }
+  }
+
+  private static int pack(int partition, int flags) {
+    return (partition << 2) | flags;
+  }
+
+  /** The partition an {@link #append} result names. */
+  public static int partitionOf(int appendResult) {
+    return appendResult >>> 2;
+  }
+
+  /**
+   * Whether an {@link #append} result has {@code flag} ({@link #BATCH_FULL}, {@link #NEW_BATCH}).
+   */
+  public static boolean isSet(int appendResult, int flag) {
+    return (appendResult & flag) != 0;
+  }
+
+  private static boolean lockedAllBatchesFull(PartitionQueue queue) {
+    ProducerBatch last = queue.batches.peekLast();
+    return last == null || last.lockedIsFull();
+  }
+
+  /** How many records like this one fit the batch buffer (small records: ~6 bytes overhead). */
+  private static int expectedRecords(int bufferBytes, byte[] key, byte[] value) {
+    return bufferBytes / (sizeOf(key, value) + 6) + 1;
+  }
+
+  private static int sizeOf(byte[] key, byte[] value) {
+    return (key == null ? 0 : key.length) + (value == null ? 0 : value.length);
+  }
+
+  /** Appends to the last batch: -1 when there is none or it is full, else the result flags. */
+  private static int lockedTryAppend(
+      PartitionQueue queue,
+      long timestampMs,
+      byte[] key,
+      byte[] value,
+      Header[] headers,
+      CompletableFuture<RecordMetadata> future,
+      Callback callback) {
+    ProducerBatch last = queue.batches.peekLast();
+    if (last == null || !last.lockedTryAppend(timestampMs, key, value, headers, future, callback)) {
+      return -1;
+    }
+    return queue.batches.size() > 1 || last.lockedIsFull() ? BATCH_FULL : 0;
+  }
+
+  private void lockedCheckOpen() {
+    if (closed) {
+      throw new ProducerClosedException("Producer is closed; the record was not sent");
+    }
+  }
+
+  /** Leaders that have a batch ready to send: full, lingered, retry backoff over, or flushing. */
+  public ReadyCheckResult ready(ClusterSnapshot cluster, long nowMs) {
+    return ready(cluster, nowMs, ALWAYS_BUSY);
+  }
+
+  private static final IntPredicate ALWAYS_BUSY = nodeId -> true;
+
+  /** {@link #ready}'s result list, refilled by each call (only the sender thread calls it). */
+  private final List<Node> readyNodesScratch = new ArrayList<>();
+
+  /**
+   * As {@link #ready(ClusterSnapshot, long)}; with adaptive batching, a batch whose leader has no
+   * request in flight ({@code leaderBusy} false) is ready before linger.ms.
+   */
+  public ReadyCheckResult ready(ClusterSnapshot cluster, long nowMs, IntPredicate leaderBusy) {
+    // One caller (the sender thread): the result's node list is reused by the next call.
+    // The ready leaders go into a list kept across rounds (a handful of nodes: a linear contains is
+    // cheaper than hashing, and nothing is allocated per round). Unknown leaders are rare: that
+    // set is allocated on first use.
+    List<Node> readyNodes = readyNodesScratch;
+    readyNodes.clear();
+    Set<String> unknownLeaderTopics = Set.of();
+    long nextDelayMs = Long.MAX_VALUE;
+    boolean exhausted = pool.waitingThreads() > 0;
+    boolean flushing = flushesInProgress.get() > 0 || closed;
+    for (TopicQueues tq : topics.values()) {
+      maybeUpdateLoadStats(tq, cluster);
+      for (PartitionQueue queue : tq.queues()) {
+        ProducerBatch first;
+        boolean full;
+        synchronized (queue) {
+          first = queue.batches.peekFirst();
+          if (first == null) {
+            continue;
+          }
+          full = queue.batches.size() > 1 || first.lockedIsFull();
+        }
+        Node leader = cluster.leaderFor(tq.topic, queue.partition);
+        if (leader == null) {
+          if (unknownLeaderTopics.isEmpty()) {
+            unknownLeaderTopics = new HashSet<>();
+          }
+          unknownLeaderTopics.add(tq.topic);
+          continue;
+        }
+        if (readyNodes.contains(leader)) {
+          continue;
+        }
+        long backoffLeftMs =
+            first.attempts() > 0 ? first.lastAttemptMs() + backoffMs(first.attempts()) - nowMs : 0;
+        if (backoffLeftMs > 0) {
+          nextDelayMs = Math.min(nextDelayMs, backoffLeftMs);
+          continue;
+        }
+        // A retry goes as soon as its backoff is over: it lingered before its first attempt.
+        long lingerLeftMs =
+            first.attempts() > 0 ? 0 : config.lingerMs() - (nowMs - first.createdMs());
+        if (full
+            || lingerLeftMs <= 0
+            || exhausted
+            || flushing
+            || (config.adaptiveBatching() && !leaderBusy.test(leader.id()))) {
+          readyNodes.add(leader);
+        } else {
+          nextDelayMs = Math.min(nextDelayMs, lingerLeftMs);
+        }
+      }
+    }
+    return new ReadyCheckResult(readyNodes, nextDelayMs, unknownLeaderTopics);
+  }
+
+  /**
+   * Adaptive partitioning: weights the topic's next sticky choice towards shorter queues, leaving
+   * out partitions whose leader has not been drainable for partitioner.availability.timeout.ms.
+   * Only once the topic has a queue for every partition, as in Kafka.
+   */
+  private void maybeUpdateLoadStats(TopicQueues tq, ClusterSnapshot cluster) {
+    int count = cluster.partitionCountForTopic(tq.topic);
+    PartitionQueue[] qs = tq.queues();
+    if (!config.adaptivePartitioning() || count < 2 || qs.length < count) {
+      return;
+    }
+    // Scratch arrays of exactly the partition count (the partitioner copies what it keeps);
+    // only the sender thread runs this.
+    if (tq.loadSizesScratch.length != count) {
+      tq.loadSizesScratch = new int[count];
+      tq.loadIdsScratch = new int[count];
+    }
+    int[] sizes = tq.loadSizesScratch;
+    int[] ids = tq.loadIdsScratch;
+    int length = 0;
+    for (int p = 0; p < count; p++) {
+      Node leader = cluster.leaderFor(tq.topic, p);
+      if (leader == null || nodeStats.isExcluded(leader.id())) {
+        continue;
+      }
+      synchronized (qs[p]) {
+        sizes[length] = qs[p].batches.size();
+      }
+      ids[length++] = p;
+    }
+    tq.partitioner.updatePartitionLoadStats(sizes, ids, length);
+  }
+
+  /**
+   * Tells the availability tracking whether a leader with ready data could take a request now
+   * (partitioner.availability.timeout.ms).
+   */
+  public void updateNodeLatencyStats(int nodeId, long nowMs, boolean canDrain) {
+    nodeStats.update(nodeId, nowMs, canDrain);
+  }
+
+  /** Exponential retry backoff (KIP-580), capped, without jitter so ordering stays predictable. */
+  long backoffMs(int attempts) {
+    if (attempts <= 0) {
+      return 0;
+    }
+    double exp = config.retryBackoffMs() * Math.pow(2, Math.min(attempts - 1, 30));
+    return (long) Math.min(exp, Math.max(config.retryBackoffMs(), config.retryBackoffMaxMs()));
+  }
+
+  /**
+   * Takes, for one leader, the first batch of each of its partitions (rotating the start for
+   * fairness) until {@code maxRequestSizeBytes} would be exceeded; the first batch is always taken.
+   * {@code mayDrain} lets idempotence hold back a partition whose ordering is at risk.
+   */
+  public List<ProducerBatch> drain(
+      ClusterSnapshot cluster,
+      Node node,
+      int maxRequestSizeBytes,
+      Predicate<ProducerBatch> mayDrain,
+      long nowMs) {
+    List<TopicPartition> partitions = cluster.partitionsForNode(node.id());
+    if (partitions.isEmpty()) {
+      return List.of();
+    }
+    List<ProducerBatch> drained = new ArrayList<>();
+    int sizeBytes = 0;
+    int start = drainIndexByNode.getOrDefault(node.id(), 0) % partitions.size();
+    // Where the next drain starts: the partition that did not fit this request, else the one
+    // after this drain's start, so every partition gets to go first in turn.
+    int nextStart = (start + 1) % partitions.size();
+    int i = start;
+    do {
+      int current = i;
+      TopicPartition tp = partitions.get(i);
+      i = (i + 1) % partitions.size();
+      TopicQueues tq = topics.get(tp.topic());
+      PartitionQueue queue = tq == null ? null : tq.existingQueue(tp.partition());
+      if (queue == null) {
+        continue;
+      }
+      synchronized (queue) {
+        ProducerBatch first = queue.batches.peekFirst();
+        if (first == null) {
+          continue;
+        }
+        if (first.attempts() > 0 && first.lastAttemptMs() + backoffMs(first.attempts()) > nowMs) {
+          continue;
+        }
+        if (!drained.isEmpty() && sizeBytes + first.estimatedSizeBytes() > maxRequestSizeBytes) {
+          nextStart = current;
+          break;
+        }
+        if (!mayDrain.test(first)) {
+          continue;
+        }
+        queue.batches.pollFirst();
+        first.onDrained(nowMs);
+        sizeBytes += first.estimatedSizeBytes();
+        drained.add(first);
+      }
+    } while (i != start);
+    drainIndexByNode.put(node.id(), nextStart);
+    return drained;
+  }
+
+  /**
+   * Puts a batch back for another attempt, ahead of newer batches of its partition; batches with
+   * sequence numbers are kept in sequence order.
+   */
+  public void reenqueue(ProducerBatch batch, long nowMs) {
+    batch.onRetry(nowMs);
+    PartitionQueue queue =
+        topics
+            .computeIfAbsent(batch.topicPartition().topic(), TopicQueues::new)
+            .queue(batch.topicPartition().partition());
+    synchronized (queue) {
+      if (!batch.hasSequence()) {
+        queue.batches.addFirst(batch);
+        return;
+      }
+      // Insert before the first batch that has no sequence or a later one.
+      ArrayDeque<ProducerBatch> reordered = new ArrayDeque<>(queue.batches.size() + 1);
+      boolean inserted = false;
+      for (ProducerBatch b : queue.batches) {
+        if (!inserted && (!b.hasSequence() || b.baseSequence() > batch.baseSequence())) {
+          reordered.addLast(batch);
+          inserted = true;
+        }
+        reordered.addLast(b);
+      }
+      if (!inserted) {
+        reordered.addLast(batch);
+      }
+      queue.batches.clear();
+      queue.batches.addAll(reordered);
+    }
+  }
+
+  /**
+   * Forgets the producer state of the partition's queued batches, so they are stamped afresh when
+   * next drained (after their partition's sequence chain restarted under a new epoch).
+   *
+   * @return how many batches had a sequence
+   */
+  public int resetProducerState(TopicPartition tp) {
+    TopicQueues tq = topics.get(tp.topic());
+    PartitionQueue queue = tq == null ? null : tq.existingQueue(tp.partition());
+    if (queue == null) {
+      return 0;
+    }
+    int reset = 0;
+    synchronized (queue) {
+      for (ProducerBatch b : queue.batches) {
+        if (b.hasSequence()) {
+          b.resetProducerState();
+          reset++;
+        }
+      }
+    }
+    return reset;
+  }
+
+  /** Removes and returns queued batches whose delivery timeout has passed. */
+  public List<ProducerBatch> expiredBatches(long nowMs) {
+    List<ProducerBatch> expired = List.of(); // allocated on the first expiry: runs every round
+    for (TopicQueues tq : topics.values()) {
+      for (PartitionQueue queue : tq.queues()) {
+        synchronized (queue) {
+          ProducerBatch b;
+          // Oldest first: stop at the first batch still within its delivery timeout.
+          while ((b = queue.batches.peekFirst()) != null
+              && nowMs - b.createdMs() >= config.deliveryTimeoutMs()) {
+            queue.batches.pollFirst();
+            if (expired.isEmpty()) {
+              expired = new ArrayList<>();
+            }
+            expired.add(b);
+          }
+        }
+      }
+    }
+    return expired;
+  }
+
+  /**
+   * Returns the batch's buffer to the pool; call once the batch can no longer be read. Only the
+   * first call per batch returns memory: a batch can be finished twice (e.g. failed on a forced
+   * close, then its request completes as disconnected), and a buffer pooled twice would be handed
+   * to two batches.
+   */
+  public void deallocate(ProducerBatch batch) {
+    if (incomplete.remove(batch) && batch.pooled()) {
+      // A batch failed while queued (expiry, abort) may be being compressed by the appending
+      // thread that filled it: the buffer is pooled again only once nothing can write into it.
+      batch.forbidSealing();
+      pool.deallocate(batch.buffer());
+    }
+  }
+
+  /** Splits a batch that the broker found too large into batches of at most batch.size. */
+  public List<ProducerBatch> split(ProducerBatch batch, CompressionContext context) {
+    ByteBuffer sealed = batch.sealedOrNull();
+    if (sealed == null) {
+      throw new IllegalStateException("Only a sent (sealed) batch can be split: " + batch);
+    }
+    // The broker refused a batch of at most batch.size, so pieces of batch.size would rebuild the
+    // same batch and loop forever: pieces of at most half the refused size always make progress.
+    // The splitter's limit counts uncompressed bytes, so halve the uncompressed size when known
+    // (else a well-compressed batch would be cut into many tiny pieces).
+    int refusedBytes = Math.max(sealed.remaining(), batch.uncompressedSizeBytes());
+    int limitBytes =
+        Math.max(
+            RecordBatchLayout.HEADER_SIZE, Math.min(config.batchSizeBytes(), refusedBytes / 2));
+    List<ByteBuffer> parts =
+        RecordBatchSplitter.split(sealed, limitBytes, config.compression(), context);
+    List<ProducerBatch> pieces = new ArrayList<>(parts.size());
+    int from = 0;
+    for (ByteBuffer part : parts) {
+      int count = part.getInt(part.position() + 57);
+      pieces.add(new ProducerBatch(batch, part, from, count));
+      from += count;
+    }
+    incomplete.addAll(pieces);
+    batch.doneWhenPiecesDone(pieces);
+    return pieces;
+  }
+
+  /** Re-queues split pieces at the head of their partition, in order. */
+  public void reenqueueSplit(List<ProducerBatch> pieces) {
+    if (pieces.isEmpty()) {
+      return;
+    }
+    TopicPartition tp = pieces.get(0).topicPartition();
+    PartitionQueue queue =
+        topics.computeIfAbsent(tp.topic(), TopicQueues::new).queue(tp.partition());
+    synchronized (queue) {
+      for (int i = pieces.size() - 1; i >= 0; i--) {
+        queue.batches.addFirst(pieces.get(i));
+      }
+    }
+  }
+
+  public void beginFlush() {
+    flushesInProgress.incrementAndGet();
+  }
+
+  public void endFlush() {
+    flushesInProgress.decrementAndGet();
+  }
+
+  /** The batches not yet completed now; flush waits on their {@link ProducerBatch#doneFuture}. */
+  public List<ProducerBatch> incompleteBatches() {
+    return new ArrayList<>(incomplete);
+  }
+
+  public boolean hasIncomplete() {
+    return !incomplete.isEmpty();
+  }
+
+  /** Whether any batch is queued (not counting batches in flight). */
+  public boolean hasQueued() {
+    for (TopicQueues tq : topics.values()) {
+      for (PartitionQueue queue : tq.queues()) {
+        synchronized (queue) {
+          if (!queue.batches.isEmpty()) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Appends that have entered but not left {@link #append}. */
+  public boolean appendsInProgress() {
+    return appendsInProgress.get() > 0;
+  }
+
+  /** Stops new appends; queued batches stay for a graceful drain. */
+  public void close() {
+    closed = true;
+  }
+
+  /** Frees the appending threads' compression contexts; call after the sender stopped. */
+  public void releaseResources() {
+    if (sealContexts != null) {
+      sealContexts.close();
+    }
+  }
+
+  /** Removes every queued batch and fails it (forced close, fatal error). */
+  public List<ProducerBatch> abortQueued(RuntimeException error) {
+    List<ProducerBatch> aborted = new ArrayList<>();
+    for (TopicQueues tq : topics.values()) {
+      for (PartitionQueue queue : tq.queues()) {
+        synchronized (queue) {
+          aborted.addAll(queue.batches);
+          queue.batches.clear();
+        }
+      }
+    }
+    for (ProducerBatch b : aborted) {
+      b.completeExceptionally(error);
+      deallocate(b);
+    }
+    return aborted;
+  }
+
+  /** Per-record slot sets waiting for reuse (for tests). */
+  int pooledSlotSets() {
+    return slotsPool.pooledCount();
+  }
+
+  /** Number of queued batches per partition of a topic (for adaptive partitioning and tests). */
+  public int queuedBatches(TopicPartition tp) {
+    TopicQueues tq = topics.get(tp.topic());
+    PartitionQueue q = tq == null ? null : tq.existingQueue(tp.partition());
+    if (q == null) {
+      return 0;
+    }
+    synchronized (q) {
+      return q.batches.size();
+    }
+  }
+
+  /** One partition's queue; its monitor guards {@link #batches}. */
+  static final class PartitionQueue {
+    final int partition;
+    final ArrayDeque<ProducerBatch> batches = new ArrayDeque<>();
+
+    PartitionQueue(int partition) {
+      this.partition = partition;
+    }
+  }
+
+  /** One topic's queues and its built-in (sticky, adaptive) partitioner. */
+  final class TopicQueues {
+    final String topic;
+    final BuiltInPartitioner partitioner;
+    private volatile PartitionQueue[] queues = new PartitionQueue[0];
+    // Sender thread only: see maybeUpdateLoadStats.
+    int[] loadSizesScratch = new int[0];
+    int[] loadIdsScratch = new int[0];
+
+    TopicQueues(String topic) {
+      this.topic = topic;
+      this.partitioner = new BuiltInPartitioner(topic, config.batchSizeBytes());
+    }
+
+    PartitionQueue[] queues() {
+      return queues;
+    }
+
+    PartitionQueue existingQueue(int partition) {
+      PartitionQueue[] qs = queues;
+      return partition < qs.length ? qs[partition] : null;
+    }
+
+    PartitionQueue queue(int partition) {
+      PartitionQueue q = existingQueue(partition);
+      if (q != null) {
+        return q;
+      }
+      synchronized (this) {
+        PartitionQueue[] qs = queues;
+        if (partition >= qs.length) {
+          PartitionQueue[] grown = Arrays.copyOf(qs, partition + 1);
+          for (int i = qs.length; i < grown.length; i++) {
+            grown[i] = new PartitionQueue(i);
+          }
+          queues = grown;
+          qs = grown;
+        }
+        return qs[partition];
+      }
+    }
+  }
+}

@@ -1,0 +1,26 @@
+package dev.plume.internal.network;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Benchmark hook: the package-private request encoder for the JMH benchmarks in the benchmarks
+ * module, so they encode requests exactly as the I/O thread does. Public only for that module; this
+ * package is internal, not API.
+ */
+public final class BenchEncoderAccess {
+
+  private BenchEncoderAccess() {}
+
+  public static RequestEncoder newEncoder(int initialCapacityBytes) {
+    return new RequestEncoder(initialCapacityBytes);
+  }
+
+  public static void reset(RequestEncoder encoder) {
+    encoder.reset();
+  }
+
+  /** The gathering-write segments, as handed to the socket. */
+  public static ByteBuffer[] segments(RequestEncoder encoder) {
+    return encoder.segments();
+  }
+}

@@ -1,0 +1,83 @@
+package dev.plume.internal.network;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SocketChannel;
+
+/** TCP without encryption or authentication: reads and writes go straight to the channel. */
+public final class PlaintextTransport implements Transport {
+
+  private final SocketChannel channel;
+
+  private PlaintextTransport(SocketChannel channel) {
+    this.channel = channel;
+  }
+
+  /** An unconnected non-blocking socket with TCP_NODELAY, keepalive and the configured buffers. */
+  public static PlaintextTransport open(NetworkConfig config) throws IOException {
+    SocketChannel channel = SocketChannel.open();
+    try {
+      channel.configureBlocking(false);
+      // Requests are complete frames written at once; Nagle would only add latency.
+      channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+      channel.setOption(StandardSocketOptions.SO_KEEPALIVE, true);
+      if (config.sendBufferBytes() > 0) {
+        channel.setOption(StandardSocketOptions.SO_SNDBUF, config.sendBufferBytes());
+      }
+      if (config.receiveBufferBytes() > 0) {
+        channel.setOption(StandardSocketOptions.SO_RCVBUF, config.receiveBufferBytes());
+      }
+      return new PlaintextTransport(channel);
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
+  }
+
+  @Override
+  public boolean connect(InetSocketAddress address) throws IOException {
+    return channel.connect(address);
+  }
+
+  @Override
+  public boolean finishConnect() throws IOException {
+    return channel.finishConnect();
+  }
+
+  @Override
+  public boolean handshake() {
+    return true;
+  }
+
+  @Override
+  public int read(ByteBuffer dst) throws IOException {
+    return channel.read(dst);
+  }
+
+  @Override
+  public long write(ByteBuffer[] srcs) throws IOException {
+    return channel.write(srcs);
+  }
+
+  @Override
+  public boolean hasPendingWrites() {
+    return false;
+  }
+
+  @Override
+  public SelectableChannel channel() {
+    return channel;
+  }
+
+  @Override
+  public void close() {
+    try {
+      channel.close();
+    } catch (IOException ignored) {
+      // Closing a socket we are abandoning: nothing useful to do with the failure.
+    }
+  }
+}

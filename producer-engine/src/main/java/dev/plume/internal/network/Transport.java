@@ -1,0 +1,59 @@
+package dev.plume.internal.network;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectableChannel;
+
+/**
+ * The byte stream under one connection. {@link PlaintextTransport} is a bare SocketChannel; a TLS
+ * transport (SSLEngine) wraps the same calls, so the client logic does not change. A transport is a
+ * byte pipe only: Kafka-level setup (ApiVersions, SASL) belongs to the network client's connection
+ * setup. Non-blocking: no method waits for the network. Used by the I/O thread only.
+ *
+ * <p>Life cycle: {@link #connect} → ({@link #finishConnect} until true) → ({@link #handshake} until
+ * true) → {@link #read}/{@link #write} → {@link #close}.
+ */
+public interface Transport extends AutoCloseable {
+
+  /** Starts a non-blocking connect; true if it completed at once. */
+  boolean connect(InetSocketAddress address) throws IOException;
+
+  /** Completes a pending connect; true once connected. Throws if the connect failed. */
+  boolean finishConnect() throws IOException;
+
+  /**
+   * Advances the transport's own handshake (TLS); true once application bytes can flow. Plaintext:
+   * always true. May read and write; {@link #wantsWrite()} says if it needs OP_WRITE.
+   */
+  boolean handshake() throws IOException;
+
+  /** Reads into {@code dst}; returns the byte count, 0 if nothing is available, -1 at EOF. */
+  int read(ByteBuffer dst) throws IOException;
+
+  /** Gathering write; returns the number of application bytes accepted (may be 0). */
+  long write(ByteBuffer[] srcs) throws IOException;
+
+  /** True if the transport itself holds bytes still to flush (e.g. encrypted records). */
+  boolean hasPendingWrites();
+
+  /**
+   * True if bytes are already buffered inside the transport (e.g. decrypted) so a read makes sense
+   * even when the socket is not readable.
+   */
+  default boolean hasBufferedReads() {
+    return false;
+  }
+
+  /** True if the handshake or a buffered flush needs the socket writable. */
+  default boolean wantsWrite() {
+    return hasPendingWrites();
+  }
+
+  /** The channel to register with the selector. */
+  SelectableChannel channel();
+
+  /** Closes the socket; idempotent, never throws. */
+  @Override
+  void close();
+}

@@ -1,0 +1,23 @@
+package dev.plume.internal.protocol;
+
+/**
+ * Response header v0 ({@code CorrelationId int32}) or v1 (the same plus a tagged-field section).
+ * The version comes from {@link ApiKey#responseHeaderVersion(short)}.
+ */
+public record ResponseHeader(int correlationId) {
+
+  public static ResponseHeader read(ProtocolReader reader, short headerVersion) {
+    int correlationId = reader.readInt32("ResponseHeader.CorrelationId");
+    if (headerVersion >= 1) {
+      reader.skipTaggedFields("ResponseHeader");
+    }
+    return new ResponseHeader(correlationId);
+  }
+
+  public void write(ProtocolWriter writer, short headerVersion) {
+    writer.writeInt32(correlationId);
+    if (headerVersion >= 1) {
+      writer.writeEmptyTaggedFields();
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package dev.plume.internal.protocol.message;
+
+import dev.plume.internal.protocol.ApiKey;
+import dev.plume.internal.protocol.ProtocolReader;
+import dev.plume.internal.protocol.ProtocolWriter;
+import dev.plume.internal.protocol.RequestMessage;
+
+/**
+ * AddOffsetsToTxn request (key 25), versions 3-4 (v4 may answer TRANSACTION_ABORTABLE).
+ *
+ * <pre>
+ * TransactionalId compact string | ProducerId int64 | ProducerEpoch int16 | GroupId compact string | tags
+ * </pre>
+ */
+public record AddOffsetsToTxnRequest(
+    String transactionalId, long producerId, short producerEpoch, String groupId)
+    implements RequestMessage {
+
+  @Override
+  public ApiKey apiKey() {
+    return ApiKey.ADD_OFFSETS_TO_TXN;
+  }
+
+  @Override
+  public void write(ProtocolWriter w, short version) {
+    ApiKey.ADD_OFFSETS_TO_TXN.requireSupported(version);
+    w.writeCompactString(transactionalId).writeInt64(producerId).writeInt16(producerEpoch);
+    w.writeCompactString(groupId).writeEmptyTaggedFields();
+  }
+
+  public static AddOffsetsToTxnRequest read(ProtocolReader r, short version) {
+    ApiKey.ADD_OFFSETS_TO_TXN.requireSupported(version);
+    AddOffsetsToTxnRequest request =
+        new AddOffsetsToTxnRequest(
+            r.readCompactString("AddOffsetsToTxnRequest.TransactionalId"),
+            r.readInt64("AddOffsetsToTxnRequest.ProducerId"),
+            r.readInt16("AddOffsetsToTxnRequest.ProducerEpoch"),
+            r.readCompactString("AddOffsetsToTxnRequest.GroupId"));
+    r.skipTaggedFields("AddOffsetsToTxnRequest");
+    return request;
+  }
+}

@@ -1,0 +1,83 @@
+package dev.plume.internal.protocol.message;
+
+import dev.plume.internal.protocol.ApiKey;
+import dev.plume.internal.protocol.ProtocolReader;
+import dev.plume.internal.protocol.ProtocolWriter;
+import dev.plume.internal.protocol.ResponseMessage;
+import java.util.List;
+
+/**
+ * AddPartitionsToTxn response (key 24), version 3.
+ *
+ * <pre>
+ * ThrottleTimeMs int32 | ResultsByTopicV3AndBelow [Name compact string,
+ *     ResultsByPartition [PartitionIndex int32, PartitionErrorCode int16, tags], tags] | tags
+ * </pre>
+ */
+public record AddPartitionsToTxnResponse(int throttleTimeMs, List<TopicResult> results)
+    implements ResponseMessage {
+
+  public AddPartitionsToTxnResponse {
+    results = List.copyOf(results);
+  }
+
+  public record TopicResult(String name, List<PartitionResult> partitions) {
+    public TopicResult {
+      partitions = List.copyOf(partitions);
+    }
+  }
+
+  public record PartitionResult(int partitionIndex, short errorCode) {}
+
+  @Override
+  public ApiKey apiKey() {
+    return ApiKey.ADD_PARTITIONS_TO_TXN;
+  }
+
+  public static AddPartitionsToTxnResponse read(ProtocolReader r, short version) {
+    ApiKey.ADD_PARTITIONS_TO_TXN.requireSupported(version);
+    int throttleTimeMs = r.readInt32("AddPartitionsToTxnResponse.ThrottleTimeMs");
+    List<TopicResult> results =
+        r.readCompactArray(
+            "AddPartitionsToTxnResponse.ResultsByTopicV3AndBelow",
+            3,
+            AddPartitionsToTxnResponse::readTopic);
+    r.skipTaggedFields("AddPartitionsToTxnResponse");
+    return new AddPartitionsToTxnResponse(throttleTimeMs, results);
+  }
+
+  private static TopicResult readTopic(ProtocolReader r) {
+    String name = r.readCompactString("AddPartitionsToTxnResponse.Results.Name");
+    List<PartitionResult> partitions =
+        r.readCompactArray(
+            "AddPartitionsToTxnResponse.ResultsByPartition",
+            7,
+            p -> {
+              PartitionResult result =
+                  new PartitionResult(
+                      p.readInt32("AddPartitionsToTxnResponse.ResultsByPartition.PartitionIndex"),
+                      p.readInt16(
+                          "AddPartitionsToTxnResponse.ResultsByPartition.PartitionErrorCode"));
+              p.skipTaggedFields("AddPartitionsToTxnResponse.ResultsByPartition");
+              return result;
+            });
+    r.skipTaggedFields("AddPartitionsToTxnResponse.Results");
+    return new TopicResult(name, partitions);
+  }
+
+  @Override
+  public void write(ProtocolWriter w, short version) {
+    ApiKey.ADD_PARTITIONS_TO_TXN.requireSupported(version);
+    w.writeInt32(throttleTimeMs);
+    w.writeCompactArrayLength(results.size());
+    for (TopicResult topic : results) {
+      w.writeCompactString(topic.name());
+      w.writeCompactArrayLength(topic.partitions().size());
+      for (PartitionResult p : topic.partitions()) {
+        w.writeInt32(p.partitionIndex()).writeInt16(p.errorCode()).writeEmptyTaggedFields();
+      }
+      w.writeEmptyTaggedFields();
+    }
+    w.writeEmptyTaggedFields();
+  }
+}

@@ -1,0 +1,41 @@
+package dev.plume.internal.protocol.message;
+
+import dev.plume.internal.protocol.ApiKey;
+import dev.plume.internal.protocol.ProtocolReader;
+import dev.plume.internal.protocol.ProtocolWriter;
+import dev.plume.internal.protocol.RequestMessage;
+
+/**
+ * ApiVersions request (key 18), versions 3-4 (flexible from 3).
+ *
+ * <pre>
+ * ClientSoftwareName compact string (3+) | ClientSoftwareVersion compact string (3+) | tags
+ * </pre>
+ *
+ * Both strings must match {@code [a-zA-Z0-9](?:[a-zA-Z0-9\-.]*[a-zA-Z0-9])?} or the broker answers
+ * INVALID_REQUEST. v4 differs from v3 only in the response (features at min level 0 are listed).
+ */
+public record ApiVersionsRequest(String clientSoftwareName, String clientSoftwareVersion)
+    implements RequestMessage {
+
+  @Override
+  public ApiKey apiKey() {
+    return ApiKey.API_VERSIONS;
+  }
+
+  @Override
+  public void write(ProtocolWriter writer, short version) {
+    ApiKey.API_VERSIONS.requireSupported(version);
+    writer.writeCompactString(clientSoftwareName);
+    writer.writeCompactString(clientSoftwareVersion);
+    writer.writeEmptyTaggedFields();
+  }
+
+  public static ApiVersionsRequest read(ProtocolReader reader, short version) {
+    ApiKey.API_VERSIONS.requireSupported(version);
+    String name = reader.readCompactString("ApiVersionsRequest.ClientSoftwareName");
+    String softwareVersion = reader.readCompactString("ApiVersionsRequest.ClientSoftwareVersion");
+    reader.skipTaggedFields("ApiVersionsRequest");
+    return new ApiVersionsRequest(name, softwareVersion);
+  }
+}

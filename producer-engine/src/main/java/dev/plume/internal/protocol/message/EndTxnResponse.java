@@ -1,0 +1,46 @@
+package dev.plume.internal.protocol.message;
+
+import dev.plume.internal.protocol.ApiKey;
+import dev.plume.internal.protocol.ProtocolReader;
+import dev.plume.internal.protocol.ProtocolWriter;
+import dev.plume.internal.protocol.ResponseMessage;
+
+/**
+ * EndTxn response (key 26), versions 3-5.
+ *
+ * <pre>
+ * ThrottleTimeMs int32 | ErrorCode int16 | ProducerId int64 (5+, default -1) |
+ * ProducerEpoch int16 (5+, default -1) | tags
+ * </pre>
+ *
+ * With Transactions V2 the v5 ProducerId/ProducerEpoch carry the bumped epoch (or a new id).
+ */
+public record EndTxnResponse(
+    int throttleTimeMs, short errorCode, long producerId, short producerEpoch)
+    implements ResponseMessage {
+
+  @Override
+  public ApiKey apiKey() {
+    return ApiKey.END_TXN;
+  }
+
+  public static EndTxnResponse read(ProtocolReader r, short version) {
+    ApiKey.END_TXN.requireSupported(version);
+    int throttleTimeMs = r.readInt32("EndTxnResponse.ThrottleTimeMs");
+    short errorCode = r.readInt16("EndTxnResponse.ErrorCode");
+    long producerId = version >= 5 ? r.readInt64("EndTxnResponse.ProducerId") : -1L;
+    short epoch = version >= 5 ? r.readInt16("EndTxnResponse.ProducerEpoch") : -1;
+    r.skipTaggedFields("EndTxnResponse");
+    return new EndTxnResponse(throttleTimeMs, errorCode, producerId, epoch);
+  }
+
+  @Override
+  public void write(ProtocolWriter w, short version) {
+    ApiKey.END_TXN.requireSupported(version);
+    w.writeInt32(throttleTimeMs).writeInt16(errorCode);
+    if (version >= 5) {
+      w.writeInt64(producerId).writeInt16(producerEpoch);
+    }
+    w.writeEmptyTaggedFields();
+  }
+}

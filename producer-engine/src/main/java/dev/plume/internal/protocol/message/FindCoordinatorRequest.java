@@ -1,0 +1,79 @@
+package dev.plume.internal.protocol.message;
+
+import dev.plume.internal.protocol.ApiKey;
+import dev.plume.internal.protocol.ProtocolReader;
+import dev.plume.internal.protocol.ProtocolWriter;
+import dev.plume.internal.protocol.RequestMessage;
+import java.util.List;
+
+/**
+ * FindCoordinator request (key 10), versions 3-6 (flexible from 3).
+ *
+ * <pre>
+ * v3:  Key compact string | KeyType int8 | tags
+ * v4+: KeyType int8 | CoordinatorKeys [compact string] | tags
+ * </pre>
+ *
+ * KeyType 0 = group, 1 = transaction, 2 = share (v6). v3 carries exactly one key.
+ */
+public record FindCoordinatorRequest(byte keyType, List<String> coordinatorKeys)
+    implements RequestMessage {
+
+  public static final byte KEY_TYPE_GROUP = 0;
+  public static final byte KEY_TYPE_TRANSACTION = 1;
+
+  public FindCoordinatorRequest {
+    coordinatorKeys = List.copyOf(coordinatorKeys);
+  }
+
+  public static FindCoordinatorRequest of(byte keyType, String key) {
+    return new FindCoordinatorRequest(keyType, List.of(key));
+  }
+
+  @Override
+  public ApiKey apiKey() {
+    return ApiKey.FIND_COORDINATOR;
+  }
+
+  @Override
+  public void write(ProtocolWriter w, short version) {
+    ApiKey.FIND_COORDINATOR.requireSupported(version);
+    if (version < 4) {
+      if (coordinatorKeys.size() != 1) {
+        throw new IllegalArgumentException(
+            "FindCoordinator v"
+                + version
+                + " takes exactly one key, got "
+                + coordinatorKeys.size());
+      }
+      w.writeCompactString(coordinatorKeys.get(0));
+      w.writeInt8(keyType);
+    } else {
+      w.writeInt8(keyType);
+      w.writeCompactArrayLength(coordinatorKeys.size());
+      for (String key : coordinatorKeys) {
+        w.writeCompactString(key);
+      }
+    }
+    w.writeEmptyTaggedFields();
+  }
+
+  public static FindCoordinatorRequest read(ProtocolReader r, short version) {
+    ApiKey.FIND_COORDINATOR.requireSupported(version);
+    FindCoordinatorRequest request;
+    if (version < 4) {
+      String key = r.readCompactString("FindCoordinatorRequest.Key");
+      request = of(r.readInt8("FindCoordinatorRequest.KeyType"), key);
+    } else {
+      byte keyType = r.readInt8("FindCoordinatorRequest.KeyType");
+      List<String> keys =
+          r.readCompactArray(
+              "FindCoordinatorRequest.CoordinatorKeys",
+              1,
+              k -> k.readCompactString("FindCoordinatorRequest.CoordinatorKeys"));
+      request = new FindCoordinatorRequest(keyType, keys);
+    }
+    r.skipTaggedFields("FindCoordinatorRequest");
+    return request;
+  }
+}

@@ -1,0 +1,101 @@
+package dev.plume.internal.protocol.message;
+
+import dev.plume.internal.protocol.ApiKey;
+import dev.plume.internal.protocol.ProtocolReader;
+import dev.plume.internal.protocol.ProtocolWriter;
+import dev.plume.internal.protocol.ResponseMessage;
+import java.util.List;
+
+/**
+ * FindCoordinator response (key 10), versions 3-6.
+ *
+ * <pre>
+ * v3:  ThrottleTimeMs int32 | ErrorCode int16 | ErrorMessage nullable string | NodeId int32 |
+ *      Host string | Port int32 | tags
+ * v4+: ThrottleTimeMs int32 | Coordinators [Key string, NodeId int32, Host string, Port int32,
+ *      ErrorCode int16, ErrorMessage nullable string, tags] | tags
+ * </pre>
+ *
+ * Both layouts are presented as a list of coordinators; a v3 answer becomes one entry whose key is
+ * the (single) key that was asked for, given to {@link #read(ProtocolReader, short, String)}.
+ */
+public record FindCoordinatorResponse(int throttleTimeMs, List<Coordinator> coordinators)
+    implements ResponseMessage {
+
+  public FindCoordinatorResponse {
+    coordinators = List.copyOf(coordinators);
+  }
+
+  public record Coordinator(
+      String key, int nodeId, String host, int port, short errorCode, String errorMessage) {}
+
+  @Override
+  public ApiKey apiKey() {
+    return ApiKey.FIND_COORDINATOR;
+  }
+
+  /** Reads a v4+ response, or a v3 one with an empty key. */
+  public static FindCoordinatorResponse read(ProtocolReader r, short version) {
+    return read(r, version, "");
+  }
+
+  /**
+   * Reads a response.
+   *
+   * @param v3Key the key asked for, attached to a v3 response (which does not echo it)
+   */
+  public static FindCoordinatorResponse read(ProtocolReader r, short version, String v3Key) {
+    ApiKey.FIND_COORDINATOR.requireSupported(version);
+    int throttleTimeMs = r.readInt32("FindCoordinatorResponse.ThrottleTimeMs");
+    List<Coordinator> coordinators;
+    if (version < 4) {
+      short errorCode = r.readInt16("FindCoordinatorResponse.ErrorCode");
+      String errorMessage = r.readCompactNullableString("FindCoordinatorResponse.ErrorMessage");
+      int nodeId = r.readInt32("FindCoordinatorResponse.NodeId");
+      String host = r.readCompactString("FindCoordinatorResponse.Host");
+      int port = r.readInt32("FindCoordinatorResponse.Port");
+      coordinators = List.of(new Coordinator(v3Key, nodeId, host, port, errorCode, errorMessage));
+    } else {
+      coordinators =
+          r.readCompactArray(
+              "FindCoordinatorResponse.Coordinators", 14, FindCoordinatorResponse::readCoordinator);
+    }
+    r.skipTaggedFields("FindCoordinatorResponse");
+    return new FindCoordinatorResponse(throttleTimeMs, coordinators);
+  }
+
+  private static Coordinator readCoordinator(ProtocolReader r) {
+    Coordinator coordinator =
+        new Coordinator(
+            r.readCompactString("FindCoordinatorResponse.Coordinators.Key"),
+            r.readInt32("FindCoordinatorResponse.Coordinators.NodeId"),
+            r.readCompactString("FindCoordinatorResponse.Coordinators.Host"),
+            r.readInt32("FindCoordinatorResponse.Coordinators.Port"),
+            r.readInt16("FindCoordinatorResponse.Coordinators.ErrorCode"),
+            r.readCompactNullableString("FindCoordinatorResponse.Coordinators.ErrorMessage"));
+    r.skipTaggedFields("FindCoordinatorResponse.Coordinators");
+    return coordinator;
+  }
+
+  @Override
+  public void write(ProtocolWriter w, short version) {
+    ApiKey.FIND_COORDINATOR.requireSupported(version);
+    w.writeInt32(throttleTimeMs);
+    if (version < 4) {
+      if (coordinators.size() != 1) {
+        throw new IllegalArgumentException("FindCoordinator v3 answers exactly one key");
+      }
+      Coordinator c = coordinators.get(0);
+      w.writeInt16(c.errorCode()).writeCompactNullableString(c.errorMessage());
+      w.writeInt32(c.nodeId()).writeCompactString(c.host()).writeInt32(c.port());
+    } else {
+      w.writeCompactArrayLength(coordinators.size());
+      for (Coordinator c : coordinators) {
+        w.writeCompactString(c.key()).writeInt32(c.nodeId()).writeCompactString(c.host());
+        w.writeInt32(c.port()).writeInt16(c.errorCode());
+        w.writeCompactNullableString(c.errorMessage()).writeEmptyTaggedFields();
+      }
+    }
+    w.writeEmptyTaggedFields();
+  }
+}

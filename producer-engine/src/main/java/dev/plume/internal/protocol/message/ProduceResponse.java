@@ -1,0 +1,228 @@
+package dev.plume.internal.protocol.message;
+
+import dev.plume.internal.protocol.ApiKey;
+import dev.plume.internal.protocol.ProtocolReader;
+import dev.plume.internal.protocol.ProtocolWriter;
+import dev.plume.internal.protocol.ResponseMessage;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Produce response (key 0), versions 9-13.
+ *
+ * <pre>
+ * Responses [Name compact string (9-12) | TopicId uuid (13+),
+ *            PartitionResponses [Index int32, ErrorCode int16, BaseOffset int64,
+ *                                LogAppendTimeMs int64, LogStartOffset int64,
+ *                                RecordErrors [BatchIndex int32, BatchIndexErrorMessage nullable string, tags],
+ *                                ErrorMessage compact nullable string,
+ *                                tags: 0 CurrentLeader {LeaderId int32, LeaderEpoch int32, tags} (10+)],
+ *            tags]
+ * ThrottleTimeMs int32
+ * tags: 0 NodeEndpoints [NodeId int32, Host string, Port int32, Rack nullable string, tags] (10+)
+ * </pre>
+ *
+ * KIP-951: on NOT_LEADER_OR_FOLLOWER / FENCED_LEADER_EPOCH a 10+ broker fills CurrentLeader and the
+ * leaders' NodeEndpoints. An absent CurrentLeader reads as {@link LeaderIdAndEpoch#UNKNOWN}.
+ */
+public record ProduceResponse(
+    List<TopicResponse> responses, int throttleTimeMs, List<NodeEndpoint> nodeEndpoints)
+    implements ResponseMessage {
+
+  public ProduceResponse {
+    responses = List.copyOf(responses);
+    nodeEndpoints = List.copyOf(nodeEndpoints);
+  }
+
+  /** One topic's results: by name up to v12, by ID from v13. */
+  public record TopicResponse(
+      String name, UUID topicId, List<PartitionResponse> partitionResponses) {
+    public TopicResponse {
+      partitionResponses = List.copyOf(partitionResponses);
+    }
+  }
+
+  public record PartitionResponse(
+      int index,
+      short errorCode,
+      long baseOffset,
+      long logAppendTimeMs,
+      long logStartOffset,
+      List<RecordError> recordErrors,
+      String errorMessage,
+      LeaderIdAndEpoch currentLeader) {
+    public PartitionResponse {
+      recordErrors = List.copyOf(recordErrors);
+      currentLeader = currentLeader == null ? LeaderIdAndEpoch.UNKNOWN : currentLeader;
+    }
+  }
+
+  /** A record of the batch that the broker refused (INVALID_RECORD, INVALID_TIMESTAMP, ...). */
+  public record RecordError(int batchIndex, String batchIndexErrorMessage) {}
+
+  /** The partition's current leader as the broker knows it (KIP-951); -1 when unknown. */
+  public record LeaderIdAndEpoch(int leaderId, int leaderEpoch) {
+    public static final LeaderIdAndEpoch UNKNOWN = new LeaderIdAndEpoch(-1, -1);
+
+    /** True when both the leader and the epoch are given, the only case the hint is usable. */
+    public boolean isKnown() {
+      return leaderId != -1 && leaderEpoch != -1;
+    }
+  }
+
+  public record NodeEndpoint(int nodeId, String host, int port, String rack) {}
+
+  @Override
+  public ApiKey apiKey() {
+    return ApiKey.PRODUCE;
+  }
+
+  public static ProduceResponse read(ProtocolReader r, short version) {
+    ApiKey.PRODUCE.requireSupported(version);
+    List<TopicResponse> responses =
+        r.readCompactArray("ProduceResponse.Responses", 3, t -> readTopic(t, version));
+    int throttleTimeMs = r.readInt32("ProduceResponse.ThrottleTimeMs");
+    List<NodeEndpoint> endpoints = List.of();
+    int tagCount = r.readTaggedFieldCount("ProduceResponse");
+    for (int i = 0; i < tagCount; i++) {
+      int tag = r.readUnsignedVarint("ProduceResponse tag");
+      int size = r.readTaggedFieldSize("ProduceResponse tag");
+      if (tag == 0 && version >= 10) {
+        ProtocolReader field = r.slice(size, "ProduceResponse.NodeEndpoints");
+        endpoints =
+            field.readCompactArray(
+                "ProduceResponse.NodeEndpoints", 11, ProduceResponse::readNodeEndpoint);
+        field.requireEnd("ProduceResponse.NodeEndpoints");
+      } else {
+        r.skip(size, "ProduceResponse tag " + tag);
+      }
+    }
+    return new ProduceResponse(responses, throttleTimeMs, endpoints);
+  }
+
+  private static TopicResponse readTopic(ProtocolReader r, short version) {
+    String name = null;
+    UUID topicId = null;
+    if (version >= 13) {
+      topicId = r.readUuid("ProduceResponse.Responses.TopicId");
+    } else {
+      name = r.readCompactString("ProduceResponse.Responses.Name");
+    }
+    List<PartitionResponse> partitions =
+        r.readCompactArray(
+            "ProduceResponse.PartitionResponses", 28, p -> readPartition(p, version));
+    r.skipTaggedFields("ProduceResponse.Responses");
+    return new TopicResponse(name, topicId, partitions);
+  }
+
+  private static PartitionResponse readPartition(ProtocolReader r, short version) {
+    int index = r.readInt32("ProduceResponse.PartitionResponses.Index");
+    short errorCode = r.readInt16("ProduceResponse.PartitionResponses.ErrorCode");
+    long baseOffset = r.readInt64("ProduceResponse.PartitionResponses.BaseOffset");
+    long logAppendTimeMs = r.readInt64("ProduceResponse.PartitionResponses.LogAppendTimeMs");
+    long logStartOffset = r.readInt64("ProduceResponse.PartitionResponses.LogStartOffset");
+    List<RecordError> recordErrors =
+        r.readCompactArray("ProduceResponse.RecordErrors", 6, ProduceResponse::readRecordError);
+    String errorMessage =
+        r.readCompactNullableString("ProduceResponse.PartitionResponses.ErrorMessage");
+    LeaderIdAndEpoch leader = LeaderIdAndEpoch.UNKNOWN;
+    int tagCount = r.readTaggedFieldCount("ProduceResponse.PartitionResponses");
+    for (int i = 0; i < tagCount; i++) {
+      int tag = r.readUnsignedVarint("ProduceResponse.PartitionResponses tag");
+      int size = r.readTaggedFieldSize("ProduceResponse.PartitionResponses tag");
+      if (tag == 0 && version >= 10) {
+        ProtocolReader field = r.slice(size, "ProduceResponse.CurrentLeader");
+        leader =
+            new LeaderIdAndEpoch(
+                field.readInt32("ProduceResponse.CurrentLeader.LeaderId"),
+                field.readInt32("ProduceResponse.CurrentLeader.LeaderEpoch"));
+        field.skipTaggedFields("ProduceResponse.CurrentLeader");
+        field.requireEnd("ProduceResponse.CurrentLeader");
+      } else {
+        r.skip(size, "ProduceResponse.PartitionResponses tag " + tag);
+      }
+    }
+    return new PartitionResponse(
+        index,
+        errorCode,
+        baseOffset,
+        logAppendTimeMs,
+        logStartOffset,
+        recordErrors,
+        errorMessage,
+        leader);
+  }
+
+  private static RecordError readRecordError(ProtocolReader r) {
+    RecordError error =
+        new RecordError(
+            r.readInt32("ProduceResponse.RecordErrors.BatchIndex"),
+            r.readCompactNullableString("ProduceResponse.RecordErrors.BatchIndexErrorMessage"));
+    r.skipTaggedFields("ProduceResponse.RecordErrors");
+    return error;
+  }
+
+  private static NodeEndpoint readNodeEndpoint(ProtocolReader r) {
+    NodeEndpoint endpoint =
+        new NodeEndpoint(
+            r.readInt32("ProduceResponse.NodeEndpoints.NodeId"),
+            r.readCompactString("ProduceResponse.NodeEndpoints.Host"),
+            r.readInt32("ProduceResponse.NodeEndpoints.Port"),
+            r.readCompactNullableString("ProduceResponse.NodeEndpoints.Rack"));
+    r.skipTaggedFields("ProduceResponse.NodeEndpoints");
+    return endpoint;
+  }
+
+  @Override
+  public void write(ProtocolWriter w, short version) {
+    ApiKey.PRODUCE.requireSupported(version);
+    w.writeCompactArrayLength(responses.size());
+    for (TopicResponse topic : responses) {
+      if (version >= 13) {
+        w.writeUuid(topic.topicId());
+      } else {
+        w.writeCompactString(topic.name());
+      }
+      w.writeCompactArrayLength(topic.partitionResponses().size());
+      for (PartitionResponse p : topic.partitionResponses()) {
+        w.writeInt32(p.index()).writeInt16(p.errorCode()).writeInt64(p.baseOffset());
+        w.writeInt64(p.logAppendTimeMs()).writeInt64(p.logStartOffset());
+        w.writeCompactArrayLength(p.recordErrors().size());
+        for (RecordError e : p.recordErrors()) {
+          w.writeInt32(e.batchIndex()).writeCompactNullableString(e.batchIndexErrorMessage());
+          w.writeEmptyTaggedFields();
+        }
+        w.writeCompactNullableString(p.errorMessage());
+        // A tagged field is written only when it differs from its default.
+        if (version >= 10 && !p.currentLeader().equals(LeaderIdAndEpoch.UNKNOWN)) {
+          w.writeTaggedFieldCount(1);
+          LeaderIdAndEpoch leader = p.currentLeader();
+          w.writeTaggedField(
+              0,
+              f ->
+                  f.writeInt32(leader.leaderId())
+                      .writeInt32(leader.leaderEpoch())
+                      .writeEmptyTaggedFields());
+        } else {
+          w.writeEmptyTaggedFields();
+        }
+      }
+      w.writeEmptyTaggedFields();
+    }
+    w.writeInt32(throttleTimeMs);
+    if (version >= 10 && !nodeEndpoints.isEmpty()) {
+      w.writeTaggedFieldCount(1);
+      w.writeTaggedField(0, this::writeNodeEndpoints);
+    } else {
+      w.writeEmptyTaggedFields();
+    }
+  }
+
+  private void writeNodeEndpoints(ProtocolWriter w) {
+    w.writeCompactArrayLength(nodeEndpoints.size());
+    for (NodeEndpoint e : nodeEndpoints) {
+      w.writeInt32(e.nodeId()).writeCompactString(e.host()).writeInt32(e.port());
+      w.writeCompactNullableString(e.rack()).writeEmptyTaggedFields();
+    }
+  }
+}

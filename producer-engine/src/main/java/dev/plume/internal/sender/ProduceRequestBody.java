@@ -1,0 +1,78 @@
+package dev.plume.internal.sender;
+
+import dev.plume.internal.accumulator.ProducerBatch;
+import dev.plume.internal.network.RequestBody;
+import dev.plume.internal.network.RequestEncoder;
+import dev.plume.internal.protocol.ProtocolWriter;
+import java.nio.ByteBuffer;
+import java.util.List;
+
+/**
+ * Encodes a Produce request (v9-12) whose record batches are attached to the request without
+ * copying: the request header and framing go into the connection's writer, each sealed batch is a
+ * buffer of its own in the gathering write.
+ *
+ * <p>The batches arrive grouped by topic (consecutive batches of one topic form one topic entry).
+ */
+final class ProduceRequestBody implements RequestBody {
+
+  private final String transactionalId;
+  private final short acks;
+  private final int timeoutMs;
+  private final List<ProducerBatch> batches;
+  private final ByteBuffer[] sealed;
+
+  ProduceRequestBody(
+      String transactionalId,
+      short acks,
+      int timeoutMs,
+      List<ProducerBatch> batchesGroupedByTopic,
+      ByteBuffer[] sealed) {
+    this.transactionalId = transactionalId;
+    this.acks = acks;
+    this.timeoutMs = timeoutMs;
+    this.batches = batchesGroupedByTopic;
+    this.sealed = sealed;
+  }
+
+  @Override
+  public void write(RequestEncoder out, short version) {
+    ProtocolWriter w = out.writer();
+    w.writeCompactNullableString(transactionalId);
+    w.writeInt16(acks);
+    w.writeInt32(timeoutMs);
+    w.writeCompactArrayLength(countTopics());
+    int i = 0;
+    while (i < batches.size()) {
+      String topic = batches.get(i).topicPartition().topic();
+      int end = i;
+      while (end < batches.size() && batches.get(end).topicPartition().topic().equals(topic)) {
+        end++;
+      }
+      w.writeCompactString(topic);
+      w.writeCompactArrayLength(end - i);
+      for (int p = i; p < end; p++) {
+        ByteBuffer records = sealed[p];
+        w.writeInt32(batches.get(p).topicPartition().partition());
+        w.writeUnsignedVarint(records.remaining() + 1);
+        out.appendBuffer(records);
+        out.writer().writeEmptyTaggedFields();
+      }
+      out.writer().writeEmptyTaggedFields();
+      i = end;
+    }
+    out.writer().writeEmptyTaggedFields();
+  }
+
+  private int countTopics() {
+    int topics = 0;
+    String previous = null;
+    for (ProducerBatch b : batches) {
+      if (!b.topicPartition().topic().equals(previous)) {
+        topics++;
+        previous = b.topicPartition().topic();
+      }
+    }
+    return topics;
+  }
+}

@@ -1,2 +1,0 @@
-/** Bounded, pooled batch memory shared by every appending thread and the sender. */
-package dev.plume.memory;

@@ -1,8 +1,0 @@
-/**
- * Cluster metadata: an immutable {@link dev.plume.metadata.ClusterSnapshot} swapped atomically,
- * {@link dev.plume.metadata.ProducerMetadata}, which decides when to refresh it and lets sending
- * threads wait for a topic they have never seen, and {@link dev.plume.metadata.MetadataUpdater},
- * which sends the Metadata requests (with rebootstrap, {@link dev.plume.metadata.MetadataRecovery})
- * and applies their responses on the sender thread.
- */
-package dev.plume.metadata;

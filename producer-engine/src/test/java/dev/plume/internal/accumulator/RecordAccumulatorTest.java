@@ -1,0 +1,532 @@
+package dev.plume.internal.accumulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.plume.internal.compression.CompressionContext;
+import dev.plume.internal.compression.CompressionLevels;
+import dev.plume.internal.compression.CompressionType;
+import dev.plume.internal.memory.BufferPool;
+import dev.plume.internal.metadata.ClusterSnapshot;
+import dev.plume.internal.metadata.PartitionState;
+import dev.plume.internal.metadata.ProducerMetadata;
+import dev.plume.internal.network.Node;
+import dev.plume.internal.record.DecodedRecord;
+import dev.plume.internal.record.RecordBatchReader;
+import dev.plume.producer.Header;
+import dev.plume.producer.RecordMetadata;
+import dev.plume.producer.TopicPartition;
+import dev.plume.producer.errors.ProducerClosedException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class RecordAccumulatorTest {
+
+  private static final String TOPIC = "t";
+  private static final Node N1 = new Node(1, "b1", 9092);
+  private static final Node N2 = new Node(2, "b2", 9092);
+  private static final TopicPartition TP0 = new TopicPartition(TOPIC, 0);
+  private static final TopicPartition TP1 = new TopicPartition(TOPIC, 1);
+  private static final TopicPartition TP2 = new TopicPartition(TOPIC, 2);
+  private static final CompressionContext CONTEXT =
+      new CompressionContext(new CompressionLevels(-1, 9, 3));
+
+  private final BufferPool pool = new BufferPool(64 * 1024, 1024);
+  private long nowMs = 1_000;
+
+  /** t-0 and t-1 led by node 1, t-2 by node 2. */
+  private static ClusterSnapshot cluster() {
+    List<PartitionState> parts = new ArrayList<>();
+    int[] leaders = {1, 1, 2};
+    for (int p = 0; p < leaders.length; p++) {
+      parts.add(new PartitionState(TOPIC, p, leaders[p], 1, List.of(1, 2), List.of(1, 2)));
+    }
+    return ProducerMetadata.snapshotBuilder().node(N1).node(N2).topic(TOPIC, null, parts).build();
+  }
+
+  private RecordAccumulator accumulator(long lingerMs) {
+    return new RecordAccumulator(
+        new AccumulatorConfig(
+            1024, lingerMs, 10_000, 100, 1000, CompressionType.NONE, false, false, 0),
+        pool);
+  }
+
+  private static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The packed result of {@link RecordAccumulator#append}, unpacked for assertions. */
+  private record AppendResult(int partition, boolean batchIsFull, boolean newBatchCreated) {}
+
+  private AppendResult append(
+      RecordAccumulator acc, int partition, String value, CompletableFuture<RecordMetadata> f) {
+    int result =
+        acc.append(
+            TOPIC,
+            partition,
+            nowMs,
+            null,
+            bytes(value),
+            new Header[0],
+            f,
+            null,
+            0,
+            nowMs,
+            cluster());
+    return new AppendResult(
+        RecordAccumulator.partitionOf(result),
+        RecordAccumulator.isSet(result, RecordAccumulator.BATCH_FULL),
+        RecordAccumulator.isSet(result, RecordAccumulator.NEW_BATCH));
+  }
+
+  private AppendResult append(RecordAccumulator acc, int partition, String value) {
+    return append(acc, partition, value, new CompletableFuture<>());
+  }
+
+  private static List<String> values(ProducerBatch batch) {
+    ByteBuffer sealed = batch.sealed(CONTEXT, -1, (short) -1, -1);
+    List<String> out = new ArrayList<>();
+    for (DecodedRecord r : new RecordBatchReader().readAll(sealed).get(0).records()) {
+      out.add(new String(r.value(), StandardCharsets.UTF_8));
+    }
+    return out;
+  }
+
+  private static void finish(RecordAccumulator acc, List<ProducerBatch> batches) {
+    for (ProducerBatch b : batches) {
+      b.complete(0, -1);
+      acc.deallocate(b);
+    }
+  }
+
+  @Test
+  void aCompletedBatchHandsItsPerRecordSlotsToTheNextBatchWithoutMixingOutcomes() {
+    RecordAccumulator acc = accumulator(0);
+    CompletableFuture<RecordMetadata> a = new CompletableFuture<>();
+    CompletableFuture<RecordMetadata> b = new CompletableFuture<>();
+    append(acc, 0, "a", a);
+    append(acc, 0, "b", b);
+    List<ProducerBatch> first = acc.drain(cluster(), N1, 1_000_000, x -> true, nowMs);
+    first.get(0).complete(40, -1);
+    acc.deallocate(first.get(0));
+    assertThat(acc.pooledSlotSets()).isEqualTo(1);
+
+    CompletableFuture<RecordMetadata> c = new CompletableFuture<>();
+    append(acc, 0, "c", c);
+    assertThat(acc.pooledSlotSets()).isZero(); // the new batch took the recycled set
+    List<ProducerBatch> second = acc.drain(cluster(), N1, 1_000_000, x -> true, nowMs);
+    assertThat(second.get(0).recordCount()).isEqualTo(1);
+    second.get(0).complete(90, -1);
+
+    assertThat(a.join().offset()).isEqualTo(40);
+    assertThat(b.join().offset()).isEqualTo(41);
+    assertThat(c.join().offset()).isEqualTo(90);
+  }
+
+  @Test
+  void aBatchFailedWhileStillQueuedKeepsItsSlots() {
+    RecordAccumulator acc = accumulator(0);
+    CompletableFuture<RecordMetadata> a = new CompletableFuture<>();
+    append(acc, 0, "a", a);
+
+    acc.abortQueued(new IllegalStateException("forced close"));
+
+    assertThat(a).isCompletedExceptionally();
+    // An appending thread could still have reached the batch, so its slots are not recycled.
+    assertThat(acc.pooledSlotSets()).isZero();
+  }
+
+  @Test
+  void appendsGoIntoTheOpenBatchAndANewBatchStartsWhenFull() {
+    RecordAccumulator acc = accumulator(0);
+    AppendResult first = append(acc, 0, "a");
+    AppendResult second = append(acc, 0, "b");
+    assertThat(first.newBatchCreated()).isTrue();
+    assertThat(second.newBatchCreated()).isFalse();
+    assertThat(second.batchIsFull()).isFalse();
+    assertThat(acc.queuedBatches(TP0)).isEqualTo(1);
+    AppendResult last = second;
+    int appended = 2;
+    while (!last.newBatchCreated()) {
+      last = append(acc, 0, "x".repeat(100));
+      appended++;
+    }
+    assertThat(last.batchIsFull()).isTrue(); // a second batch means the first is ready
+    assertThat(acc.queuedBatches(TP0)).isEqualTo(2);
+    List<ProducerBatch> drained = acc.drain(cluster(), N1, 1_000_000, b -> true, nowMs);
+    assertThat(drained).hasSize(1);
+    assertThat(drained.get(0).recordCount()).isEqualTo(appended - 1);
+    assertThat(values(drained.get(0)).subList(0, 2)).containsExactly("a", "b");
+  }
+
+  @Test
+  void aRecordLargerThanBatchSizeGetsItsOwnBatchAndItsMemoryComesBack() {
+    RecordAccumulator acc = accumulator(0);
+    append(acc, 0, "small");
+    AppendResult big = append(acc, 0, "y".repeat(5000));
+    assertThat(big.newBatchCreated()).isTrue();
+    assertThat(acc.queuedBatches(TP0)).isEqualTo(2);
+    assertThat(pool.availableBytes()).isLessThan(pool.totalMemoryBytes() - 5000);
+    List<ProducerBatch> all = new ArrayList<>();
+    all.addAll(acc.drain(cluster(), N1, 1_000_000, b -> true, nowMs));
+    all.addAll(acc.drain(cluster(), N1, 1_000_000, b -> true, nowMs));
+    assertThat(all).extracting(ProducerBatch::recordCount).containsExactly(1, 1);
+    assertThat(values(all.get(1))).containsExactly("y".repeat(5000));
+    finish(acc, all);
+    assertThat(pool.availableBytes()).isEqualTo(pool.totalMemoryBytes());
+    assertThat(acc.hasIncomplete()).isFalse();
+  }
+
+  @Test
+  void aBatchIsReadyOnlyAfterLingerOrWhenFull() {
+    RecordAccumulator acc = accumulator(100);
+    append(acc, 0, "a");
+    ReadyCheckResult r = acc.ready(cluster(), nowMs);
+    assertThat(r.readyNodes()).isEmpty();
+    assertThat(r.nextReadyCheckDelayMs()).isEqualTo(100);
+    assertThat(acc.ready(cluster(), nowMs + 99).readyNodes()).isEmpty();
+    assertThat(acc.ready(cluster(), nowMs + 99).nextReadyCheckDelayMs()).isEqualTo(1);
+    assertThat(acc.ready(cluster(), nowMs + 100).readyNodes()).containsExactly(N1);
+    // A full batch is ready at once, without lingering.
+    while (!append(acc, 2, "z".repeat(100)).batchIsFull()) {}
+    assertThat(acc.ready(cluster(), nowMs).readyNodes()).containsExactly(N2);
+  }
+
+  @Test
+  void adaptiveBatchingSendsAtOnceToAnIdleLeaderAndLingersBehindABusyOne() {
+    RecordAccumulator acc =
+        new RecordAccumulator(
+            new AccumulatorConfig(
+                1024, 100, 10_000, 100, 1000, CompressionType.NONE, false, false, 0, true),
+            pool);
+    append(acc, 0, "a"); // leader N1
+    append(acc, 2, "b"); // leader N2
+    // N1 idle, N2 with a request in flight: only N1's batch goes before linger.ms.
+    ReadyCheckResult r = acc.ready(cluster(), nowMs, nodeId -> nodeId == N2.id());
+    assertThat(r.readyNodes()).containsExactly(N1);
+    assertThat(r.nextReadyCheckDelayMs()).isEqualTo(100);
+    // Busy leaders everywhere: Kafka's rule (linger.ms) again.
+    assertThat(acc.ready(cluster(), nowMs, nodeId -> true).readyNodes()).isEmpty();
+    assertThat(acc.ready(cluster(), nowMs + 100, nodeId -> true).readyNodes())
+        .containsExactlyInAnyOrder(N1, N2);
+    // Off by default: an idle leader does not shorten linger.ms.
+    RecordAccumulator kafkaRules = accumulator(100);
+    append(kafkaRules, 0, "c");
+    assertThat(kafkaRules.ready(cluster(), nowMs, nodeId -> false).readyNodes()).isEmpty();
+  }
+
+  @Test
+  void flushMakesLingeringBatchesReady() {
+    RecordAccumulator acc = accumulator(10_000);
+    append(acc, 0, "a");
+    assertThat(acc.ready(cluster(), nowMs).readyNodes()).isEmpty();
+    acc.beginFlush();
+    assertThat(acc.ready(cluster(), nowMs).readyNodes()).containsExactly(N1);
+    acc.endFlush();
+    assertThat(acc.ready(cluster(), nowMs).readyNodes()).isEmpty();
+  }
+
+  @Test
+  void unknownLeaderTopicsAreReported() {
+    RecordAccumulator acc = accumulator(0);
+    acc.append("other", 0, nowMs, null, bytes("a"), new Header[0], null, null, 0, nowMs, cluster());
+    ReadyCheckResult r = acc.ready(cluster(), nowMs);
+    assertThat(r.readyNodes()).isEmpty();
+    assertThat(r.unknownLeaderTopics()).containsExactly("other");
+  }
+
+  @Test
+  void drainIsBoundedByTheMaxRequestSizeButAlwaysTakesTheFirstBatch() {
+    RecordAccumulator acc = accumulator(0);
+    append(acc, 0, "a".repeat(300));
+    append(acc, 1, "b".repeat(300));
+    List<ProducerBatch> tiny = acc.drain(cluster(), N1, 10, b -> true, nowMs);
+    assertThat(tiny).hasSize(1); // larger than the limit, but the first batch always goes
+    List<ProducerBatch> rest = acc.drain(cluster(), N1, 10, b -> true, nowMs);
+    assertThat(rest).hasSize(1);
+    assertThat(rest.get(0).topicPartition()).isNotEqualTo(tiny.get(0).topicPartition());
+    append(acc, 0, "a".repeat(300));
+    append(acc, 1, "b".repeat(300));
+    assertThat(acc.drain(cluster(), N1, 1_000_000, b -> true, nowMs)).hasSize(2);
+  }
+
+  @Test
+  void drainRotatesFairlyAcrossThePartitionsOfANode() {
+    RecordAccumulator acc = accumulator(0);
+    for (int i = 0; i < 4; i++) {
+      // each record fills its own batch, so one batch fits a request
+      append(acc, 0, "a".repeat(900));
+      append(acc, 1, "b".repeat(900));
+    }
+    List<TopicPartition> order = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      List<ProducerBatch> drained = acc.drain(cluster(), N1, 1000, b -> true, nowMs);
+      assertThat(drained).hasSize(1);
+      order.add(drained.get(0).topicPartition());
+    }
+    assertThat(order).containsExactly(TP0, TP1, TP0, TP1, TP0, TP1, TP0, TP1);
+  }
+
+  @Test
+  void reenqueuedBatchesAreOrderedBySequenceAheadOfNewBatches() {
+    RecordAccumulator acc = accumulator(0);
+    List<ProducerBatch> sent = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      append(acc, 0, "r" + i);
+      ProducerBatch b = acc.drain(cluster(), N1, 1_000_000, x -> true, nowMs).get(0);
+      b.sealed(CONTEXT, 7, (short) 0, i * 5);
+      sent.add(b);
+    }
+    append(acc, 0, "new");
+    acc.reenqueue(sent.get(2), nowMs);
+    acc.reenqueue(sent.get(0), nowMs);
+    acc.reenqueue(sent.get(1), nowMs);
+    List<Integer> sequences = new ArrayList<>();
+    long t = nowMs + 1000;
+    for (int i = 0; i < 4; i++) {
+      List<ProducerBatch> drained = acc.drain(cluster(), N1, 1_000_000, x -> true, t);
+      assertThat(drained).hasSize(1);
+      sequences.add(drained.get(0).baseSequence());
+    }
+    assertThat(sequences).containsExactly(0, 5, 10, -1);
+  }
+
+  @Test
+  void recordsAppendedAfterARetryStartANewBatchInsteadOfFailing() {
+    RecordAccumulator acc = accumulator(0);
+    append(acc, 0, "a");
+    ProducerBatch sent = acc.drain(cluster(), N1, 1_000_000, x -> true, nowMs).get(0);
+    sent.sealed(CONTEXT, -1, (short) -1, -1);
+    acc.reenqueue(sent, nowMs); // now the last (and only) batch of the queue, and sealed
+    CompletableFuture<RecordMetadata> later = new CompletableFuture<>();
+    AppendResult r = append(acc, 0, "b", later);
+    assertThat(r.newBatchCreated()).isTrue();
+    assertThat(acc.queuedBatches(TP0)).isEqualTo(2);
+    List<ProducerBatch> order = new ArrayList<>();
+    order.addAll(acc.drain(cluster(), N1, 1_000_000, x -> true, nowMs + 1_000));
+    order.addAll(acc.drain(cluster(), N1, 1_000_000, x -> true, nowMs + 1_000));
+    assertThat(order).hasSize(2);
+    assertThat(order.get(0)).isSameAs(sent);
+    assertThat(values(order.get(1))).containsExactly("b");
+  }
+
+  @Test
+  void retriedBatchesWaitForTheirBackoff() {
+    RecordAccumulator acc = accumulator(0);
+    append(acc, 0, "a");
+    ProducerBatch b = acc.drain(cluster(), N1, 1_000_000, x -> true, nowMs).get(0);
+    acc.reenqueue(b, nowMs);
+    ReadyCheckResult r = acc.ready(cluster(), nowMs + 50);
+    assertThat(r.readyNodes()).isEmpty();
+    assertThat(r.nextReadyCheckDelayMs()).isEqualTo(50);
+    assertThat(acc.drain(cluster(), N1, 1_000_000, x -> true, nowMs + 50)).isEmpty();
+    assertThat(acc.ready(cluster(), nowMs + 100).readyNodes()).containsExactly(N1);
+    assertThat(acc.drain(cluster(), N1, 1_000_000, x -> true, nowMs + 100)).containsExactly(b);
+  }
+
+  @Test
+  void aRetriedBatchIsReadyWhenItsBackoffEndsWithoutLingeringAgain() {
+    RecordAccumulator acc = accumulator(1_000);
+    append(acc, 0, "a");
+    long t = nowMs + 1_000;
+    ProducerBatch b = acc.drain(cluster(), N1, 1_000_000, x -> true, t).get(0);
+    acc.reenqueue(b, t + 5);
+    assertThat(acc.ready(cluster(), t + 104).readyNodes()).isEmpty();
+    assertThat(acc.ready(cluster(), t + 104).nextReadyCheckDelayMs()).isEqualTo(1);
+    assertThat(acc.ready(cluster(), t + 105).readyNodes()).containsExactly(N1);
+  }
+
+  @Test
+  void batchesExpireAfterTheDeliveryTimeout() {
+    RecordAccumulator acc = accumulator(0);
+    append(acc, 1, "a");
+    nowMs += 5_000;
+    append(acc, 1, "x".repeat(1000)); // a second, younger batch
+    assertThat(acc.expiredBatches(nowMs + 4_999)).isEmpty();
+    List<ProducerBatch> expired = acc.expiredBatches(nowMs + 5_000);
+    assertThat(expired).hasSize(1);
+    assertThat(expired.get(0).topicPartition()).isEqualTo(TP1);
+    assertThat(acc.queuedBatches(TP1)).isEqualTo(1);
+    assertThat(acc.expiredBatches(nowMs + 10_000)).hasSize(1);
+  }
+
+  @Test
+  void splitKeepsRecordOrderAndEachRecordsFutureAndCallback() {
+    RecordAccumulator acc = accumulator(0);
+    List<CompletableFuture<RecordMetadata>> futures = new ArrayList<>();
+    List<Integer> callbackOrder = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      CompletableFuture<RecordMetadata> f = new CompletableFuture<>();
+      futures.add(f);
+      int index = i;
+      acc.append(
+          TOPIC,
+          0,
+          nowMs,
+          null,
+          bytes("v" + i + "-" + "p".repeat(40)),
+          new Header[0],
+          f,
+          (m, e) -> callbackOrder.add(index),
+          0,
+          nowMs,
+          cluster());
+    }
+    ProducerBatch batch = acc.drain(cluster(), N1, 1_000_000, x -> true, nowMs).get(0);
+    assertThat(batch.recordCount()).isEqualTo(12);
+    batch.sealed(CONTEXT, 7, (short) 2, 100);
+    List<ProducerBatch> pieces = acc.split(batch, CONTEXT);
+    assertThat(pieces).hasSizeGreaterThan(1);
+    acc.deallocate(batch);
+    acc.reenqueueSplit(pieces);
+    int seq = 100;
+    List<String> all = new ArrayList<>();
+    long offset = 0;
+    List<Long> baseOffsets = new ArrayList<>();
+    for (ProducerBatch piece : pieces) {
+      assertThat(piece.baseSequence()).isEqualTo(seq);
+      assertThat(piece.producerId()).isEqualTo(7);
+      assertThat(piece.producerEpoch()).isEqualTo((short) 2);
+      seq += piece.recordCount();
+      all.addAll(values(piece));
+      baseOffsets.add(offset);
+      offset += piece.recordCount();
+    }
+    for (int i = 0; i < 12; i++) {
+      assertThat(all.get(i)).startsWith("v" + i + "-");
+    }
+    // the pieces are queued in order at the head
+    for (ProducerBatch piece : pieces) {
+      assertThat(acc.drain(cluster(), N1, 1, x -> true, nowMs)).containsExactly(piece);
+    }
+    for (int i = 0; i < pieces.size(); i++) {
+      pieces.get(i).complete(1000 + baseOffsets.get(i), -1);
+      acc.deallocate(pieces.get(i));
+    }
+    for (int i = 0; i < 12; i++) {
+      assertThat(futures.get(i).join().offset()).isEqualTo(1000 + i);
+    }
+    assertThat(callbackOrder).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
+    assertThat(acc.hasIncomplete()).isFalse();
+    assertThat(pool.availableBytes()).isEqualTo(pool.totalMemoryBytes());
+  }
+
+  @Test
+  void aCompressedBatchSplitsIntoAFewPiecesNotOnePerRecord() {
+    RecordAccumulator acc =
+        new RecordAccumulator(
+            new AccumulatorConfig(
+                4096, 0, 10_000, 100, 1000, CompressionType.GZIP, false, false, 0),
+            pool);
+    int appended = 0;
+    while (acc.queuedBatches(TP0) < 2) {
+      acc.append(
+          TOPIC,
+          0,
+          nowMs,
+          null,
+          bytes("same-text-" + "a".repeat(50)),
+          new Header[0],
+          null,
+          null,
+          0,
+          nowMs,
+          cluster());
+      appended++;
+    }
+    ProducerBatch batch = acc.drain(cluster(), N1, 1_000_000, x -> true, nowMs).get(0);
+    ByteBuffer sealed = batch.sealed(CONTEXT, -1, (short) -1, -1);
+    assertThat(sealed.remaining()).isLessThan(batch.uncompressedSizeBytes() / 4); // compresses well
+    List<ProducerBatch> pieces = acc.split(batch, CONTEXT);
+    assertThat(pieces).hasSizeBetween(2, 4);
+    assertThat(pieces.stream().mapToInt(ProducerBatch::recordCount).sum())
+        .isEqualTo(batch.recordCount());
+    assertThat(appended).isGreaterThan(batch.recordCount());
+  }
+
+  @Test
+  void keylessRecordsStickToAPartitionThenSwitch() {
+    RecordAccumulator acc = accumulator(0);
+    List<Integer> partitions = new ArrayList<>();
+    // ~10 records fill a batch, then the partitioner picks again at random (possibly the same
+    // partition): 600 records make ~60 picks, so "always the same partition" cannot happen.
+    for (int i = 0; i < 600; i++) {
+      partitions.add(append(acc, -1, "k".repeat(100)).partition());
+      if (i % 20 == 19) { // keep the pool from filling up
+        finish(acc, acc.drain(cluster(), N1, 1_000_000, b -> true, nowMs));
+        finish(acc, acc.drain(cluster(), N2, 1_000_000, b -> true, nowMs));
+      }
+    }
+    assertThat(partitions).allMatch(p -> p >= 0 && p < 3);
+    assertThat(partitions.stream().distinct().count()).isGreaterThan(1);
+    // runs: consecutive records on one partition; every run but the last fills about a batch
+    List<Integer> runs = new ArrayList<>();
+    int run = 1;
+    for (int i = 1; i < partitions.size(); i++) {
+      if (partitions.get(i).equals(partitions.get(i - 1))) {
+        run++;
+      } else {
+        runs.add(run);
+        run = 1;
+      }
+    }
+    assertThat(runs).isNotEmpty().allMatch(r -> r >= 5);
+  }
+
+  @Test
+  void abortQueuedFailsEveryFutureAndReturnsTheMemory() {
+    RecordAccumulator acc = accumulator(0);
+    CompletableFuture<RecordMetadata> a = new CompletableFuture<>();
+    CompletableFuture<RecordMetadata> b = new CompletableFuture<>();
+    append(acc, 0, "a", a);
+    append(acc, 2, "b", b);
+    acc.close();
+    assertThatThrownBy(() -> append(acc, 0, "late")).isInstanceOf(ProducerClosedException.class);
+    RuntimeException error = new ProducerClosedException("forced close");
+    assertThat(acc.abortQueued(error)).hasSize(2);
+    assertThat(a).isCompletedExceptionally();
+    assertThat(b).isCompletedExceptionally();
+    assertThatThrownBy(a::join).cause().isSameAs(error);
+    assertThat(acc.hasIncomplete()).isFalse();
+    assertThat(acc.hasQueued()).isFalse();
+    assertThat(pool.availableBytes()).isEqualTo(pool.totalMemoryBytes());
+  }
+
+  @Test
+  void deallocatingTwiceReturnsTheMemoryOnce() {
+    RecordAccumulator acc = accumulator(0);
+    append(acc, 0, "a");
+    ProducerBatch b = acc.drain(cluster(), N1, 1_000_000, x -> true, nowMs).get(0);
+    b.completeExceptionally(new IllegalStateException("x"));
+    acc.deallocate(b);
+    acc.deallocate(b);
+    assertThat(pool.availableBytes()).isEqualTo(pool.totalMemoryBytes());
+  }
+
+  @Test
+  void callbacksRunOncePerRecordEvenIfCompletedTwice() {
+    RecordAccumulator acc = accumulator(0);
+    AtomicInteger calls = new AtomicInteger();
+    acc.append(
+        TOPIC,
+        0,
+        nowMs,
+        null,
+        bytes("a"),
+        new Header[0],
+        null,
+        (m, e) -> calls.incrementAndGet(),
+        0,
+        nowMs,
+        cluster());
+    ProducerBatch b = acc.drain(cluster(), N1, 1_000_000, x -> true, nowMs).get(0);
+    assertThat(b.complete(5, -1)).isTrue();
+    assertThat(b.completeExceptionally(new IllegalStateException())).isFalse();
+    assertThat(calls).hasValue(1);
+  }
+}

@@ -1,0 +1,163 @@
+package dev.plume.internal.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.plume.internal.protocol.ProtocolException;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectableChannel;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The connection's receive path over a fake {@link Transport} that hands out bytes in arbitrary
+ * chunks: whatever the chunking, the frames come out whole and in order, and the buffer never grows
+ * past the largest frame.
+ */
+class FrameReassemblyTest {
+
+  /** Serves queued chunks; a read returns at most the rest of the current chunk. */
+  static final class ChunkedTransport implements Transport {
+    final ArrayDeque<ByteBuffer> chunks = new ArrayDeque<>();
+    boolean eof;
+
+    @Override
+    public boolean connect(InetSocketAddress address) {
+      return true;
+    }
+
+    @Override
+    public boolean finishConnect() {
+      return true;
+    }
+
+    @Override
+    public boolean handshake() {
+      return true;
+    }
+
+    @Override
+    public int read(ByteBuffer dst) {
+      ByteBuffer chunk = chunks.peekFirst();
+      if (chunk == null) {
+        return eof ? -1 : 0;
+      }
+      int n = Math.min(chunk.remaining(), dst.remaining());
+      dst.put(dst.position(), chunk, chunk.position(), n);
+      dst.position(dst.position() + n);
+      chunk.position(chunk.position() + n);
+      if (!chunk.hasRemaining()) {
+        chunks.pollFirst();
+      }
+      return n;
+    }
+
+    @Override
+    public long write(ByteBuffer[] srcs) {
+      return 0;
+    }
+
+    @Override
+    public boolean hasPendingWrites() {
+      return false;
+    }
+
+    @Override
+    public SelectableChannel channel() {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  private static Connection connection(ChunkedTransport transport) {
+    NodeState owner = new NodeState(new Node(1, "h", 1), new TrafficStats());
+    return new Connection(owner, transport, null, null, null, Long.MAX_VALUE, 0);
+  }
+
+  @Property(tries = 200)
+  void framesSurviveAnyChunking(
+      @ForAll @Size(min = 1, max = 8) List<@IntRange(min = 0, max = 20_000) Integer> sizes,
+      @ForAll @IntRange(min = 1, max = 9_000) int chunkBytes)
+      throws IOException {
+    List<byte[]> frames = new ArrayList<>();
+    ByteBuffer stream = ByteBuffer.allocate(sizes.stream().mapToInt(s -> s + 4).sum());
+    for (int f = 0; f < sizes.size(); f++) {
+      byte[] frame = new byte[sizes.get(f)];
+      Arrays.fill(frame, (byte) (f + 1));
+      if (frame.length > 0) {
+        frame[frame.length - 1] = (byte) 0x7f;
+      }
+      frames.add(frame);
+      stream.putInt(frame.length).put(frame);
+    }
+    stream.flip();
+    ChunkedTransport transport = new ChunkedTransport();
+    while (stream.hasRemaining()) {
+      int n = Math.min(chunkBytes, stream.remaining());
+      transport.chunks.add(stream.slice(stream.position(), n));
+      stream.position(stream.position() + n);
+    }
+    Connection c = connection(transport);
+    TrafficStats stats = new TrafficStats();
+    TrafficStats total = new TrafficStats();
+    List<byte[]> out = new ArrayList<>();
+    // At most one read per call, so one call per chunk plus one per frame is always enough.
+    int calls = transport.chunks.size() + frames.size() + 1;
+    for (int i = 0; i < calls && out.size() < frames.size(); i++) {
+      ByteBuffer frame = c.readFrame(1 << 20, stats, total);
+      if (frame != null) {
+        byte[] copy = new byte[frame.remaining()];
+        frame.get(copy);
+        out.add(copy);
+      }
+    }
+    assertThat(out).hasSameSizeAs(frames);
+    for (int f = 0; f < frames.size(); f++) {
+      assertThat(out.get(f)).isEqualTo(frames.get(f));
+    }
+    int largest = sizes.stream().mapToInt(s -> s + 4).max().orElse(0);
+    assertThat(c.owner.receiveBuffer.capacity())
+        .isLessThanOrEqualTo(Math.max(NodeState.INITIAL_RECEIVE_BUFFER_BYTES, largest));
+    assertThat(stats.bytesReceived()).isEqualTo(stream.limit());
+  }
+
+  @Test
+  void eofInTheMiddleOfAFrameSaysSo() {
+    ChunkedTransport transport = new ChunkedTransport();
+    transport.chunks.add(ByteBuffer.wrap(new byte[] {0, 0, 0, 10, 1, 2}));
+    transport.eof = true;
+    Connection c = connection(transport);
+    TrafficStats stats = new TrafficStats();
+    assertThatThrownBy(
+            () -> {
+              for (int i = 0; i < 3; i++) {
+                c.readFrame(100, stats, stats);
+              }
+            })
+        .isInstanceOf(java.io.EOFException.class)
+        .hasMessageContaining("middle of a response");
+  }
+
+  @Test
+  void sizeOverTheCapIsRefusedBeforeTheBufferGrows() {
+    ChunkedTransport transport = new ChunkedTransport();
+    transport.chunks.add(ByteBuffer.allocate(4).putInt(0, 50_000_000));
+    Connection c = connection(transport);
+    TrafficStats stats = new TrafficStats();
+    assertThatThrownBy(() -> c.readFrame(1 << 20, stats, stats))
+        .isInstanceOf(ProtocolException.class)
+        .hasMessageContaining("exceeds the cap");
+    assertThat(c.owner.receiveBuffer.capacity()).isEqualTo(NodeState.INITIAL_RECEIVE_BUFFER_BYTES);
+  }
+}
