@@ -379,7 +379,17 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
       if (transactionManager != null) {
         transactionManager.checkSendAllowed(topic);
       }
-      doSend(topic, partition, timestampMs, key, value, headers, outcome);
+      Header[] recordHeaders = headers == null ? NO_HEADERS : headers;
+      serializeAndAppend(
+          topic,
+          partition,
+          timestampMs,
+          key,
+          value,
+          recordHeaders.length == 0 ? List.of() : List.of(recordHeaders),
+          recordHeaders,
+          null,
+          outcome);
     } catch (PlumeException e) {
       if (e instanceof SerializationException
           || e instanceof ProducerClosedException
@@ -390,42 +400,6 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
     } catch (IllegalArgumentException | IllegalStateException e) {
       failedBeforeQueueing(topic, partition, timestampMs, outcome, e);
     }
-  }
-
-  private void doSend(
-      String topic,
-      int partition,
-      long timestampMs,
-      K key,
-      V value,
-      Header[] headers,
-      RecordOutcome outcome) {
-    long startMs = clock.nowMs();
-    if (jmx != null) {
-      jmx.maybeSync(startMs);
-    }
-    ClusterSnapshot cluster = topicMetadata(topic, startMs, config.maxBlockMs());
-    long remainingBlockMs = Math.max(0, config.maxBlockMs() - (clock.nowMs() - startMs));
-    Header[] recordHeaders = headers == null ? NO_HEADERS : headers;
-    List<Header> serializerHeaders = recordHeaders.length == 0 ? List.of() : List.of(recordHeaders);
-    byte[] keyBytes = serialize(keySerializer, topic, serializerHeaders, key, "key");
-    byte[] valueBytes = serialize(valueSerializer, topic, serializerHeaders, value, "value");
-    int chosen =
-        partition >= 0
-            ? partition
-            : partitionChooser.partition(topic, key, keyBytes, value, valueBytes, cluster);
-    checkedAppend(
-        topic,
-        chosen,
-        timestampMs >= 0 ? timestampMs : startMs,
-        keyBytes,
-        valueBytes,
-        recordHeaders,
-        null,
-        outcome,
-        remainingBlockMs,
-        cluster,
-        false);
   }
 
   private static void failedBeforeQueueing(
@@ -442,25 +416,50 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
   }
 
   private CompletableFuture<RecordMetadata> doSend(ProducerRecord<K, V> record, Callback callback) {
+    CompletableFuture<RecordMetadata> future = new CompletableFuture<>();
+    serializeAndAppend(
+        record.topic(),
+        record.partition() == null ? PartitionChooser.UNKNOWN_PARTITION : record.partition(),
+        record.timestampMs() == null ? -1L : record.timestampMs(),
+        record.key(),
+        record.value(),
+        record.headers(),
+        record.headers().isEmpty() ? NO_HEADERS : record.headers().toArray(NO_HEADERS),
+        future,
+        callback);
+    return future;
+  }
+
+  /**
+   * Both send paths: waits for the topic's metadata, serializes, picks the partition (-1: the
+   * partitioner's choice) and appends; a negative timestamp means now.
+   */
+  private void serializeAndAppend(
+      String topic,
+      int partition,
+      long timestampMs,
+      K key,
+      V value,
+      List<Header> serializerHeaders,
+      Header[] headers,
+      CompletableFuture<RecordMetadata> future,
+      Callback callback) {
     long startMs = clock.nowMs();
     if (jmx != null) {
       jmx.maybeSync(startMs);
     }
-    String topic = record.topic();
     ClusterSnapshot cluster = topicMetadata(topic, startMs, config.maxBlockMs());
     long remainingBlockMs = Math.max(0, config.maxBlockMs() - (clock.nowMs() - startMs));
-    byte[] keyBytes = serialize(keySerializer, topic, record.headers(), record.key(), "key");
-    byte[] valueBytes =
-        serialize(valueSerializer, topic, record.headers(), record.value(), "value");
-    int partition = partitionChooser.partition(record, keyBytes, valueBytes, cluster);
-    Header[] headers =
-        record.headers().isEmpty() ? NO_HEADERS : record.headers().toArray(NO_HEADERS);
-    long timestampMs = record.timestampMs() != null ? record.timestampMs() : startMs;
-    CompletableFuture<RecordMetadata> future = new CompletableFuture<>();
+    byte[] keyBytes = serialize(keySerializer, topic, serializerHeaders, key, "key");
+    byte[] valueBytes = serialize(valueSerializer, topic, serializerHeaders, value, "value");
+    int chosen =
+        partition >= 0
+            ? partition
+            : partitionChooser.partition(topic, key, keyBytes, value, valueBytes, cluster);
     checkedAppend(
         topic,
-        partition,
-        timestampMs,
+        chosen,
+        timestampMs >= 0 ? timestampMs : startMs,
         keyBytes,
         valueBytes,
         headers,
@@ -469,7 +468,6 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
         remainingBlockMs,
         cluster,
         false);
-    return future;
   }
 
   private ClusterSnapshot topicMetadata(String topic, long nowMs, long maxBlockMs) {
