@@ -23,9 +23,9 @@ import dev.plume.internal.sender.SenderCollaborators;
 import dev.plume.internal.sender.SenderConfig;
 import dev.plume.internal.sender.SenderStats;
 import dev.plume.internal.txn.ProducerIdManager;
+import dev.plume.internal.txn.ProducerTransactions;
 import dev.plume.internal.txn.RetryBackoff;
 import dev.plume.internal.txn.TransactionConfig;
-import dev.plume.internal.txn.TransactionCoordinatorClient;
 import dev.plume.internal.txn.TransactionManager;
 import dev.plume.producer.Callback;
 import dev.plume.producer.Cluster;
@@ -95,7 +95,8 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
   private final SenderStats senderStats = new SenderStats();
   private final RateWindow rates;
   private final Sender sender;
-  private final TransactionManager transactionManager; // null without transactional.id
+  // TransactionManager with transactional.id, ProducerTransactions.NONE without.
+  private final ProducerTransactions transactions;
   private final Thread ioThread;
   private final ProducerJmx jmx; // null with metric.reporters= (empty)
   private volatile boolean closed;
@@ -201,9 +202,9 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
                     config.transactionTimeoutMs(),
                     config.retryBackoffMs(),
                     config.retryBackoffMaxMs()));
-    this.transactionManager =
+    this.transactions =
         config.transactionalId() == null
-            ? null
+            ? ProducerTransactions.NONE
             : new TransactionManager(producerIds, client, metadata);
     this.sender =
         new Sender(
@@ -224,7 +225,7 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
                 accumulator,
                 new CompressionContext(levels),
                 senderStats,
-                transactionManager == null ? TransactionCoordinatorClient.NONE : transactionManager,
+                transactions,
                 producerIds));
     this.ioThread = new Thread(sender, "plume-producer-" + config.clientId());
     ioThread.setDaemon(true);
@@ -285,9 +286,7 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
       throw new ProducerClosedException(
           "Cannot send to " + record.topic() + ": the producer is closed");
     }
-    if (transactionManager != null) {
-      transactionManager.checkSendAllowed(record.topic());
-    }
+    transactions.checkSendAllowed(record.topic());
     ProducerRecord<K, V> intercepted =
         interceptors.isEmpty() ? record : interceptors.onSend(record);
     Callback wrapped = interceptors.wrap(callback);
@@ -376,9 +375,7 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
       throw new ProducerClosedException("Cannot send to " + topic + ": the producer is closed");
     }
     try {
-      if (transactionManager != null) {
-        transactionManager.checkSendAllowed(topic);
-      }
+      transactions.checkSendAllowed(topic);
       Header[] recordHeaders = headers == null ? NO_HEADERS : headers;
       serializeAndAppend(
           topic,
@@ -569,9 +566,7 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
     if (closed) {
       throw new ProducerClosedException("Cannot send to " + topic + ": the producer is closed");
     }
-    if (transactionManager != null) {
-      transactionManager.checkSendAllowed(topic);
-    }
+    transactions.checkSendAllowed(topic);
     return topicMetadata(topic, clock.nowMs(), maxBlockMs);
   }
 
@@ -755,7 +750,7 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
   public void sendOffsetsToTransaction(
       Map<TopicPartition, OffsetAndMetadata> offsets, ConsumerGroupMetadata groupMetadata) {
     Objects.requireNonNull(groupMetadata, "groupMetadata");
-    TransactionManager txn = transactions("sendOffsetsToTransaction()");
+    ProducerTransactions txn = transactions("sendOffsetsToTransaction()");
     if (offsets.isEmpty()) {
       txn.checkSendAllowed("the offsets topic"); // nothing to send, but the state must allow it
       return;
@@ -785,18 +780,13 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
         "EndTxn(abort) from the transaction coordinator");
   }
 
-  private TransactionManager transactions(String operation) {
+  /** The transactions of this open producer; throws when it has none (no transactional.id). */
+  private ProducerTransactions transactions(String operation) {
     if (closed) {
       throw new ProducerClosedException("Cannot " + operation + ": the producer is closed");
     }
-    if (transactionManager == null) {
-      throw new IllegalStateException(
-          "Cannot "
-              + operation
-              + ": this producer has no transactional.id; set transactional.id to use"
-              + " transactions");
-    }
-    return transactionManager;
+    transactions.requireTransactional(operation);
+    return transactions;
   }
 
   /** Waits at most max.block.ms; the operation may be called again to keep waiting. */
@@ -831,8 +821,8 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
   @Override
   public RuntimeException fatalError() {
     RuntimeException error = sender.fatalError();
-    if (error == null && transactionManager != null) {
-      error = transactionManager.fatalError();
+    if (error == null) {
+      error = transactions.fatalError();
     }
     return error;
   }

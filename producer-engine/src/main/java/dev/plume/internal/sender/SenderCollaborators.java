@@ -17,7 +17,7 @@ import dev.plume.internal.txn.TransactionCoordinatorClient;
  * @param sealContext the sender thread's own compression buffers
  * @param stats shared: read by metrics
  * @param transactions the transaction coordinator conversation, or {@link
- *     TransactionCoordinatorClient#NONE} for a producer without transactional.id
+ *     dev.plume.internal.txn.ProducerTransactions#NONE} for a producer without transactional.id
  * @param producerIds the producer's identity (shared with the transaction manager); unused by a
  *     producer with enable.idempotence=false
  */

@@ -5,13 +5,10 @@ import dev.plume.producer.TopicPartition;
 /**
  * What the sender asks about transactions. Every method runs on the sender thread. The producer id
  * and epoch are not asked here: {@link ProducerIdManager} owns them. Producers without {@code
- * transactional.id} use {@link #NONE}, which answers as if transactions did not exist, so the
- * sender needs no null checks.
+ * transactional.id} use {@link ProducerTransactions#NONE}, which answers as if transactions did not
+ * exist, so the sender needs no null checks.
  */
 public interface TransactionCoordinatorClient {
-
-  /** The strategy of a non-transactional producer: never sends, never holds back. */
-  TransactionCoordinatorClient NONE = new NoTransactions();
 
   /**
    * Sends the next coordinator request (FindCoordinator, InitProducerId, AddPartitionsToTxn,

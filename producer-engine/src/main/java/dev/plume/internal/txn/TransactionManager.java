@@ -69,7 +69,7 @@ import org.slf4j.LoggerFactory;
  * EndTxn at v5 (whose response carries the bumped epoch). Otherwise Produce is capped at 11,
  * TxnOffsetCommit and EndTxn at 4.
  */
-public final class TransactionManager implements TransactionCoordinatorClient {
+public final class TransactionManager implements ProducerTransactions {
 
   private static final Logger log = LoggerFactory.getLogger(TransactionManager.class);
   private static final long MAX_WAIT_MS = 1000;
@@ -124,7 +124,12 @@ public final class TransactionManager implements TransactionCoordinatorClient {
 
   // ================================================================ application threads
 
+  /** A transaction manager always serves transactions. */
+  @Override
+  public void requireTransactional(String operation) {}
+
   /** Starts (or, after a timeout, resumes) getting a producer id; fences older producers. */
+  @Override
   public synchronized CompletableFuture<Void> initTransactions() {
     lockedFailIfFatal("initTransactions()");
     if (state == INITIALIZING && initResult != null && !epochBumpInitPending) {
@@ -138,6 +143,7 @@ public final class TransactionManager implements TransactionCoordinatorClient {
   }
 
   /** Starts a transaction (local only). */
+  @Override
   public synchronized void beginTransaction() {
     lockedFailIfFatal("beginTransaction()");
     lockedFailIfAbortable("beginTransaction()");
@@ -146,6 +152,7 @@ public final class TransactionManager implements TransactionCoordinatorClient {
   }
 
   /** Application thread, before each send: records may only join a transaction in progress. */
+  @Override
   public void checkSendAllowed(String topic) {
     if (state == IN_TRANSACTION) {
       return; // the common case, without taking the lock
@@ -169,6 +176,7 @@ public final class TransactionManager implements TransactionCoordinatorClient {
   }
 
   /** Adds consumer offsets to the transaction; the future completes once TxnOffsetCommit did. */
+  @Override
   public synchronized CompletableFuture<Void> sendOffsetsToTransaction(
       Map<TopicPartition, OffsetAndMetadata> offsets, ConsumerGroupMetadata group) {
     lockedFailIfFatal("sendOffsetsToTransaction()");
@@ -190,6 +198,7 @@ public final class TransactionManager implements TransactionCoordinatorClient {
   }
 
   /** Starts committing (or resumes a commit that timed out); records sent before are flushed. */
+  @Override
   public synchronized CompletableFuture<Void> beginCommit() {
     lockedFailIfFatal("commitTransaction()");
     if (state == COMMITTING_TRANSACTION && endTxnResult != null && endTxnCommits) {
@@ -212,6 +221,7 @@ public final class TransactionManager implements TransactionCoordinatorClient {
   }
 
   /** Starts aborting (or resumes an abort that timed out); queued records of the txn fail. */
+  @Override
   public synchronized CompletableFuture<Void> beginAbort() {
     lockedFailIfFatal("abortTransaction()");
     if ((state == ABORTING_TRANSACTION || epochBumpInitPending)
@@ -246,6 +256,7 @@ public final class TransactionManager implements TransactionCoordinatorClient {
   }
 
   /** The error that moved the producer to FATAL_ERROR (fenced, not authorized...), or null. */
+  @Override
   public synchronized RuntimeException fatalError() {
     return state == FATAL_ERROR ? lastError : null;
   }

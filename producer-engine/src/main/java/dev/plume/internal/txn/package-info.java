@@ -12,7 +12,9 @@
  * calls with futures, and talks to the coordinators on the sender thread. The sender sees
  * transactions only through {@link dev.plume.internal.txn.TransactionCoordinatorClient}: may this
  * partition be drained, what coordinator request goes next, which Produce version is allowed, must
- * queued batches fail; producers without {@code transactional.id} use the no-op {@link
- * dev.plume.internal.txn.TransactionCoordinatorClient#NONE}.
+ * queued batches fail. The producer's application threads see them through {@link
+ * dev.plume.internal.txn.ProducerTransactions}; producers without {@code transactional.id} use its
+ * {@link dev.plume.internal.txn.ProducerTransactions#NONE}, which allows every send and rejects
+ * every transactional call.
  */
 package dev.plume.internal.txn;

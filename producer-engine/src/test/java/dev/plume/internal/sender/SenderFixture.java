@@ -21,8 +21,8 @@ import dev.plume.internal.protocol.message.ProduceResponse;
 import dev.plume.internal.record.DecodedBatch;
 import dev.plume.internal.record.RecordBatchReader;
 import dev.plume.internal.txn.ProducerIdManager;
+import dev.plume.internal.txn.ProducerTransactions;
 import dev.plume.internal.txn.RetryBackoff;
-import dev.plume.internal.txn.TransactionCoordinatorClient;
 import dev.plume.producer.Callback;
 import dev.plume.producer.Header;
 import dev.plume.producer.RecordMetadata;
@@ -131,7 +131,7 @@ final class SenderFixture {
                 accumulator,
                 new CompressionContext(new CompressionLevels(-1, 9, 3)),
                 stats,
-                TransactionCoordinatorClient.NONE,
+                ProducerTransactions.NONE,
                 ProducerIdManager.idempotent(
                     "test", new RetryBackoff(o.retryBackoffMs, o.retryBackoffMaxMs))));
   }
