@@ -4,13 +4,26 @@ import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.members;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaMember;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.domain.JavaType;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import dev.plume.engine.PlumeProducer;
 import dev.plume.internal.clock.ManualClock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The engine's declared API, for the ArchitectureTests of every module (shipped in the engine's
@@ -33,6 +46,11 @@ public final class ApiBoundary {
   /** The engine's public packages. */
   public static final String[] PUBLIC_PACKAGES = {"dev.plume.producer.."};
 
+  /** Packages whose public classes users see: the public API and {@code PlumeProducer}'s. */
+  private static final String[] USER_FACING_PACKAGES = {
+    "dev.plume.producer..", "dev.plume.engine.."
+  };
+
   /** Engine classes that are not part of the public API. */
   public static final DescribedPredicate<JavaClass> ENGINE_INTERNALS =
       resideInAPackage("dev.plume..")
@@ -50,5 +68,64 @@ public final class ApiBoundary {
         .should()
         .dependOnClassesThat(ENGINE_INTERNALS)
         .because("only dev.plume.producer.. and PlumeProducer are the engine's API");
+  }
+
+  /**
+   * In the engine: no public or protected constructor, method or field of a public class in {@code
+   * dev.plume.producer..} or {@code dev.plume.engine..} names an internal type in its signature
+   * (parameters, return type, field type, thrown exceptions, type arguments included), so a user of
+   * the API can never be handed or asked for one.
+   */
+  public static ArchRule publicSignaturesNameNoInternals() {
+    return members()
+        .that()
+        .areDeclaredInClassesThat()
+        .resideInAnyPackage(USER_FACING_PACKAGES)
+        .and()
+        .areDeclaredInClassesThat()
+        .arePublic()
+        .should(nameNoInternalTypeIfVisible())
+        .allowEmptyShould(true)
+        .because("internal types may change freely, so the public API must not expose them");
+  }
+
+  private static ArchCondition<JavaMember> nameNoInternalTypeIfVisible() {
+    return new ArchCondition<>("name no engine internal in a public or protected signature") {
+      @Override
+      public void check(JavaMember member, ConditionEvents events) {
+        Set<JavaModifier> modifiers = member.getModifiers();
+        if (!modifiers.contains(JavaModifier.PUBLIC)
+            && !modifiers.contains(JavaModifier.PROTECTED)) {
+          return;
+        }
+        for (JavaClass type : signatureTypes(member)) {
+          if (ENGINE_INTERNALS.test(type)) {
+            events.add(
+                SimpleConditionEvent.violated(
+                    member,
+                    member.getFullName()
+                        + " names the internal type "
+                        + type.getName()
+                        + " in its signature"));
+          }
+        }
+      }
+    };
+  }
+
+  private static Set<JavaClass> signatureTypes(JavaMember member) {
+    List<JavaType> types = new ArrayList<>();
+    if (member instanceof JavaField field) {
+      types.add(field.getType());
+    } else if (member instanceof JavaCodeUnit unit) {
+      types.add(unit.getReturnType());
+      types.addAll(unit.getParameterTypes());
+      types.addAll(unit.getThrowsClause().getTypes());
+    }
+    Set<JavaClass> raw = new LinkedHashSet<>();
+    for (JavaType type : types) {
+      raw.addAll(type.getAllInvolvedRawTypes());
+    }
+    return raw;
   }
 }

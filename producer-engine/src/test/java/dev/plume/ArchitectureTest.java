@@ -59,4 +59,10 @@ class ArchitectureTest {
         .dependOnClassesThat(ApiBoundary.ENGINE_INTERNALS)
         .check(ENGINE);
   }
+
+  /** Nor does any public signature, PlumeProducer's and its builder's included. */
+  @Test
+  void publicSignaturesNameNoInternals() {
+    ApiBoundary.publicSignaturesNameNoInternals().check(ENGINE);
+  }
 }

@@ -960,14 +960,20 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
       return this;
     }
 
-    /** For tests: the clock every deadline is measured with. */
-    public Builder<K, V> clock(Clock clock) {
+    /**
+     * For the engine's tests (through their {@code ProducerTestHooks}): the clock every deadline is
+     * measured with. Package-private so that no internal type appears in the public API.
+     */
+    Builder<K, V> clock(Clock clock) {
       this.clock = clock;
       return this;
     }
 
-    /** For tests: how the network client is made (e.g. a scripted fake). */
-    public Builder<K, V> networkClientFactory(Function<NetworkConfig, NetworkClient> factory) {
+    /**
+     * For the engine's tests: how the network client is made (e.g. a scripted fake).
+     * Package-private, as {@link #clock}.
+     */
+    Builder<K, V> networkClientFactory(Function<NetworkConfig, NetworkClient> factory) {
       this.networkFactory = factory;
       return this;
     }

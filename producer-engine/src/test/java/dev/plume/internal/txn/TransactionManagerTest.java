@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plume.engine.PlumeProducer;
+import dev.plume.engine.ProducerTestHooks;
 import dev.plume.internal.network.FakeNetworkClient;
 import dev.plume.internal.network.FakeNetworkClient.SentRequest;
 import dev.plume.internal.protocol.ApiKey;
@@ -554,18 +555,19 @@ class TransactionManagerTest {
   void initTransactionsTimesOutAfterMaxBlockMsNamingWhatItWaitedFor() {
     FakeNetworkClient silent = new FakeNetworkClient(); // never answers anything
     try (PlumeProducer<String, String> producer =
-        PlumeProducer.<String, String>builder(
-                ProducerConfig.from(
-                    Map.of(
-                        "bootstrap.servers",
-                        "localhost:9092",
-                        "transactional.id",
-                        TXN_ID,
-                        "max.block.ms",
-                        50)))
-            .keySerializer(new StringSerializer())
-            .valueSerializer(new StringSerializer())
-            .networkClientFactory(config -> silent)
+        ProducerTestHooks.networkClientFactory(
+                PlumeProducer.<String, String>builder(
+                        ProducerConfig.from(
+                            Map.of(
+                                "bootstrap.servers",
+                                "localhost:9092",
+                                "transactional.id",
+                                TXN_ID,
+                                "max.block.ms",
+                                50)))
+                    .keySerializer(new StringSerializer())
+                    .valueSerializer(new StringSerializer()),
+                config -> silent)
             .build()) {
       assertThatThrownBy(producer::initTransactions)
           .isInstanceOf(TimeoutException.class)
