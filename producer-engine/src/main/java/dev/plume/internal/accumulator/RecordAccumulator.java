@@ -53,7 +53,7 @@ public final class RecordAccumulator {
   private final AtomicInteger appendsInProgress = new AtomicInteger();
   private final NodeLatencyStats nodeStats;
   private final RecordSlotsPool slotsPool;
-  private final SealContextPool sealContexts; // null: the sender seals every batch
+  private final BatchSealing sealing;
   private volatile boolean closed;
 
   /** Appending threads that may compress at once; more would only compete for the cores. */
@@ -73,9 +73,9 @@ public final class RecordAccumulator {
       AccumulatorConfig config, BufferPool pool, Supplier<CompressionContext> sealContexts) {
     this.config = config;
     this.pool = pool;
-    this.sealContexts =
+    this.sealing =
         sealContexts == null || config.compression() == CompressionType.NONE
-            ? null
+            ? BatchSealing.ON_IO_THREAD
             : new SealContextPool(sealContexts, MAX_EARLY_SEAL_CONTEXTS);
     this.nodeStats = new NodeLatencyStats(config.partitionAvailabilityTimeoutMs());
     // As many slot sets as batches can be in memory at once, capped at 256: enough for the
@@ -183,7 +183,7 @@ public final class RecordAccumulator {
           }
           if (buffer != null) {
             ProducerBatch previous = queue.batches.peekLast();
-            if (sealContexts != null && previous != null && previous.lockedIsFull()) {
+            if (previous != null && previous.lockedIsFull()) {
               filled = previous;
             }
             ProducerBatch batch =
@@ -221,26 +221,9 @@ public final class RecordAccumulator {
         pool.deallocate(buffer);
       }
       if (filled != null) {
-        maybeSealEarly(filled);
+        sealing.batchFilled(filled);
       }
       appendsInProgress.decrementAndGet();
-    }
-  }
-
-  /**
-   * Compresses a batch this thread just filled, unless the sender got to it first or every context
-   * is busy: the codec work then runs on the appending threads, in parallel, and the I/O thread
-   * only does network work (kafka-clients compresses on appending threads too, record by record).
-   */
-  private void maybeSealEarly(ProducerBatch batch) {
-    CompressionContext context = sealContexts.tryAcquire();
-    if (context == null) {
-      return;
-    }
-    try {
-      batch.trySealEarly(context);
-    } finally {
-      sealContexts.release(context);
     }
   }
 
@@ -653,9 +636,7 @@ public final class RecordAccumulator {
 
   /** Frees the appending threads' compression contexts; call after the sender stopped. */
   public void releaseResources() {
-    if (sealContexts != null) {
-      sealContexts.close();
-    }
+    sealing.close();
   }
 
   /** Removes every queued batch and fails it (forced close, fatal error). */

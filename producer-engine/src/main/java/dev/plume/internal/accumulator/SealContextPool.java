@@ -7,11 +7,12 @@ import java.util.function.Supplier;
  * Compression contexts lent to appending threads so that the thread that fills a compressed batch
  * also compresses it, instead of the single I/O thread (which then only does network work). At most
  * {@code maxContexts} exist; when all are lent, {@link #tryAcquire} says no and the batch is
- * compressed by the sender as before, so no appending thread ever waits for a context.
+ * compressed by the sender as before, so no appending thread ever waits for a context. This is the
+ * {@link BatchSealing} of compressing producers.
  *
  * <p>Thread-safety: one short lock per acquire and release (once per batch).
  */
-final class SealContextPool implements AutoCloseable {
+final class SealContextPool implements BatchSealing {
 
   private final Supplier<CompressionContext> factory;
   private final CompressionContext[] idle;
@@ -22,6 +23,24 @@ final class SealContextPool implements AutoCloseable {
   SealContextPool(Supplier<CompressionContext> factory, int maxContexts) {
     this.factory = factory;
     this.idle = new CompressionContext[Math.max(1, maxContexts)];
+  }
+
+  /**
+   * Compresses a batch this thread just filled, unless the sender got to it first or every context
+   * is busy: the codec work then runs on the appending threads, in parallel, and the I/O thread
+   * only does network work (kafka-clients compresses on appending threads too, record by record).
+   */
+  @Override
+  public void batchFilled(ProducerBatch batch) {
+    CompressionContext context = tryAcquire();
+    if (context == null) {
+      return;
+    }
+    try {
+      batch.trySealEarly(context);
+    } finally {
+      release(context);
+    }
   }
 
   /** A context for one seal, or null when every context is in use (or the pool closed). */
