@@ -84,7 +84,7 @@ final class Connection {
     this.address = address;
     this.setupDeadlineMs = setupDeadlineMs;
     this.startedMs = nowMs;
-    owner.receiveBuffer.clear(); // a new connection starts a new byte stream
+    owner.receiveBuffer().clear(); // a new connection starts a new byte stream
     this.lastActivityMs = nowMs;
   }
 
@@ -308,10 +308,10 @@ final class Connection {
     if (frame != null) {
       return frame;
     }
-    int n = transport.read(owner.receiveBuffer);
+    int n = transport.read(owner.receiveBuffer());
     if (n < 0) {
       throw new EOFException(
-          owner.receiveBuffer.position() > readOffset
+          owner.receiveBuffer().position() > readOffset
               ? "connection closed by the broker in the middle of a response"
               : "connection closed by the broker");
     }
@@ -327,7 +327,7 @@ final class Connection {
    * Buffer layout: unconsumed bytes are [readOffset, position); reads append at position.
    */
   private ByteBuffer nextBufferedFrame(int maxFrameBytes) {
-    ByteBuffer buffer = owner.receiveBuffer;
+    ByteBuffer buffer = owner.receiveBuffer();
     int available = buffer.position() - readOffset;
     if (available < 4) {
       ensureRoom(4);
@@ -351,7 +351,7 @@ final class Connection {
 
   /** Makes [readOffset, readOffset + bytes) fit, compacting or growing the buffer. */
   private void ensureRoom(int bytes) {
-    ByteBuffer buffer = owner.receiveBuffer;
+    ByteBuffer buffer = owner.receiveBuffer();
     if (buffer.capacity() - readOffset >= bytes) {
       return;
     }
@@ -362,7 +362,7 @@ final class Connection {
       // Grow to the frame size (already checked against the cap), no further.
       ByteBuffer larger = ByteBuffer.allocate(bytes);
       larger.put(0, buffer, readOffset, pending);
-      owner.receiveBuffer = larger;
+      owner.receiveBufferGrown(larger);
       buffer = larger;
     }
     buffer.limit(buffer.capacity()).position(pending);
@@ -393,13 +393,13 @@ final class Connection {
     transport.close();
     writing = null;
     writeSegments = null;
-    owner.receiveBuffer.clear();
+    owner.receiveBuffer().clear();
     readOffset = 0;
-    owner.encoder.reset();
+    owner.encoder().reset();
   }
 
   @Override
   public String toString() {
-    return owner.node + " at " + address + " [" + state + "]";
+    return owner.node() + " at " + address + " [" + state + "]";
   }
 }

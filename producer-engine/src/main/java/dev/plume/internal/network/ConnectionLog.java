@@ -28,11 +28,11 @@ final class ConnectionLog {
       authenticationFailed(state, auth, nowMs);
       return;
     }
-    if (state.unreachableSinceMs < 0) {
-      state.unreachableSinceMs = nowMs;
-      log.warn("Producer {}: connection to {} lost: {}", clientId, state.node, cause.getMessage());
+    if (state.unreachable(nowMs)) {
+      log.warn(
+          "Producer {}: connection to {} lost: {}", clientId, state.node(), cause.getMessage());
     } else {
-      log.debug("connection to {} lost again: {}", state.node, cause.getMessage());
+      log.debug("connection to {} lost again: {}", state.node(), cause.getMessage());
     }
   }
 
@@ -42,28 +42,23 @@ final class ConnectionLog {
       authenticationFailed(state, auth, nowMs);
       return;
     }
-    if (state.unreachableSinceMs < 0) {
-      state.unreachableSinceMs = nowMs;
+    if (state.unreachable(nowMs)) {
       log.warn(
           "Producer {}: cannot connect to {}: {}; retrying within reconnect.backoff.max.ms",
           clientId,
-          state.node,
+          state.node(),
           cause.getMessage());
     } else {
       log.debug(
           "connection to {} failed again ({} in a row): {}",
-          state.node,
-          state.reconnect.failedAttempts() + 1,
+          state.node(),
+          state.reconnect().failedAttempts() + 1,
           cause.getMessage());
     }
   }
 
   private void authenticationFailed(NodeState state, AuthenticationException cause, long nowMs) {
-    if (state.unreachableSinceMs < 0) {
-      state.unreachableSinceMs = nowMs;
-    }
-    if (!state.authenticationFailureLogged) {
-      state.authenticationFailureLogged = true;
+    if (state.authenticationFailed(nowMs)) {
       // The cause names the node and the mechanism (or the TLS handshake).
       log.warn(
           "Producer {}: {}; records for its partitions fail until it accepts us (retrying within"
@@ -71,20 +66,16 @@ final class ConnectionLog {
           clientId,
           cause.getMessage());
     } else {
-      log.debug("authentication with {} failed again: {}", state.node, cause.getMessage());
+      log.debug("authentication with {} failed again: {}", state.node(), cause.getMessage());
     }
   }
 
   /** A connection became ready (handshakes done). */
   void ready(NodeState state, long nowMs) {
-    if (state.unreachableSinceMs >= 0) {
+    long outageMs = state.reachable(nowMs);
+    if (outageMs >= 0) {
       log.warn(
-          "Producer {}: connection to {} is back after {} ms",
-          clientId,
-          state.node,
-          nowMs - state.unreachableSinceMs);
-      state.unreachableSinceMs = -1;
+          "Producer {}: connection to {} is back after {} ms", clientId, state.node(), outageMs);
     }
-    state.authenticationFailureLogged = false;
   }
 }

@@ -99,7 +99,7 @@ final class ConnectionSetup {
             NetworkConfig.CLIENT_SOFTWARE_NAME, NetworkConfig.CLIENT_SOFTWARE_VERSION);
     ClientRequest<ApiVersionsResponse> request =
         new ClientRequest<>(
-            c.owner.node,
+            c.owner.node(),
             ApiKey.API_VERSIONS,
             version,
             version,
@@ -121,7 +121,7 @@ final class ConnectionSetup {
       loop.fail(
           c,
           new ProtocolViolationException(
-              "cannot parse the ApiVersions response from " + state.node + ": " + e, e),
+              "cannot parse the ApiVersions response from " + state.node() + ": " + e, e),
           nowMs);
       return;
     }
@@ -139,7 +139,7 @@ final class ConnectionSetup {
       loop.fail(
           c,
           new UnsupportedVersionException(
-              state.node
+              state.node()
                   + " supports ApiVersions up to v"
                   + brokerMax
                   + " but Plume needs v"
@@ -152,7 +152,7 @@ final class ConnectionSetup {
       loop.fail(
           c,
           new PlumeException(
-              state.node
+              state.node()
                   + " refused the ApiVersions request with error code "
                   + response.errorCode()),
           nowMs);
@@ -169,7 +169,7 @@ final class ConnectionSetup {
   private void markReady(Connection c) {
     NodeState state = c.owner;
     c.ready();
-    state.reconnect.succeeded();
+    state.reconnect().succeeded();
     connectionLog.ready(state, env.clock().nowMs());
     log.debug("{} ready: {}", c, c.versions());
   }
@@ -194,7 +194,7 @@ final class ConnectionSetup {
     short version = apiKey.maxVersion();
     ClientRequest<Void> request =
         new ClientRequest<>(
-            c.owner.node,
+            c.owner.node(),
             apiKey,
             version,
             version,
@@ -214,7 +214,7 @@ final class ConnectionSetup {
       loop.fail(
           c,
           new AuthenticationException(
-              c.owner.node
+              c.owner.node()
                   + " does not enable SASL mechanism "
                   + sasl.mechanism()
                   + " on this listener ("
@@ -246,7 +246,7 @@ final class ConnectionSetup {
           new AuthenticationException(
               sasl.mechanism()
                   + " authentication with "
-                  + c.owner.node
+                  + c.owner.node()
                   + " failed: "
                   + (response.errorMessage() != null
                       ? response.errorMessage()

@@ -89,13 +89,13 @@ public final class NioNetworkClient implements NetworkClient {
   @Override
   public boolean ready(Node node, long nowMs) {
     NodeState state = stateOf(node, nowMs);
-    Connection c = state.connection;
+    Connection c = state.connection();
     if (c != null) {
       return canSendMore(c);
     }
-    if (state.reconnect.mayConnect(nowMs) && !closed) {
+    if (state.reconnect().mayConnect(nowMs) && !closed) {
       initiateConnect(state, nowMs);
-      c = state.connection;
+      c = state.connection();
       return c != null && canSendMore(c);
     }
     return false;
@@ -104,7 +104,7 @@ public final class NioNetworkClient implements NetworkClient {
   @Override
   public boolean isReady(Node node, long nowMs) {
     NodeState state = nodes.get(node.id());
-    return state != null && state.connection != null && canSendMore(state.connection);
+    return state != null && state.connection() != null && canSendMore(state.connection());
   }
 
   private boolean canSendMore(Connection c) {
@@ -117,9 +117,9 @@ public final class NioNetworkClient implements NetworkClient {
     if (state == null) {
       return 0;
     }
-    Connection c = state.connection;
+    Connection c = state.connection();
     if (c == null) {
-      return state.reconnect.backoffDelayMs(nowMs);
+      return state.reconnect().backoffDelayMs(nowMs);
     }
     // Connected but busy (handshake, a partial write, in-flight limit): the next poll event
     // (connect, writable, response) is what changes readiness, not time.
@@ -129,13 +129,13 @@ public final class NioNetworkClient implements NetworkClient {
   @Override
   public boolean connectionFailed(Node node) {
     NodeState state = nodes.get(node.id());
-    return state != null && state.connection == null && state.reconnect.lastAttemptFailed();
+    return state != null && state.connection() == null && state.reconnect().lastAttemptFailed();
   }
 
   @Override
   public RuntimeException connectionFailure(Node node) {
     NodeState state = nodes.get(node.id());
-    return state == null ? null : state.reconnect.lastFailure();
+    return state == null ? null : state.reconnect().lastFailure();
   }
 
   @Override
@@ -147,13 +147,13 @@ public final class NioNetworkClient implements NetworkClient {
   @Override
   public Optional<NegotiatedVersions> negotiatedVersions(Node node) {
     NodeState state = nodes.get(node.id());
-    Connection c = state == null ? null : state.connection;
+    Connection c = state == null ? null : state.connection();
     return c != null && c.isReady() ? Optional.of(c.versions()) : Optional.empty();
   }
 
   private Connection readyConnection(Node node) {
     NodeState state = nodes.get(node.id());
-    Connection c = state == null ? null : state.connection;
+    Connection c = state == null ? null : state.connection();
     if (c == null || !c.isReady()) {
       throw new IllegalStateException(node + " is not connected (call ready() and poll() first)");
     }
@@ -166,11 +166,11 @@ public final class NioNetworkClient implements NetworkClient {
     try {
       version = c.versions().version(key, maxVersion);
     } catch (dev.plume.internal.protocol.UnsupportedVersionException e) {
-      throw new UnsupportedVersionException(c.owner.node + ": " + e.getMessage(), e);
+      throw new UnsupportedVersionException(c.owner.node() + ": " + e.getMessage(), e);
     }
     if (version < minVersion) {
       throw new UnsupportedVersionException(
-          c.owner.node
+          c.owner.node()
               + " supports "
               + key
               + " only up to v"
@@ -187,28 +187,27 @@ public final class NioNetworkClient implements NetworkClient {
     if (state == null) {
       state = new NodeState(node, stats.node(node.id()));
       nodes.put(node.id(), state);
-    } else if (!state.node.host().equals(node.host()) || state.node.port() != node.port()) {
+    } else if (!state.node().host().equals(node.host()) || state.node().port() != node.port()) {
       // The node moved (metadata update): the old socket points at the wrong broker.
-      log.info("{} moved to {}; reconnecting", state.node, node.address());
-      if (state.connection != null) {
+      log.info("{} moved to {}; reconnecting", state.node(), node.address());
+      if (state.connection() != null) {
         closeConnection(
             state,
-            new NetworkException(state.node + " moved to " + node.address()),
+            new NetworkException(state.node() + " moved to " + node.address()),
             false,
             false,
             nowMs);
       }
-      state.node = node;
-      state.reconnect.forgetAddresses();
+      state.movedTo(node);
     }
     return state;
   }
 
   private void initiateConnect(NodeState state, long nowMs) {
-    Node node = state.node;
+    Node node = state.node();
     InetSocketAddress address;
     try {
-      address = state.reconnect.startAttempt(node, env.resolver(), config.useAllDnsIps());
+      address = state.reconnect().startAttempt(node, env.resolver(), config.useAllDnsIps());
     } catch (UnknownHostException e) {
       connectFailed(
           state, new NetworkException("cannot resolve " + node.address() + ": " + e, e), nowMs);
@@ -220,16 +219,16 @@ public final class NioNetworkClient implements NetworkClient {
       SaslSession sasl = setup.newSaslSession();
       SelectionKey key = transport.channel().register(selector, SelectionKey.OP_CONNECT, state);
       long timeoutMs =
-          setupTimeout.backoffMs(state.reconnect.failedAttempts(), env.random().getAsDouble());
+          setupTimeout.backoffMs(state.reconnect().failedAttempts(), env.random().getAsDouble());
       Connection c = new Connection(state, transport, sasl, key, address, nowMs + timeoutMs, nowMs);
-      state.connection = c;
+      state.connecting(c);
       connected.add(state);
       log.debug("connecting to {} at {}", node, address);
       if (transport.connect(address)) {
         onTcpConnected(c, nowMs);
       }
     } catch (IOException | RuntimeException e) {
-      if (state.connection != null) {
+      if (state.connection() != null) {
         failConnection(state, connectError(state, e), nowMs);
       } else {
         if (transport != null) {
@@ -241,13 +240,13 @@ public final class NioNetworkClient implements NetworkClient {
   }
 
   private static NetworkException connectError(NodeState state, Exception e) {
-    return new NetworkException("cannot connect to " + state.node + ": " + e, e);
+    return new NetworkException("cannot connect to " + state.node() + ": " + e, e);
   }
 
   private void onTcpConnected(Connection c, long nowMs) throws IOException {
     c.tcpConnected(nowMs);
     stats.recordConnectionCreated();
-    stats.nodeConnected(c.owner.node.id());
+    stats.nodeConnected(c.owner.node().id());
     log.debug("connected to {}", c);
     setup.continueTransportHandshake(c, nowMs);
   }
@@ -258,7 +257,7 @@ public final class NioNetworkClient implements NetworkClient {
     @Override
     public void sendInternal(Connection c, ClientRequest<?> request, short version, long nowMs) {
       enqueue(c, request, version, nowMs, true);
-      if (c.owner.connection == c && c.isWriting()) {
+      if (c.owner.connection() == c && c.isWriting()) {
         tryWrite(c, nowMs);
       }
     }
@@ -274,7 +273,7 @@ public final class NioNetworkClient implements NetworkClient {
   @Override
   public <R> void send(ClientRequest<R> request, long nowMs) {
     NodeState state = nodes.get(request.destination().id());
-    Connection c = state == null ? null : state.connection;
+    Connection c = state == null ? null : state.connection();
     if (c == null || !canSendMore(c)) {
       throw new IllegalStateException(
           "cannot send "
@@ -289,7 +288,7 @@ public final class NioNetworkClient implements NetworkClient {
     } catch (UnsupportedVersionException e) {
       completions.add(
           new ClientResponse<>(
-              request, state.node.id(), (short) -1, null, false, false, e, nowMs, nowMs));
+              request, state.node().id(), (short) -1, null, false, false, e, nowMs, nowMs));
       return;
     }
     enqueue(c, request, version, nowMs, false);
@@ -302,7 +301,7 @@ public final class NioNetworkClient implements NetworkClient {
         request.requestTimeoutMs() >= 0 ? request.requestTimeoutMs() : config.requestTimeoutMs();
     InFlightRequest<R> inFlight =
         new InFlightRequest<>(request, version, nextCorrelationId++, nowMs, timeoutMs, internal);
-    RequestEncoder encoder = c.owner.encoder;
+    RequestEncoder encoder = c.owner.encoder();
     encoder.reset();
     try {
       ProtocolWriter writer = encoder.writer();
@@ -325,15 +324,15 @@ public final class NioNetworkClient implements NetworkClient {
       if (internal) {
         failConnection(c.owner, new PlumeException("cannot encode " + inFlight, error), nowMs);
       } else {
-        completions.add(inFlight.failure(c.owner.node.id(), false, false, error, nowMs));
+        completions.add(inFlight.failure(c.owner.node().id(), false, false, error, nowMs));
       }
       return;
     }
-    TrafficStats nodeStats = c.owner.traffic;
+    TrafficStats nodeStats = c.owner.traffic();
     nodeStats.recordRequestSent();
     stats.total().recordRequestSent();
     if (log.isTraceEnabled()) {
-      log.trace("sending {} of {} bytes to {}", inFlight, encoder.sizeBytes(), c.owner.node);
+      log.trace("sending {} of {} bytes to {}", inFlight, encoder.sizeBytes(), c.owner.node());
     }
     c.startWrite(inFlight, encoder.segments());
     c.touch(nowMs);
@@ -352,7 +351,7 @@ public final class NioNetworkClient implements NetworkClient {
     if (closeWhenIdleRequested) {
       closeWhenIdleRequested = false;
       for (int i = 0; i < connected.size(); i++) {
-        Connection c = connected.get(i).connection;
+        Connection c = connected.get(i).connection();
         if (c != null) {
           c.markCloseWhenIdle();
         }
@@ -360,12 +359,12 @@ public final class NioNetworkClient implements NetworkClient {
     }
     for (int i = connected.size() - 1; i >= 0; i--) {
       NodeState state = connected.get(i);
-      Connection c = state.connection;
+      Connection c = state.connection();
       if (c != null && c.shouldCloseNow()) {
         log.debug("{} closed on request, to reconnect with fresh TLS material", c);
         closeConnection(
             state,
-            new NetworkException("connection to " + state.node + " closed to reconnect"),
+            new NetworkException("connection to " + state.node() + " closed to reconnect"),
             false,
             false,
             nowMs);
@@ -383,10 +382,10 @@ public final class NioNetworkClient implements NetworkClient {
     // saves one select per request.
     boolean becameSendable = false;
     for (int i = connected.size() - 1; i >= 0; i--) {
-      Connection c = connected.get(i).connection;
+      Connection c = connected.get(i).connection();
       if (c != null && c.isWriting()) {
         tryWrite(c, nowMs);
-        becameSendable |= c.owner.connection == c && canSendMore(c);
+        becameSendable |= c.owner.connection() == c && canSendMore(c);
       }
     }
     // A connection that finished writing can take the next request now: do not block the
@@ -406,7 +405,7 @@ public final class NioNetworkClient implements NetworkClient {
         SelectionKey key = keys.next();
         keys.remove();
         NodeState state = (NodeState) key.attachment();
-        Connection c = state.connection;
+        Connection c = state.connection();
         if (c == null || c.key != key) {
           continue; // closed earlier in this poll
         }
@@ -430,7 +429,7 @@ public final class NioNetworkClient implements NetworkClient {
           return;
         }
         onTcpConnected(c, nowMs);
-        if (state.connection != c) {
+        if (state.connection() != c) {
           return;
         }
       } else if (c.state() == Connection.State.TRANSPORT_HANDSHAKE) {
@@ -442,7 +441,7 @@ public final class NioNetworkClient implements NetworkClient {
       }
       if (c.isWriting() || (key.isValid() && key.isWritable())) {
         tryWrite(c, nowMs);
-        if (state.connection != c) {
+        if (state.connection() != c) {
           return;
         }
       }
@@ -483,15 +482,15 @@ public final class NioNetworkClient implements NetworkClient {
     try {
       long written = c.write();
       if (written > 0) {
-        c.owner.traffic.recordBytesSent(written);
+        c.owner.traffic().recordBytesSent(written);
         stats.total().recordBytesSent(written);
         c.touch(nowMs);
       }
       InFlightRequest<?> done = c.takeWrittenRequest();
       if (done != null) {
-        c.owner.encoder.reset();
+        c.owner.encoder().reset();
         if (!done.request.expectResponse()) {
-          completions.add(done.success(c.owner.node.id(), null, nowMs));
+          completions.add(done.success(c.owner.node().id(), null, nowMs));
         }
       }
     } catch (IOException e) {
@@ -501,8 +500,8 @@ public final class NioNetworkClient implements NetworkClient {
 
   private void readResponses(Connection c, long nowMs) throws IOException {
     NodeState state = c.owner;
-    TrafficStats nodeStats = state.traffic;
-    while (state.connection == c) {
+    TrafficStats nodeStats = state.traffic();
+    while (state.connection() == c) {
       ByteBuffer frame = c.readFrame(config.maxFrameBytes(), nodeStats, stats.total());
       if (frame == null) {
         // A TLS transport may hold decrypted bytes the socket will not signal again.
@@ -537,7 +536,7 @@ public final class NioNetworkClient implements NetworkClient {
     c.answered();
     if (request.internal) {
       long latencyMs = nowMs - request.sentTimeMs;
-      state.traffic.recordResponse(latencyMs);
+      state.traffic().recordResponse(latencyMs);
       stats.total().recordResponse(latencyMs);
       setup.onResponse(c, request, reader, nowMs);
       return;
@@ -547,7 +546,7 @@ public final class NioNetworkClient implements NetworkClient {
 
   private <R> void completeWithBody(
       Connection c, InFlightRequest<R> request, ProtocolReader reader, long nowMs) {
-    int nodeId = c.owner.node.id();
+    int nodeId = c.owner.node().id();
     R body;
     try {
       body = request.request.parser().read(reader, request.version);
@@ -557,7 +556,7 @@ public final class NioNetworkClient implements NetworkClient {
               "cannot parse the "
                   + request
                   + " response from "
-                  + c.owner.node
+                  + c.owner.node()
                   + ": "
                   + e.getMessage()
                   + "; closing the connection",
@@ -568,9 +567,9 @@ public final class NioNetworkClient implements NetworkClient {
     }
     long latencyMs = nowMs - request.sentTimeMs;
     if (log.isTraceEnabled()) {
-      log.trace("response to {} from {} after {} ms", request, c.owner.node, latencyMs);
+      log.trace("response to {} from {} after {} ms", request, c.owner.node(), latencyMs);
     }
-    c.owner.traffic.recordResponse(latencyMs);
+    c.owner.traffic().recordResponse(latencyMs);
     stats.total().recordResponse(latencyMs);
     completions.add(request.success(nodeId, body, nowMs));
   }
@@ -580,7 +579,7 @@ public final class NioNetworkClient implements NetworkClient {
   private long nextDeadlineDelayMs(long timeoutMs, long nowMs) {
     long delay = Math.max(0, timeoutMs);
     for (int i = 0; i < connected.size(); i++) {
-      Connection c = connected.get(i).connection;
+      Connection c = connected.get(i).connection();
       if (c == null) {
         continue;
       }
@@ -604,7 +603,7 @@ public final class NioNetworkClient implements NetworkClient {
   private void expire(long nowMs) {
     for (int i = connected.size() - 1; i >= 0; i--) {
       NodeState state = connected.get(i);
-      Connection c = state.connection;
+      Connection c = state.connection();
       if (c == null) {
         continue;
       }
@@ -627,7 +626,7 @@ public final class NioNetworkClient implements NetworkClient {
                 "no response to "
                     + expired
                     + " from "
-                    + state.node
+                    + state.node()
                     + " within "
                     + expired.timeoutMs
                     + " ms (request.timeout.ms); connection closed");
@@ -654,13 +653,13 @@ public final class NioNetworkClient implements NetworkClient {
 
   /** Closes after a failure: counts it, applies the reconnect backoff, fails what is in flight. */
   private void failConnection(NodeState state, RuntimeException cause, long nowMs) {
-    Connection c = state.connection;
+    Connection c = state.connection();
     if (c == null) {
       return;
     }
     if (!c.isEstablished()) {
       c.close();
-      state.connection = null;
+      state.disconnected();
       connected.remove(state);
       connectFailed(state, cause, nowMs);
       return;
@@ -672,10 +671,13 @@ public final class NioNetworkClient implements NetworkClient {
   /** An attempt failed before TCP connected: try the next address, or back off. */
   private void connectFailed(NodeState state, RuntimeException cause, long nowMs) {
     stats.recordConnectionFailure();
-    InetAddress failed = state.reconnect.maybeNextAddress();
+    InetAddress failed = state.reconnect().maybeNextAddress();
     if (failed != null) {
       log.debug(
-          "{} at {} failed ({}); trying the next address", state.node, failed, cause.getMessage());
+          "{} at {} failed ({}); trying the next address",
+          state.node(),
+          failed,
+          cause.getMessage());
       initiateConnect(state, nowMs);
       return;
     }
@@ -686,28 +688,28 @@ public final class NioNetworkClient implements NetworkClient {
 
   private void backOff(NodeState state, RuntimeException cause, long nowMs) {
     long backoffMs =
-        reconnectBackoff.backoffMs(state.reconnect.failedAttempts(), env.random().getAsDouble());
-    state.reconnect.backOff(cause, backoffMs, nowMs);
+        reconnectBackoff.backoffMs(state.reconnect().failedAttempts(), env.random().getAsDouble());
+    state.reconnect().backOff(cause, backoffMs, nowMs);
   }
 
   private void closeConnection(
       NodeState state, RuntimeException cause, boolean backOff, boolean timedOut, long nowMs) {
-    Connection c = state.connection;
+    Connection c = state.connection();
     if (c == null) {
       return;
     }
     // Drop every reference to request bytes BEFORE any handler runs: a handler may recycle them.
     c.close();
-    state.connection = null;
+    state.disconnected();
     connected.remove(state);
     if (c.isEstablished()) {
       stats.recordConnectionClosed();
-      stats.nodeDisconnected(state.node.id());
+      stats.nodeDisconnected(state.node().id());
     }
     if (backOff) {
       backOff(state, cause, nowMs);
     }
-    int nodeId = state.node.id();
+    int nodeId = state.node().id();
     for (InFlightRequest<?> r : c.drainInFlight()) {
       if (!r.internal) {
         RuntimeException error =
@@ -715,7 +717,7 @@ public final class NioNetworkClient implements NetworkClient {
                 ? cause
                 : new NetworkException(
                     "connection to "
-                        + state.node
+                        + state.node()
                         + " lost before the response to "
                         + r
                         + ": "
@@ -729,10 +731,10 @@ public final class NioNetworkClient implements NetworkClient {
   @Override
   public void disconnect(int nodeId) {
     NodeState state = nodes.get(nodeId);
-    if (state != null && state.connection != null) {
+    if (state != null && state.connection() != null) {
       closeConnection(
           state,
-          new NetworkException("connection to " + state.node + " closed by the client"),
+          new NetworkException("connection to " + state.node() + " closed by the client"),
           false,
           false,
           env.clock().nowMs());
@@ -793,7 +795,7 @@ public final class NioNetworkClient implements NetworkClient {
   public int inFlightRequestCount() {
     int count = 0;
     for (int i = 0; i < connected.size(); i++) {
-      Connection c = connected.get(i).connection;
+      Connection c = connected.get(i).connection();
       if (c != null) {
         count += publicInFlight(c);
       }
@@ -804,7 +806,7 @@ public final class NioNetworkClient implements NetworkClient {
   @Override
   public int inFlightRequestCount(int nodeId) {
     NodeState state = nodes.get(nodeId);
-    return state == null || state.connection == null ? 0 : publicInFlight(state.connection);
+    return state == null || state.connection() == null ? 0 : publicInFlight(state.connection());
   }
 
   private static int publicInFlight(Connection c) {
@@ -819,7 +821,7 @@ public final class NioNetworkClient implements NetworkClient {
     Node connectable = null;
     for (Node node : candidates) {
       NodeState state = nodes.get(node.id());
-      Connection c = state == null ? null : state.connection;
+      Connection c = state == null ? null : state.connection();
       if (c != null && c.isReady()) {
         int inFlight = c.inFlightCount();
         if (inFlight == 0 && !c.isWriting()) {
@@ -833,7 +835,7 @@ public final class NioNetworkClient implements NetworkClient {
         if (connecting == null) {
           connecting = node;
         }
-      } else if ((state == null || state.reconnect.mayConnect(nowMs)) && connectable == null) {
+      } else if ((state == null || state.reconnect().mayConnect(nowMs)) && connectable == null) {
         connectable = node;
       }
     }
@@ -846,13 +848,13 @@ public final class NioNetworkClient implements NetworkClient {
   /** For tests: whether a request to the node is not yet fully written. */
   boolean hasPendingWrite(int nodeId) {
     NodeState state = nodes.get(nodeId);
-    return state != null && state.connection != null && state.connection.isWriting();
+    return state != null && state.connection() != null && state.connection().isWriting();
   }
 
   /** For tests: the capacity of the node's reusable receive buffer. */
   int receiveBufferCapacity(int nodeId) {
     NodeState state = nodes.get(nodeId);
-    return state == null ? 0 : state.receiveBuffer.capacity();
+    return state == null ? 0 : state.receiveBuffer().capacity();
   }
 
   @Override

@@ -127,7 +127,7 @@ class FrameReassemblyTest {
       assertThat(out.get(f)).isEqualTo(frames.get(f));
     }
     int largest = sizes.stream().mapToInt(s -> s + 4).max().orElse(0);
-    assertThat(c.owner.receiveBuffer.capacity())
+    assertThat(c.owner.receiveBuffer().capacity())
         .isLessThanOrEqualTo(Math.max(NodeState.INITIAL_RECEIVE_BUFFER_BYTES, largest));
     assertThat(stats.bytesReceived()).isEqualTo(stream.limit());
   }
@@ -158,6 +158,7 @@ class FrameReassemblyTest {
     assertThatThrownBy(() -> c.readFrame(1 << 20, stats, stats))
         .isInstanceOf(ProtocolException.class)
         .hasMessageContaining("exceeds the cap");
-    assertThat(c.owner.receiveBuffer.capacity()).isEqualTo(NodeState.INITIAL_RECEIVE_BUFFER_BYTES);
+    assertThat(c.owner.receiveBuffer().capacity())
+        .isEqualTo(NodeState.INITIAL_RECEIVE_BUFFER_BYTES);
   }
 }
