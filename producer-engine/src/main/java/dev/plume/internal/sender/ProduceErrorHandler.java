@@ -1,7 +1,6 @@
 package dev.plume.internal.sender;
 
 import dev.plume.internal.accumulator.ProducerBatch;
-import dev.plume.internal.metadata.ProducerMetadata;
 import dev.plume.internal.network.ClientResponse;
 import dev.plume.internal.network.Node;
 import dev.plume.internal.protocol.Errors;
@@ -17,21 +16,22 @@ import dev.plume.producer.errors.ProducerFencedException;
 import dev.plume.producer.errors.RecordTooLargeException;
 import dev.plume.producer.errors.TimeoutException;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * What to do with a batch whose Produce attempt failed, one {@link ProduceDecision} per kind of
- * error: retry, split, treat as success, or fail exactly this batch's records. The sender carries
- * the decision out. Deciding also records what the error taught: the batch may be in the log, the
- * leader moved (metadata), the partition's sequence chain has a gap (idempotence).
+ * error: retry, split, treat as success, or fail exactly this batch's records, plus what the error
+ * taught (the batch may be in the log, the leader moved, the partition's sequence chain has a gap).
+ * Deciding is a function of the response, the batch, the configuration and the partition's sequence
+ * state: it changes none of them and nothing else; the sender carries the decision out.
  *
- * <p>Sender thread only.
+ * <p>Sender thread only (the sequence state it reads is the sender's).
  */
 final class ProduceErrorHandler {
 
   private final SenderConfig config;
-  private final ProducerMetadata metadata;
-  private final SequenceTracker sequences;
+  private final SequenceTracker sequences; // only read here
   private final boolean restartsChainsItself;
 
   /**
@@ -39,12 +39,8 @@ final class ProduceErrorHandler {
    *     sequence chains under a new epoch itself (a transactional one's coordinator does)
    */
   ProduceErrorHandler(
-      SenderConfig config,
-      ProducerMetadata metadata,
-      SequenceTracker sequences,
-      boolean restartsChainsItself) {
+      SenderConfig config, SequenceTracker sequences, boolean restartsChainsItself) {
     this.config = config;
-    this.metadata = metadata;
     this.sequences = sequences;
     this.restartsChainsItself = restartsChainsItself;
   }
@@ -54,17 +50,19 @@ final class ProduceErrorHandler {
     if (response.disconnected()) {
       // The broker may have written the batch before the connection went: it keeps its producer
       // state for good, so a retry can be recognised as a duplicate.
-      batch.markMayHaveBeenWritten();
-      metadata.requestUpdate();
-      return retryOrExpire(batch, nowMs, () -> disconnected(response), true);
+      return retryOrExpire(
+          batch,
+          nowMs,
+          () -> disconnected(response),
+          true,
+          new ProduceDecision.Lessons(true, true, Optional.empty(), Optional.empty()));
     }
     // Never sent (no common API version, encoding failure): not retriable.
-    return new ProduceDecision.Fail(response.error(), false);
+    return ProduceDecision.of(new ProduceDecision.Fail(response.error(), false));
   }
 
   /** The response did not mention a partition we sent: treat as a retriable broker fault. */
   ProduceDecision onMissingPartition(ProducerBatch batch, long nowMs) {
-    batch.markMayHaveBeenWritten();
     return retryOrExpire(
         batch,
         nowMs,
@@ -74,7 +72,8 @@ final class ProduceErrorHandler {
                 "UNKNOWN_SERVER_ERROR",
                 true,
                 "the Produce response did not mention " + batch.topicPartition()),
-        true);
+        true,
+        ProduceDecision.Lessons.MAY_HAVE_BEEN_WRITTEN);
   }
 
   ProduceDecision onPartitionError(
@@ -85,16 +84,21 @@ final class ProduceErrorHandler {
     short code = p.errorCode();
     String description = Errors.describe(code) + messageSuffix(p.errorMessage());
     return switch (Errors.forCode(code)) {
-      case DUPLICATE_SEQUENCE_NUMBER -> new ProduceDecision.Complete(-1, p.logAppendTimeMs());
+      case DUPLICATE_SEQUENCE_NUMBER ->
+          ProduceDecision.of(new ProduceDecision.Complete(-1, p.logAppendTimeMs()));
       case MESSAGE_TOO_LARGE -> onTooLarge(batch, description);
       case OUT_OF_ORDER_SEQUENCE_NUMBER -> onOutOfOrder(batch, p, description, nowMs);
       case UNKNOWN_PRODUCER_ID -> {
         // The broker lost our producer state (e.g. retention) and wrote nothing: the partition's
         // chain restarts under a new epoch from this batch on, then it is retried.
-        if (restartsChainsItself) {
-          sequences.markGap(batch.topicPartition(), batch.baseSequence());
-        }
-        yield retryOrExpire(batch, nowMs, () -> brokerError(batch, code, p), false);
+        yield retryOrExpire(
+            batch,
+            nowMs,
+            () -> brokerError(batch, code, p),
+            false,
+            restartsChainsItself
+                ? ProduceDecision.Lessons.sequenceGap(batch.topicPartition(), batch.baseSequence())
+                : ProduceDecision.Lessons.NONE);
       }
       case INVALID_PRODUCER_EPOCH ->
           // Abortable for a transaction (KIP-588); the abort then tells whether we were fenced.
@@ -128,28 +132,29 @@ final class ProduceErrorHandler {
                       + batch.topicPartition()
                       + messageSuffix(p.errorMessage())));
         }
-        if (!ProduceErrorPolicy.refusedBeforeAppend(code)) {
-          batch.markMayHaveBeenWritten(); // e.g. NOT_ENOUGH_REPLICAS_AFTER_APPEND
-        }
-        if (ProduceErrorPolicy.invalidatesMetadata(code)) {
-          applyLeaderHint(batch, p, endpoints, code);
-          metadata.requestUpdate();
-        }
-        yield retryOrExpire(batch, nowMs, () -> brokerError(batch, code, p), false);
+        boolean invalidatesMetadata = ProduceErrorPolicy.invalidatesMetadata(code);
+        ProduceDecision.Lessons lessons =
+            new ProduceDecision.Lessons(
+                // e.g. NOT_ENOUGH_REPLICAS_AFTER_APPEND
+                !ProduceErrorPolicy.refusedBeforeAppend(code),
+                invalidatesMetadata,
+                invalidatesMetadata ? leaderHint(batch, p, endpoints, code) : Optional.empty(),
+                Optional.empty());
+        yield retryOrExpire(batch, nowMs, () -> brokerError(batch, code, p), false, lessons);
       }
     };
   }
 
   /** A refusal the broker gives before appending: the batch is certainly not in the log. */
   private static ProduceDecision fail(RuntimeException error) {
-    return new ProduceDecision.Fail(error, false);
+    return ProduceDecision.of(new ProduceDecision.Fail(error, false));
   }
 
   private static ProduceDecision onTooLarge(ProducerBatch batch, String description) {
     // Pieces get sequence ranges of their own, which the broker could not match with a copy of
     // the whole batch that an earlier, lost attempt may have written.
     if (batch.recordCount() > 1 && !batch.mayHaveBeenWritten()) {
-      return new ProduceDecision.Split();
+      return ProduceDecision.of(new ProduceDecision.Split());
     }
     return fail(
         new RecordTooLargeException(
@@ -173,6 +178,7 @@ final class ProduceErrorHandler {
     if (!config.idempotent()) {
       return fail(new OutOfOrderSequenceException(description));
     }
+    ProduceDecision.Lessons lessons = ProduceDecision.Lessons.NONE;
     if (restartsChainsItself) {
       int unresolved = sequences.unresolvedSequence(batch.topicPartition());
       int base = batch.baseSequence();
@@ -184,14 +190,15 @@ final class ProduceErrorHandler {
         gap = base == expected || SequenceTracker.isAfter(expected, base);
       }
       if (gap) {
-        sequences.markGap(batch.topicPartition(), base);
+        lessons = ProduceDecision.Lessons.sequenceGap(batch.topicPartition(), base);
       }
     }
     return retryOrExpire(
         batch,
         nowMs,
         () -> brokerError(batch, Errors.OUT_OF_ORDER_SEQUENCE_NUMBER.code(), p),
-        false);
+        false,
+        lessons);
   }
 
   /**
@@ -203,14 +210,19 @@ final class ProduceErrorHandler {
       ProducerBatch batch,
       long nowMs,
       Supplier<RuntimeException> lastError,
-      boolean mayHaveBeenWritten) {
+      boolean mayHaveBeenWritten,
+      ProduceDecision.Lessons lessons) {
     boolean timedOut = nowMs - batch.createdMs() >= config.deliveryTimeoutMs();
     if (!timedOut && batch.attempts() < config.retries()) {
-      return new ProduceDecision.Retry(lastError);
+      return new ProduceDecision(new ProduceDecision.Retry(lastError), lessons);
     }
-    return new ProduceDecision.Fail(
-        timedOut ? deliveryTimeout(batch, nowMs, lastError.get().getMessage()) : lastError.get(),
-        mayHaveBeenWritten);
+    return new ProduceDecision(
+        new ProduceDecision.Fail(
+            timedOut
+                ? deliveryTimeout(batch, nowMs, lastError.get().getMessage())
+                : lastError.get(),
+            mayHaveBeenWritten),
+        lessons);
   }
 
   /** The error of a batch that ran out of delivery.timeout.ms. */
@@ -251,14 +263,15 @@ final class ProduceErrorHandler {
             + messageSuffix(p.errorMessage()));
   }
 
-  private void applyLeaderHint(
+  /** The new leader a NOT_LEADER_OR_FOLLOWER or FENCED_LEADER_EPOCH response names, if any. */
+  private static Optional<ProduceDecision.LeaderHint> leaderHint(
       ProducerBatch batch,
       ProduceResponse.PartitionResponse p,
       List<ProduceResponse.NodeEndpoint> endpoints,
       short code) {
     if ((!Errors.NOT_LEADER_OR_FOLLOWER.is(code) && !Errors.FENCED_LEADER_EPOCH.is(code))
         || !p.currentLeader().isKnown()) {
-      return;
+      return Optional.empty();
     }
     int leaderId = p.currentLeader().leaderId();
     Node leaderNode = null;
@@ -267,12 +280,9 @@ final class ProduceErrorHandler {
         leaderNode = new Node(e.nodeId(), e.host(), e.port(), e.rack());
       }
     }
-    metadata.applyLeaderHint(
-        batch.topicPartition().topic(),
-        batch.topicPartition().partition(),
-        leaderId,
-        p.currentLeader().leaderEpoch(),
-        leaderNode);
+    return Optional.of(
+        new ProduceDecision.LeaderHint(
+            batch.topicPartition(), leaderId, p.currentLeader().leaderEpoch(), leaderNode));
   }
 
   private static RuntimeException invalidRecord(

@@ -83,7 +83,7 @@ public final class Sender implements Runnable {
     this.producerIds = parts.producerIds();
     this.errors =
         new ProduceErrorHandler(
-            config, metadata, sequences, config.idempotent() && !producerIds.transactional());
+            config, sequences, config.idempotent() && !producerIds.transactional());
     this.leaderBusy = nodeId -> client.inFlightRequestCount(nodeId) > 0;
     this.metadataUpdater =
         new MetadataUpdater(
@@ -498,11 +498,16 @@ public final class Sender implements Runnable {
 
   // ---------------------------------------------------------------- completion
 
-  /** Does what the error handler decided for a batch whose attempt came back. */
+  /**
+   * Does what the error handler decided for a batch whose attempt came back: first what the error
+   * taught, then the batch's outcome.
+   */
   private void carryOut(ProducerBatch batch, ProduceDecision decision, long nowMs) {
-    if (decision instanceof ProduceDecision.Complete complete) {
+    learn(batch, decision.lessons());
+    ProduceDecision.Outcome outcome = decision.outcome();
+    if (outcome instanceof ProduceDecision.Complete complete) {
       completeBatch(batch, complete.baseOffset(), complete.logAppendTimeMs());
-    } else if (decision instanceof ProduceDecision.Retry again) {
+    } else if (outcome instanceof ProduceDecision.Retry again) {
       deliveryLog.retrying(
           batch.topicPartition(),
           batch.recordCount(),
@@ -510,11 +515,31 @@ public final class Sender implements Runnable {
           again.lastError(),
           nowMs);
       retry(batch, nowMs);
-    } else if (decision instanceof ProduceDecision.Split) {
+    } else if (outcome instanceof ProduceDecision.Split) {
       splitAndRetry(batch, nowMs);
-    } else if (decision instanceof ProduceDecision.Fail fail) {
+    } else if (outcome instanceof ProduceDecision.Fail fail) {
       failBatch(batch, fail.error(), fail.mayHaveBeenWritten());
     }
+  }
+
+  private void learn(ProducerBatch batch, ProduceDecision.Lessons lessons) {
+    if (lessons.batchMayHaveBeenWritten()) {
+      batch.markMayHaveBeenWritten();
+    }
+    lessons
+        .leaderHint()
+        .ifPresent(
+            hint ->
+                metadata.applyLeaderHint(
+                    hint.tp().topic(),
+                    hint.tp().partition(),
+                    hint.leaderId(),
+                    hint.leaderEpoch(),
+                    hint.leaderNode()));
+    if (lessons.refreshMetadata()) {
+      metadata.requestUpdate();
+    }
+    lessons.sequenceGap().ifPresent(gap -> sequences.markGap(gap.tp(), gap.sequence()));
   }
 
   private void completeBatch(ProducerBatch batch, long baseOffset, long logAppendTimeMs) {
