@@ -30,8 +30,7 @@ import org.springframework.util.unit.DataSize;
  */
 class PlumeConfigTableConsistencyTest {
 
-  private static final String METADATA =
-      "META-INF/additional-spring-configuration-metadata.json";
+  private static final String METADATA = "META-INF/additional-spring-configuration-metadata.json";
 
   /** Implemented keys deliberately without a typed property, with the reason. */
   private static final Map<String, String> WITHOUT_PROPERTY =
@@ -51,7 +50,8 @@ class PlumeConfigTableConsistencyTest {
   private static final Map<String, String> DEFAULT_DIFFERENCES =
       Map.of(
           "bootstrap-servers",
-          "the starter connects to " + PlumeConfigMapper.DEFAULT_BOOTSTRAP_SERVERS
+          "the starter connects to "
+              + PlumeConfigMapper.DEFAULT_BOOTSTRAP_SERVERS
               + " (or spring.kafka's servers) when none is named; the engine requires one");
 
   @Test
@@ -86,8 +86,9 @@ class PlumeConfigTableConsistencyTest {
       }
     }
     assertThat(missing)
-        .as("table keys without a plume.producer.* property (add one, or list the key with a"
-            + " reason in WITHOUT_PROPERTY)")
+        .as(
+            "table keys without a plume.producer.* property (add one, or list the key with a"
+                + " reason in WITHOUT_PROPERTY)")
         .isEmpty();
   }
 
@@ -172,7 +173,8 @@ class PlumeConfigTableConsistencyTest {
     String json;
     try (InputStream in =
         PlumeConfigTableConsistencyTest.class.getClassLoader().getResourceAsStream(METADATA)) {
-      json = new String(Objects.requireNonNull(in, METADATA).readAllBytes(), StandardCharsets.UTF_8);
+      json =
+          new String(Objects.requireNonNull(in, METADATA).readAllBytes(), StandardCharsets.UTF_8);
     }
     Map<String, Object> out = new LinkedHashMap<>();
     List<Object> entries =
