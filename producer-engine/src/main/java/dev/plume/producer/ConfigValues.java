@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Reads typed values out of a raw configuration map the way Kafka's ConfigDef accepts them:
- * strings, numbers, booleans, classes and lists, with errors that name the key, value and rule.
+ * strings, numbers, booleans, classes and lists, with errors that name the key, value and rule. The
+ * {@link ConfigKey} overloads take the default and the accepted values from the table.
  */
 final class ConfigValues {
 
@@ -74,10 +75,6 @@ final class ConfigValues {
       throw new ConfigException(key, v, "must be in [" + min + ", " + max + "]");
     }
     return result;
-  }
-
-  int intValue(String key, int defaultValue, int min, int max) {
-    return (int) longValue(key, defaultValue, min, max);
   }
 
   /** A LONG key: its default when absent, else a whole number in its range. */
