@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Reads typed values out of a raw configuration map the way Kafka's ConfigDef accepts them:
- * strings, numbers, booleans, classes and lists, with errors that name the key, value and rule.
+ * strings, numbers, booleans, classes and lists, with errors that name the key, value and rule. The
+ * {@link ConfigKey} overloads take the default and the accepted values from the table.
  */
 final class ConfigValues {
 
@@ -76,8 +77,27 @@ final class ConfigValues {
     return result;
   }
 
-  int intValue(String key, int defaultValue, int min, int max) {
-    return (int) longValue(key, defaultValue, min, max);
+  /** A LONG key: its default when absent, else a whole number in its range. */
+  long longValue(ConfigKey key) {
+    return longValue(key.name(), key.defaultLong(), key.min(), key.max());
+  }
+
+  /** An INT key: its default when absent, else a whole number in its range. */
+  int intValue(ConfigKey key) {
+    return (int) longValue(key.name(), key.defaultInt(), key.min(), key.max());
+  }
+
+  boolean bool(ConfigKey key) {
+    return bool(key.name(), key.defaultBoolean());
+  }
+
+  String string(ConfigKey key) {
+    return string(key.name(), key.defaultString());
+  }
+
+  /** A key with allowed values: the listed spelling of the value given, or of the default. */
+  String oneOf(ConfigKey key) {
+    return oneOf(key.name(), key.defaultString(), key.allowedValues().toArray(String[]::new));
   }
 
   boolean bool(String key, boolean defaultValue) {

@@ -3,6 +3,7 @@ package dev.plume.producer;
 import dev.plume.producer.errors.ConfigException;
 import dev.plume.producer.security.SaslConfig;
 import dev.plume.producer.security.SslConfig;
+import dev.plume.producer.security.TransportSecurity;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -92,17 +93,21 @@ public final class ProducerConfig {
   public static final String JMX_REPORTER = "org.apache.kafka.common.metrics.JmxReporter";
 
   /**
-   * Kafka settings that plug code into the client which Plume cannot load: ignoring them would
-   * silently change how the producer connects or authenticates.
+   * Keys whose non-default values Plume refuses (plug-in classes it cannot load, two-phase commit):
+   * ignoring them would silently change how the producer connects, authenticates or commits.
    */
-  private static final List<String> UNSUPPORTED_PLUGINS =
-      List.of(
-          "ssl.engine.factory.class",
-          "sasl.login.class",
-          "sasl.login.callback.handler.class",
-          "sasl.client.callback.handler.class");
+  private static final List<ConfigKey> REJECTED_KEYS =
+      ConfigKeys.ALL.stream().filter(k -> k.status() == ConfigKey.Status.REJECTED).toList();
 
-  private static final Set<String> HANDLED_KEYS = handledKeys();
+  /**
+   * Keys the producer reads (or refuses when not at their default), so never reported unused; the
+   * table's keys accepted without effect are not among them.
+   */
+  private static final Set<String> HANDLED_KEYS =
+      ConfigKeys.ALL.stream()
+          .filter(k -> k.status() != ConfigKey.Status.ACCEPTED_WITHOUT_EFFECT)
+          .map(ConfigKey::name)
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
   private static final AtomicInteger CLIENT_SEQUENCE = new AtomicInteger(1);
 
@@ -151,9 +156,7 @@ public final class ProducerConfig {
   private final String valueSerializer;
   private final String transactionalId;
   private final int transactionTimeoutMs;
-  private final String securityProtocol;
-  private final SslConfig ssl;
-  private final SaslConfig sasl;
+  private final TransportSecurity transportSecurity;
 
   private ProducerConfig(Map<String, ?> raw, UnaryOperator<String> env) {
     Map<String, Object> given = new LinkedHashMap<>();
@@ -165,7 +168,9 @@ public final class ProducerConfig {
     ConfigValues c = new ConfigValues(copy);
     rejectUnsupported(c);
     List<String> reporters =
-        c.isSet(METRIC_REPORTERS) ? c.list(METRIC_REPORTERS) : List.of(JMX_REPORTER);
+        c.isSet(METRIC_REPORTERS)
+            ? c.list(METRIC_REPORTERS)
+            : ConfigKeys.METRIC_REPORTERS.defaultList();
     jmxEnabled = reporters.contains(JMX_REPORTER);
     otherMetricReporters = reporters.stream().filter(r -> !r.equals(JMX_REPORTER)).toList();
 
@@ -177,77 +182,67 @@ public final class ProducerConfig {
     for (String server : bootstrapServers) {
       validateHostPort(server);
     }
-    transactionalId = c.string(TRANSACTIONAL_ID, null);
+    transactionalId = c.string(ConfigKeys.TRANSACTIONAL_ID);
     if (transactionalId != null && transactionalId.isEmpty()) {
       throw new ConfigException(TRANSACTIONAL_ID, "", "must be non-empty when set");
     }
-    String id = c.string(CLIENT_ID, "");
+    String id = c.string(ConfigKeys.CLIENT_ID);
     clientId =
         !id.isEmpty()
             ? id
             : transactionalId != null
                 ? "producer-" + transactionalId
                 : "producer-" + CLIENT_SEQUENCE.getAndIncrement();
-    String acksText = c.oneOf(ACKS, "all", "all", "-1", "0", "1");
+    String acksText = c.oneOf(ConfigKeys.ACKS);
     acks = acksText.equals("all") ? -1 : Short.parseShort(acksText);
-    lingerMs = c.longValue(LINGER_MS, 5, 0, Long.MAX_VALUE);
-    batchSizeBytes = c.intValue(BATCH_SIZE, 16384, 0, Integer.MAX_VALUE);
-    bufferMemoryBytes = c.longValue(BUFFER_MEMORY, 33554432L, 0, Long.MAX_VALUE);
-    maxBlockMs = c.longValue(MAX_BLOCK_MS, 60000, 0, Long.MAX_VALUE);
-    requestTimeoutMs = c.intValue(REQUEST_TIMEOUT_MS, 30000, 0, Integer.MAX_VALUE);
-    retries = c.intValue(RETRIES, Integer.MAX_VALUE, 0, Integer.MAX_VALUE);
-    retryBackoffMs = c.longValue(RETRY_BACKOFF_MS, 100, 0, Long.MAX_VALUE);
-    retryBackoffMaxMs = c.longValue(RETRY_BACKOFF_MAX_MS, 1000, 0, Long.MAX_VALUE);
-    maxInFlightRequestsPerConnection = c.intValue(MAX_IN_FLIGHT, 5, 1, Integer.MAX_VALUE);
-    maxRequestSizeBytes = c.intValue(MAX_REQUEST_SIZE, 1048576, 0, Integer.MAX_VALUE);
-    compressionType = c.oneOf(COMPRESSION_TYPE, "none", "none", "gzip", "snappy", "lz4", "zstd");
-    compressionGzipLevel = c.intValue(COMPRESSION_GZIP_LEVEL, -1, -1, 9);
+    lingerMs = c.longValue(ConfigKeys.LINGER_MS);
+    batchSizeBytes = c.intValue(ConfigKeys.BATCH_SIZE);
+    bufferMemoryBytes = c.longValue(ConfigKeys.BUFFER_MEMORY);
+    maxBlockMs = c.longValue(ConfigKeys.MAX_BLOCK_MS);
+    requestTimeoutMs = c.intValue(ConfigKeys.REQUEST_TIMEOUT_MS);
+    retries = c.intValue(ConfigKeys.RETRIES);
+    retryBackoffMs = c.longValue(ConfigKeys.RETRY_BACKOFF_MS);
+    retryBackoffMaxMs = c.longValue(ConfigKeys.RETRY_BACKOFF_MAX_MS);
+    maxInFlightRequestsPerConnection = c.intValue(ConfigKeys.MAX_IN_FLIGHT);
+    maxRequestSizeBytes = c.intValue(ConfigKeys.MAX_REQUEST_SIZE);
+    compressionType = c.oneOf(ConfigKeys.COMPRESSION_TYPE);
+    compressionGzipLevel = c.intValue(ConfigKeys.COMPRESSION_GZIP_LEVEL);
+    // The table's range is [-1, 9]; the hole at 0 is Kafka's rule too (0 would store, not
+    // compress).
     if (compressionGzipLevel == 0) {
       throw new ConfigException(COMPRESSION_GZIP_LEVEL, 0, "must be -1 (default) or in [1, 9]");
     }
-    compressionLz4Level = c.intValue(COMPRESSION_LZ4_LEVEL, 9, 1, 17);
-    compressionZstdLevel = c.intValue(COMPRESSION_ZSTD_LEVEL, 3, -131072, 22);
-    partitionerClass = c.string(PARTITIONER_CLASS, null);
-    partitionerAdaptive = c.bool(PARTITIONER_ADAPTIVE, true);
-    partitionerAvailabilityTimeoutMs =
-        c.longValue(PARTITIONER_AVAILABILITY_TIMEOUT_MS, 0, 0, Long.MAX_VALUE);
-    partitionerIgnoreKeys = c.bool(PARTITIONER_IGNORE_KEYS, false);
-    adaptiveBatching = c.bool(PLUME_ADAPTIVE_BATCHING, false);
-    metadataMaxAgeMs = c.longValue(METADATA_MAX_AGE_MS, 300000, 0, Long.MAX_VALUE);
-    metadataMaxIdleMs = c.longValue(METADATA_MAX_IDLE_MS, 300000, 5000, Long.MAX_VALUE);
-    metadataRebootstrap =
-        c.oneOf(METADATA_RECOVERY_STRATEGY, "rebootstrap", "none", "rebootstrap")
-            .equals("rebootstrap");
-    metadataRebootstrapTriggerMs =
-        c.longValue(METADATA_RECOVERY_REBOOTSTRAP_TRIGGER_MS, 300000, 0, Long.MAX_VALUE);
-    reconnectBackoffMs = c.longValue(RECONNECT_BACKOFF_MS, 50, 0, Long.MAX_VALUE);
+    compressionLz4Level = c.intValue(ConfigKeys.COMPRESSION_LZ4_LEVEL);
+    compressionZstdLevel = c.intValue(ConfigKeys.COMPRESSION_ZSTD_LEVEL);
+    partitionerClass = c.string(ConfigKeys.PARTITIONER_CLASS);
+    partitionerAdaptive = c.bool(ConfigKeys.PARTITIONER_ADAPTIVE);
+    partitionerAvailabilityTimeoutMs = c.longValue(ConfigKeys.PARTITIONER_AVAILABILITY_TIMEOUT_MS);
+    partitionerIgnoreKeys = c.bool(ConfigKeys.PARTITIONER_IGNORE_KEYS);
+    adaptiveBatching = c.bool(ConfigKeys.PLUME_ADAPTIVE_BATCHING);
+    metadataMaxAgeMs = c.longValue(ConfigKeys.METADATA_MAX_AGE_MS);
+    metadataMaxIdleMs = c.longValue(ConfigKeys.METADATA_MAX_IDLE_MS);
+    metadataRebootstrap = c.oneOf(ConfigKeys.METADATA_RECOVERY_STRATEGY).equals("rebootstrap");
+    metadataRebootstrapTriggerMs = c.longValue(ConfigKeys.METADATA_RECOVERY_REBOOTSTRAP_TRIGGER_MS);
+    reconnectBackoffMs = c.longValue(ConfigKeys.RECONNECT_BACKOFF_MS);
     // As in Kafka: setting reconnect.backoff.ms alone turns the exponential growth off.
     reconnectBackoffMaxMs =
         c.isSet(RECONNECT_BACKOFF_MS) && !c.isSet(RECONNECT_BACKOFF_MAX_MS)
             ? reconnectBackoffMs
-            : c.longValue(RECONNECT_BACKOFF_MAX_MS, 1000, 0, Long.MAX_VALUE);
-    socketConnectionSetupTimeoutMs =
-        c.longValue(SOCKET_CONNECTION_SETUP_TIMEOUT_MS, 10000, 0, Long.MAX_VALUE);
+            : c.longValue(ConfigKeys.RECONNECT_BACKOFF_MAX_MS);
+    socketConnectionSetupTimeoutMs = c.longValue(ConfigKeys.SOCKET_CONNECTION_SETUP_TIMEOUT_MS);
     socketConnectionSetupTimeoutMaxMs =
-        c.longValue(SOCKET_CONNECTION_SETUP_TIMEOUT_MAX_MS, 30000, 0, Long.MAX_VALUE);
-    useAllDnsIps =
-        c.oneOf(
-                CLIENT_DNS_LOOKUP,
-                "use_all_dns_ips",
-                "use_all_dns_ips",
-                "resolve_canonical_bootstrap_servers_only")
-            .equals("use_all_dns_ips");
-    sendBufferBytes = c.intValue(SEND_BUFFER_BYTES, 131072, -1, Integer.MAX_VALUE);
-    receiveBufferBytes = c.intValue(RECEIVE_BUFFER_BYTES, 32768, -1, Integer.MAX_VALUE);
-    connectionsMaxIdleMs = c.longValue(CONNECTIONS_MAX_IDLE_MS, 540000, -1, Long.MAX_VALUE);
+        c.longValue(ConfigKeys.SOCKET_CONNECTION_SETUP_TIMEOUT_MAX_MS);
+    useAllDnsIps = c.oneOf(ConfigKeys.CLIENT_DNS_LOOKUP).equals("use_all_dns_ips");
+    sendBufferBytes = c.intValue(ConfigKeys.SEND_BUFFER_BYTES);
+    receiveBufferBytes = c.intValue(ConfigKeys.RECEIVE_BUFFER_BYTES);
+    connectionsMaxIdleMs = c.longValue(ConfigKeys.CONNECTIONS_MAX_IDLE_MS);
     interceptorClasses = List.copyOf(c.list(INTERCEPTOR_CLASSES));
-    keySerializer = c.string(KEY_SERIALIZER, null);
-    valueSerializer = c.string(VALUE_SERIALIZER, null);
-    transactionTimeoutMs = c.intValue(TRANSACTION_TIMEOUT_MS, 60000, 1, Integer.MAX_VALUE);
-    securityProtocol =
-        c.oneOf(SECURITY_PROTOCOL, "PLAINTEXT", "PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL");
-    sasl = securityProtocol.startsWith("SASL") ? SaslConfig.parse(copy) : null;
-    ssl = securityProtocol.endsWith("SSL") ? SslConfig.parse(copy) : null;
+    keySerializer = c.string(ConfigKeys.KEY_SERIALIZER);
+    valueSerializer = c.string(ConfigKeys.VALUE_SERIALIZER);
+    transactionTimeoutMs = c.intValue(ConfigKeys.TRANSACTION_TIMEOUT_MS);
+    transportSecurity =
+        TransportSecurity.parse(
+            TransportSecurity.Protocol.valueOf(c.oneOf(ConfigKeys.SECURITY_PROTOCOL)), copy);
 
     deliveryTimeoutMs = validatedDeliveryTimeout(c);
     idempotenceEnabled = validatedIdempotence(c);
@@ -261,44 +256,17 @@ public final class ProducerConfig {
   }
 
   private static void rejectUnsupported(ConfigValues c) {
-    if (c.bool(TRANSACTION_TWO_PHASE_COMMIT_ENABLE, false)) {
-      throw new ConfigException(
-          TRANSACTION_TWO_PHASE_COMMIT_ENABLE,
-          true,
-          "Plume does not support two-phase commit transactions (KIP-939); remove the setting"
-              + " or set it to false");
-    }
-    for (String key : UNSUPPORTED_PLUGINS) {
-      String value = c.string(key, "");
-      if (!value.isEmpty()) {
-        throw new ConfigException(
-            key,
-            value,
-            "Plume cannot load kafka-clients plug-in classes; remove the setting (TLS and SASL"
-                + " are configured with Plume's ssl.* and sasl.* settings, OAUTHBEARER tokens"
-                + " with an OAuthBearerTokenProvider)");
+    for (ConfigKey key : REJECTED_KEYS) {
+      // Boolean switches are refused when on, plug-in classes when named.
+      Object value = key.type() == ConfigKey.Type.BOOLEAN ? c.bool(key) : c.string(key.name(), "");
+      boolean atDefault =
+          key.type() == ConfigKey.Type.BOOLEAN
+              ? value.equals(key.defaultValue())
+              : value.toString().isEmpty();
+      if (!atDefault) {
+        throw new ConfigException(key.name(), value, key.note());
       }
     }
-  }
-
-  private static Set<String> handledKeys() {
-    Set<String> keys = new java.util.HashSet<>();
-    for (Class<?> type : List.of(ProducerConfig.class, SslConfig.class, SaslConfig.class)) {
-      for (java.lang.reflect.Field f : type.getFields()) {
-        if (java.lang.reflect.Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
-          try {
-            String value = (String) f.get(null);
-            if (value.matches("[a-z0-9.]+")) {
-              keys.add(value);
-            }
-          } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-          }
-        }
-      }
-    }
-    keys.remove(ENABLE_METRICS_PUSH); // used only when false (Plume never pushes metrics)
-    return Set.copyOf(keys);
   }
 
   /**
@@ -352,7 +320,7 @@ public final class ProducerConfig {
     out.put(RECONNECT_BACKOFF_MAX_MS, String.valueOf(reconnectBackoffMaxMs));
     out.put(METADATA_MAX_AGE_MS, String.valueOf(metadataMaxAgeMs));
     out.put(METADATA_RECOVERY_STRATEGY, metadataRebootstrap ? "rebootstrap" : "none");
-    out.put(SECURITY_PROTOCOL, securityProtocol);
+    out.put(SECURITY_PROTOCOL, securityProtocol());
     return out;
   }
 
@@ -386,7 +354,7 @@ public final class ProducerConfig {
   }
 
   private int validatedDeliveryTimeout(ConfigValues c) {
-    int configured = c.intValue(DELIVERY_TIMEOUT_MS, 120000, 0, Integer.MAX_VALUE);
+    int configured = c.intValue(ConfigKeys.DELIVERY_TIMEOUT_MS);
     // Capped as in Kafka, and so that a huge linger.ms cannot overflow the sum.
     long lowerBound =
         Math.min(Math.min(lingerMs, Integer.MAX_VALUE) + requestTimeoutMs, Integer.MAX_VALUE);
@@ -405,7 +373,7 @@ public final class ProducerConfig {
 
   private boolean validatedIdempotence(ConfigValues c) {
     boolean explicit = c.isSet(ENABLE_IDEMPOTENCE);
-    boolean enabled = c.bool(ENABLE_IDEMPOTENCE, true);
+    boolean enabled = c.bool(ConfigKeys.ENABLE_IDEMPOTENCE);
     if (!enabled) {
       return false;
     }
@@ -653,18 +621,14 @@ public final class ProducerConfig {
     return transactionTimeoutMs;
   }
 
+  /** PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL. */
   public String securityProtocol() {
-    return securityProtocol;
+    return transportSecurity.protocol().name();
   }
 
-  /** The TLS settings when security.protocol is SSL or SASL_SSL, else null. */
-  public SslConfig ssl() {
-    return ssl;
-  }
-
-  /** The SASL mechanism and credentials when security.protocol is SASL_*, else null. */
-  public SaslConfig sasl() {
-    return sasl;
+  /** The security protocol with the TLS and SASL settings it uses. */
+  public TransportSecurity transportSecurity() {
+    return transportSecurity;
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.plume.internal.network;
 
 import dev.plume.internal.protocol.FrameDecoder;
+import dev.plume.producer.ConfigKeys;
 import dev.plume.producer.ProducerConfig;
 
 /**
@@ -55,21 +56,21 @@ public record NetworkConfig(
     }
   }
 
-  /** Kafka's defaults, for tests and tools. */
+  /** The configuration table's defaults (Kafka's), for tests and tools. */
   public static NetworkConfig defaults(String clientId) {
     return new NetworkConfig(
         clientId,
-        5,
-        30_000,
-        50,
-        1_000,
-        10_000,
-        30_000,
-        540_000,
-        131_072,
-        32_768,
+        ConfigKeys.MAX_IN_FLIGHT.defaultInt(),
+        ConfigKeys.REQUEST_TIMEOUT_MS.defaultLong(),
+        ConfigKeys.RECONNECT_BACKOFF_MS.defaultLong(),
+        ConfigKeys.RECONNECT_BACKOFF_MAX_MS.defaultLong(),
+        ConfigKeys.SOCKET_CONNECTION_SETUP_TIMEOUT_MS.defaultLong(),
+        ConfigKeys.SOCKET_CONNECTION_SETUP_TIMEOUT_MAX_MS.defaultLong(),
+        ConfigKeys.CONNECTIONS_MAX_IDLE_MS.defaultLong(),
+        ConfigKeys.SEND_BUFFER_BYTES.defaultInt(),
+        ConfigKeys.RECEIVE_BUFFER_BYTES.defaultInt(),
         FrameDecoder.DEFAULT_MAX_FRAME_BYTES,
-        true);
+        ConfigKeys.CLIENT_DNS_LOOKUP.defaultString().equals("use_all_dns_ips"));
   }
 
   public static NetworkConfig from(ProducerConfig config) {

@@ -4,10 +4,11 @@ import dev.plume.internal.security.SaslClientFactory;
 import dev.plume.internal.security.SaslMechanismClient;
 import dev.plume.internal.security.SslEngineFactory;
 import dev.plume.producer.ProducerConfig;
-import dev.plume.producer.errors.ConfigException;
 import dev.plume.producer.security.OAuthBearerTokenProvider;
 import dev.plume.producer.security.SaslConfig;
+import dev.plume.producer.security.SslConfig;
 import dev.plume.producer.security.SslContextProvider;
+import dev.plume.producer.security.TransportSecurity;
 import java.io.IOException;
 
 /** Creates one unconnected {@link Transport} per connection attempt. */
@@ -52,26 +53,21 @@ public interface TransportFactory {
    */
   static TransportFactory from(
       ProducerConfig config, SslContextProvider sslContexts, OAuthBearerTokenProvider tokens) {
-    if (config.securityProtocol().startsWith("SASL_")) {
-      new SaslClientFactory(config.sasl(), tokens).requireTokenSource();
-    }
-    return switch (config.securityProtocol()) {
-      case "PLAINTEXT" -> plaintext();
-      case "SSL" -> ssl(engines(config, sslContexts));
-      case "SASL_PLAINTEXT" -> sasl(plaintext(), config.sasl(), tokens);
-      case "SASL_SSL" -> sasl(ssl(engines(config, sslContexts)), config.sasl(), tokens);
-      default ->
-          throw new ConfigException(
-              ProducerConfig.SECURITY_PROTOCOL,
-              config.securityProtocol(),
-              "is not implemented in this version of Plume");
+    TransportSecurity security = config.transportSecurity();
+    security.sasl().ifPresent(sasl -> new SaslClientFactory(sasl, tokens).requireTokenSource());
+    return switch (security.protocol()) {
+      case PLAINTEXT -> plaintext();
+      case SSL -> ssl(engines(security, sslContexts));
+      case SASL_PLAINTEXT -> sasl(plaintext(), security.sasl().orElseThrow(), tokens);
+      case SASL_SSL ->
+          sasl(ssl(engines(security, sslContexts)), security.sasl().orElseThrow(), tokens);
     };
   }
 
-  private static SslEngineFactory engines(ProducerConfig config, SslContextProvider sslContexts) {
-    return sslContexts == null
-        ? new SslEngineFactory(config.ssl())
-        : new SslEngineFactory(config.ssl(), sslContexts);
+  private static SslEngineFactory engines(
+      TransportSecurity security, SslContextProvider sslContexts) {
+    SslConfig ssl = security.ssl().orElseThrow();
+    return sslContexts == null ? new SslEngineFactory(ssl) : new SslEngineFactory(ssl, sslContexts);
   }
 
   /**

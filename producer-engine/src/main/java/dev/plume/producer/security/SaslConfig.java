@@ -1,5 +1,6 @@
 package dev.plume.producer.security;
 
+import dev.plume.producer.ConfigKeys;
 import dev.plume.producer.errors.ConfigException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -48,7 +49,10 @@ public record SaslConfig(
   /** Reads {@code sasl.mechanism} (default GSSAPI, as in Kafka) and {@code sasl.jaas.config}. */
   public static SaslConfig parse(Map<String, ?> configs) {
     Object rawMechanism = configs.get(MECHANISM);
-    String mechanism = rawMechanism == null ? "GSSAPI" : String.valueOf(rawMechanism).trim();
+    String mechanism =
+        rawMechanism == null
+            ? ConfigKeys.SASL_MECHANISM.defaultString()
+            : String.valueOf(rawMechanism).trim();
     String expectedModule =
         switch (mechanism) {
           case "PLAIN" -> PLAIN_MODULE;

@@ -1,5 +1,7 @@
 package dev.plume.producer.security;
 
+import dev.plume.producer.ConfigKey;
+import dev.plume.producer.ConfigKeys;
 import dev.plume.producer.errors.ConfigException;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,7 +70,7 @@ public record SslConfig(
   public static final String KEYMANAGER_ALGORITHM = "ssl.keymanager.algorithm";
   public static final String TRUSTMANAGER_ALGORITHM = "ssl.trustmanager.algorithm";
 
-  private static final List<String> STORE_TYPES = List.of("JKS", "PKCS12", "PEM");
+  private static final List<String> STORE_TYPES = ConfigKeys.SSL_KEYSTORE_TYPE.allowedValues();
 
   public SslConfig {
     Objects.requireNonNull(protocol, "protocol");
@@ -93,32 +95,26 @@ public record SslConfig(
 
   /** Reads the {@code ssl.*} entries of a client configuration; other keys are ignored. */
   public static SslConfig parse(Map<String, ?> configs) {
-    String keystoreType = storeType(configs, KEYSTORE_TYPE);
-    String truststoreType = storeType(configs, TRUSTSTORE_TYPE);
+    String keystoreType = storeType(configs, ConfigKeys.SSL_KEYSTORE_TYPE);
+    String truststoreType = storeType(configs, ConfigKeys.SSL_TRUSTSTORE_TYPE);
     SslConfig config =
         new SslConfig(
-            string(configs, PROTOCOL, "TLSv1.3"),
-            list(configs, ENABLED_PROTOCOLS, List.of("TLSv1.2", "TLSv1.3")),
-            list(configs, CIPHER_SUITES, List.of()),
+            string(configs, ConfigKeys.SSL_PROTOCOL),
+            list(configs, ConfigKeys.SSL_ENABLED_PROTOCOLS),
+            list(configs, ConfigKeys.SSL_CIPHER_SUITES),
             keystoreType,
-            string(configs, KEYSTORE_LOCATION, null),
+            string(configs, ConfigKeys.SSL_KEYSTORE_LOCATION),
             Password.ofNullable(configs.get(KEYSTORE_PASSWORD)),
             Password.ofNullable(configs.get(KEY_PASSWORD)),
             Password.ofNullable(configs.get(KEYSTORE_KEY)),
             Password.ofNullable(configs.get(KEYSTORE_CERTIFICATE_CHAIN)),
             truststoreType,
-            string(configs, TRUSTSTORE_LOCATION, null),
+            string(configs, ConfigKeys.SSL_TRUSTSTORE_LOCATION),
             Password.ofNullable(configs.get(TRUSTSTORE_PASSWORD)),
             Password.ofNullable(configs.get(TRUSTSTORE_CERTIFICATES)),
-            string(configs, ENDPOINT_IDENTIFICATION_ALGORITHM, "https"),
-            string(
-                configs,
-                KEYMANAGER_ALGORITHM,
-                javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm()),
-            string(
-                configs,
-                TRUSTMANAGER_ALGORITHM,
-                javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm()));
+            string(configs, ConfigKeys.SSL_ENDPOINT_IDENTIFICATION_ALGORITHM),
+            string(configs, ConfigKeys.SSL_KEYMANAGER_ALGORITHM),
+            string(configs, ConfigKeys.SSL_TRUSTMANAGER_ALGORITHM));
     config.validate();
     return config;
   }
@@ -164,31 +160,32 @@ public record SslConfig(
     }
   }
 
-  private static String storeType(Map<String, ?> configs, String key) {
-    String type = string(configs, key, "JKS").toUpperCase(Locale.ROOT);
+  private static String storeType(Map<String, ?> configs, ConfigKey key) {
+    String type = string(configs, key).toUpperCase(Locale.ROOT);
     if (!STORE_TYPES.contains(type)) {
-      throw new ConfigException(key, type, "must be one of " + STORE_TYPES);
+      throw new ConfigException(key.name(), type, "must be one of " + STORE_TYPES);
     }
     return type;
   }
 
-  private static String string(Map<String, ?> configs, String key, String defaultValue) {
-    Object value = configs.get(key);
+  private static String string(Map<String, ?> configs, ConfigKey key) {
+    Object value = configs.get(key.name());
     if (value == null) {
-      return defaultValue;
+      return key.defaultString();
     }
     String text = String.valueOf(value).trim();
     // An empty location means "not set", as in Kafka; an empty algorithm means "off".
-    if (text.isEmpty() && key.endsWith(".location")) {
+    if (text.isEmpty() && key.name().endsWith(".location")) {
       return null;
     }
     return text;
   }
 
-  private static List<String> list(Map<String, ?> configs, String key, List<String> defaults) {
-    Object value = configs.get(key);
+  /** The key's entries; its default when absent (no default: none). */
+  private static List<String> list(Map<String, ?> configs, ConfigKey key) {
+    Object value = configs.get(key.name());
     if (value == null) {
-      return defaults;
+      return key.defaultList();
     }
     List<String> out = new ArrayList<>();
     if (value instanceof List<?> items) {

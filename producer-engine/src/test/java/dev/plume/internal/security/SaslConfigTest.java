@@ -8,6 +8,7 @@ import dev.plume.producer.errors.AuthenticationException;
 import dev.plume.producer.errors.ConfigException;
 import dev.plume.producer.security.Password;
 import dev.plume.producer.security.SaslConfig;
+import dev.plume.producer.security.TransportSecurity;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -55,8 +56,10 @@ class SaslConfigTest {
                 "sasl.jaas.config", SCRAM_JAAS,
                 "ssl.truststore.password", "trust-secret-9"));
     assertThat(config.toString()).doesNotContain("s3cr", "trust-secret-9");
-    assertThat(config.sasl().toString()).doesNotContain("s3cr").contains("alice");
-    assertThat(config.ssl().toString()).doesNotContain("trust-secret-9");
+    TransportSecurity security = config.transportSecurity();
+    assertThat(security.sasl().orElseThrow().toString()).doesNotContain("s3cr").contains("alice");
+    assertThat(security.ssl().orElseThrow().toString()).doesNotContain("trust-secret-9");
+    assertThat(security.toString()).doesNotContain("s3cr", "trust-secret-9");
   }
 
   @Test

@@ -93,9 +93,10 @@ class SslConfigTest {
                 "bootstrap.servers", "localhost:9093",
                 "security.protocol", "SSL",
                 "ssl.enabled.protocols", "TLSv1.3"));
-    assertThat(ssl.ssl()).isNotNull();
-    assertThat(ssl.ssl().enabledProtocols()).containsExactly("TLSv1.3");
+    assertThat(ssl.transportSecurity().ssl()).isPresent();
+    assertThat(ssl.transportSecurity().ssl().orElseThrow().enabledProtocols())
+        .containsExactly("TLSv1.3");
     ProducerConfig plain = ProducerConfig.from(Map.of("bootstrap.servers", "localhost:9092"));
-    assertThat(plain.ssl()).isNull();
+    assertThat(plain.transportSecurity().ssl()).isEmpty();
   }
 }

@@ -74,8 +74,10 @@ class SecurityPropertiesTest {
               ProducerConfig validated =
                   context.getBean(StubProducerFactory.class).definitions.get("default").config();
               assertThat(validated.securityProtocol()).isEqualTo("SASL_SSL");
-              assertThat(validated.sasl().mechanism()).isEqualTo("SCRAM-SHA-512");
-              assertThat(validated.ssl().verifiesHostname()).isFalse();
+              assertThat(validated.transportSecurity().sasl().orElseThrow().mechanism())
+                  .isEqualTo("SCRAM-SHA-512");
+              assertThat(validated.transportSecurity().ssl().orElseThrow().verifiesHostname())
+                  .isFalse();
               // Secrets stay out of the validated configuration's text.
               assertThat(validated.toString()).doesNotContain("ks-secret", "p\"w", "ts-secret");
             });
