@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -19,6 +21,7 @@ import org.apache.kafka.common.metrics.MetricConfig;
 import org.apache.kafka.common.metrics.Metrics;
 import org.apache.kafka.common.metrics.MetricsReporter;
 import org.apache.kafka.common.metrics.Sensor;
+import org.apache.kafka.common.metrics.stats.CumulativeSum;
 import org.apache.kafka.common.utils.Time;
 
 /**
@@ -29,6 +32,13 @@ import org.apache.kafka.common.utils.Time;
  * and tools that read {@code producer.metrics()} (Micrometer's {@code KafkaClientMetrics})
  * therefore work unchanged. Only statistics the engine tracks are registered: no metric reads a
  * constant.
+ *
+ * <p>Counters ({@code *-total}) are {@link CumulativeSum}s, as in {@code KafkaProducer}: Micrometer
+ * makes a metric a counter (Prometheus {@code _total}) only when its measurable is exactly that
+ * class (or {@link org.apache.kafka.common.metrics.stats.CumulativeCount}), else a gauge. Such a
+ * sum only moves when something records into it, and the engine's totals are read, not pushed; so
+ * the registry's clock ({@link SyncingTime}), which Kafka reads just before measuring any metric,
+ * first records into each sum what its engine total gained since.
  */
 final class KafkaMetricsBridge implements AutoCloseable {
 
@@ -42,13 +52,35 @@ final class KafkaMetricsBridge implements AutoCloseable {
 
   private final Metrics metrics;
   private final Supplier<ProducerStats> source;
+  private final long snapshotReuseNs;
   private final Set<String> topics = ConcurrentHashMap.newKeySet();
   private final Set<Integer> nodes = ConcurrentHashMap.newKeySet();
   private volatile ProducerStats cached;
   private volatile long cachedAtNs;
 
+  /** Counters registered so far; each is added once its sensor holds its metric. */
+  private final List<SyncedCounter> counters = new CopyOnWriteArrayList<>();
+
+  private final ReentrantLock syncLock = new ReentrantLock();
+
+  /**
+   * Set once construction ends: the registry reads its clock while metrics are being registered,
+   * when the statistics source (the producer being built) may not be readable yet.
+   */
+  private volatile boolean syncing;
+
   KafkaMetricsBridge(ProducerConfig config, String clientId, Supplier<ProducerStats> source) {
+    this(config, clientId, source, SNAPSHOT_REUSE_NS);
+  }
+
+  /** With {@code snapshotReuseNs} 0, each read takes a new snapshot (tests script the values). */
+  KafkaMetricsBridge(
+      ProducerConfig config,
+      String clientId,
+      Supplier<ProducerStats> source,
+      long snapshotReuseNs) {
     this.source = source;
+    this.snapshotReuseNs = snapshotReuseNs;
     MetricConfig metricConfig =
         new MetricConfig()
             .samples(config.getInt(ProducerConfig.METRICS_NUM_SAMPLES_CONFIG))
@@ -63,8 +95,9 @@ final class KafkaMetricsBridge implements AutoCloseable {
     KafkaMetricsContext context =
         new KafkaMetricsContext(
             JMX_PREFIX, config.originalsWithPrefix(CommonClientConfigs.METRICS_CONTEXT_PREFIX));
-    this.metrics = new Metrics(metricConfig, reporters, Time.SYSTEM, context);
+    this.metrics = new Metrics(metricConfig, reporters, new SyncingTime(), context);
     registerProducerMetrics();
+    syncing = true;
   }
 
   Metrics registry() {
@@ -74,7 +107,7 @@ final class KafkaMetricsBridge implements AutoCloseable {
   private ProducerStats stats() {
     long now = System.nanoTime();
     ProducerStats s = cached;
-    if (s == null || now - cachedAtNs > SNAPSHOT_REUSE_NS) {
+    if (s == null || now - cachedAtNs >= snapshotReuseNs) {
       s = source.get();
       cached = s;
       cachedAtNs = now;
@@ -90,8 +123,102 @@ final class KafkaMetricsBridge implements AutoCloseable {
     }
   }
 
+  /**
+   * Registers a counter: a {@link CumulativeSum} on a sensor of its own, which {@link
+   * #syncCounters} raises to {@code total} of the latest statistics.
+   */
+  private void addCounter(
+      String group,
+      Map<String, String> tags,
+      String name,
+      String description,
+      ToDoubleFunction<ProducerStats> total) {
+    MetricName metricName = metrics.metricName(name, group, description, tags);
+    if (metrics.metric(metricName) != null) {
+      return;
+    }
+    Sensor sensor = metrics.sensor(group + ":" + name + ":" + tags);
+    sensor.add(metricName, new CumulativeSum());
+    counters.add(new SyncedCounter(sensor, total));
+  }
+
+  /**
+   * Records into each counter what its engine total gained since the last sync. One thread syncs at
+   * a time; a thread that finds a sync under way does not wait for it (it may hold the registry's
+   * lock while registering a metric, which the syncing thread's sensors may need).
+   */
+  void syncCounters(long nowMs) {
+    if (!syncing || !syncLock.tryLock()) {
+      return;
+    }
+    try {
+      ProducerStats s = stats();
+      for (SyncedCounter counter : counters) {
+        counter.sync(s, nowMs);
+      }
+    } finally {
+      syncLock.unlock();
+    }
+  }
+
+  /** A counter's sensor and how much of its engine total it holds; used under the sync lock. */
+  private static final class SyncedCounter {
+    private final Sensor sensor;
+    private final ToDoubleFunction<ProducerStats> total;
+    private double recorded;
+
+    SyncedCounter(Sensor sensor, ToDoubleFunction<ProducerStats> total) {
+      this.sensor = sensor;
+      this.total = total;
+    }
+
+    void sync(ProducerStats stats, long nowMs) {
+      double now = total.applyAsDouble(stats);
+      // Engine totals only grow; a smaller value (none yet) is not a reset to record.
+      if (now > recorded) {
+        sensor.record(now - recorded, nowMs);
+        recorded = now;
+      }
+    }
+  }
+
+  /** The system clock, syncing the counters first whenever Kafka asks it the time of a read. */
+  private final class SyncingTime implements Time {
+    @Override
+    public long milliseconds() {
+      long now = Time.SYSTEM.milliseconds();
+      syncCounters(now);
+      return now;
+    }
+
+    @Override
+    public long nanoseconds() {
+      return Time.SYSTEM.nanoseconds();
+    }
+
+    @Override
+    public void sleep(long ms) {
+      Time.SYSTEM.sleep(ms);
+    }
+
+    @Override
+    public void waitObject(Object obj, Supplier<Boolean> condition, long deadlineMs)
+        throws InterruptedException {
+      Time.SYSTEM.waitObject(obj, condition, deadlineMs);
+    }
+  }
+
   private void producer(String name, String description, ToDoubleFunction<ProducerStats> value) {
-    add(PRODUCER_GROUP, Map.of(), name, description, (config, now) -> value.applyAsDouble(stats()));
+    if (name.endsWith("-total")) {
+      addCounter(PRODUCER_GROUP, Map.of(), name, description, value);
+    } else {
+      add(
+          PRODUCER_GROUP,
+          Map.of(),
+          name,
+          description,
+          (config, now) -> value.applyAsDouble(stats()));
+    }
   }
 
   private void registerProducerMetrics() {
@@ -189,6 +316,18 @@ final class KafkaMetricsBridge implements AutoCloseable {
       String name,
       String description,
       ToDoubleFunction<ProducerStats.TopicStats> value) {
+    if (name.endsWith("-total")) {
+      addCounter(
+          TOPIC_GROUP,
+          tags,
+          name,
+          description,
+          s -> {
+            ProducerStats.TopicStats t = s.topics().get(topic);
+            return t == null ? 0 : value.applyAsDouble(t);
+          });
+      return;
+    }
     add(
         TOPIC_GROUP,
         tags,
@@ -240,6 +379,18 @@ final class KafkaMetricsBridge implements AutoCloseable {
       String name,
       String description,
       ToDoubleFunction<ProducerStats.NodeStats> value) {
+    if (name.endsWith("-total")) {
+      addCounter(
+          NODE_GROUP,
+          tags,
+          name,
+          description,
+          s -> {
+            ProducerStats.NodeStats n = s.nodes().get(nodeId);
+            return n == null ? 0 : value.applyAsDouble(n);
+          });
+      return;
+    }
     add(
         NODE_GROUP,
         tags,

@@ -9,6 +9,7 @@ import dev.plume.producer.security.OAuthBearerTokenProvider;
 import dev.plume.producer.serialization.Serializer;
 import dev.plume.spring.autoconfigure.PlumeClientProperties.StartupCheck;
 import dev.plume.spring.autoconfigure.PlumeProducerLifecycle.ManagedProducer;
+import dev.plume.spring.core.PooledProducers;
 import dev.plume.spring.core.ProducerListener;
 import dev.plume.spring.core.ProducerTemplate;
 import dev.plume.spring.core.SendObserver;
@@ -284,6 +285,12 @@ public class PlumeClients {
             maxSize == null ? 0 : maxSize,
             acquireTimeout);
     lifecycle.registerPool(clientName, pool, closeTimeout(client));
+    beanFactory.getBeanProvider(PooledProducers.class).ifAvailable(pooled -> pooled.add(pool));
+    if (pooledSsl != null) {
+      // Producers made after a reload take the new material; open ones reconnect with it.
+      pooledSsl.reconnectOnUpdate(
+          sslBundles(clientName, bundleName), templateName + "'s transactional producers", pool);
+    }
     return pool;
   }
 

@@ -54,8 +54,9 @@ public final class PlumeDynamicProducersAutoConfiguration {
   @ConditionalOnBean(MeterRegistry.class)
   static class MetricsConfiguration {
 
+    // By name: the templates' pooled producers have a binder of this type too.
     @Bean
-    @ConditionalOnMissingBean
+    @ConditionalOnMissingBean(name = "plumeKafkaProducersMeterBinder")
     DynamicProducersMeterBinder plumeKafkaProducersMeterBinder(DynamicProducers producers) {
       return new DynamicProducersMeterBinder(producers);
     }

@@ -17,10 +17,13 @@ import org.springframework.core.type.AnnotationMetadata;
 /**
  * Registers, for each {@code plume.producer.clients.<name>}, a {@code Producer} bean named {@code
  * <name>Producer} and a {@code ProducerTemplate} bean named {@code <name>} (so
- * {@code @Qualifier("<name>")} selects it). Bean definitions must exist before properties beans are
- * bound, so the names are read here with a {@link Binder}; the instances are built later by {@link
- * PlumeClients} from the bound {@link PlumeProducerProperties}. An application processed by Spring
- * AOT keeps the clients named at build time (like every bean definition there).
+ * {@code @Qualifier("<name>")} selects it). The producers are non-default candidates: injected only
+ * where asked for by name ({@code @Qualifier("<name>Producer")}), so the default producer, Plume's
+ * or the application's own, stays the one an unqualified {@code Producer} injection point gets.
+ * Bean definitions must exist before properties beans are bound, so the names are read here with a
+ * {@link Binder}; the instances are built later by {@link PlumeClients} from the bound {@link
+ * PlumeProducerProperties}. An application processed by Spring AOT keeps the clients named at build
+ * time (like every bean definition there).
  */
 class PlumeNamedClientsRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware {
 
@@ -47,6 +50,9 @@ class PlumeNamedClientsRegistrar implements ImportBeanDefinitionRegistrar, Envir
         RootBeanDefinition producer = factoryMethodBean("namedProducer", name);
         // PlumeProducerLifecycle closes it once, within close-timeout.
         producer.setDestroyMethodName("");
+        // Picked by name only: an unqualified Producer injection point (plumeProducerTemplate's,
+        // when the application defines its own Producer bean) must not see it as a rival.
+        producer.setDefaultCandidate(false);
         registry.registerBeanDefinition(producerBean, producer);
       }
       if (!registry.containsBeanDefinition(name)) {

@@ -3,6 +3,7 @@ package dev.plume.spring.autoconfigure;
 import dev.plume.engine.PlumeProducer;
 import dev.plume.producer.Producer;
 import dev.plume.spring.core.LoggingProducerListener;
+import dev.plume.spring.core.PooledProducers;
 import dev.plume.spring.core.ProducerListener;
 import dev.plume.spring.core.ProducerTemplate;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -51,6 +52,17 @@ public final class PlumeProducerAutoConfiguration {
   @ConditionalOnMissingBean
   PlumeProducerLifecycle plumeProducerLifecycle() {
     return new PlumeProducerLifecycle();
+  }
+
+  /**
+   * The pooled transactional producers of every template ({@code transaction-id-prefix}), which are
+   * not beans, for health, meters and TLS reloads.
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  @Conditional(PlumeTransactionIdPrefixCondition.class)
+  PooledProducers plumeTransactionalProducers() {
+    return new PooledProducers();
   }
 
   @Bean

@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionManager;
 
@@ -16,6 +17,11 @@ import org.springframework.transaction.TransactionManager;
  * plumeProducerTemplate}, when {@code plume.producer.transaction-id-prefix} is set and the
  * application has no transaction manager of its own: {@code @Transactional} methods then run in
  * Kafka transactions.
+ *
+ * <p>Each named client with its own {@code transaction-id-prefix} gets {@code
+ * <name>TransactionManager} ({@link PlumeNamedTransactionManagersRegistrar}), picked with
+ * {@code @Transactional("<name>TransactionManager")}; it is never chosen by type, so {@code
+ * plumeTransactionManager} (or the application's own manager) stays the default.
  *
  * <p>With another transaction manager (a {@code DataSourceTransactionManager}, a JPA one, ...) this
  * backs off, and template sends inside that manager's transactions run in Kafka transactions
@@ -32,10 +38,11 @@ import org.springframework.transaction.TransactionManager;
     },
     beforeName = "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration")
 @ConditionalOnClass(PlatformTransactionManager.class)
-@ConditionalOnProperty(prefix = "plume.producer", name = "transaction-id-prefix")
+@Import(PlumeNamedTransactionManagersRegistrar.class)
 public final class PlumeTransactionAutoConfiguration {
 
   @Bean
+  @ConditionalOnProperty(prefix = "plume.producer", name = "transaction-id-prefix")
   @ConditionalOnMissingBean(TransactionManager.class)
   PlumeTransactionManager plumeTransactionManager(
       @Qualifier("plumeProducerTemplate") ProducerTemplate<?, ?> template) {

@@ -3,7 +3,11 @@ package dev.plume.spring.autoconfigure;
 import dev.plume.engine.PlumeProducer;
 import dev.plume.producer.Producer;
 import dev.plume.producer.security.SslContextProvider;
+import dev.plume.spring.core.DynamicProducers;
 import dev.plume.spring.core.ReplacingProducer;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,21 +44,35 @@ final class SslBundleContexts implements SslContextProvider {
 
   /** On each reload: take the new context, then make {@code producer} reconnect when it can. */
   void reconnectOnUpdate(SslBundles bundles, String clientName, Producer<?, ?> producer) {
+    reconnectOnUpdate(bundles, "producer '" + clientName + "'", () -> List.of(producer));
+  }
+
+  /** On each reload: take the new context, then make the producers open now reconnect. */
+  void reconnectOnUpdate(SslBundles bundles, String description, DynamicProducers producers) {
+    reconnectOnUpdate(bundles, description, () -> producers.current().values());
+  }
+
+  private void reconnectOnUpdate(
+      SslBundles bundles,
+      String description,
+      Supplier<Collection<? extends Producer<?, ?>>> producers) {
     bundles.addBundleUpdateHandler(
         bundleName,
         updated -> {
           current = updated.createSslContext();
-          Producer<?, ?> inUse =
-              producer instanceof ReplacingProducer<?, ?> replacing
-                  ? replacing.current()
-                  : producer;
-          if (inUse instanceof PlumeProducer<?, ?> plume) {
-            plume.reconnect();
+          for (Producer<?, ?> producer : producers.get()) {
+            Producer<?, ?> inUse =
+                producer instanceof ReplacingProducer<?, ?> replacing
+                    ? replacing.current()
+                    : producer;
+            if (inUse instanceof PlumeProducer<?, ?> plume) {
+              plume.reconnect();
+            }
           }
           log.info(
-              "SSL bundle '{}' was reloaded: producer '{}' reconnects with the new material",
+              "SSL bundle '{}' was reloaded: {} reconnect(s) with the new material",
               bundleName,
-              clientName);
+              description);
         });
   }
 }

@@ -5,8 +5,11 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,8 +28,13 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #single} wraps one existing transactional producer (the {@code transactional-id}
  * property): a pool of one, which neither closes nor discards that producer (its owner does, and a
  * {@link ReplacingProducer} replaces it after a fatal error).
+ *
+ * <p>As {@link DynamicProducers}, the pool reports each producer it creates, keyed by transactional
+ * id, once its transactions are initialized, and drops it when it closes it, so that health, meters
+ * and TLS reloads follow the pooled producers. A {@link #single} pool reports nothing: its producer
+ * is its owner's.
  */
-public final class TransactionalProducerPool<K, V> implements AutoCloseable {
+public final class TransactionalProducerPool<K, V> implements DynamicProducers, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(TransactionalProducerPool.class);
 
@@ -62,6 +70,11 @@ public final class TransactionalProducerPool<K, V> implements AutoCloseable {
   private final int maxSize;
   private final long acquireTimeoutMs;
   private final boolean ownsProducers;
+
+  /** Open pooled producers by transactional id; changes are published under {@code lock}. */
+  private final Map<String, Producer<?, ?>> open = new ConcurrentHashMap<>();
+
+  private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
   private final Object lock = new Object();
   private final ArrayDeque<Lease<K, V>> lockedIdle = new ArrayDeque<>();
@@ -200,6 +213,9 @@ public final class TransactionalProducerPool<K, V> implements AutoCloseable {
     try {
       producer = factory.apply(index);
       producer.initTransactions();
+      if (ownsProducers) {
+        opened(transactionalId, producer);
+      }
       return new Lease<>(producer, index, transactionalId);
     } catch (RuntimeException | Error e) {
       if (producer != null && ownsProducers) {
@@ -270,6 +286,8 @@ public final class TransactionalProducerPool<K, V> implements AutoCloseable {
         lease.producer.close(timeout);
       } catch (RuntimeException e) {
         log.warn("Closing transactional producer '{}' failed", lease.transactionalId, e);
+      } finally {
+        closed(lease.transactionalId);
       }
     }
   }
@@ -279,7 +297,41 @@ public final class TransactionalProducerPool<K, V> implements AutoCloseable {
       producer.close(Duration.ZERO);
     } catch (RuntimeException e) {
       log.warn("Closing transactional producer '{}' failed; ignoring it", transactionalId, e);
+    } finally {
+      closed(transactionalId);
     }
+  }
+
+  private void opened(String transactionalId, Producer<?, ?> producer) {
+    // Under the lock, as subscribe, so a new listener sees each producer exactly once.
+    synchronized (lock) {
+      open.put(transactionalId, producer);
+      listeners.forEach(listener -> listener.added(transactionalId, producer));
+    }
+  }
+
+  private void closed(String transactionalId) {
+    synchronized (lock) {
+      Producer<?, ?> producer = open.remove(transactionalId);
+      if (producer != null) {
+        listeners.forEach(listener -> listener.removed(transactionalId, producer));
+      }
+    }
+  }
+
+  /** The pooled producers open now (idle or in a transaction), by transactional id. */
+  @Override
+  public Map<String, Producer<?, ?>> current() {
+    return Map.copyOf(open);
+  }
+
+  @Override
+  public Runnable subscribe(Listener listener) {
+    synchronized (lock) {
+      listeners.add(listener);
+      open.forEach(listener::added);
+    }
+    return () -> listeners.remove(listener);
   }
 
   @Override

@@ -21,15 +21,31 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * kafka-clients' {@code Producer}, whose {@code metrics()} Micrometer's {@code KafkaClientMetrics}
  * (spring-kafka's {@code MicrometerProducerListener}, which Spring Boot adds) already binds under
  * those names with its own tags; binding them twice with different tag keys would clash in a
- * Prometheus registry.
+ * Prometheus registry. Producers of the Plume engine that no such binder sees (the pooled
+ * transactional producers of Plume's templates) are bound fully instead: {@link #withKafkaMeters}.
  */
 public class DynamicProducersMeterBinder implements MeterBinder, AutoCloseable {
 
   private final DynamicProducers producers;
+  private final boolean kafkaMeters;
   private final List<Runnable> subscriptions = new CopyOnWriteArrayList<>();
 
+  /** Binds the {@code plume.producer.*} meters only. */
   public DynamicProducersMeterBinder(DynamicProducers producers) {
+    this(producers, false);
+  }
+
+  private DynamicProducersMeterBinder(DynamicProducers producers, boolean kafkaMeters) {
     this.producers = producers;
+    this.kafkaMeters = kafkaMeters;
+  }
+
+  /**
+   * Binds every meter {@link PlumeProducerMeterBinder} binds for a producer bean, {@code
+   * kafka.producer.*} included, for producers nothing else binds.
+   */
+  public static DynamicProducersMeterBinder withKafkaMeters(DynamicProducers producers) {
+    return new DynamicProducersMeterBinder(producers, true);
   }
 
   @Override
@@ -42,7 +58,11 @@ public class DynamicProducersMeterBinder implements MeterBinder, AutoCloseable {
               public void added(String name, Producer<?, ?> producer) {
                 PlumeProducerMeterBinder.Binding binding =
                     new PlumeProducerMeterBinder.Binding(registry, name, producer);
-                binding.bindPlumeOnly();
+                if (kafkaMeters) {
+                  binding.bind();
+                } else {
+                  binding.bindPlumeOnly();
+                }
                 metersByProducer.put(name, binding.meters());
               }
 

@@ -12,6 +12,7 @@ import dev.plume.spring.metrics.MicrometerSendObserver;
 import dev.plume.spring.metrics.PlumeProducerMeterBinder;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -59,6 +60,103 @@ class PlumeHealthAndMetricsAutoConfigurationTest {
               assertThat(composite.getContributor("plumeProducer")).isNotNull();
               assertThat(composite.getContributor("ordersProducer")).isNotNull();
             });
+  }
+
+  @Test
+  void healthAndMetricsSeeTheApplicationsProducerAndNamedClients() {
+    StubProducer own = new StubProducer();
+    runner
+        .withBean("myProducer", dev.plume.producer.Producer.class, () -> own)
+        .withBean(SimpleMeterRegistry.class)
+        .withPropertyValues("plume.producer.clients.orders.linger=1")
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              CompositeHealthContributor composite =
+                  (CompositeHealthContributor)
+                      context.getBean("plumeHealthContributor", HealthContributor.class);
+              assertThat(composite.stream().map(CompositeHealthContributor.Entry::name))
+                  .containsExactlyInAnyOrder("myProducer", "ordersProducer");
+              MeterRegistry registry = context.getBean(MeterRegistry.class);
+              context.getBean(PlumeProducerMeterBinder.class).bindTo(registry);
+              assertThat(registry.find("kafka.producer.record.send.total").meters())
+                  .extracting(m -> m.getId().getTag("name"))
+                  .containsExactlyInAnyOrder("myProducer", "ordersProducer");
+            });
+  }
+
+  @Test
+  void pooledTransactionalProducersAreInHealthAndMetersWhileOpen() {
+    runner
+        .withBean(SimpleMeterRegistry.class)
+        .withPropertyValues(
+            "plume.producer.transaction-id-prefix=tx-",
+            "plume.producer.clients.orders.transaction-id-prefix=orders-tx-")
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              CompositeHealthContributor health =
+                  context.getBean(
+                      "plumeTransactionalProducersHealthContributor",
+                      CompositeHealthContributor.class);
+              MeterRegistry registry = context.getBean(MeterRegistry.class);
+              context
+                  .getBean("plumeTransactionalProducersMeterBinder", MeterBinder.class)
+                  .bindTo(registry);
+              assertThat(health.stream()).isEmpty();
+
+              ProducerTemplate<String, String> template =
+                  template(context, "plumeProducerTemplate");
+              ProducerTemplate<String, String> orders = template(context, "orders");
+              template.executeInTransaction(t -> t.send("t", "a"));
+              orders.executeInTransaction(t -> t.send("t", "b"));
+              assertThat(health.stream().map(CompositeHealthContributor.Entry::name))
+                  .containsExactlyInAnyOrder("tx-0", "orders-tx-0");
+              assertThat(((HealthIndicator) health.getContributor("tx-0")).health().getStatus())
+                  .isEqualTo(Status.UP);
+              assertThat(
+                      registry
+                          .get("kafka.producer.record.send.total")
+                          .tag("name", "orders-tx-0")
+                          .functionCounter()
+                          .count())
+                  .isEqualTo(42.0);
+              assertThat(registry.find("plume.producer.sender.alive").tag("name", "tx-0").gauge())
+                  .isNotNull();
+
+              template.transactionalPool().close();
+              assertThat(health.stream().map(CompositeHealthContributor.Entry::name))
+                  .containsExactly("orders-tx-0");
+              assertThat(
+                      registry
+                          .find("kafka.producer.record.send.total")
+                          .tag("name", "tx-0")
+                          .meters())
+                  .isEmpty();
+              assertThat(
+                      registry
+                          .find("kafka.producer.record.send.total")
+                          .tag("name", "orders-tx-0")
+                          .meters())
+                  .hasSize(1);
+            });
+  }
+
+  @Test
+  void withoutATransactionIdPrefixThereIsNoPooledProducersContributor() {
+    runner
+        .withBean(SimpleMeterRegistry.class)
+        .run(
+            context -> {
+              assertThat(context).doesNotHaveBean("plumeTransactionalProducersHealthContributor");
+              assertThat(context).doesNotHaveBean("plumeTransactionalProducersMeterBinder");
+            });
+  }
+
+  @SuppressWarnings("unchecked")
+  private static ProducerTemplate<String, String> template(
+      org.springframework.context.ApplicationContext context, String name) {
+    return (ProducerTemplate<String, String>) context.getBean(name);
   }
 
   @Test

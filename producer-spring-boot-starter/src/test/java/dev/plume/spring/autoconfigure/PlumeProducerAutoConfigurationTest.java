@@ -306,6 +306,28 @@ class PlumeProducerAutoConfigurationTest {
   }
 
   @Test
+  void theApplicationsOwnProducerBacksTheTemplateBesideNamedClients() {
+    StubProducer own = new StubProducer();
+    stubbed
+        .withBean("myProducer", Producer.class, () -> own)
+        .withPropertyValues(
+            "plume.producer.clients.orders.linger=5", "plume.producer.clients.audit.acks=1")
+        .withUserConfiguration(NeedsNamedTemplates.class)
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(context).doesNotHaveBean("plumeProducer");
+              assertThat(template(context).producer()).isSameAs(own);
+              // Named producers are picked by name only, so plain injection finds the app's.
+              assertThat(context.getBeanProvider(Producer.class).getIfUnique()).isSameAs(own);
+              StubProducerFactory factory = context.getBean(StubProducerFactory.class);
+              NeedsNamedTemplates app = context.getBean(NeedsNamedTemplates.class);
+              assertThat(app.orders.producer()).isSameAs(factory.producers.get("orders"));
+              assertThat(context.getBean("auditProducer")).isSameAs(factory.producers.get("audit"));
+            });
+  }
+
+  @Test
   void namedClientsGetTheirOwnProducerAndTemplate() {
     stubbed
         .withPropertyValues(

@@ -348,6 +348,47 @@ class PlumeTransactionAutoConfigurationTest {
   }
 
   @Test
+  void aNamedClientWithAPrefixGetsItsOwnTransactionManagerBesideTheDefaultOne() {
+    runner
+        .withPropertyValues(
+            "plume.producer.transaction-id-prefix=top-tx-",
+            "plume.producer.clients.audit.acks=all",
+            "plume.producer.clients.orders.transaction-id-prefix=orders-tx-")
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(context).hasBean("ordersTransactionManager");
+              assertThat(context).doesNotHaveBean("auditTransactionManager");
+              // Unqualified lookups (@Transactional without a name) still get the top-level one.
+              assertThat(context.getBean(PlatformTransactionManager.class))
+                  .isSameAs(context.getBean("plumeTransactionManager"));
+              assertThat(context.getBeanProvider(PlatformTransactionManager.class).getIfUnique())
+                  .isSameAs(context.getBean("plumeTransactionManager"));
+              PlumeTransactionManager orders =
+                  context.getBean("ordersTransactionManager", PlumeTransactionManager.class);
+              assertThat(orders.getResourceFactory())
+                  .isSameAs(template(context, "orders").transactionalPool());
+              // @Transactional("ordersTransactionManager"), here as a TransactionTemplate.
+              new TransactionTemplate(orders)
+                  .executeWithoutResult(status -> template(context, "orders").send("t", "o"));
+              assertThat(stubs(context).byTransactionalId.get("orders-tx-0").sent)
+                  .extracting(r -> r.value())
+                  .containsExactly("o");
+              assertThat(stubs(context).byTransactionalId).doesNotContainKey("top-tx-0");
+            });
+    // Only a named client is transactional: its manager is the only one, so the default.
+    runner
+        .withPropertyValues("plume.producer.clients.orders.transaction-id-prefix=orders-tx-")
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(context).doesNotHaveBean("plumeTransactionManager");
+              assertThat(context.getBean("ordersTransactionManager"))
+                  .isInstanceOf(PlumeTransactionManager.class);
+            });
+  }
+
+  @Test
   void aTransactionalIdIsAPoolOfOneOnTheProducerBean() {
     runner
         .withPropertyValues("plume.producer.transactional-id=single")

@@ -194,6 +194,35 @@ class SecurityPropertiesTest {
   }
 
   @Test
+  void aBundleReloadReachesThePooledTransactionalProducers() {
+    DefaultSslBundleRegistry registry = new DefaultSslBundleRegistry();
+    registry.registerBundle("kafka", SslBundle.systemDefault());
+    runner
+        .withBean(SslBundles.class, () -> registry)
+        .withPropertyValues(
+            "plume.producer.ssl.bundle=kafka", "plume.producer.transaction-id-prefix=tx-")
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              @SuppressWarnings("unchecked")
+              dev.plume.spring.core.ProducerTemplate<String, String> template =
+                  (dev.plume.spring.core.ProducerTemplate<String, String>)
+                      context.getBean("plumeProducerTemplate");
+              template.executeInTransaction(t -> t.send("t", "v"));
+              StubProducerFactory stubs = context.getBean(StubProducerFactory.class);
+              PlumeProducerDefinition pooled = stubs.definitionsByTransactionalId.get("tx-0");
+              assertThat(pooled.sslContextProvider()).isNotNull();
+              javax.net.ssl.SSLContext before = pooled.sslContextProvider().sslContext();
+
+              registry.updateBundle(
+                  "kafka", SslBundle.of(org.springframework.boot.ssl.SslStoreBundle.NONE));
+
+              // The open pooled producer and those made from now on use the new material.
+              assertThat(pooled.sslContextProvider().sslContext()).isNotSameAs(before);
+            });
+  }
+
+  @Test
   void anExplicitProtocolWinsOverTheBundlesDefault() {
     runner
         .withBean(

@@ -16,6 +16,10 @@ public class StubProducerFactory implements PlumeProducerFactory {
   /** Every producer built with a transactional id, keyed by that id (pooled ones included). */
   public final Map<String, StubProducer> byTransactionalId = new ConcurrentHashMap<>();
 
+  /** The definition of every producer built with a transactional id, keyed by that id. */
+  public final Map<String, PlumeProducerDefinition> definitionsByTransactionalId =
+      new ConcurrentHashMap<>();
+
   /** The first producer of each client (its Producer bean) is kept under the client's name. */
   @Override
   public Producer<Object, Object> create(PlumeProducerDefinition definition) {
@@ -24,6 +28,7 @@ public class StubProducerFactory implements PlumeProducerFactory {
     producers.putIfAbsent(definition.clientName(), producer);
     if (definition.config().transactionalId() != null) {
       byTransactionalId.put(definition.config().transactionalId(), producer);
+      definitionsByTransactionalId.put(definition.config().transactionalId(), definition);
     }
     return producer;
   }

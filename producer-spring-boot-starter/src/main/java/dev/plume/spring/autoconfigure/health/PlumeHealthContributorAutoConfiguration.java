@@ -3,6 +3,8 @@ package dev.plume.spring.autoconfigure.health;
 import dev.plume.producer.Producer;
 import dev.plume.spring.autoconfigure.PlumeProducerAutoConfiguration;
 import dev.plume.spring.autoconfigure.PlumeProducerProperties;
+import dev.plume.spring.core.PooledProducers;
+import dev.plume.spring.health.DynamicProducersHealthContributor;
 import dev.plume.spring.health.PlumeHealthIndicator;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -16,7 +18,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * The {@code plume} health contributor: one {@link PlumeHealthIndicator} per {@link Producer} bean
- * (a composite keyed by bean name when there are several). Switch off with {@code
+ * (a composite keyed by bean name when there are several), and {@code plumeTransactionalProducers}
+ * for the templates' pooled transactional producers. Switch off with {@code
  * management.health.plume.enabled=false}.
  */
 @AutoConfiguration(after = PlumeProducerAutoConfiguration.class)
@@ -39,6 +42,21 @@ public final class PlumeHealthContributorAutoConfiguration
   @ConditionalOnMissingBean(name = {"plumeHealthIndicator", "plumeHealthContributor"})
   HealthContributor plumeHealthContributor(ConfigurableListableBeanFactory beanFactory) {
     return createContributor(beanFactory, producerType());
+  }
+
+  /**
+   * The pooled transactional producers of the templates ({@code transaction-id-prefix}), which are
+   * not beans: one entry per open producer, keyed by transactional id, gone when it closes.
+   */
+  @Bean
+  @ConditionalOnBean(PooledProducers.class)
+  @ConditionalOnMissingBean(name = "plumeTransactionalProducersHealthContributor")
+  DynamicProducersHealthContributor plumeTransactionalProducersHealthContributor(
+      PooledProducers producers, PlumeProducerProperties properties) {
+    return new DynamicProducersHealthContributor(
+        producers.asDynamicProducers(),
+        properties.getHealth().getUnreachableTimeout(),
+        properties.getHealth().getBufferExhaustedTimeout());
   }
 
   // Producer beans are declared with wildcards; the class literal cannot carry them.

@@ -2,11 +2,14 @@ package dev.plume.spring.autoconfigure.metrics;
 
 import dev.plume.producer.Producer;
 import dev.plume.spring.autoconfigure.PlumeProducerAutoConfiguration;
+import dev.plume.spring.core.PooledProducers;
 import dev.plume.spring.core.SendObserver;
+import dev.plume.spring.metrics.DynamicProducersMeterBinder;
 import dev.plume.spring.metrics.MicrometerSendObserver;
 import dev.plume.spring.metrics.PlumeProducerMeterBinder;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.Map;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.SimpleAutowireCandidateResolver;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -32,8 +35,28 @@ public final class PlumeMetricsAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   @ConditionalOnBean(Producer.class)
-  PlumeProducerMeterBinder plumeProducerMeterBinder(Map<String, Producer<?, ?>> producers) {
-    return new PlumeProducerMeterBinder(producers);
+  PlumeProducerMeterBinder plumeProducerMeterBinder(ConfigurableListableBeanFactory beanFactory) {
+    // Not an injected Map: that leaves out the named clients' producers, which are registered as
+    // non-default candidates (picked by name only).
+    return new PlumeProducerMeterBinder(
+        SimpleAutowireCandidateResolver.resolveAutowireCandidates(beanFactory, producerType()));
+  }
+
+  // Producer beans are declared with wildcards; the class literal cannot carry them.
+  @SuppressWarnings("unchecked")
+  private static Class<Producer<?, ?>> producerType() {
+    return (Class<Producer<?, ?>>) (Class<?>) Producer.class;
+  }
+
+  /**
+   * The pooled transactional producers of the templates, which are not beans: all their meters,
+   * tagged {@code name} with the transactional id, removed when a producer closes.
+   */
+  @Bean
+  @ConditionalOnMissingBean(name = "plumeTransactionalProducersMeterBinder")
+  @ConditionalOnBean(PooledProducers.class)
+  DynamicProducersMeterBinder plumeTransactionalProducersMeterBinder(PooledProducers producers) {
+    return DynamicProducersMeterBinder.withKafkaMeters(producers.asDynamicProducers());
   }
 
   /** Picked up by the templates when they are built. */
