@@ -110,8 +110,9 @@ class NetworkFaultsIT {
             partitions,
             plume(settings));
     if (!adaptive) {
-      // With adaptive batching the same bursts did not exhaust any batch's retries in our runs
-      // (not yet explained), so that run checks order and duplicates only.
+      // With adaptive batching, whether the bursts exhaust a batch's retries varies from run to run
+      // (none in the runs of 2026-11; 196 records, all NetworkException, on 2026-12-03), so that
+      // run checks order and duplicates only.
       assertThat(run.outcomes.failed.cardinality())
           .as("the bursts must make some batches run out of retries")
           .isPositive();
