@@ -6,6 +6,9 @@ import dev.plume.broker.KafkaNode;
 import dev.plume.broker.ProxiedCluster;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -210,14 +213,21 @@ final class FaultInjector implements Runnable {
     String marker = "-Dplume.broker.node=" + node;
     return ProcessHandle.current()
         .children()
-        .filter(
-            p ->
-                p.isAlive()
-                    && p.info()
-                        .arguments()
-                        .map(args -> List.of(args).contains(marker))
-                        .orElse(false))
+        .filter(p -> p.isAlive() && commandLine(p).contains(marker))
         .findFirst();
+  }
+
+  /**
+   * The process's command line from /proc (Linux): ProcessHandle.Info gives no arguments for the
+   * brokers' JVMs, whose class path alone is thousands of characters long.
+   */
+  private static String commandLine(ProcessHandle process) {
+    try {
+      byte[] raw = Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), "cmdline"));
+      return new String(raw, StandardCharsets.UTF_8).replace('\0', ' ');
+    } catch (IOException e) {
+      return process.info().commandLine().orElse("");
+    }
   }
 
   private void signal(String name, long pid) {
