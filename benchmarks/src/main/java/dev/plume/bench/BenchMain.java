@@ -1,12 +1,15 @@
 package dev.plume.bench;
 
 import dev.plume.bench.compare.CompareMain;
+import dev.plume.bench.history.HistoryCheckMain;
+import dev.plume.bench.longrun.LongRunMain;
 import dev.plume.bench.perf.PerfMain;
 import java.util.Arrays;
 
 /**
  * Entry point of {@code benchmarks.jar}: {@code compare ...} runs the side-by-side load driver,
- * {@code perf ...} the kafka-producer-perf-test look-alike; anything else goes to JMH.
+ * {@code perf ...} the kafka-producer-perf-test look-alike, {@code history-check ...} the send
+ * history checker, {@code longrun ...} the long fault run; anything else goes to JMH.
  */
 public final class BenchMain {
 
@@ -18,6 +21,10 @@ public final class BenchMain {
       CompareMain.main(rest);
     } else if (args.length > 0 && args[0].equals("perf")) {
       PerfMain.main(rest);
+    } else if (args.length > 0 && args[0].equals("history-check")) {
+      HistoryCheckMain.main(rest);
+    } else if (args.length > 0 && args[0].equals("longrun")) {
+      LongRunMain.main(rest);
     } else {
       org.openjdk.jmh.Main.main(args);
     }

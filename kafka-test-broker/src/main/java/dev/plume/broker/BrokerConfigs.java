@@ -66,10 +66,31 @@ final class BrokerConfigs {
     config.put("broker.session.timeout.ms", "6000");
     config.put("broker.heartbeat.interval.ms", "1000");
     config.put("log.cleaner.dedupe.buffer.size", Integer.toString(2 * 1024 * 1024));
-    Map<String, String> rest = new LinkedHashMap<>(overrides);
+    Map<String, String> rest = forThisNode(nodeId, overrides);
     addExtraListeners(config, rest);
     config.putAll(rest);
     return config;
+  }
+
+  /**
+   * The overrides that apply to node {@code nodeId}: every entry without a {@link
+   * ClusterSpec#NODE_PREFIX}, then this node's own entries with the prefix taken off (they win);
+   * other nodes' entries are dropped.
+   */
+  static Map<String, String> forThisNode(int nodeId, Map<String, String> overrides) {
+    Map<String, String> shared = new LinkedHashMap<>();
+    Map<String, String> own = new LinkedHashMap<>();
+    String mine = ClusterSpec.NODE_PREFIX + nodeId + ".";
+    overrides.forEach(
+        (key, value) -> {
+          if (key.startsWith(mine)) {
+            own.put(key.substring(mine.length()), value);
+          } else if (!key.startsWith(ClusterSpec.NODE_PREFIX)) {
+            shared.put(key, value);
+          }
+        });
+    shared.putAll(own);
+    return shared;
   }
 
   /**

@@ -40,6 +40,12 @@ public record ClusterSpec(
   /** Broker-property prefix the harness turns into an extra listener (see withListener). */
   static final String EXTRA_LISTENER_PREFIX = "plume.extra.listener.";
 
+  /**
+   * Broker-property prefix {@code plume.node.<id>.}: the rest of the key is a setting of that node
+   * only (see withNodeProperty).
+   */
+  static final String NODE_PREFIX = "plume.node.";
+
   public ClusterSpec {
     if (nodes < 1) {
       throw new IllegalArgumentException("nodes must be at least 1, was " + nodes);
@@ -153,6 +159,50 @@ public record ClusterSpec(
     return withBrokerProperty(
         EXTRA_LISTENER_PREFIX + name,
         "PLAINTEXT:" + port + ":" + BrokerConfigs.HOST + ":" + proxy.port());
+  }
+
+  /**
+   * A PLAINTEXT client listener on every node (on {@code ports.get(id)}) that tells clients to
+   * connect to that node's proxy ({@code proxies.get(id)}), so every client connection goes through
+   * the proxy of the broker it talks to. Inter-broker and controller traffic stays direct (it uses
+   * the harness's own listeners). See {@link ProxiedCluster} for the whole set-up.
+   *
+   * @param ports a free port per node, by node id; each proxy forwards to its node's port
+   */
+  public ClusterSpec withProxiedListeners(
+      String name, List<Integer> ports, List<FaultProxy> proxies) {
+    if (ports.size() != nodes || proxies.size() != nodes) {
+      throw new IllegalArgumentException(
+          "one port and one proxy per node: "
+              + nodes
+              + " nodes, "
+              + ports.size()
+              + " ports, "
+              + proxies.size()
+              + " proxies");
+    }
+    ClusterSpec spec = this;
+    for (int id = 0; id < nodes; id++) {
+      spec =
+          spec.withNodeProperty(
+              id,
+              EXTRA_LISTENER_PREFIX + name,
+              "PLAINTEXT:"
+                  + ports.get(id)
+                  + ":"
+                  + BrokerConfigs.HOST
+                  + ":"
+                  + proxies.get(id).port());
+    }
+    return spec;
+  }
+
+  /** A broker setting of node {@code id} only, applied over the cluster-wide ones. */
+  public ClusterSpec withNodeProperty(int id, String key, String value) {
+    if (id < 0 || id >= nodes) {
+      throw new IllegalArgumentException("no node " + id + " in a " + nodes + "-node cluster");
+    }
+    return withBrokerProperty(NODE_PREFIX + id + "." + key, value);
   }
 
   /**

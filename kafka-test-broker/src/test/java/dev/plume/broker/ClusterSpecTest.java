@@ -57,6 +57,58 @@ class ClusterSpecTest {
   }
 
   @Test
+  void proxiedListenersAdvertiseEachNodesOwnProxyPort() {
+    try (FaultProxy p0 = FaultProxy.start(9201);
+        FaultProxy p1 = FaultProxy.start(9202);
+        FaultProxy p2 = FaultProxy.start(9203)) {
+      ClusterSpec spec =
+          ClusterSpec.threeNodes()
+              .withBrokerProperty("num.partitions", "4")
+              .withNodeProperty(2, "num.partitions", "6")
+              .withProxiedListeners("PROXIED", List.of(9201, 9202, 9203), List.of(p0, p1, p2));
+
+      for (int id = 0; id < 3; id++) {
+        Map<String, String> config =
+            BrokerConfigs.forNode(
+                id,
+                List.of(9001, 9002, 9003),
+                List.of(9101, 9102, 9103),
+                "/data",
+                spec.brokerProperties());
+        int proxyPort = List.of(p0, p1, p2).get(id).port();
+        assertThat(config.get("listeners"))
+            .isEqualTo(
+                "PLAINTEXT://127.0.0.1:900"
+                    + (id + 1)
+                    + ",CONTROLLER://127.0.0.1:910"
+                    + (id + 1)
+                    + ",PROXIED://127.0.0.1:920"
+                    + (id + 1));
+        assertThat(config.get("advertised.listeners"))
+            .isEqualTo(
+                "PLAINTEXT://127.0.0.1:900" + (id + 1) + ",PROXIED://127.0.0.1:" + proxyPort);
+        assertThat(config).containsEntry("inter.broker.listener.name", "PLAINTEXT");
+        assertThat(config.get("num.partitions")).isEqualTo(id == 2 ? "6" : "4");
+        assertThat(config.keySet()).noneMatch(key -> key.startsWith("plume."));
+      }
+    }
+  }
+
+  @Test
+  void proxiedListenersNeedAPortAndAProxyPerNode() {
+    try (FaultProxy proxy = FaultProxy.start(9201)) {
+      assertThatThrownBy(
+              () ->
+                  ClusterSpec.threeNodes()
+                      .withProxiedListeners("PROXIED", List.of(9201), List.of(proxy)))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("one port and one proxy per node");
+      assertThatThrownBy(() -> ClusterSpec.threeNodes().withNodeProperty(3, "a", "b"))
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  @Test
   void singleNodeConfigUsesReplicationOneAndTakesOverrides() {
     Map<String, String> config =
         BrokerConfigs.forNode(
