@@ -1,22 +1,27 @@
 package dev.plume.internal.protocol;
 
 /**
- * The Kafka APIs this client speaks, with the version range we implement. We implement only
- * flexible versions (plus SaslHandshake v1, which never became flexible); every API here was
- * flexible by Kafka 2.8, so this range works against brokers 2.8 to 4.x.
+ * The Kafka APIs this client speaks, with the version range we implement: down to the oldest
+ * version a Kafka 2.1 broker accepts that kafka-clients 4.x still sends (KIP-896 dropped Produce
+ * v0-2), so brokers 2.1 to 4.x work. Versions below {@code firstFlexibleVersion} use the classic
+ * encodings (int16/int32 lengths, no tagged fields) and request header v1 / response header v0.
+ *
+ * <p>Minimums: Produce 3 (first with a transactional id, KIP-896's floor), Metadata 4 (first with
+ * AllowAutoTopicCreation), FindCoordinator 1 (first with KeyType), SaslHandshake 1 (v0 sends raw
+ * tokens without SaslAuthenticate), everything else 0.
  */
 public enum ApiKey {
-  PRODUCE(0, 9, 13, 9),
-  METADATA(3, 9, 13, 9),
-  FIND_COORDINATOR(10, 3, 6, 3),
+  PRODUCE(0, 3, 13, 9),
+  METADATA(3, 4, 13, 9),
+  FIND_COORDINATOR(10, 1, 6, 3),
   SASL_HANDSHAKE(17, 1, 1, Integer.MAX_VALUE),
-  API_VERSIONS(18, 3, 4, 3),
-  INIT_PRODUCER_ID(22, 2, 5, 2),
-  ADD_PARTITIONS_TO_TXN(24, 3, 3, 3),
-  ADD_OFFSETS_TO_TXN(25, 3, 4, 3),
-  END_TXN(26, 3, 5, 3),
-  TXN_OFFSET_COMMIT(28, 3, 5, 3),
-  SASL_AUTHENTICATE(36, 2, 2, 2);
+  API_VERSIONS(18, 0, 4, 3),
+  INIT_PRODUCER_ID(22, 0, 5, 2),
+  ADD_PARTITIONS_TO_TXN(24, 0, 3, 3),
+  ADD_OFFSETS_TO_TXN(25, 0, 4, 3),
+  END_TXN(26, 0, 5, 3),
+  TXN_OFFSET_COMMIT(28, 0, 5, 3),
+  SASL_AUTHENTICATE(36, 0, 2, 2);
 
   private static final ApiKey[] BY_ID = new ApiKey[37];
 
