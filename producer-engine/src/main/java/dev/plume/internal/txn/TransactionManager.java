@@ -498,6 +498,24 @@ public final class TransactionManager implements TransactionCoordinatorClient {
       TopicPartition tp, boolean hadSequence, RuntimeException error) {
     if (hadSequence && !transactionsV2) {
       // A sent batch failed: its partition's sequences have a gap, which only a new epoch heals.
+      if (!producerIds.coordinatorCanBumpEpoch()) {
+        // Before KIP-360 (InitProducerId v3, Kafka 2.5) the coordinator cannot bump the epoch of
+        // an existing id, so aborting would not heal the gap: as kafka-clients, this is fatal.
+        lockedFatal(
+            new FatalTransactionException(
+                "A batch to "
+                    + tp
+                    + " failed after it was sent ("
+                    + error
+                    + ") and the transaction coordinator cannot bump the producer epoch"
+                    + " (InitProducerId below v3, brokers before Kafka 2.5): it is not safe to"
+                    + " continue ("
+                    + id
+                    + "; fatal: close the producer; upgrade the broker to 2.5+ to make this"
+                    + " abortable)",
+                error));
+        return;
+      }
       epochBumpRequired = true;
     }
     if (error instanceof ProducerFencedException
@@ -738,6 +756,7 @@ public final class TransactionManager implements TransactionCoordinatorClient {
     attempts = 0;
     if (!epochBumpInitPending) {
       transactionsV2 = transactionVersion(coordinator) >= 2;
+      producerIds.coordinatorCanBumpEpoch(coordinatorCanBumpEpoch(coordinator));
     }
     producerIds.assign(body.producerId(), body.producerEpoch());
     log.info(
@@ -756,6 +775,14 @@ public final class TransactionManager implements TransactionCoordinatorClient {
       initResult = null;
       init.complete(null);
     }
+  }
+
+  /** KIP-360: InitProducerId v3+ (Kafka 2.5+) bumps the epoch of an existing id. */
+  private boolean coordinatorCanBumpEpoch(Node coordinator) {
+    return client
+        .negotiatedVersions(coordinator)
+        .map(v -> v.isUsable(ApiKey.INIT_PRODUCER_ID) && v.version(ApiKey.INIT_PRODUCER_ID) >= 3)
+        .orElse(true);
   }
 
   private short transactionVersion(Node coordinator) {
@@ -781,8 +808,8 @@ public final class TransactionManager implements TransactionCoordinatorClient {
             false,
             transactionalId,
             new AddPartitionsToTxnRequest(transactionalId, pid.producerId(), pid.epoch(), topics),
-            (short) 3,
-            (short) 3,
+            ApiKey.ADD_PARTITIONS_TO_TXN.minVersion(),
+            ApiKey.ADD_PARTITIONS_TO_TXN.maxVersion(),
             AddPartitionsToTxnResponse::read,
             response -> onAddPartitions(response.body(), sent),
             nowMs);
