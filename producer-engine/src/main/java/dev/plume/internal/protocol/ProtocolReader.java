@@ -382,10 +382,18 @@ public final class ProtocolReader {
     return flexible ? readCompactNullableString(field) : readNullableString(field);
   }
 
+  /**
+   * {@code minElementBytes} is the element's minimum in the flexible encoding; a classic element
+   * can be one byte shorter (no tagged-field section; its strings and nested arrays are longer).
+   */
   public int readArrayCount(String field, int minElementBytes, boolean flexible) {
     return flexible
         ? readCompactArrayCount(field, minElementBytes)
-        : readArrayCount(field, minElementBytes);
+        : readArrayCount(field, classicMinElementBytes(minElementBytes));
+  }
+
+  private static int classicMinElementBytes(int flexibleMinElementBytes) {
+    return Math.max(1, flexibleMinElementBytes - 1);
   }
 
   /** Nullable array count, or -1 for null. */
@@ -400,7 +408,7 @@ public final class ProtocolReader {
     if (count < 0) {
       throw new ProtocolException(field + ": invalid array count " + count);
     }
-    return checkCount(count, minElementBytes, field);
+    return checkCount(count, classicMinElementBytes(minElementBytes), field);
   }
 
   public <T> List<T> readArray(

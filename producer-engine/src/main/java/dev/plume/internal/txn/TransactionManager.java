@@ -42,6 +42,7 @@ import dev.plume.producer.errors.FatalTransactionException;
 import dev.plume.producer.errors.InvalidProducerEpochException;
 import dev.plume.producer.errors.ProducerFencedException;
 import dev.plume.producer.errors.TransactionAbortableException;
+import dev.plume.producer.errors.UnsupportedVersionException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -649,6 +650,14 @@ public final class TransactionManager implements TransactionCoordinatorClient {
           api,
           response.nodeId(),
           response.error().getMessage());
+      return;
+    }
+    if (response.error() instanceof UnsupportedVersionException e) {
+      // No common version: no retry can help. The message names the API, both ranges and what
+      // to change (from NegotiatedVersions); every pending and later call fails with it.
+      lockedFatal(
+          new UnsupportedVersionException(
+              api + " cannot be used with this broker (" + id + "; fatal): " + e.getMessage(), e));
       return;
     }
     lockedFatal(

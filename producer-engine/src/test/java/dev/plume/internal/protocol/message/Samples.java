@@ -296,7 +296,17 @@ public final class Samples {
                           new AddPartitionsToTxnResponse.PartitionResult(0, (short) 0),
                           new AddPartitionsToTxnResponse.PartitionResult(1, (short) 51))),
                   new AddPartitionsToTxnResponse.TopicResult(UNICODE, List.of()))),
-          new AddPartitionsToTxnResponse(0, List.of()));
+          new AddPartitionsToTxnResponse(0, List.of()),
+          // The body ends with the partitions: a classic element (6 bytes) is shorter than a
+          // compact one (7), which the array bound must allow for (found by OldestVersionsIT).
+          new AddPartitionsToTxnResponse(
+              0,
+              List.of(
+                  new AddPartitionsToTxnResponse.TopicResult(
+                      "a",
+                      List.of(
+                          new AddPartitionsToTxnResponse.PartitionResult(0, (short) 0),
+                          new AddPartitionsToTxnResponse.PartitionResult(1, (short) 0))))));
     }
     for (short v : range(ApiKey.ADD_OFFSETS_TO_TXN)) {
       add(
@@ -324,7 +334,15 @@ public final class Samples {
                           new TxnOffsetCommitResponse.Partition(0, (short) 0),
                           new TxnOffsetCommitResponse.Partition(7, (short) 25))),
                   new TxnOffsetCommitResponse.Topic(UNICODE, List.of()))),
-          new TxnOffsetCommitResponse(0, List.of()));
+          new TxnOffsetCommitResponse(0, List.of()),
+          new TxnOffsetCommitResponse(
+              0,
+              List.of(
+                  new TxnOffsetCommitResponse.Topic(
+                      "a",
+                      List.of(
+                          new TxnOffsetCommitResponse.Partition(0, (short) 0),
+                          new TxnOffsetCommitResponse.Partition(1, (short) 0))))));
     }
     for (short v : range(ApiKey.END_TXN)) {
       add(
