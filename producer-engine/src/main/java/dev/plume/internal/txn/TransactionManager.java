@@ -655,9 +655,20 @@ public final class TransactionManager implements TransactionCoordinatorClient {
     if (response.error() instanceof UnsupportedVersionException e) {
       // No common version: no retry can help. The message names the API, both ranges and what
       // to change (from NegotiatedVersions); every pending and later call fails with it.
+      String hint =
+          api == ApiKey.TXN_OFFSET_COMMIT
+              ? " (a consumer group generation or member id needs TxnOffsetCommit v3, Kafka 2.5+:"
+                  + " pass only the group id, or upgrade the broker)"
+              : "";
       lockedFatal(
           new UnsupportedVersionException(
-              api + " cannot be used with this broker (" + id + "; fatal): " + e.getMessage(), e));
+              api
+                  + " cannot be used with this broker ("
+                  + id
+                  + "; fatal): "
+                  + e.getMessage()
+                  + hint,
+              e));
       return;
     }
     lockedFatal(
@@ -905,6 +916,17 @@ public final class TransactionManager implements TransactionCoordinatorClient {
     byTopic.forEach((t, ps) -> topics.add(new TxnOffsetCommitRequest.Topic(t, ps)));
     ConsumerGroupMetadata group = offsets.group;
     short version = (short) (transactionsV2 ? 5 : 4);
+    // As kafka-clients: a consumer's generation and member id (KIP-447 fencing) need v3 (Kafka
+    // 2.5+); they are refused on older brokers rather than silently dropped. A group id alone
+    // works from v0.
+    boolean withGenerationOrMember =
+        group.generationId() != -1
+            || !group.memberId().isEmpty()
+            || group.groupInstanceId() != null;
+    short minVersion =
+        transactionsV2
+            ? version
+            : withGenerationOrMember ? (short) 3 : ApiKey.TXN_OFFSET_COMMIT.minVersion();
     return sendToCoordinator(
         true,
         group.groupId(),
@@ -917,7 +939,7 @@ public final class TransactionManager implements TransactionCoordinatorClient {
             group.memberId(),
             group.groupInstanceId(),
             topics),
-        transactionsV2 ? version : ApiKey.TXN_OFFSET_COMMIT.minVersion(),
+        minVersion,
         version,
         TxnOffsetCommitResponse::read,
         response -> onTxnOffsetCommit(response.body(), offsets),

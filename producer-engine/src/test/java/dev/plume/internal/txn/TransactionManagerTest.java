@@ -217,6 +217,39 @@ class TransactionManagerTest {
   }
 
   @Test
+  void beforeKafka25OffsetsGoAtV2WithAGroupIdButAGenerationIsRefusedAsInKafkaClients() {
+    TxnFixture f = initialized(false);
+    f.client.setVersionRange(ApiKey.TXN_OFFSET_COMMIT, (short) 0, (short) 2);
+    f.txn.beginTransaction();
+    CompletableFuture<Void> byGroupId =
+        f.txn.sendOffsetsToTransaction(
+            Map.of(new TopicPartition("in", 0), new OffsetAndMetadata(5)),
+            new ConsumerGroupMetadata("g"));
+    f.client.prepareResponse(ApiKey.ADD_OFFSETS_TO_TXN, new AddOffsetsToTxnResponse(0, NONE));
+    f.client.prepareResponse(ApiKey.FIND_COORDINATOR, coordinator("g", N1));
+    f.client.prepareResponse(ApiKey.TXN_OFFSET_COMMIT, offsetCommit(NONE));
+    f.runUntilQuiet();
+    assertThat(byGroupId).isCompleted();
+    assertThat(f.client.sentRequests(ApiKey.TXN_OFFSET_COMMIT).get(0).version())
+        .isEqualTo((short) 2);
+
+    CompletableFuture<Void> withGeneration =
+        f.txn.sendOffsetsToTransaction(
+            Map.of(new TopicPartition("in", 0), new OffsetAndMetadata(6)),
+            new ConsumerGroupMetadata("g", 7, "member-1", null));
+    f.client.prepareResponse(ApiKey.ADD_OFFSETS_TO_TXN, new AddOffsetsToTxnResponse(0, NONE));
+    f.runUntilQuiet();
+    assertThat(withGeneration)
+        .failsWithin(Duration.ZERO)
+        .withThrowableOfType(ExecutionException.class)
+        .withCauseInstanceOf(dev.plume.producer.errors.UnsupportedVersionException.class)
+        .withMessageContaining("TXN_OFFSET_COMMIT")
+        .withMessageContaining("needs TxnOffsetCommit v3, Kafka 2.5+");
+    assertThat(f.client.sentRequests(ApiKey.TXN_OFFSET_COMMIT)).hasSize(1);
+    assertThat(f.txn.state()).isEqualTo(TransactionState.FATAL_ERROR);
+  }
+
+  @Test
   void coordinatorLoadingIsRetriedAgainstTheSameCoordinator() {
     TxnFixture f = new TxnFixture(false);
     f.client.prepareResponse(ApiKey.FIND_COORDINATOR, coordinator(TXN_ID, N2));
