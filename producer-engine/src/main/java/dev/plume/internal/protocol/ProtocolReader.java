@@ -418,7 +418,8 @@ public final class ProtocolReader {
 
   /** An array of int32. */
   public List<Integer> readInt32Array(String field, boolean flexible) {
-    int count = readArrayCount(field, 4, flexible);
+    // Elements are exactly 4 bytes in both encodings: no relaxed classic bound here.
+    int count = flexible ? readCompactArrayCount(field, 4) : readArrayCount(field, 4);
     List<Integer> list = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       list.add(buffer.getInt());
