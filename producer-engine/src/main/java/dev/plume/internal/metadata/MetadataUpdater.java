@@ -139,7 +139,7 @@ public final class MetadataUpdater {
                     + response.nodeId()
                     + " does not support the Metadata versions Plume speaks ("
                     + e.getMessage()
-                    + "); Plume needs Kafka 2.8 or newer brokers",
+                    + "); Plume needs Kafka 2.1 or newer brokers",
                 e);
         log.error("{}: {}", clientId, error.getMessage());
         listener.onError(error.toString(), nowMs);

@@ -75,7 +75,14 @@ final class ConnectionSetup {
   /** Advances the transport's handshake; once done, starts the ApiVersions exchange. */
   void continueTransportHandshake(Connection c, long nowMs) throws IOException {
     if (c.transport.handshake()) {
-      sendApiVersions(c, ApiKey.API_VERSIONS.maxVersion(), nowMs);
+      // Test-only oldest mode: v0 as the oldest brokers answer, without feature levels (so no
+      // Transactions V2, whose newest Produce/EndTxn versions the oldest mode would not use).
+      sendApiVersions(
+          c,
+          config.oldestVersions()
+              ? ApiKey.API_VERSIONS.minVersion()
+              : ApiKey.API_VERSIONS.maxVersion(),
+          nowMs);
     } else {
       c.updateInterest();
     }
@@ -140,11 +147,16 @@ final class ConnectionSetup {
           c,
           new UnsupportedVersionException(
               state.node()
-                  + " supports ApiVersions up to v"
+                  + " refused ApiVersions v"
+                  + request.version
+                  + " and offered up to v"
                   + brokerMax
-                  + " but Plume needs v"
+                  + " (we speak "
                   + ourMin
-                  + " or later (Kafka 2.8+ brokers)"),
+                  + "-"
+                  + ApiKey.API_VERSIONS.maxVersion()
+                  + "): "
+                  + ApiKey.API_VERSIONS.remedy()),
           nowMs);
       return;
     }
@@ -158,7 +170,8 @@ final class ConnectionSetup {
           nowMs);
       return;
     }
-    c.negotiated(response.negotiate());
+    c.negotiated(
+        config.oldestVersions() ? response.negotiate().preferringOldest() : response.negotiate());
     if (c.sasl != null) {
       sendSaslHandshake(c, nowMs);
       return;
@@ -191,7 +204,14 @@ final class ConnectionSetup {
   }
 
   private void sendInternal(Connection c, ApiKey apiKey, RequestBody body, long nowMs) {
-    short version = apiKey.maxVersion();
+    short version;
+    try {
+      version = c.versions().version(apiKey);
+    } catch (dev.plume.internal.protocol.UnsupportedVersionException e) {
+      loop.fail(
+          c, new UnsupportedVersionException(c.owner.node() + ": " + e.getMessage(), e), nowMs);
+      return;
+    }
     ClientRequest<Void> request =
         new ClientRequest<>(
             c.owner.node(),

@@ -22,6 +22,9 @@ import dev.plume.producer.ProducerConfig;
  * @param receiveBufferBytes SO_RCVBUF, -1 for the OS default (receive.buffer.bytes)
  * @param maxFrameBytes largest response frame accepted; larger closes the connection
  * @param useAllDnsIps try every address of a host name in turn (client.dns.lookup)
+ * @param oldestVersions test-only, never set from a producer setting: negotiate the OLDEST version
+ *     both sides accept instead of the newest (and ApiVersions v0), so that tests against a current
+ *     broker exercise the encodings old brokers need
  */
 public record NetworkConfig(
     String clientId,
@@ -35,7 +38,38 @@ public record NetworkConfig(
     int sendBufferBytes,
     int receiveBufferBytes,
     int maxFrameBytes,
-    boolean useAllDnsIps) {
+    boolean useAllDnsIps,
+    boolean oldestVersions) {
+
+  /** The settings with the newest common versions, as every producer uses. */
+  public NetworkConfig(
+      String clientId,
+      int maxInFlightPerConnection,
+      long requestTimeoutMs,
+      long reconnectBackoffMs,
+      long reconnectBackoffMaxMs,
+      long connectionSetupTimeoutMs,
+      long connectionSetupTimeoutMaxMs,
+      long connectionsMaxIdleMs,
+      int sendBufferBytes,
+      int receiveBufferBytes,
+      int maxFrameBytes,
+      boolean useAllDnsIps) {
+    this(
+        clientId,
+        maxInFlightPerConnection,
+        requestTimeoutMs,
+        reconnectBackoffMs,
+        reconnectBackoffMaxMs,
+        connectionSetupTimeoutMs,
+        connectionSetupTimeoutMaxMs,
+        connectionsMaxIdleMs,
+        sendBufferBytes,
+        receiveBufferBytes,
+        maxFrameBytes,
+        useAllDnsIps,
+        false);
+  }
 
   /** Name sent in ApiVersions v3+ (must match [a-zA-Z0-9](?:[a-zA-Z0-9\-.]*[a-zA-Z0-9])?). */
   public static final String CLIENT_SOFTWARE_NAME = "plume";
@@ -102,6 +136,25 @@ public record NetworkConfig(
         sendBufferBytes,
         receiveBufferBytes,
         maxFrameBytes,
-        useAllDnsIps);
+        useAllDnsIps,
+        oldestVersions);
+  }
+
+  /** Test-only (see {@code oldestVersions}): these settings negotiating the oldest versions. */
+  public NetworkConfig withOldestVersions() {
+    return new NetworkConfig(
+        clientId,
+        maxInFlightPerConnection,
+        requestTimeoutMs,
+        reconnectBackoffMs,
+        reconnectBackoffMaxMs,
+        connectionSetupTimeoutMs,
+        connectionSetupTimeoutMaxMs,
+        connectionsMaxIdleMs,
+        sendBufferBytes,
+        receiveBufferBytes,
+        maxFrameBytes,
+        useAllDnsIps,
+        true);
   }
 }

@@ -162,24 +162,24 @@ public final class NioNetworkClient implements NetworkClient {
 
   private static short negotiatedVersion(
       Connection c, ApiKey key, short minVersion, short maxVersion) {
-    short version;
     try {
-      version = c.versions().version(key, maxVersion);
+      return c.versions().version(key, minVersion, maxVersion);
     } catch (dev.plume.internal.protocol.UnsupportedVersionException e) {
+      if (minVersion > key.minVersion() && c.versions().isUsable(key, maxVersion)) {
+        // The broker speaks the API, only not the newer version this request needs.
+        throw new UnsupportedVersionException(
+            c.owner.node()
+                + " supports "
+                + key
+                + " only up to v"
+                + c.versions().brokerRange(key).orElseThrow().maxVersion()
+                + " but this request needs v"
+                + minVersion
+                + " or later",
+            e);
+      }
       throw new UnsupportedVersionException(c.owner.node() + ": " + e.getMessage(), e);
     }
-    if (version < minVersion) {
-      throw new UnsupportedVersionException(
-          c.owner.node()
-              + " supports "
-              + key
-              + " only up to v"
-              + version
-              + " but this request needs v"
-              + minVersion
-              + " or later");
-    }
-    return version;
   }
 
   private NodeState stateOf(Node node, long nowMs) {

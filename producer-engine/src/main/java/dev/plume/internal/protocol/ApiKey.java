@@ -1,22 +1,32 @@
 package dev.plume.internal.protocol;
 
 /**
- * The Kafka APIs this client speaks, with the version range we implement. We implement only
- * flexible versions (plus SaslHandshake v1, which never became flexible); every API here was
- * flexible by Kafka 2.8, so this range works against brokers 2.8 to 4.x.
+ * The Kafka APIs this client speaks, with the version range we implement: down to the oldest
+ * version a Kafka 2.1 broker accepts that kafka-clients 4.x still sends (KIP-896 dropped Produce
+ * v0-2), so brokers 2.1 to 4.x work. Versions below {@code firstFlexibleVersion} use the classic
+ * encodings (int16/int32 lengths, no tagged fields) and request header v1 / response header v0.
+ *
+ * <p>Minimums: Produce 3 (first with a transactional id, KIP-896's floor), Metadata 4 (first with
+ * AllowAutoTopicCreation), FindCoordinator 1 (first with KeyType), SaslHandshake 1 (v0 sends raw
+ * tokens without SaslAuthenticate), everything else 0.
  */
 public enum ApiKey {
-  PRODUCE(0, 9, 13, 9),
-  METADATA(3, 9, 13, 9),
-  FIND_COORDINATOR(10, 3, 6, 3),
-  SASL_HANDSHAKE(17, 1, 1, Integer.MAX_VALUE),
-  API_VERSIONS(18, 3, 4, 3),
-  INIT_PRODUCER_ID(22, 2, 5, 2),
-  ADD_PARTITIONS_TO_TXN(24, 3, 3, 3),
-  ADD_OFFSETS_TO_TXN(25, 3, 4, 3),
-  END_TXN(26, 3, 5, 3),
-  TXN_OFFSET_COMMIT(28, 3, 5, 3),
-  SASL_AUTHENTICATE(36, 2, 2, 2);
+  PRODUCE(0, 3, 13, 9, Remedies.UPGRADE),
+  METADATA(3, 4, 13, 9, Remedies.UPGRADE),
+  FIND_COORDINATOR(10, 1, 6, 3, "remove transactional.id, or " + Remedies.UPGRADE),
+  SASL_HANDSHAKE(17, 1, 1, Integer.MAX_VALUE, "remove sasl.mechanism, or " + Remedies.UPGRADE),
+  API_VERSIONS(18, 0, 4, 3, Remedies.UPGRADE),
+  INIT_PRODUCER_ID(
+      22,
+      0,
+      5,
+      2,
+      "set enable.idempotence=false and remove transactional.id, or " + Remedies.UPGRADE),
+  ADD_PARTITIONS_TO_TXN(24, 0, 3, 3, "remove transactional.id, or " + Remedies.UPGRADE),
+  ADD_OFFSETS_TO_TXN(25, 0, 4, 3, "remove transactional.id, or " + Remedies.UPGRADE),
+  END_TXN(26, 0, 5, 3, "remove transactional.id, or " + Remedies.UPGRADE),
+  TXN_OFFSET_COMMIT(28, 0, 5, 3, "remove transactional.id, or " + Remedies.UPGRADE),
+  SASL_AUTHENTICATE(36, 0, 2, 2, "remove sasl.mechanism, or " + Remedies.UPGRADE);
 
   private static final ApiKey[] BY_ID = new ApiKey[37];
 
@@ -30,8 +40,10 @@ public enum ApiKey {
   private final short minVersion;
   private final short maxVersion;
   private final int firstFlexibleVersion;
+  private final String remedy;
 
-  ApiKey(int id, int minVersion, int maxVersion, int firstFlexibleVersion) {
+  ApiKey(int id, int minVersion, int maxVersion, int firstFlexibleVersion, String remedy) {
+    this.remedy = remedy;
     this.id = (short) id;
     this.minVersion = (short) minVersion;
     this.maxVersion = (short) maxVersion;
@@ -73,6 +85,11 @@ public enum ApiKey {
     return (short) (isFlexible(version) ? 1 : 0);
   }
 
+  /** What the user can change when a broker lacks this API: the settings needing it, or upgrade. */
+  public String remedy() {
+    return remedy;
+  }
+
   public boolean supports(short version) {
     return version >= minVersion && version <= maxVersion;
   }
@@ -92,5 +109,9 @@ public enum ApiKey {
   /** The API with this id, or null if we do not speak it. */
   public static ApiKey forId(int id) {
     return id >= 0 && id < BY_ID.length ? BY_ID[id] : null;
+  }
+
+  private static final class Remedies {
+    static final String UPGRADE = "upgrade the broker to Kafka 2.1 or later";
   }
 }

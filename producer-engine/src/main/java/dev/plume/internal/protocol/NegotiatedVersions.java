@@ -12,7 +12,10 @@ import java.util.Optional;
  * it never guesses.
  *
  * <p>Produce quirk: 4.x brokers advertise Produce min 0 but reject v0-2 (KAFKA-18659). Our Produce
- * minimum is 9, so the advertised minimum never matters.
+ * minimum is 3, so the advertised minimum never matters.
+ *
+ * <p>Tests can ask for the oldest common version instead ({@link #preferringOldest()}), to exercise
+ * the encodings old brokers need against a current one.
  *
  * <p>Also carries the broker's finalized feature levels (e.g. {@code transaction.version}).
  */
@@ -24,6 +27,7 @@ public final class NegotiatedVersions {
   private final Map<ApiKey, ApiVersionRange> brokerRanges = new EnumMap<>(ApiKey.class);
   private final Map<String, Short> finalizedFeatureLevels;
   private final long finalizedFeaturesEpoch;
+  private final boolean preferOldest;
 
   /**
    * @param brokerRanges the broker's advertised ranges (APIs we do not speak are ignored)
@@ -42,6 +46,19 @@ public final class NegotiatedVersions {
     }
     this.finalizedFeatureLevels = Map.copyOf(finalizedFeatureLevels);
     this.finalizedFeaturesEpoch = finalizedFeaturesEpoch;
+    this.preferOldest = false;
+  }
+
+  private NegotiatedVersions(NegotiatedVersions newest) {
+    this.brokerRanges.putAll(newest.brokerRanges);
+    this.finalizedFeatureLevels = newest.finalizedFeatureLevels;
+    this.finalizedFeaturesEpoch = newest.finalizedFeaturesEpoch;
+    this.preferOldest = true;
+  }
+
+  /** Test-only: the same ranges, choosing the lowest common version of each API. */
+  public NegotiatedVersions preferringOldest() {
+    return new NegotiatedVersions(this);
   }
 
   /** The broker's advertised range for {@code api}, if it advertised one. */
@@ -78,34 +95,49 @@ public final class NegotiatedVersions {
    * capped at 11 without Transactions V2, or at 12 when topic IDs are unknown.
    */
   public short version(ApiKey api, short maxVersionCap) {
+    return version(api, api.minVersion(), maxVersionCap);
+  }
+
+  /**
+   * The version of {@code api} to use within {@code [minVersion, maxVersionCap]} (and our range):
+   * the highest both sides accept, or the lowest when {@link #preferringOldest()}.
+   *
+   * @throws UnsupportedVersionException naming the API, both ranges and what to change, if the
+   *     broker lacks the API or no version in the range is acceptable to both
+   */
+  public short version(ApiKey api, short minVersion, short maxVersionCap) {
     ApiVersionRange broker = brokerRanges.get(api);
+    short ourMin = (short) Math.max(api.minVersion(), minVersion);
     short ourMax = (short) Math.min(api.maxVersion(), maxVersionCap);
     if (broker == null) {
       throw new UnsupportedVersionException(
           "the broker does not support "
               + api
               + " (we speak "
-              + api.minVersion()
+              + ourMin
               + "-"
               + ourMax
-              + ")");
+              + "): "
+              + api.remedy());
     }
     int max = Math.min(ourMax, broker.maxVersion());
-    int min = Math.max(api.minVersion(), broker.minVersion());
+    int min = Math.max(ourMin, broker.minVersion());
     if (max < min) {
       throw new UnsupportedVersionException(
           "no common version of "
               + api
               + ": we speak "
-              + api.minVersion()
+              + ourMin
               + "-"
               + ourMax
               + ", the broker speaks "
               + broker.minVersion()
               + "-"
-              + broker.maxVersion());
+              + broker.maxVersion()
+              + ": "
+              + api.remedy());
     }
-    return (short) max;
+    return (short) (preferOldest ? min : max);
   }
 
   /** The finalized max level of a feature; 0 when the broker lists none (Kafka's convention). */

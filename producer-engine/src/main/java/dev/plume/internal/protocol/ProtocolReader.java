@@ -371,4 +371,104 @@ public final class ProtocolReader {
       skip(readTaggedFieldSize(field), field);
     }
   }
+
+  // ---- either encoding: compact for flexible versions, classic (int16/int32 lengths) below ----
+
+  public String readString(String field, boolean flexible) {
+    return flexible ? readCompactString(field) : readString(field);
+  }
+
+  public String readNullableString(String field, boolean flexible) {
+    return flexible ? readCompactNullableString(field) : readNullableString(field);
+  }
+
+  /**
+   * {@code minElementBytes} is the element's minimum in the flexible encoding; a classic element
+   * can be one byte shorter (no tagged-field section; its strings and nested arrays are longer).
+   */
+  public int readArrayCount(String field, int minElementBytes, boolean flexible) {
+    return flexible
+        ? readCompactArrayCount(field, minElementBytes)
+        : readArrayCount(field, classicMinElementBytes(minElementBytes));
+  }
+
+  private static int classicMinElementBytes(int flexibleMinElementBytes) {
+    return Math.max(1, flexibleMinElementBytes - 1);
+  }
+
+  /** Nullable array count, or -1 for null. */
+  public int readNullableArrayCount(String field, int minElementBytes, boolean flexible) {
+    if (flexible) {
+      return readCompactNullableArrayCount(field, minElementBytes);
+    }
+    int count = readInt32(field);
+    if (count == -1) {
+      return -1;
+    }
+    if (count < 0) {
+      throw new ProtocolException(field + ": invalid array count " + count);
+    }
+    return checkCount(count, classicMinElementBytes(minElementBytes), field);
+  }
+
+  public <T> List<T> readArray(
+      String field, int minElementBytes, boolean flexible, ElementReader<T> elementReader) {
+    return readElements(readArrayCount(field, minElementBytes, flexible), elementReader);
+  }
+
+  /** An array of int32. */
+  public List<Integer> readInt32Array(String field, boolean flexible) {
+    // Elements are exactly 4 bytes in both encodings: no relaxed classic bound here.
+    int count = flexible ? readCompactArrayCount(field, 4) : readArrayCount(field, 4);
+    List<Integer> list = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      list.add(buffer.getInt());
+    }
+    return list;
+  }
+
+  /** Classic length of bytes (int32, -1 = null), checked against the bytes remaining. */
+  private int classicBytesLength(String field) {
+    int length = readInt32(field);
+    if (length < -1 || length > buffer.remaining()) {
+      throw new ProtocolException(
+          field + ": bytes length " + length + " invalid with " + buffer.remaining() + " left");
+    }
+    return length;
+  }
+
+  /** Bytes copied into a new array. */
+  public byte[] readBytes(String field, boolean flexible) {
+    if (flexible) {
+      return readCompactBytes(field);
+    }
+    int length = classicBytesLength(field);
+    if (length < 0) {
+      throw new ProtocolException(field + ": non-nullable bytes are null");
+    }
+    byte[] bytes = new byte[length];
+    buffer.get(bytes);
+    return bytes;
+  }
+
+  /** Nullable bytes as a zero-copy slice of the input (null for null). */
+  public ByteBuffer readNullableBytesSlice(String field, boolean flexible) {
+    if (flexible) {
+      return readCompactNullableBytesSlice(field);
+    }
+    int length = classicBytesLength(field);
+    if (length < 0) {
+      return null;
+    }
+    ByteBuffer slice = buffer.slice(buffer.position(), length);
+    buffer.position(buffer.position() + length);
+    return slice;
+  }
+
+  /** Skips a tagged-field section, which only flexible versions have. */
+  public void skipTaggedFields(String field, boolean flexible) {
+    if (flexible) {
+      skipTaggedFields(field);
+    }
+  }
 }

@@ -316,6 +316,53 @@ public final class ProtocolWriter {
     return this;
   }
 
+  // ---- either encoding: compact for flexible versions, classic (int16/int32 lengths) below ----
+
+  public ProtocolWriter writeString(String value, boolean flexible) {
+    return flexible ? writeCompactString(value) : writeString(value);
+  }
+
+  public ProtocolWriter writeNullableString(String value, boolean flexible) {
+    return flexible ? writeCompactNullableString(value) : writeNullableString(value);
+  }
+
+  public ProtocolWriter writeArrayLength(int count, boolean flexible) {
+    return flexible ? writeCompactArrayLength(count) : writeInt32(count);
+  }
+
+  /** Nullable array length: -1 (classic) or 0 (compact) for null. */
+  public ProtocolWriter writeNullableArrayLength(int countOrMinusOneForNull, boolean flexible) {
+    return flexible
+        ? writeCompactNullableArrayLength(countOrMinusOneForNull)
+        : writeInt32(countOrMinusOneForNull);
+  }
+
+  /** Bytes: int32 length (classic) or varint length+1 (compact), then the bytes. */
+  public ProtocolWriter writeBytes(byte[] value, boolean flexible) {
+    if (flexible) {
+      return writeCompactBytes(value);
+    }
+    writeInt32(value.length);
+    return writeRawBytes(value);
+  }
+
+  /** Nullable bytes from the remaining bytes of {@code value}; its position is kept. */
+  public ProtocolWriter writeNullableBytes(ByteBuffer value, boolean flexible) {
+    if (flexible) {
+      return writeCompactNullableBytes(value);
+    }
+    if (value == null) {
+      return writeInt32(-1);
+    }
+    writeInt32(value.remaining());
+    return writeRawBytes(value);
+  }
+
+  /** An empty tagged-field section, which only flexible versions have. */
+  public ProtocolWriter writeEmptyTaggedFields(boolean flexible) {
+    return flexible ? writeEmptyTaggedFields() : this;
+  }
+
   /** The payload of one tagged field. */
   @FunctionalInterface
   public interface TaggedFieldBody {

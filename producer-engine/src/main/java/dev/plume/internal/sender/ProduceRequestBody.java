@@ -3,14 +3,15 @@ package dev.plume.internal.sender;
 import dev.plume.internal.accumulator.ProducerBatch;
 import dev.plume.internal.network.RequestBody;
 import dev.plume.internal.network.RequestEncoder;
+import dev.plume.internal.protocol.ApiKey;
 import dev.plume.internal.protocol.ProtocolWriter;
 import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
- * Encodes a Produce request (v9-12) whose record batches are attached to the request without
- * copying: the request header and framing go into the connection's writer, each sealed batch is a
- * buffer of its own in the gathering write.
+ * Encodes a Produce request (v3-12; compact encodings and tagged fields from v9) whose record
+ * batches are attached to the request without copying: the request header and framing go into the
+ * connection's writer, each sealed batch is a buffer of its own in the gathering write.
  *
  * <p>The batches arrive grouped by topic (consecutive batches of one topic form one topic entry).
  */
@@ -38,10 +39,11 @@ final class ProduceRequestBody implements RequestBody {
   @Override
   public void write(RequestEncoder out, short version) {
     ProtocolWriter w = out.writer();
-    w.writeCompactNullableString(transactionalId);
+    boolean flex = ApiKey.PRODUCE.isFlexible(version);
+    w.writeNullableString(transactionalId, flex);
     w.writeInt16(acks);
     w.writeInt32(timeoutMs);
-    w.writeCompactArrayLength(countTopics());
+    w.writeArrayLength(countTopics(), flex);
     int i = 0;
     while (i < batches.size()) {
       String topic = batches.get(i).topicPartition().topic();
@@ -49,19 +51,23 @@ final class ProduceRequestBody implements RequestBody {
       while (end < batches.size() && batches.get(end).topicPartition().topic().equals(topic)) {
         end++;
       }
-      w.writeCompactString(topic);
-      w.writeCompactArrayLength(end - i);
+      w.writeString(topic, flex);
+      w.writeArrayLength(end - i, flex);
       for (int p = i; p < end; p++) {
         ByteBuffer records = sealed[p];
         w.writeInt32(batches.get(p).topicPartition().partition());
-        w.writeUnsignedVarint(records.remaining() + 1);
+        if (flex) {
+          w.writeUnsignedVarint(records.remaining() + 1);
+        } else {
+          w.writeInt32(records.remaining());
+        }
         out.appendBuffer(records);
-        out.writer().writeEmptyTaggedFields();
+        out.writer().writeEmptyTaggedFields(flex);
       }
-      out.writer().writeEmptyTaggedFields();
+      out.writer().writeEmptyTaggedFields(flex);
       i = end;
     }
-    out.writer().writeEmptyTaggedFields();
+    out.writer().writeEmptyTaggedFields(flex);
   }
 
   private int countTopics() {

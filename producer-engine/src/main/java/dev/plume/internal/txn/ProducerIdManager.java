@@ -49,6 +49,10 @@ public final class ProducerIdManager {
 
   private volatile ProducerIdAndEpoch current = ProducerIdAndEpoch.NONE;
 
+  // sender thread, transactional producer only: whether the coordinator that assigned the id
+  // speaks InitProducerId v3+ (KIP-360, Kafka 2.5+) and so can bump its epoch
+  private boolean coordinatorCanBumpEpoch = true;
+
   // sender thread, idempotent producer only
   private boolean initInFlight;
   private long initBackoffUntilMs;
@@ -204,6 +208,21 @@ public final class ProducerIdManager {
   /** What the coordinator assigned (InitProducerId, or EndTxn v5 under Transactions V2). */
   void assign(long producerId, short epoch) {
     current = new ProducerIdAndEpoch(producerId, epoch);
+  }
+
+  /**
+   * Whether the transaction coordinator can bump the epoch of the current id (InitProducerId v3+).
+   * Without it a batch that failed after being sent leaves a sequence gap no abort can heal, which
+   * kafka-clients treats as fatal. An idempotent producer bumps its epoch itself ({@link
+   * #bumpEpoch}), which brokers of any version accept (a new epoch starting at sequence 0), as
+   * kafka-clients does.
+   */
+  boolean coordinatorCanBumpEpoch() {
+    return coordinatorCanBumpEpoch;
+  }
+
+  void coordinatorCanBumpEpoch(boolean canBump) {
+    coordinatorCanBumpEpoch = canBump;
   }
 
   /** initTransactions(): no id until the coordinator assigns one. */

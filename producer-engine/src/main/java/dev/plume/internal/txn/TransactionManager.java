@@ -42,6 +42,7 @@ import dev.plume.producer.errors.FatalTransactionException;
 import dev.plume.producer.errors.InvalidProducerEpochException;
 import dev.plume.producer.errors.ProducerFencedException;
 import dev.plume.producer.errors.TransactionAbortableException;
+import dev.plume.producer.errors.UnsupportedVersionException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -509,6 +510,24 @@ public final class TransactionManager implements ProducerTransactions {
       TopicPartition tp, boolean hadSequence, RuntimeException error) {
     if (hadSequence && !transactionsV2) {
       // A sent batch failed: its partition's sequences have a gap, which only a new epoch heals.
+      if (!producerIds.coordinatorCanBumpEpoch()) {
+        // Before KIP-360 (InitProducerId v3, Kafka 2.5) the coordinator cannot bump the epoch of
+        // an existing id, so aborting would not heal the gap: as kafka-clients, this is fatal.
+        lockedFatal(
+            new FatalTransactionException(
+                "A batch to "
+                    + tp
+                    + " failed after it was sent ("
+                    + error
+                    + ") and the transaction coordinator cannot bump the producer epoch"
+                    + " (InitProducerId below v3, brokers before Kafka 2.5): it is not safe to"
+                    + " continue ("
+                    + id
+                    + "; fatal: close the producer; upgrade the broker to 2.5+ to make this"
+                    + " abortable)",
+                error));
+        return;
+      }
       epochBumpRequired = true;
     }
     if (error instanceof ProducerFencedException
@@ -644,6 +663,25 @@ public final class TransactionManager implements ProducerTransactions {
           response.error().getMessage());
       return;
     }
+    if (response.error() instanceof UnsupportedVersionException e) {
+      // No common version: no retry can help. The message names the API, both ranges and what
+      // to change (from NegotiatedVersions); every pending and later call fails with it.
+      String hint =
+          api == ApiKey.TXN_OFFSET_COMMIT
+              ? " (a consumer group generation or member id needs TxnOffsetCommit v3, Kafka 2.5+:"
+                  + " pass only the group id, or upgrade the broker)"
+              : "";
+      lockedFatal(
+          new UnsupportedVersionException(
+              api
+                  + " cannot be used with this broker ("
+                  + id
+                  + "; fatal): "
+                  + e.getMessage()
+                  + hint,
+              e));
+      return;
+    }
     lockedFatal(
         new FatalTransactionException(
             api
@@ -749,6 +787,7 @@ public final class TransactionManager implements ProducerTransactions {
     attempts = 0;
     if (!epochBumpInitPending) {
       transactionsV2 = transactionVersion(coordinator) >= 2;
+      producerIds.coordinatorCanBumpEpoch(coordinatorCanBumpEpoch(coordinator));
     }
     producerIds.assign(body.producerId(), body.producerEpoch());
     log.info(
@@ -767,6 +806,14 @@ public final class TransactionManager implements ProducerTransactions {
       initResult = null;
       init.complete(null);
     }
+  }
+
+  /** KIP-360: InitProducerId v3+ (Kafka 2.5+) bumps the epoch of an existing id. */
+  private boolean coordinatorCanBumpEpoch(Node coordinator) {
+    return client
+        .negotiatedVersions(coordinator)
+        .map(v -> v.isUsable(ApiKey.INIT_PRODUCER_ID) && v.version(ApiKey.INIT_PRODUCER_ID) >= 3)
+        .orElse(true);
   }
 
   private short transactionVersion(Node coordinator) {
@@ -792,8 +839,8 @@ public final class TransactionManager implements ProducerTransactions {
             false,
             transactionalId,
             new AddPartitionsToTxnRequest(transactionalId, pid.producerId(), pid.epoch(), topics),
-            (short) 3,
-            (short) 3,
+            ApiKey.ADD_PARTITIONS_TO_TXN.minVersion(),
+            ApiKey.ADD_PARTITIONS_TO_TXN.maxVersion(),
             AddPartitionsToTxnResponse::read,
             response -> onAddPartitions(response.body(), sent),
             nowMs);
@@ -880,6 +927,17 @@ public final class TransactionManager implements ProducerTransactions {
     byTopic.forEach((t, ps) -> topics.add(new TxnOffsetCommitRequest.Topic(t, ps)));
     ConsumerGroupMetadata group = offsets.group;
     short version = (short) (transactionsV2 ? 5 : 4);
+    // As kafka-clients: a consumer's generation and member id (KIP-447 fencing) need v3 (Kafka
+    // 2.5+); they are refused on older brokers rather than silently dropped. A group id alone
+    // works from v0.
+    boolean withGenerationOrMember =
+        group.generationId() != -1
+            || !group.memberId().isEmpty()
+            || group.groupInstanceId() != null;
+    short minVersion =
+        transactionsV2
+            ? version
+            : withGenerationOrMember ? (short) 3 : ApiKey.TXN_OFFSET_COMMIT.minVersion();
     return sendToCoordinator(
         true,
         group.groupId(),
@@ -892,7 +950,7 @@ public final class TransactionManager implements ProducerTransactions {
             group.memberId(),
             group.groupInstanceId(),
             topics),
-        transactionsV2 ? version : ApiKey.TXN_OFFSET_COMMIT.minVersion(),
+        minVersion,
         version,
         TxnOffsetCommitResponse::read,
         response -> onTxnOffsetCommit(response.body(), offsets),

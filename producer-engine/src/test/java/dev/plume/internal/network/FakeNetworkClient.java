@@ -91,6 +91,8 @@ public final class FakeNetworkClient implements NetworkClient {
   private final int maxInFlight;
   private final Map<String, Short> finalizedFeatures = new HashMap<>();
   private final Map<ApiKey, Short> maxVersions = new EnumMap<>(ApiKey.class);
+  // APIs absent here: the "broker" accepts from our minimum
+  private final Map<ApiKey, Short> minVersions = new EnumMap<>(ApiKey.class);
   private final Set<Integer> connected = new HashSet<>();
   private final Set<Integer> blocked = new HashSet<>();
   private final Map<Integer, Long> backoffUntilMs = new HashMap<>();
@@ -228,6 +230,30 @@ public final class FakeNetworkClient implements NetworkClient {
     maxVersions.put(key, version);
   }
 
+  /** The fake "broker" advertises {@code key} as {@code min-max}, as an old broker would. */
+  public synchronized void setVersionRange(ApiKey key, short min, short max) {
+    minVersions.put(key, min);
+    maxVersions.put(key, max);
+  }
+
+  /** The fake "broker" does not advertise {@code key} at all. */
+  public synchronized void removeApi(ApiKey key) {
+    maxVersions.remove(key);
+    minVersions.remove(key);
+  }
+
+  /** The versions as a real client would negotiate them with the advertised ranges. */
+  private dev.plume.internal.protocol.NegotiatedVersions negotiated() {
+    List<dev.plume.internal.protocol.ApiVersionRange> ranges = new ArrayList<>();
+    maxVersions.forEach(
+        (key, max) ->
+            ranges.add(
+                new dev.plume.internal.protocol.ApiVersionRange(
+                    key.id(), minVersions.getOrDefault(key, key.minVersion()), max)));
+    return new dev.plume.internal.protocol.NegotiatedVersions(
+        ranges, Map.copyOf(finalizedFeatures), 1);
+  }
+
   /** false: the node never becomes ready (as unreachable); true: it may again. */
   public synchronized void setNodeReady(Node node, boolean ready) {
     if (ready) {
@@ -337,23 +363,16 @@ public final class FakeNetworkClient implements NetworkClient {
     if (!connected.contains(node.id())) {
       return java.util.Optional.empty();
     }
-    List<dev.plume.internal.protocol.ApiVersionRange> ranges = new ArrayList<>();
-    maxVersions.forEach(
-        (key, max) ->
-            ranges.add(
-                new dev.plume.internal.protocol.ApiVersionRange(key.id(), key.minVersion(), max)));
-    return java.util.Optional.of(
-        new dev.plume.internal.protocol.NegotiatedVersions(
-            ranges, Map.copyOf(finalizedFeatures), 1));
+    return java.util.Optional.of(negotiated());
   }
 
   @Override
   public synchronized short apiVersion(Node node, ApiKey key) {
-    short version = maxVersions.get(key);
-    if (version < key.minVersion()) {
-      throw new UnsupportedVersionException("scripted: " + node + " lacks " + key);
+    try {
+      return negotiated().version(key);
+    } catch (dev.plume.internal.protocol.UnsupportedVersionException e) {
+      throw new UnsupportedVersionException("scripted: " + node + ": " + e.getMessage(), e);
     }
-    return version;
   }
 
   @Override
@@ -370,10 +389,13 @@ public final class FakeNetworkClient implements NetworkClient {
     if (!isReady(node, nowMs)) {
       throw new IllegalStateException("cannot send to " + node + ": not ready");
     }
-    short version = (short) Math.min(request.maxVersion(), maxVersions.get(request.apiKey()));
-    if (version < request.minVersion() || version < request.apiKey().minVersion()) {
+    short version;
+    try {
+      version = negotiated().version(request.apiKey(), request.minVersion(), request.maxVersion());
+    } catch (dev.plume.internal.protocol.UnsupportedVersionException e) {
+      // As NioNetworkClient: the request fails (in a later poll) with the negotiation's message.
       UnsupportedVersionException error =
-          new UnsupportedVersionException("scripted: no usable version of " + request.apiKey());
+          new UnsupportedVersionException("scripted: " + node + ": " + e.getMessage(), e);
       pendingCompletions.add(
           () ->
               request

@@ -204,8 +204,9 @@ class NioNetworkClientTest {
     assertThat(client.ready(node, clock.nowMs())).isFalse();
     Peer peer = broker.accept();
     pollUntilWritten(node, 1);
+    // Metadata 0-3 (Kafka 0.11): our minimum is 4, the first with AllowAutoTopicCreation.
     peer.answerApiVersions(
-        List.of(new ApiVersionRange(ApiKey.METADATA.id(), (short) 0, (short) 8)));
+        List.of(new ApiVersionRange(ApiKey.METADATA.id(), (short) 0, (short) 3)));
     pollUntil("ready", () -> client.isReady(node, clock.nowMs()));
 
     client.send(metadataRequest(node), clock.nowMs());
@@ -260,7 +261,7 @@ class NioNetworkClientTest {
   }
 
   @Test
-  void brokerOnlySpeakingApiVersionsBelowV3FailsTheConnectionWithAClearError() {
+  void aKafka21BrokerOnlySpeakingApiVersionsUpToV2IsAskedAgainWithV2() {
     newClient(config());
     Node node = broker.node(1);
     client.ready(node, clock.nowMs());
@@ -284,12 +285,26 @@ class NioNetworkClientTest {
             (short) 0,
             unsupported));
 
-    pollUntil("failed", () -> client.connectionFailed(node));
-    assertThat(client.connectionFailure(node))
+    pollUntilWritten(node, 2);
+    Request retry = peer.readRequest();
+    assertThat(retry.apiKey()).isEqualTo(ApiKey.API_VERSIONS);
+    assertThat(retry.version()).isEqualTo((short) 2);
+    assertThat(retry.body()).isEmpty(); // v0-2 have no client software fields
+    // What Kafka 2.1 advertises for the APIs a producer needs (v2 layout: classic array).
+    List<ApiVersionRange> kafka21 =
+        List.of(
+            new ApiVersionRange(ApiKey.PRODUCE.id(), (short) 0, (short) 7),
+            new ApiVersionRange(ApiKey.METADATA.id(), (short) 0, (short) 7),
+            new ApiVersionRange(ApiKey.API_VERSIONS.id(), (short) 0, (short) 2),
+            new ApiVersionRange(ApiKey.INIT_PRODUCER_ID.id(), (short) 0, (short) 1));
+    peer.respond(retry, ScriptedBroker.apiVersionsResponse(kafka21));
+    pollUntil("ready", () -> client.isReady(node, clock.nowMs()));
+    assertThat(client.apiVersion(node, ApiKey.PRODUCE)).isEqualTo((short) 7);
+    assertThat(client.apiVersion(node, ApiKey.METADATA)).isEqualTo((short) 7);
+    assertThat(client.apiVersion(node, ApiKey.INIT_PRODUCER_ID)).isEqualTo((short) 1);
+    assertThatThrownBy(() -> client.apiVersion(node, ApiKey.FIND_COORDINATOR))
         .isInstanceOf(UnsupportedVersionException.class)
-        .hasMessageContaining("up to v2")
-        .hasMessageContaining("needs v3");
-    assertThat(peer.isClosedByClient()).isTrue();
+        .hasMessageContaining("remove transactional.id");
   }
 
   // ------------------------------------------------------------------ requests and responses

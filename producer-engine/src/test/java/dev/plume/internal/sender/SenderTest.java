@@ -774,7 +774,7 @@ class SenderTest {
   void aBrokerWithoutUsableInitProducerIdVersionsFailsRecordsAtOnceNamingTheSetting() {
     SenderFixture f = new SenderFixture();
     f.client.respondAlways(ApiKey.METADATA, r -> f.metadataResponse());
-    f.client.setMaxVersion(ApiKey.INIT_PRODUCER_ID, (short) 1); // we need v2+
+    f.client.removeApi(ApiKey.INIT_PRODUCER_ID); // a broker before 0.11
     CompletableFuture<RecordMetadata> a = f.append(TP0, "a");
     f.runOnce();
     f.runOnce();
@@ -789,6 +789,24 @@ class SenderTest {
   }
 
   @Test
+  void aBrokerWithoutUsableProduceVersionsFailsRecordsAtOnceNamingBothRanges() {
+    SenderFixture.Options o = new SenderFixture.Options();
+    o.idempotent = false;
+    SenderFixture f = new SenderFixture(o).startUp();
+    f.client.setVersionRange(ApiKey.PRODUCE, (short) 0, (short) 2); // Kafka 0.10.x
+    CompletableFuture<RecordMetadata> a = f.append(TP0, "a");
+    f.runOnce();
+    f.runOnce();
+    assertThat(failure(a))
+        .isInstanceOf(dev.plume.producer.errors.UnsupportedVersionException.class)
+        .hasMessageContaining("PRODUCE")
+        .hasMessageContaining("we speak 3-12")
+        .hasMessageContaining("the broker speaks 0-2")
+        .hasMessageContaining("upgrade the broker to Kafka 2.1 or later");
+    assertThat(f.produceRequests()).isEmpty();
+  }
+
+  @Test
   void aBrokerWithoutUsableMetadataVersionsFailsWaitingRecordsAtOnce() {
     SenderFixture.Options o = new SenderFixture.Options();
     o.idempotent = false;
@@ -796,7 +814,7 @@ class SenderTest {
     f.client.setMaxVersion(ApiKey.METADATA, (short) 3);
     f.runOnce();
     f.runOnce();
-    assertThat(f.stats.lastError()).contains("Metadata").contains("2.8");
+    assertThat(f.stats.lastError()).contains("Metadata").contains("2.1");
     assertThatThrownBy(() -> f.metadata.awaitTopic("t", f.clock.nowMs(), 60_000))
         .isInstanceOf(dev.plume.producer.errors.UnsupportedVersionException.class)
         .hasMessageContaining("METADATA");

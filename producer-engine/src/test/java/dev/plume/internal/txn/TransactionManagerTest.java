@@ -218,6 +218,39 @@ class TransactionManagerTest {
   }
 
   @Test
+  void beforeKafka25OffsetsGoAtV2WithAGroupIdButAGenerationIsRefusedAsInKafkaClients() {
+    TxnFixture f = initialized(false);
+    f.client.setVersionRange(ApiKey.TXN_OFFSET_COMMIT, (short) 0, (short) 2);
+    f.txn.beginTransaction();
+    CompletableFuture<Void> byGroupId =
+        f.txn.sendOffsetsToTransaction(
+            Map.of(new TopicPartition("in", 0), new OffsetAndMetadata(5)),
+            new ConsumerGroupMetadata("g"));
+    f.client.prepareResponse(ApiKey.ADD_OFFSETS_TO_TXN, new AddOffsetsToTxnResponse(0, NONE));
+    f.client.prepareResponse(ApiKey.FIND_COORDINATOR, coordinator("g", N1));
+    f.client.prepareResponse(ApiKey.TXN_OFFSET_COMMIT, offsetCommit(NONE));
+    f.runUntilQuiet();
+    assertThat(byGroupId).isCompleted();
+    assertThat(f.client.sentRequests(ApiKey.TXN_OFFSET_COMMIT).get(0).version())
+        .isEqualTo((short) 2);
+
+    CompletableFuture<Void> withGeneration =
+        f.txn.sendOffsetsToTransaction(
+            Map.of(new TopicPartition("in", 0), new OffsetAndMetadata(6)),
+            new ConsumerGroupMetadata("g", 7, "member-1", null));
+    f.client.prepareResponse(ApiKey.ADD_OFFSETS_TO_TXN, new AddOffsetsToTxnResponse(0, NONE));
+    f.runUntilQuiet();
+    assertThat(withGeneration)
+        .failsWithin(Duration.ZERO)
+        .withThrowableOfType(ExecutionException.class)
+        .withCauseInstanceOf(dev.plume.producer.errors.UnsupportedVersionException.class)
+        .withMessageContaining("TXN_OFFSET_COMMIT")
+        .withMessageContaining("needs TxnOffsetCommit v3, Kafka 2.5+");
+    assertThat(f.client.sentRequests(ApiKey.TXN_OFFSET_COMMIT)).hasSize(1);
+    assertThat(f.txn.state()).isEqualTo(TransactionState.FATAL_ERROR);
+  }
+
+  @Test
   void coordinatorLoadingIsRetriedAgainstTheSameCoordinator() {
     TxnFixture f = new TxnFixture(false);
     f.client.prepareResponse(ApiKey.FIND_COORDINATOR, coordinator(TXN_ID, N2));
@@ -417,6 +450,66 @@ class TransactionManagerTest {
     assertThat(bump.producerEpoch()).isZero();
     assertThat(f.sender.producerIdAndEpoch()).isEqualTo(new ProducerIdAndEpoch(PID, (short) 1));
     assertThat(f.txn.state()).isEqualTo(TransactionState.READY);
+  }
+
+  @Test
+  void beforeKip360AProduceFailureAfterSendingIsFatalAsInKafkaClients() {
+    // A 2.1-2.4 coordinator: InitProducerId v0-1 cannot bump the epoch of an existing id.
+    TxnFixture f = new TxnFixture(false);
+    f.client.setVersionRange(ApiKey.INIT_PRODUCER_ID, (short) 0, (short) 1);
+    f.client.prepareResponse(ApiKey.FIND_COORDINATOR, coordinator(TXN_ID, N2));
+    f.client.prepareResponse(ApiKey.INIT_PRODUCER_ID, initOk((short) 0));
+    CompletableFuture<Void> init = f.txn.initTransactions();
+    f.runUntilQuiet();
+    assertThat(init).isCompleted();
+    assertThat(f.client.sentRequests(ApiKey.INIT_PRODUCER_ID).get(0).version())
+        .isEqualTo((short) 1);
+    f.txn.beginTransaction();
+    CompletableFuture<RecordMetadata> record = f.append(TP0, "v");
+    f.client.prepareResponse(ApiKey.ADD_PARTITIONS_TO_TXN, addPartitions(TP0, NONE));
+    f.runOnce();
+    f.runOnce();
+    f.runOnce();
+    f.failProduces(INVALID_RECORD);
+    f.runOnce();
+    assertThat(record).isCompletedExceptionally();
+    assertThat(f.txn.state()).isEqualTo(TransactionState.FATAL_ERROR);
+    assertThatThrownBy(f.txn::beginAbort)
+        .hasStackTraceContaining("cannot bump the producer epoch")
+        .hasStackTraceContaining("upgrade the broker to 2.5+");
+    assertThat(f.client.sentRequests(ApiKey.INIT_PRODUCER_ID)).hasSize(1);
+  }
+
+  @Test
+  void aCoordinatorWithoutFindCoordinatorKeyTypeFailsInitAtOnceNamingTheSetting() {
+    // FindCoordinator v0 (Kafka 0.8-0.10) cannot look up a transaction coordinator.
+    TxnFixture f = new TxnFixture(false);
+    f.client.setVersionRange(ApiKey.FIND_COORDINATOR, (short) 0, (short) 0);
+    CompletableFuture<Void> init = f.txn.initTransactions();
+    f.runUntilQuiet();
+    assertThat(init)
+        .failsWithin(Duration.ZERO)
+        .withThrowableOfType(ExecutionException.class)
+        .withCauseInstanceOf(dev.plume.producer.errors.UnsupportedVersionException.class)
+        .withMessageContaining("FIND_COORDINATOR")
+        .withMessageContaining("the broker speaks 0-0")
+        .withMessageContaining("remove transactional.id");
+    assertThat(f.txn.state()).isEqualTo(TransactionState.FATAL_ERROR);
+    assertThat(f.client.sentRequests(ApiKey.FIND_COORDINATOR)).isEmpty();
+  }
+
+  @Test
+  void aBrokerWithoutTransactionApisFailsTheTransactionAtOnce() {
+    TxnFixture f = initialized(false);
+    f.client.removeApi(ApiKey.ADD_PARTITIONS_TO_TXN);
+    f.txn.beginTransaction();
+    CompletableFuture<RecordMetadata> record = f.append(TP0, "v");
+    f.runUntilQuiet();
+    assertThat(f.txn.state()).isEqualTo(TransactionState.FATAL_ERROR);
+    assertThat(record).isCompletedExceptionally();
+    assertThatThrownBy(f.txn::beginCommit)
+        .hasStackTraceContaining("ADD_PARTITIONS_TO_TXN")
+        .hasStackTraceContaining("remove transactional.id");
   }
 
   @Test

@@ -6,7 +6,8 @@ import dev.plume.internal.protocol.ProtocolWriter;
 import dev.plume.internal.protocol.RequestMessage;
 
 /**
- * AddOffsetsToTxn request (key 25), versions 3-4 (v4 may answer TRANSACTION_ABORTABLE).
+ * AddOffsetsToTxn request (key 25), versions 0-4 (flexible from 3; v4 may answer
+ * TRANSACTION_ABORTABLE).
  *
  * <pre>
  * TransactionalId compact string | ProducerId int64 | ProducerEpoch int16 | GroupId compact string | tags
@@ -24,19 +25,21 @@ public record AddOffsetsToTxnRequest(
   @Override
   public void write(ProtocolWriter w, short version) {
     ApiKey.ADD_OFFSETS_TO_TXN.requireSupported(version);
-    w.writeCompactString(transactionalId).writeInt64(producerId).writeInt16(producerEpoch);
-    w.writeCompactString(groupId).writeEmptyTaggedFields();
+    boolean flex = ApiKey.ADD_OFFSETS_TO_TXN.isFlexible(version);
+    w.writeString(transactionalId, flex).writeInt64(producerId).writeInt16(producerEpoch);
+    w.writeString(groupId, flex).writeEmptyTaggedFields(flex);
   }
 
   public static AddOffsetsToTxnRequest read(ProtocolReader r, short version) {
     ApiKey.ADD_OFFSETS_TO_TXN.requireSupported(version);
+    boolean flex = ApiKey.ADD_OFFSETS_TO_TXN.isFlexible(version);
     AddOffsetsToTxnRequest request =
         new AddOffsetsToTxnRequest(
-            r.readCompactString("AddOffsetsToTxnRequest.TransactionalId"),
+            r.readString("AddOffsetsToTxnRequest.TransactionalId", flex),
             r.readInt64("AddOffsetsToTxnRequest.ProducerId"),
             r.readInt16("AddOffsetsToTxnRequest.ProducerEpoch"),
-            r.readCompactString("AddOffsetsToTxnRequest.GroupId"));
-    r.skipTaggedFields("AddOffsetsToTxnRequest");
+            r.readString("AddOffsetsToTxnRequest.GroupId", flex));
+    r.skipTaggedFields("AddOffsetsToTxnRequest", flex);
     return request;
   }
 }

@@ -6,7 +6,7 @@ import dev.plume.internal.protocol.ProtocolWriter;
 import dev.plume.internal.protocol.ResponseMessage;
 
 /**
- * AddOffsetsToTxn response (key 25), versions 3-4.
+ * AddOffsetsToTxn response (key 25), versions 0-4 (flexible from 3).
  *
  * <pre>
  * ThrottleTimeMs int32 | ErrorCode int16 | tags
@@ -22,17 +22,19 @@ public record AddOffsetsToTxnResponse(int throttleTimeMs, short errorCode)
 
   public static AddOffsetsToTxnResponse read(ProtocolReader r, short version) {
     ApiKey.ADD_OFFSETS_TO_TXN.requireSupported(version);
+    boolean flex = ApiKey.ADD_OFFSETS_TO_TXN.isFlexible(version);
     AddOffsetsToTxnResponse response =
         new AddOffsetsToTxnResponse(
             r.readInt32("AddOffsetsToTxnResponse.ThrottleTimeMs"),
             r.readInt16("AddOffsetsToTxnResponse.ErrorCode"));
-    r.skipTaggedFields("AddOffsetsToTxnResponse");
+    r.skipTaggedFields("AddOffsetsToTxnResponse", flex);
     return response;
   }
 
   @Override
   public void write(ProtocolWriter w, short version) {
     ApiKey.ADD_OFFSETS_TO_TXN.requireSupported(version);
-    w.writeInt32(throttleTimeMs).writeInt16(errorCode).writeEmptyTaggedFields();
+    boolean flex = ApiKey.ADD_OFFSETS_TO_TXN.isFlexible(version);
+    w.writeInt32(throttleTimeMs).writeInt16(errorCode).writeEmptyTaggedFields(flex);
   }
 }

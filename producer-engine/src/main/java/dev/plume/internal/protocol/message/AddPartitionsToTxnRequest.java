@@ -7,8 +7,8 @@ import dev.plume.internal.protocol.RequestMessage;
 import java.util.List;
 
 /**
- * AddPartitionsToTxn request (key 24), version 3 only: the last client form (v4+ is the batched
- * broker-to-broker form).
+ * AddPartitionsToTxn request (key 24), versions 0-3 (flexible from 3): the client forms (v4+ is the
+ * batched broker-to-broker form).
  *
  * <pre>
  * V3AndBelowTransactionalId compact string | V3AndBelowProducerId int64 |
@@ -37,36 +37,39 @@ public record AddPartitionsToTxnRequest(
   @Override
   public void write(ProtocolWriter w, short version) {
     ApiKey.ADD_PARTITIONS_TO_TXN.requireSupported(version);
-    w.writeCompactString(transactionalId).writeInt64(producerId).writeInt16(producerEpoch);
-    w.writeCompactArrayLength(topics.size());
+    boolean flex = ApiKey.ADD_PARTITIONS_TO_TXN.isFlexible(version);
+    w.writeString(transactionalId, flex).writeInt64(producerId).writeInt16(producerEpoch);
+    w.writeArrayLength(topics.size(), flex);
     for (Topic topic : topics) {
-      w.writeCompactString(topic.name());
-      w.writeCompactArrayLength(topic.partitions().size());
+      w.writeString(topic.name(), flex);
+      w.writeArrayLength(topic.partitions().size(), flex);
       for (int partition : topic.partitions()) {
         w.writeInt32(partition);
       }
-      w.writeEmptyTaggedFields();
+      w.writeEmptyTaggedFields(flex);
     }
-    w.writeEmptyTaggedFields();
+    w.writeEmptyTaggedFields(flex);
   }
 
   public static AddPartitionsToTxnRequest read(ProtocolReader r, short version) {
     ApiKey.ADD_PARTITIONS_TO_TXN.requireSupported(version);
-    String transactionalId = r.readCompactString("AddPartitionsToTxnRequest.TransactionalId");
+    boolean flex = ApiKey.ADD_PARTITIONS_TO_TXN.isFlexible(version);
+    String transactionalId = r.readString("AddPartitionsToTxnRequest.TransactionalId", flex);
     long producerId = r.readInt64("AddPartitionsToTxnRequest.ProducerId");
     short epoch = r.readInt16("AddPartitionsToTxnRequest.ProducerEpoch");
     List<Topic> topics =
-        r.readCompactArray(
+        r.readArray(
             "AddPartitionsToTxnRequest.Topics",
             3,
+            flex,
             t -> {
-              String name = t.readCompactString("AddPartitionsToTxnRequest.Topics.Name");
+              String name = t.readString("AddPartitionsToTxnRequest.Topics.Name", flex);
               List<Integer> partitions =
-                  t.readCompactInt32Array("AddPartitionsToTxnRequest.Topics.Partitions");
-              t.skipTaggedFields("AddPartitionsToTxnRequest.Topics");
+                  t.readInt32Array("AddPartitionsToTxnRequest.Topics.Partitions", flex);
+              t.skipTaggedFields("AddPartitionsToTxnRequest.Topics", flex);
               return new Topic(name, partitions);
             });
-    r.skipTaggedFields("AddPartitionsToTxnRequest");
+    r.skipTaggedFields("AddPartitionsToTxnRequest", flex);
     return new AddPartitionsToTxnRequest(transactionalId, producerId, epoch, topics);
   }
 }

@@ -7,7 +7,7 @@ import dev.plume.internal.protocol.ResponseMessage;
 import java.util.List;
 
 /**
- * AddPartitionsToTxn response (key 24), version 3.
+ * AddPartitionsToTxn response (key 24), versions 0-3 (flexible from 3).
  *
  * <pre>
  * ThrottleTimeMs int32 | ResultsByTopicV3AndBelow [Name compact string,
@@ -36,48 +36,52 @@ public record AddPartitionsToTxnResponse(int throttleTimeMs, List<TopicResult> r
 
   public static AddPartitionsToTxnResponse read(ProtocolReader r, short version) {
     ApiKey.ADD_PARTITIONS_TO_TXN.requireSupported(version);
+    boolean flex = ApiKey.ADD_PARTITIONS_TO_TXN.isFlexible(version);
     int throttleTimeMs = r.readInt32("AddPartitionsToTxnResponse.ThrottleTimeMs");
     List<TopicResult> results =
-        r.readCompactArray(
+        r.readArray(
             "AddPartitionsToTxnResponse.ResultsByTopicV3AndBelow",
             3,
-            AddPartitionsToTxnResponse::readTopic);
-    r.skipTaggedFields("AddPartitionsToTxnResponse");
+            flex,
+            t -> readTopic(t, flex));
+    r.skipTaggedFields("AddPartitionsToTxnResponse", flex);
     return new AddPartitionsToTxnResponse(throttleTimeMs, results);
   }
 
-  private static TopicResult readTopic(ProtocolReader r) {
-    String name = r.readCompactString("AddPartitionsToTxnResponse.Results.Name");
+  private static TopicResult readTopic(ProtocolReader r, boolean flex) {
+    String name = r.readString("AddPartitionsToTxnResponse.Results.Name", flex);
     List<PartitionResult> partitions =
-        r.readCompactArray(
+        r.readArray(
             "AddPartitionsToTxnResponse.ResultsByPartition",
             7,
+            flex,
             p -> {
               PartitionResult result =
                   new PartitionResult(
                       p.readInt32("AddPartitionsToTxnResponse.ResultsByPartition.PartitionIndex"),
                       p.readInt16(
                           "AddPartitionsToTxnResponse.ResultsByPartition.PartitionErrorCode"));
-              p.skipTaggedFields("AddPartitionsToTxnResponse.ResultsByPartition");
+              p.skipTaggedFields("AddPartitionsToTxnResponse.ResultsByPartition", flex);
               return result;
             });
-    r.skipTaggedFields("AddPartitionsToTxnResponse.Results");
+    r.skipTaggedFields("AddPartitionsToTxnResponse.Results", flex);
     return new TopicResult(name, partitions);
   }
 
   @Override
   public void write(ProtocolWriter w, short version) {
     ApiKey.ADD_PARTITIONS_TO_TXN.requireSupported(version);
+    boolean flex = ApiKey.ADD_PARTITIONS_TO_TXN.isFlexible(version);
     w.writeInt32(throttleTimeMs);
-    w.writeCompactArrayLength(results.size());
+    w.writeArrayLength(results.size(), flex);
     for (TopicResult topic : results) {
-      w.writeCompactString(topic.name());
-      w.writeCompactArrayLength(topic.partitions().size());
+      w.writeString(topic.name(), flex);
+      w.writeArrayLength(topic.partitions().size(), flex);
       for (PartitionResult p : topic.partitions()) {
-        w.writeInt32(p.partitionIndex()).writeInt16(p.errorCode()).writeEmptyTaggedFields();
+        w.writeInt32(p.partitionIndex()).writeInt16(p.errorCode()).writeEmptyTaggedFields(flex);
       }
-      w.writeEmptyTaggedFields();
+      w.writeEmptyTaggedFields(flex);
     }
-    w.writeEmptyTaggedFields();
+    w.writeEmptyTaggedFields(flex);
   }
 }

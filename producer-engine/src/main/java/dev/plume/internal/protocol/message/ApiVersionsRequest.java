@@ -6,7 +6,7 @@ import dev.plume.internal.protocol.ProtocolWriter;
 import dev.plume.internal.protocol.RequestMessage;
 
 /**
- * ApiVersions request (key 18), versions 3-4 (flexible from 3).
+ * ApiVersions request (key 18), versions 0-4 (flexible from 3); v0-2 have an empty body.
  *
  * <pre>
  * ClientSoftwareName compact string (3+) | ClientSoftwareVersion compact string (3+) | tags
@@ -26,6 +26,9 @@ public record ApiVersionsRequest(String clientSoftwareName, String clientSoftwar
   @Override
   public void write(ProtocolWriter writer, short version) {
     ApiKey.API_VERSIONS.requireSupported(version);
+    if (!ApiKey.API_VERSIONS.isFlexible(version)) {
+      return;
+    }
     writer.writeCompactString(clientSoftwareName);
     writer.writeCompactString(clientSoftwareVersion);
     writer.writeEmptyTaggedFields();
@@ -33,6 +36,9 @@ public record ApiVersionsRequest(String clientSoftwareName, String clientSoftwar
 
   public static ApiVersionsRequest read(ProtocolReader reader, short version) {
     ApiKey.API_VERSIONS.requireSupported(version);
+    if (!ApiKey.API_VERSIONS.isFlexible(version)) {
+      return new ApiVersionsRequest("", "");
+    }
     String name = reader.readCompactString("ApiVersionsRequest.ClientSoftwareName");
     String softwareVersion = reader.readCompactString("ApiVersionsRequest.ClientSoftwareVersion");
     reader.skipTaggedFields("ApiVersionsRequest");

@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * ApiVersions response (key 18), versions 3-4, plus the v0 layout a broker falls back to when it
- * does not know the version we sent. Its response header is always v0.
+ * ApiVersions response (key 18), versions 0-4 (flexible from 3). v0 is also the layout a broker
+ * falls back to when it does not know the version we sent. Its response header is always v0.
  *
  * <pre>
  * ErrorCode int16 | ApiKeys [ApiKey int16, MinVersion int16, MaxVersion int16] | ThrottleTimeMs int32 (1+)
@@ -23,7 +23,7 @@ import java.util.Optional;
  *              1 FinalizedFeaturesEpoch int64 (default -1)
  *              2 FinalizedFeatures [Name, MaxVersionLevel int16, MinVersionLevel int16]
  *              3 ZkMigrationReady bool (default false)
- * v0: ErrorCode int16 | ApiKeys int32-counted array, no throttle time, no tags
+ * v0-2: ErrorCode int16 | ApiKeys int32-counted array | ThrottleTimeMs (1-2), no tags
  * </pre>
  *
  * v4 (KAFKA-17011) also lists supported features whose min version is 0.
@@ -83,7 +83,7 @@ public record ApiVersionsResponse(
   }
 
   private static void checkVersion(short version) {
-    if (version != FALLBACK_VERSION && !ApiKey.API_VERSIONS.supports(version)) {
+    if (!ApiKey.API_VERSIONS.supports(version)) {
       throw new UnsupportedVersionException("ApiVersionsResponse version " + version);
     }
   }
@@ -112,14 +112,17 @@ public record ApiVersionsResponse(
     }
   }
 
-  /** Reads a body at exactly {@code version} (3, 4, or 0 for the fallback layout). */
+  /** Reads a body at exactly {@code version} (0 is also the fallback layout). */
   public static ApiVersionsResponse read(ProtocolReader reader, short version) {
     checkVersion(version);
     short errorCode = reader.readInt16("ApiVersionsResponse.ErrorCode");
-    if (version == FALLBACK_VERSION) {
+    if (!ApiKey.API_VERSIONS.isFlexible(version)) {
       List<ApiVersionRange> keys =
           reader.readArray("ApiVersionsResponse.ApiKeys", 6, ApiVersionsResponse::readRangeV0);
-      return new ApiVersionsResponse(errorCode, keys, 0, List.of(), -1L, List.of(), false);
+      int throttleTimeMs =
+          version >= 1 ? reader.readInt32("ApiVersionsResponse.ThrottleTimeMs") : 0;
+      return new ApiVersionsResponse(
+          errorCode, keys, throttleTimeMs, List.of(), -1L, List.of(), false);
     }
     List<ApiVersionRange> keys =
         reader.readCompactArray("ApiVersionsResponse.ApiKeys", 7, ApiVersionsResponse::readRange);
@@ -189,10 +192,13 @@ public record ApiVersionsResponse(
   public void write(ProtocolWriter w, short version) {
     checkVersion(version);
     w.writeInt16(errorCode);
-    if (version == FALLBACK_VERSION) {
+    if (!ApiKey.API_VERSIONS.isFlexible(version)) {
       w.writeArrayLength(apiKeys.size());
       for (ApiVersionRange range : apiKeys) {
         w.writeInt16(range.apiKey()).writeInt16(range.minVersion()).writeInt16(range.maxVersion());
+      }
+      if (version >= 1) {
+        w.writeInt32(throttleTimeMs);
       }
       return;
     }

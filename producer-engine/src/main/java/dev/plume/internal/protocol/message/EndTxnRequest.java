@@ -6,8 +6,8 @@ import dev.plume.internal.protocol.ProtocolWriter;
 import dev.plume.internal.protocol.RequestMessage;
 
 /**
- * EndTxn request (key 26), versions 3-5. v5 signals Transactions V2 (the coordinator bumps the
- * epoch and returns it); without TV2 cap at 4.
+ * EndTxn request (key 26), versions 0-5 (flexible from 3). v5 signals Transactions V2 (the
+ * coordinator bumps the epoch and returns it); without TV2 cap at 4.
  *
  * <pre>
  * TransactionalId compact string | ProducerId int64 | ProducerEpoch int16 | Committed bool | tags
@@ -25,19 +25,21 @@ public record EndTxnRequest(
   @Override
   public void write(ProtocolWriter w, short version) {
     ApiKey.END_TXN.requireSupported(version);
-    w.writeCompactString(transactionalId).writeInt64(producerId).writeInt16(producerEpoch);
-    w.writeBool(committed).writeEmptyTaggedFields();
+    boolean flex = ApiKey.END_TXN.isFlexible(version);
+    w.writeString(transactionalId, flex).writeInt64(producerId).writeInt16(producerEpoch);
+    w.writeBool(committed).writeEmptyTaggedFields(flex);
   }
 
   public static EndTxnRequest read(ProtocolReader r, short version) {
     ApiKey.END_TXN.requireSupported(version);
+    boolean flex = ApiKey.END_TXN.isFlexible(version);
     EndTxnRequest request =
         new EndTxnRequest(
-            r.readCompactString("EndTxnRequest.TransactionalId"),
+            r.readString("EndTxnRequest.TransactionalId", flex),
             r.readInt64("EndTxnRequest.ProducerId"),
             r.readInt16("EndTxnRequest.ProducerEpoch"),
             r.readBool("EndTxnRequest.Committed"));
-    r.skipTaggedFields("EndTxnRequest");
+    r.skipTaggedFields("EndTxnRequest", flex);
     return request;
   }
 }

@@ -6,7 +6,7 @@ import dev.plume.internal.protocol.ProtocolWriter;
 import dev.plume.internal.protocol.ResponseMessage;
 
 /**
- * EndTxn response (key 26), versions 3-5.
+ * EndTxn response (key 26), versions 0-5 (flexible from 3).
  *
  * <pre>
  * ThrottleTimeMs int32 | ErrorCode int16 | ProducerId int64 (5+, default -1) |
@@ -26,21 +26,23 @@ public record EndTxnResponse(
 
   public static EndTxnResponse read(ProtocolReader r, short version) {
     ApiKey.END_TXN.requireSupported(version);
+    boolean flex = ApiKey.END_TXN.isFlexible(version);
     int throttleTimeMs = r.readInt32("EndTxnResponse.ThrottleTimeMs");
     short errorCode = r.readInt16("EndTxnResponse.ErrorCode");
     long producerId = version >= 5 ? r.readInt64("EndTxnResponse.ProducerId") : -1L;
     short epoch = version >= 5 ? r.readInt16("EndTxnResponse.ProducerEpoch") : -1;
-    r.skipTaggedFields("EndTxnResponse");
+    r.skipTaggedFields("EndTxnResponse", flex);
     return new EndTxnResponse(throttleTimeMs, errorCode, producerId, epoch);
   }
 
   @Override
   public void write(ProtocolWriter w, short version) {
     ApiKey.END_TXN.requireSupported(version);
+    boolean flex = ApiKey.END_TXN.isFlexible(version);
     w.writeInt32(throttleTimeMs).writeInt16(errorCode);
     if (version >= 5) {
       w.writeInt64(producerId).writeInt16(producerEpoch);
     }
-    w.writeEmptyTaggedFields();
+    w.writeEmptyTaggedFields(flex);
   }
 }

@@ -7,14 +7,14 @@ import dev.plume.internal.protocol.RequestMessage;
 import java.util.List;
 
 /**
- * FindCoordinator request (key 10), versions 3-6 (flexible from 3).
+ * FindCoordinator request (key 10), versions 1-6 (flexible from 3; v1 is the first with KeyType).
  *
  * <pre>
- * v3:  Key compact string | KeyType int8 | tags
+ * v1-3: Key string | KeyType int8 | tags (3)
  * v4+: KeyType int8 | CoordinatorKeys [compact string] | tags
  * </pre>
  *
- * KeyType 0 = group, 1 = transaction, 2 = share (v6). v3 carries exactly one key.
+ * KeyType 0 = group, 1 = transaction, 2 = share (v6). v1-3 carry exactly one key.
  */
 public record FindCoordinatorRequest(byte keyType, List<String> coordinatorKeys)
     implements RequestMessage {
@@ -46,8 +46,10 @@ public record FindCoordinatorRequest(byte keyType, List<String> coordinatorKeys)
                 + " takes exactly one key, got "
                 + coordinatorKeys.size());
       }
-      w.writeCompactString(coordinatorKeys.get(0));
+      w.writeString(coordinatorKeys.get(0), version >= 3);
       w.writeInt8(keyType);
+      w.writeEmptyTaggedFields(version >= 3);
+      return;
     } else {
       w.writeInt8(keyType);
       w.writeCompactArrayLength(coordinatorKeys.size());
@@ -62,8 +64,10 @@ public record FindCoordinatorRequest(byte keyType, List<String> coordinatorKeys)
     ApiKey.FIND_COORDINATOR.requireSupported(version);
     FindCoordinatorRequest request;
     if (version < 4) {
-      String key = r.readCompactString("FindCoordinatorRequest.Key");
+      String key = r.readString("FindCoordinatorRequest.Key", version >= 3);
       request = of(r.readInt8("FindCoordinatorRequest.KeyType"), key);
+      r.skipTaggedFields("FindCoordinatorRequest", version >= 3);
+      return request;
     } else {
       byte keyType = r.readInt8("FindCoordinatorRequest.KeyType");
       List<String> keys =

@@ -7,10 +7,10 @@ import dev.plume.internal.protocol.ResponseMessage;
 import java.util.List;
 
 /**
- * FindCoordinator response (key 10), versions 3-6.
+ * FindCoordinator response (key 10), versions 1-6 (flexible from 3).
  *
  * <pre>
- * v3:  ThrottleTimeMs int32 | ErrorCode int16 | ErrorMessage nullable string | NodeId int32 |
+ * v1-3: ThrottleTimeMs int32 | ErrorCode int16 | ErrorMessage nullable string | NodeId int32 |
  *      Host string | Port int32 | tags
  * v4+: ThrottleTimeMs int32 | Coordinators [Key string, NodeId int32, Host string, Port int32,
  *      ErrorCode int16, ErrorMessage nullable string, tags] | tags
@@ -50,11 +50,15 @@ public record FindCoordinatorResponse(int throttleTimeMs, List<Coordinator> coor
     List<Coordinator> coordinators;
     if (version < 4) {
       short errorCode = r.readInt16("FindCoordinatorResponse.ErrorCode");
-      String errorMessage = r.readCompactNullableString("FindCoordinatorResponse.ErrorMessage");
+      boolean flex = version >= 3;
+      String errorMessage = r.readNullableString("FindCoordinatorResponse.ErrorMessage", flex);
       int nodeId = r.readInt32("FindCoordinatorResponse.NodeId");
-      String host = r.readCompactString("FindCoordinatorResponse.Host");
+      String host = r.readString("FindCoordinatorResponse.Host", flex);
       int port = r.readInt32("FindCoordinatorResponse.Port");
-      coordinators = List.of(new Coordinator(v3Key, nodeId, host, port, errorCode, errorMessage));
+      r.skipTaggedFields("FindCoordinatorResponse", flex);
+      return new FindCoordinatorResponse(
+          throttleTimeMs,
+          List.of(new Coordinator(v3Key, nodeId, host, port, errorCode, errorMessage)));
     } else {
       coordinators =
           r.readCompactArray(
@@ -83,11 +87,15 @@ public record FindCoordinatorResponse(int throttleTimeMs, List<Coordinator> coor
     w.writeInt32(throttleTimeMs);
     if (version < 4) {
       if (coordinators.size() != 1) {
-        throw new IllegalArgumentException("FindCoordinator v3 answers exactly one key");
+        throw new IllegalArgumentException(
+            "FindCoordinator v" + version + " answers exactly one key");
       }
       Coordinator c = coordinators.get(0);
-      w.writeInt16(c.errorCode()).writeCompactNullableString(c.errorMessage());
-      w.writeInt32(c.nodeId()).writeCompactString(c.host()).writeInt32(c.port());
+      boolean flex = version >= 3;
+      w.writeInt16(c.errorCode()).writeNullableString(c.errorMessage(), flex);
+      w.writeInt32(c.nodeId()).writeString(c.host(), flex).writeInt32(c.port());
+      w.writeEmptyTaggedFields(flex);
+      return;
     } else {
       w.writeCompactArrayLength(coordinators.size());
       for (Coordinator c : coordinators) {

@@ -6,7 +6,7 @@ import dev.plume.internal.protocol.ProtocolWriter;
 import dev.plume.internal.protocol.RequestMessage;
 
 /**
- * InitProducerId request (key 22), versions 2-5 (flexible from 2).
+ * InitProducerId request (key 22), versions 0-5 (flexible from 2).
  *
  * <pre>
  * TransactionalId compact nullable string | TransactionTimeoutMs int32 |
@@ -34,24 +34,27 @@ public record InitProducerIdRequest(
   @Override
   public void write(ProtocolWriter w, short version) {
     ApiKey.INIT_PRODUCER_ID.requireSupported(version);
-    w.writeCompactNullableString(transactionalId);
+    boolean flex = ApiKey.INIT_PRODUCER_ID.isFlexible(version);
+    w.writeNullableString(transactionalId, flex);
     w.writeInt32(transactionTimeoutMs);
     if (version >= 3) {
       w.writeInt64(producerId);
       w.writeInt16(producerEpoch);
     } else if (producerId != -1L || producerEpoch != -1) {
-      throw new IllegalArgumentException("InitProducerId v2 cannot carry a producer id and epoch");
+      throw new IllegalArgumentException(
+          "InitProducerId v" + version + " cannot carry a producer id and epoch");
     }
-    w.writeEmptyTaggedFields();
+    w.writeEmptyTaggedFields(flex);
   }
 
   public static InitProducerIdRequest read(ProtocolReader r, short version) {
     ApiKey.INIT_PRODUCER_ID.requireSupported(version);
-    String transactionalId = r.readCompactNullableString("InitProducerIdRequest.TransactionalId");
+    boolean flex = ApiKey.INIT_PRODUCER_ID.isFlexible(version);
+    String transactionalId = r.readNullableString("InitProducerIdRequest.TransactionalId", flex);
     int timeoutMs = r.readInt32("InitProducerIdRequest.TransactionTimeoutMs");
     long producerId = version >= 3 ? r.readInt64("InitProducerIdRequest.ProducerId") : -1L;
     short epoch = version >= 3 ? r.readInt16("InitProducerIdRequest.ProducerEpoch") : -1;
-    r.skipTaggedFields("InitProducerIdRequest");
+    r.skipTaggedFields("InitProducerIdRequest", flex);
     return new InitProducerIdRequest(transactionalId, timeoutMs, producerId, epoch);
   }
 }

@@ -6,7 +6,7 @@ import dev.plume.internal.protocol.ProtocolWriter;
 import dev.plume.internal.protocol.ResponseMessage;
 
 /**
- * InitProducerId response (key 22), versions 2-5.
+ * InitProducerId response (key 22), versions 0-5 (flexible from 2).
  *
  * <pre>
  * ThrottleTimeMs int32 | ErrorCode int16 | ProducerId int64 | ProducerEpoch int16 | tags
@@ -23,20 +23,22 @@ public record InitProducerIdResponse(
 
   public static InitProducerIdResponse read(ProtocolReader r, short version) {
     ApiKey.INIT_PRODUCER_ID.requireSupported(version);
+    boolean flex = ApiKey.INIT_PRODUCER_ID.isFlexible(version);
     InitProducerIdResponse response =
         new InitProducerIdResponse(
             r.readInt32("InitProducerIdResponse.ThrottleTimeMs"),
             r.readInt16("InitProducerIdResponse.ErrorCode"),
             r.readInt64("InitProducerIdResponse.ProducerId"),
             r.readInt16("InitProducerIdResponse.ProducerEpoch"));
-    r.skipTaggedFields("InitProducerIdResponse");
+    r.skipTaggedFields("InitProducerIdResponse", flex);
     return response;
   }
 
   @Override
   public void write(ProtocolWriter w, short version) {
     ApiKey.INIT_PRODUCER_ID.requireSupported(version);
+    boolean flex = ApiKey.INIT_PRODUCER_ID.isFlexible(version);
     w.writeInt32(throttleTimeMs).writeInt16(errorCode).writeInt64(producerId);
-    w.writeInt16(producerEpoch).writeEmptyTaggedFields();
+    w.writeInt16(producerEpoch).writeEmptyTaggedFields(flex);
   }
 }

@@ -9,13 +9,14 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Metadata request (key 3), versions 9-13 (all flexible).
+ * Metadata request (key 3), versions 4-13 (flexible from 9; 4 is the first with
+ * AllowAutoTopicCreation).
  *
  * <pre>
- * Topics compact nullable array (null = all topics) of
+ * Topics nullable array (null = all topics) of
  *     [TopicId uuid (10+), Name compact string (nullable 10+), tags]
- * AllowAutoTopicCreation bool | IncludeClusterAuthorizedOperations bool (9-10 here) |
- * IncludeTopicAuthorizedOperations bool | tags
+ * AllowAutoTopicCreation bool | IncludeClusterAuthorizedOperations bool (8-10) |
+ * IncludeTopicAuthorizedOperations bool (8+) | tags (9+)
  * </pre>
  *
  * Fields a version lacks are not written (TopicId below 10, IncludeClusterAuthorizedOperations
@@ -65,34 +66,38 @@ public record MetadataRequest(
   @Override
   public void write(ProtocolWriter w, short version) {
     ApiKey.METADATA.requireSupported(version);
+    boolean flex = ApiKey.METADATA.isFlexible(version);
     if (topics == null) {
-      w.writeCompactNullableArrayLength(-1);
+      w.writeNullableArrayLength(-1, flex);
     } else {
-      w.writeCompactArrayLength(topics.size());
+      w.writeArrayLength(topics.size(), flex);
       for (Topic topic : topics) {
         if (version >= 10) {
           w.writeUuid(topic.topicId());
-          w.writeCompactNullableString(topic.name());
+          w.writeNullableString(topic.name(), flex);
         } else {
           if (topic.name() == null) {
             throw new IllegalArgumentException("Metadata v" + version + " needs topic names");
           }
-          w.writeCompactString(topic.name());
+          w.writeString(topic.name(), flex);
         }
-        w.writeEmptyTaggedFields();
+        w.writeEmptyTaggedFields(flex);
       }
     }
     w.writeBool(allowAutoTopicCreation);
-    if (version <= 10) {
+    if (version >= 8 && version <= 10) {
       w.writeBool(includeClusterAuthorizedOperations);
     }
-    w.writeBool(includeTopicAuthorizedOperations);
-    w.writeEmptyTaggedFields();
+    if (version >= 8) {
+      w.writeBool(includeTopicAuthorizedOperations);
+    }
+    w.writeEmptyTaggedFields(flex);
   }
 
   public static MetadataRequest read(ProtocolReader r, short version) {
     ApiKey.METADATA.requireSupported(version);
-    int count = r.readCompactNullableArrayCount("MetadataRequest.Topics", 2);
+    boolean flex = ApiKey.METADATA.isFlexible(version);
+    int count = r.readNullableArrayCount("MetadataRequest.Topics", 2, flex);
     List<Topic> topics = null;
     if (count >= 0) {
       topics = new ArrayList<>(Math.min(count, 256));
@@ -100,17 +105,20 @@ public record MetadataRequest(
         UUID id = version >= 10 ? r.readUuid("MetadataRequest.Topics.TopicId") : ZERO_UUID;
         String name =
             version >= 10
-                ? r.readCompactNullableString("MetadataRequest.Topics.Name")
-                : r.readCompactString("MetadataRequest.Topics.Name");
-        r.skipTaggedFields("MetadataRequest.Topics");
+                ? r.readNullableString("MetadataRequest.Topics.Name", flex)
+                : r.readString("MetadataRequest.Topics.Name", flex);
+        r.skipTaggedFields("MetadataRequest.Topics", flex);
         topics.add(new Topic(id, name));
       }
     }
     boolean allowAuto = r.readBool("MetadataRequest.AllowAutoTopicCreation");
     boolean includeCluster =
-        version <= 10 && r.readBool("MetadataRequest.IncludeClusterAuthorizedOperations");
-    boolean includeTopic = r.readBool("MetadataRequest.IncludeTopicAuthorizedOperations");
-    r.skipTaggedFields("MetadataRequest");
+        version >= 8
+            && version <= 10
+            && r.readBool("MetadataRequest.IncludeClusterAuthorizedOperations");
+    boolean includeTopic =
+        version >= 8 && r.readBool("MetadataRequest.IncludeTopicAuthorizedOperations");
+    r.skipTaggedFields("MetadataRequest", flex);
     return new MetadataRequest(topics, allowAuto, includeCluster, includeTopic);
   }
 }

@@ -8,17 +8,17 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Metadata response (key 3), versions 9-13.
+ * Metadata response (key 3), versions 4-13 (flexible from 9).
  *
  * <pre>
  * ThrottleTimeMs int32
  * Brokers [NodeId int32, Host compact string, Port int32, Rack compact nullable string, tags]
  * ClusterId compact nullable string | ControllerId int32
  * Topics [ErrorCode int16, Name compact string (nullable 12+), TopicId uuid (10+), IsInternal bool,
- *         Partitions [ErrorCode int16, PartitionIndex int32, LeaderId int32, LeaderEpoch int32,
- *                     ReplicaNodes [int32], IsrNodes [int32], OfflineReplicas [int32], tags],
- *         TopicAuthorizedOperations int32, tags]
- * ClusterAuthorizedOperations int32 (9-10) | ErrorCode int16 (13+) | tags
+ *         Partitions [ErrorCode int16, PartitionIndex int32, LeaderId int32, LeaderEpoch int32 (7+),
+ *                     ReplicaNodes [int32], IsrNodes [int32], OfflineReplicas [int32] (5+), tags],
+ *         TopicAuthorizedOperations int32 (8+), tags]
+ * ClusterAuthorizedOperations int32 (8-10) | ErrorCode int16 (13+) | tags
  * </pre>
  *
  * Absent fields read as their defaults: TopicId zero UUID, ClusterAuthorizedOperations
@@ -76,111 +76,126 @@ public record MetadataResponse(
 
   public static MetadataResponse read(ProtocolReader r, short version) {
     ApiKey.METADATA.requireSupported(version);
+    boolean flex = ApiKey.METADATA.isFlexible(version);
     int throttleTimeMs = r.readInt32("MetadataResponse.ThrottleTimeMs");
     List<Broker> brokers =
-        r.readCompactArray("MetadataResponse.Brokers", 11, MetadataResponse::readBroker);
-    String clusterId = r.readCompactNullableString("MetadataResponse.ClusterId");
+        r.readArray("MetadataResponse.Brokers", 11, flex, b -> readBroker(b, flex));
+    String clusterId = r.readNullableString("MetadataResponse.ClusterId", flex);
     int controllerId = r.readInt32("MetadataResponse.ControllerId");
     List<Topic> topics =
-        r.readCompactArray("MetadataResponse.Topics", 9, t -> readTopic(t, version));
+        r.readArray("MetadataResponse.Topics", 9, flex, t -> readTopic(t, version));
     int clusterOps =
-        version <= 10
+        version >= 8 && version <= 10
             ? r.readInt32("MetadataResponse.ClusterAuthorizedOperations")
             : Integer.MIN_VALUE;
     short errorCode = version >= 13 ? r.readInt16("MetadataResponse.ErrorCode") : 0;
-    r.skipTaggedFields("MetadataResponse");
+    r.skipTaggedFields("MetadataResponse", flex);
     return new MetadataResponse(
         throttleTimeMs, brokers, clusterId, controllerId, topics, clusterOps, errorCode);
   }
 
-  private static Broker readBroker(ProtocolReader r) {
+  private static Broker readBroker(ProtocolReader r, boolean flex) {
     Broker broker =
         new Broker(
             r.readInt32("MetadataResponse.Brokers.NodeId"),
-            r.readCompactString("MetadataResponse.Brokers.Host"),
+            r.readString("MetadataResponse.Brokers.Host", flex),
             r.readInt32("MetadataResponse.Brokers.Port"),
-            r.readCompactNullableString("MetadataResponse.Brokers.Rack"));
-    r.skipTaggedFields("MetadataResponse.Brokers");
+            r.readNullableString("MetadataResponse.Brokers.Rack", flex));
+    r.skipTaggedFields("MetadataResponse.Brokers", flex);
     return broker;
   }
 
   private static Topic readTopic(ProtocolReader r, short version) {
+    boolean flex = ApiKey.METADATA.isFlexible(version);
     short errorCode = r.readInt16("MetadataResponse.Topics.ErrorCode");
     String name =
         version >= 12
-            ? r.readCompactNullableString("MetadataResponse.Topics.Name")
-            : r.readCompactString("MetadataResponse.Topics.Name");
+            ? r.readNullableString("MetadataResponse.Topics.Name", flex)
+            : r.readString("MetadataResponse.Topics.Name", flex);
     UUID topicId =
         version >= 10 ? r.readUuid("MetadataResponse.Topics.TopicId") : MetadataRequest.ZERO_UUID;
     boolean isInternal = r.readBool("MetadataResponse.Topics.IsInternal");
     List<Partition> partitions =
-        r.readCompactArray(
-            "MetadataResponse.Topics.Partitions", 18, MetadataResponse::readPartition);
-    int topicOps = r.readInt32("MetadataResponse.Topics.TopicAuthorizedOperations");
-    r.skipTaggedFields("MetadataResponse.Topics");
+        r.readArray("MetadataResponse.Topics.Partitions", 18, flex, p -> readPartition(p, version));
+    int topicOps =
+        version >= 8
+            ? r.readInt32("MetadataResponse.Topics.TopicAuthorizedOperations")
+            : Integer.MIN_VALUE;
+    r.skipTaggedFields("MetadataResponse.Topics", flex);
     return new Topic(errorCode, name, topicId, isInternal, partitions, topicOps);
   }
 
-  private static Partition readPartition(ProtocolReader r) {
+  private static Partition readPartition(ProtocolReader r, short version) {
+    boolean flex = ApiKey.METADATA.isFlexible(version);
     Partition partition =
         new Partition(
             r.readInt16("MetadataResponse.Partitions.ErrorCode"),
             r.readInt32("MetadataResponse.Partitions.PartitionIndex"),
             r.readInt32("MetadataResponse.Partitions.LeaderId"),
-            r.readInt32("MetadataResponse.Partitions.LeaderEpoch"),
-            r.readCompactInt32Array("MetadataResponse.Partitions.ReplicaNodes"),
-            r.readCompactInt32Array("MetadataResponse.Partitions.IsrNodes"),
-            r.readCompactInt32Array("MetadataResponse.Partitions.OfflineReplicas"));
-    r.skipTaggedFields("MetadataResponse.Partitions");
+            version >= 7 ? r.readInt32("MetadataResponse.Partitions.LeaderEpoch") : -1,
+            r.readInt32Array("MetadataResponse.Partitions.ReplicaNodes", flex),
+            r.readInt32Array("MetadataResponse.Partitions.IsrNodes", flex),
+            version >= 5
+                ? r.readInt32Array("MetadataResponse.Partitions.OfflineReplicas", flex)
+                : List.of());
+    r.skipTaggedFields("MetadataResponse.Partitions", flex);
     return partition;
   }
 
   @Override
   public void write(ProtocolWriter w, short version) {
     ApiKey.METADATA.requireSupported(version);
+    boolean flex = ApiKey.METADATA.isFlexible(version);
     w.writeInt32(throttleTimeMs);
-    w.writeCompactArrayLength(brokers.size());
+    w.writeArrayLength(brokers.size(), flex);
     for (Broker b : brokers) {
-      w.writeInt32(b.nodeId()).writeCompactString(b.host()).writeInt32(b.port());
-      w.writeCompactNullableString(b.rack()).writeEmptyTaggedFields();
+      w.writeInt32(b.nodeId()).writeString(b.host(), flex).writeInt32(b.port());
+      w.writeNullableString(b.rack(), flex).writeEmptyTaggedFields(flex);
     }
-    w.writeCompactNullableString(clusterId);
+    w.writeNullableString(clusterId, flex);
     w.writeInt32(controllerId);
-    w.writeCompactArrayLength(topics.size());
+    w.writeArrayLength(topics.size(), flex);
     for (Topic t : topics) {
       w.writeInt16(t.errorCode());
       if (version >= 12) {
-        w.writeCompactNullableString(t.name());
+        w.writeNullableString(t.name(), flex);
       } else {
-        w.writeCompactString(t.name());
+        w.writeString(t.name(), flex);
       }
       if (version >= 10) {
         w.writeUuid(t.topicId());
       }
       w.writeBool(t.isInternal());
-      w.writeCompactArrayLength(t.partitions().size());
+      w.writeArrayLength(t.partitions().size(), flex);
       for (Partition p : t.partitions()) {
         w.writeInt16(p.errorCode()).writeInt32(p.partitionIndex());
-        w.writeInt32(p.leaderId()).writeInt32(p.leaderEpoch());
-        writeInt32s(w, p.replicaNodes());
-        writeInt32s(w, p.isrNodes());
-        writeInt32s(w, p.offlineReplicas());
-        w.writeEmptyTaggedFields();
+        w.writeInt32(p.leaderId());
+        if (version >= 7) {
+          w.writeInt32(p.leaderEpoch());
+        }
+        writeInt32s(w, p.replicaNodes(), flex);
+        writeInt32s(w, p.isrNodes(), flex);
+        if (version >= 5) {
+          writeInt32s(w, p.offlineReplicas(), flex);
+        }
+        w.writeEmptyTaggedFields(flex);
       }
-      w.writeInt32(t.topicAuthorizedOperations());
-      w.writeEmptyTaggedFields();
+      if (version >= 8) {
+        w.writeInt32(t.topicAuthorizedOperations());
+      }
+      w.writeEmptyTaggedFields(flex);
     }
-    if (version <= 10) {
+    if (version >= 8 && version <= 10) {
       w.writeInt32(clusterAuthorizedOperations);
     }
     if (version >= 13) {
       w.writeInt16(errorCode);
     }
-    w.writeEmptyTaggedFields();
+    w.writeEmptyTaggedFields(flex);
   }
 
-  private static void writeInt32s(ProtocolWriter w, List<Integer> values) {
-    w.writeCompactArrayLength(values.size());
+  private static void writeInt32s(ProtocolWriter w, List<Integer> values, boolean flex) {
+    w.writeArrayLength(values.size(), flex);
     for (int value : values) {
       w.writeInt32(value);
     }

@@ -8,14 +8,14 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Produce response (key 0), versions 9-13.
+ * Produce response (key 0), versions 3-13 (flexible from 9: compact encodings and the tags below).
  *
  * <pre>
  * Responses [Name compact string (9-12) | TopicId uuid (13+),
  *            PartitionResponses [Index int32, ErrorCode int16, BaseOffset int64,
- *                                LogAppendTimeMs int64, LogStartOffset int64,
- *                                RecordErrors [BatchIndex int32, BatchIndexErrorMessage nullable string, tags],
- *                                ErrorMessage compact nullable string,
+ *                                LogAppendTimeMs int64, LogStartOffset int64 (5+),
+ *                                RecordErrors (8+) [BatchIndex int32, BatchIndexErrorMessage nullable string, tags],
+ *                                ErrorMessage nullable string (8+),
  *                                tags: 0 CurrentLeader {LeaderId int32, LeaderEpoch int32, tags} (10+)],
  *            tags]
  * ThrottleTimeMs int32
@@ -79,10 +79,14 @@ public record ProduceResponse(
 
   public static ProduceResponse read(ProtocolReader r, short version) {
     ApiKey.PRODUCE.requireSupported(version);
+    boolean flex = ApiKey.PRODUCE.isFlexible(version);
     List<TopicResponse> responses =
-        r.readCompactArray("ProduceResponse.Responses", 3, t -> readTopic(t, version));
+        r.readArray("ProduceResponse.Responses", 3, flex, t -> readTopic(t, version));
     int throttleTimeMs = r.readInt32("ProduceResponse.ThrottleTimeMs");
     List<NodeEndpoint> endpoints = List.of();
+    if (!flex) {
+      return new ProduceResponse(responses, throttleTimeMs, endpoints);
+    }
     int tagCount = r.readTaggedFieldCount("ProduceResponse");
     for (int i = 0; i < tagCount; i++) {
       int tag = r.readUnsignedVarint("ProduceResponse tag");
@@ -101,17 +105,17 @@ public record ProduceResponse(
   }
 
   private static TopicResponse readTopic(ProtocolReader r, short version) {
+    boolean flex = ApiKey.PRODUCE.isFlexible(version);
     String name = null;
     UUID topicId = null;
     if (version >= 13) {
       topicId = r.readUuid("ProduceResponse.Responses.TopicId");
     } else {
-      name = r.readCompactString("ProduceResponse.Responses.Name");
+      name = r.readString("ProduceResponse.Responses.Name", flex);
     }
     List<PartitionResponse> partitions =
-        r.readCompactArray(
-            "ProduceResponse.PartitionResponses", 28, p -> readPartition(p, version));
-    r.skipTaggedFields("ProduceResponse.Responses");
+        r.readArray("ProduceResponse.PartitionResponses", 22, flex, p -> readPartition(p, version));
+    r.skipTaggedFields("ProduceResponse.Responses", flex);
     return new TopicResponse(name, topicId, partitions);
   }
 
@@ -120,12 +124,36 @@ public record ProduceResponse(
     short errorCode = r.readInt16("ProduceResponse.PartitionResponses.ErrorCode");
     long baseOffset = r.readInt64("ProduceResponse.PartitionResponses.BaseOffset");
     long logAppendTimeMs = r.readInt64("ProduceResponse.PartitionResponses.LogAppendTimeMs");
-    long logStartOffset = r.readInt64("ProduceResponse.PartitionResponses.LogStartOffset");
-    List<RecordError> recordErrors =
-        r.readCompactArray("ProduceResponse.RecordErrors", 6, ProduceResponse::readRecordError);
-    String errorMessage =
-        r.readCompactNullableString("ProduceResponse.PartitionResponses.ErrorMessage");
+    long logStartOffset =
+        version >= 5 ? r.readInt64("ProduceResponse.PartitionResponses.LogStartOffset") : -1L;
+    List<RecordError> recordErrors = List.of();
+    String errorMessage = null;
+    boolean flex = ApiKey.PRODUCE.isFlexible(version);
+    if (version >= 8) {
+      // Method references, not a lambda capturing flex: a capturing lambda would allocate per
+      // partition on the I/O thread.
+      recordErrors =
+          r.readArray(
+              "ProduceResponse.RecordErrors",
+              6,
+              flex,
+              flex
+                  ? ProduceResponse::readRecordErrorFlexible
+                  : ProduceResponse::readRecordErrorClassic);
+      errorMessage = r.readNullableString("ProduceResponse.PartitionResponses.ErrorMessage", flex);
+    }
     LeaderIdAndEpoch leader = LeaderIdAndEpoch.UNKNOWN;
+    if (!flex) {
+      return new PartitionResponse(
+          index,
+          errorCode,
+          baseOffset,
+          logAppendTimeMs,
+          logStartOffset,
+          recordErrors,
+          errorMessage,
+          leader);
+    }
     int tagCount = r.readTaggedFieldCount("ProduceResponse.PartitionResponses");
     for (int i = 0; i < tagCount; i++) {
       int tag = r.readUnsignedVarint("ProduceResponse.PartitionResponses tag");
@@ -153,12 +181,20 @@ public record ProduceResponse(
         leader);
   }
 
-  private static RecordError readRecordError(ProtocolReader r) {
+  private static RecordError readRecordErrorFlexible(ProtocolReader r) {
+    return readRecordError(r, true);
+  }
+
+  private static RecordError readRecordErrorClassic(ProtocolReader r) {
+    return readRecordError(r, false);
+  }
+
+  private static RecordError readRecordError(ProtocolReader r, boolean flex) {
     RecordError error =
         new RecordError(
             r.readInt32("ProduceResponse.RecordErrors.BatchIndex"),
-            r.readCompactNullableString("ProduceResponse.RecordErrors.BatchIndexErrorMessage"));
-    r.skipTaggedFields("ProduceResponse.RecordErrors");
+            r.readNullableString("ProduceResponse.RecordErrors.BatchIndexErrorMessage", flex));
+    r.skipTaggedFields("ProduceResponse.RecordErrors", flex);
     return error;
   }
 
@@ -176,23 +212,32 @@ public record ProduceResponse(
   @Override
   public void write(ProtocolWriter w, short version) {
     ApiKey.PRODUCE.requireSupported(version);
-    w.writeCompactArrayLength(responses.size());
+    boolean flex = ApiKey.PRODUCE.isFlexible(version);
+    w.writeArrayLength(responses.size(), flex);
     for (TopicResponse topic : responses) {
       if (version >= 13) {
         w.writeUuid(topic.topicId());
       } else {
-        w.writeCompactString(topic.name());
+        w.writeString(topic.name(), flex);
       }
-      w.writeCompactArrayLength(topic.partitionResponses().size());
+      w.writeArrayLength(topic.partitionResponses().size(), flex);
       for (PartitionResponse p : topic.partitionResponses()) {
         w.writeInt32(p.index()).writeInt16(p.errorCode()).writeInt64(p.baseOffset());
-        w.writeInt64(p.logAppendTimeMs()).writeInt64(p.logStartOffset());
-        w.writeCompactArrayLength(p.recordErrors().size());
-        for (RecordError e : p.recordErrors()) {
-          w.writeInt32(e.batchIndex()).writeCompactNullableString(e.batchIndexErrorMessage());
-          w.writeEmptyTaggedFields();
+        w.writeInt64(p.logAppendTimeMs());
+        if (version >= 5) {
+          w.writeInt64(p.logStartOffset());
         }
-        w.writeCompactNullableString(p.errorMessage());
+        if (version >= 8) {
+          w.writeArrayLength(p.recordErrors().size(), flex);
+          for (RecordError e : p.recordErrors()) {
+            w.writeInt32(e.batchIndex()).writeNullableString(e.batchIndexErrorMessage(), flex);
+            w.writeEmptyTaggedFields(flex);
+          }
+          w.writeNullableString(p.errorMessage(), flex);
+        }
+        if (!flex) {
+          continue;
+        }
         // A tagged field is written only when it differs from its default.
         if (version >= 10 && !p.currentLeader().equals(LeaderIdAndEpoch.UNKNOWN)) {
           w.writeTaggedFieldCount(1);
@@ -207,9 +252,12 @@ public record ProduceResponse(
           w.writeEmptyTaggedFields();
         }
       }
-      w.writeEmptyTaggedFields();
+      w.writeEmptyTaggedFields(flex);
     }
     w.writeInt32(throttleTimeMs);
+    if (!flex) {
+      return;
+    }
     if (version >= 10 && !nodeEndpoints.isEmpty()) {
       w.writeTaggedFieldCount(1);
       w.writeTaggedField(0, this::writeNodeEndpoints);

@@ -7,7 +7,7 @@ import dev.plume.internal.protocol.RequestMessage;
 import java.util.Arrays;
 
 /**
- * SaslAuthenticate request (key 36), version 2 (flexible).
+ * SaslAuthenticate request (key 36), versions 0-2 (flexible from 2).
  *
  * <pre>
  * AuthBytes compact bytes | tags
@@ -32,13 +32,15 @@ public record SaslAuthenticateRequest(byte[] authBytes) implements RequestMessag
   @Override
   public void write(ProtocolWriter w, short version) {
     ApiKey.SASL_AUTHENTICATE.requireSupported(version);
-    w.writeCompactBytes(authBytes).writeEmptyTaggedFields();
+    boolean flex = ApiKey.SASL_AUTHENTICATE.isFlexible(version);
+    w.writeBytes(authBytes, flex).writeEmptyTaggedFields(flex);
   }
 
   public static SaslAuthenticateRequest read(ProtocolReader r, short version) {
     ApiKey.SASL_AUTHENTICATE.requireSupported(version);
-    byte[] bytes = r.readCompactBytes("SaslAuthenticateRequest.AuthBytes");
-    r.skipTaggedFields("SaslAuthenticateRequest");
+    boolean flex = ApiKey.SASL_AUTHENTICATE.isFlexible(version);
+    byte[] bytes = r.readBytes("SaslAuthenticateRequest.AuthBytes", flex);
+    r.skipTaggedFields("SaslAuthenticateRequest", flex);
     return new SaslAuthenticateRequest(bytes);
   }
 

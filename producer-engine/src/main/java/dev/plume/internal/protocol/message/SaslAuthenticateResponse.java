@@ -8,11 +8,11 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * SaslAuthenticate response (key 36), version 2.
+ * SaslAuthenticate response (key 36), versions 0-2 (flexible from 2).
  *
  * <pre>
  * ErrorCode int16 | ErrorMessage compact nullable string | AuthBytes compact bytes |
- * SessionLifetimeMs int64 | tags
+ * SessionLifetimeMs int64 (1+) | tags (2+)
  * </pre>
  *
  * A non-zero SessionLifetimeMs asks the client to re-authenticate before it elapses (KIP-368).
@@ -37,19 +37,25 @@ public record SaslAuthenticateResponse(
 
   public static SaslAuthenticateResponse read(ProtocolReader r, short version) {
     ApiKey.SASL_AUTHENTICATE.requireSupported(version);
+    boolean flex = ApiKey.SASL_AUTHENTICATE.isFlexible(version);
     short errorCode = r.readInt16("SaslAuthenticateResponse.ErrorCode");
-    String errorMessage = r.readCompactNullableString("SaslAuthenticateResponse.ErrorMessage");
-    byte[] bytes = r.readCompactBytes("SaslAuthenticateResponse.AuthBytes");
-    long lifetimeMs = r.readInt64("SaslAuthenticateResponse.SessionLifetimeMs");
-    r.skipTaggedFields("SaslAuthenticateResponse");
+    String errorMessage = r.readNullableString("SaslAuthenticateResponse.ErrorMessage", flex);
+    byte[] bytes = r.readBytes("SaslAuthenticateResponse.AuthBytes", flex);
+    long lifetimeMs = version >= 1 ? r.readInt64("SaslAuthenticateResponse.SessionLifetimeMs") : 0L;
+    r.skipTaggedFields("SaslAuthenticateResponse", flex);
     return new SaslAuthenticateResponse(errorCode, errorMessage, bytes, lifetimeMs);
   }
 
   @Override
   public void write(ProtocolWriter w, short version) {
     ApiKey.SASL_AUTHENTICATE.requireSupported(version);
-    w.writeInt16(errorCode).writeCompactNullableString(errorMessage);
-    w.writeCompactBytes(authBytes).writeInt64(sessionLifetimeMs).writeEmptyTaggedFields();
+    boolean flex = ApiKey.SASL_AUTHENTICATE.isFlexible(version);
+    w.writeInt16(errorCode).writeNullableString(errorMessage, flex);
+    w.writeBytes(authBytes, flex);
+    if (version >= 1) {
+      w.writeInt64(sessionLifetimeMs);
+    }
+    w.writeEmptyTaggedFields(flex);
   }
 
   // Records compare arrays by identity; compare content instead.

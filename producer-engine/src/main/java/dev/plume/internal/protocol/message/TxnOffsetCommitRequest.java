@@ -7,14 +7,16 @@ import dev.plume.internal.protocol.RequestMessage;
 import java.util.List;
 
 /**
- * TxnOffsetCommit request (key 28), versions 3-5, sent to the group coordinator. v5 signals
- * Transactions V2 (implicit AddOffsetsToTxn); without TV2 cap at 4.
+ * TxnOffsetCommit request (key 28), versions 0-5 (flexible from 3), sent to the group coordinator.
+ * v5 signals Transactions V2 (implicit AddOffsetsToTxn); without TV2 cap at 4. Below v3 the group
+ * generation, member id and instance id are not sent (the broker cannot fence zombies by group
+ * membership, KIP-447); below v2 neither is the leader epoch.
  *
  * <pre>
  * TransactionalId compact string | GroupId compact string | ProducerId int64 | ProducerEpoch int16 |
- * GenerationId int32 | MemberId compact string | GroupInstanceId compact nullable string |
+ * GenerationId int32 (3+) | MemberId compact string (3+) | GroupInstanceId nullable string (3+) |
  * Topics [Name compact string, Partitions [PartitionIndex int32, CommittedOffset int64,
- *         CommittedLeaderEpoch int32, CommittedMetadata compact nullable string, tags], tags] | tags
+ *         CommittedLeaderEpoch int32 (2+), CommittedMetadata compact nullable string, tags], tags] | tags
  * </pre>
  */
 public record TxnOffsetCommitRequest(
@@ -52,57 +54,74 @@ public record TxnOffsetCommitRequest(
   @Override
   public void write(ProtocolWriter w, short version) {
     ApiKey.TXN_OFFSET_COMMIT.requireSupported(version);
-    w.writeCompactString(transactionalId).writeCompactString(groupId);
-    w.writeInt64(producerId).writeInt16(producerEpoch).writeInt32(generationId);
-    w.writeCompactString(memberId).writeCompactNullableString(groupInstanceId);
-    w.writeCompactArrayLength(topics.size());
+    boolean flex = ApiKey.TXN_OFFSET_COMMIT.isFlexible(version);
+    w.writeString(transactionalId, flex).writeString(groupId, flex);
+    w.writeInt64(producerId).writeInt16(producerEpoch);
+    if (version >= 3) {
+      w.writeInt32(generationId);
+      w.writeString(memberId, flex).writeNullableString(groupInstanceId, flex);
+    }
+    w.writeArrayLength(topics.size(), flex);
     for (Topic topic : topics) {
-      w.writeCompactString(topic.name());
-      w.writeCompactArrayLength(topic.partitions().size());
+      w.writeString(topic.name(), flex);
+      w.writeArrayLength(topic.partitions().size(), flex);
       for (Partition p : topic.partitions()) {
         w.writeInt32(p.partitionIndex()).writeInt64(p.committedOffset());
-        w.writeInt32(p.committedLeaderEpoch()).writeCompactNullableString(p.committedMetadata());
-        w.writeEmptyTaggedFields();
+        if (version >= 2) {
+          w.writeInt32(p.committedLeaderEpoch());
+        }
+        w.writeNullableString(p.committedMetadata(), flex);
+        w.writeEmptyTaggedFields(flex);
       }
-      w.writeEmptyTaggedFields();
+      w.writeEmptyTaggedFields(flex);
     }
-    w.writeEmptyTaggedFields();
+    w.writeEmptyTaggedFields(flex);
   }
 
   public static TxnOffsetCommitRequest read(ProtocolReader r, short version) {
     ApiKey.TXN_OFFSET_COMMIT.requireSupported(version);
-    String transactionalId = r.readCompactString("TxnOffsetCommitRequest.TransactionalId");
-    String groupId = r.readCompactString("TxnOffsetCommitRequest.GroupId");
+    boolean flex = ApiKey.TXN_OFFSET_COMMIT.isFlexible(version);
+    String transactionalId = r.readString("TxnOffsetCommitRequest.TransactionalId", flex);
+    String groupId = r.readString("TxnOffsetCommitRequest.GroupId", flex);
     long producerId = r.readInt64("TxnOffsetCommitRequest.ProducerId");
     short epoch = r.readInt16("TxnOffsetCommitRequest.ProducerEpoch");
-    int generationId = r.readInt32("TxnOffsetCommitRequest.GenerationId");
-    String memberId = r.readCompactString("TxnOffsetCommitRequest.MemberId");
-    String instanceId = r.readCompactNullableString("TxnOffsetCommitRequest.GroupInstanceId");
+    int generationId = -1;
+    String memberId = "";
+    String instanceId = null;
+    if (version >= 3) {
+      generationId = r.readInt32("TxnOffsetCommitRequest.GenerationId");
+      memberId = r.readString("TxnOffsetCommitRequest.MemberId", flex);
+      instanceId = r.readNullableString("TxnOffsetCommitRequest.GroupInstanceId", flex);
+    }
     List<Topic> topics =
-        r.readCompactArray("TxnOffsetCommitRequest.Topics", 3, TxnOffsetCommitRequest::readTopic);
-    r.skipTaggedFields("TxnOffsetCommitRequest");
+        r.readArray("TxnOffsetCommitRequest.Topics", 3, flex, t -> readTopic(t, version));
+    r.skipTaggedFields("TxnOffsetCommitRequest", flex);
     return new TxnOffsetCommitRequest(
         transactionalId, groupId, producerId, epoch, generationId, memberId, instanceId, topics);
   }
 
-  private static Topic readTopic(ProtocolReader r) {
-    String name = r.readCompactString("TxnOffsetCommitRequest.Topics.Name");
+  private static Topic readTopic(ProtocolReader r, short version) {
+    boolean flex = ApiKey.TXN_OFFSET_COMMIT.isFlexible(version);
+    String name = r.readString("TxnOffsetCommitRequest.Topics.Name", flex);
     List<Partition> partitions =
-        r.readCompactArray(
+        r.readArray(
             "TxnOffsetCommitRequest.Partitions",
             18,
+            flex,
             p -> {
               Partition partition =
                   new Partition(
                       p.readInt32("TxnOffsetCommitRequest.Partitions.PartitionIndex"),
                       p.readInt64("TxnOffsetCommitRequest.Partitions.CommittedOffset"),
-                      p.readInt32("TxnOffsetCommitRequest.Partitions.CommittedLeaderEpoch"),
-                      p.readCompactNullableString(
-                          "TxnOffsetCommitRequest.Partitions.CommittedMetadata"));
-              p.skipTaggedFields("TxnOffsetCommitRequest.Partitions");
+                      version >= 2
+                          ? p.readInt32("TxnOffsetCommitRequest.Partitions.CommittedLeaderEpoch")
+                          : -1,
+                      p.readNullableString(
+                          "TxnOffsetCommitRequest.Partitions.CommittedMetadata", flex));
+              p.skipTaggedFields("TxnOffsetCommitRequest.Partitions", flex);
               return partition;
             });
-    r.skipTaggedFields("TxnOffsetCommitRequest.Topics");
+    r.skipTaggedFields("TxnOffsetCommitRequest.Topics", flex);
     return new Topic(name, partitions);
   }
 }

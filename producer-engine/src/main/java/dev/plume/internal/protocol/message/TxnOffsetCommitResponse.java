@@ -7,7 +7,7 @@ import dev.plume.internal.protocol.ResponseMessage;
 import java.util.List;
 
 /**
- * TxnOffsetCommit response (key 28), versions 3-5.
+ * TxnOffsetCommit response (key 28), versions 0-5 (flexible from 3).
  *
  * <pre>
  * ThrottleTimeMs int32 | Topics [Name compact string,
@@ -36,44 +36,47 @@ public record TxnOffsetCommitResponse(int throttleTimeMs, List<Topic> topics)
 
   public static TxnOffsetCommitResponse read(ProtocolReader r, short version) {
     ApiKey.TXN_OFFSET_COMMIT.requireSupported(version);
+    boolean flex = ApiKey.TXN_OFFSET_COMMIT.isFlexible(version);
     int throttleTimeMs = r.readInt32("TxnOffsetCommitResponse.ThrottleTimeMs");
     List<Topic> topics =
-        r.readCompactArray("TxnOffsetCommitResponse.Topics", 3, TxnOffsetCommitResponse::readTopic);
-    r.skipTaggedFields("TxnOffsetCommitResponse");
+        r.readArray("TxnOffsetCommitResponse.Topics", 3, flex, t -> readTopic(t, flex));
+    r.skipTaggedFields("TxnOffsetCommitResponse", flex);
     return new TxnOffsetCommitResponse(throttleTimeMs, topics);
   }
 
-  private static Topic readTopic(ProtocolReader r) {
-    String name = r.readCompactString("TxnOffsetCommitResponse.Topics.Name");
+  private static Topic readTopic(ProtocolReader r, boolean flex) {
+    String name = r.readString("TxnOffsetCommitResponse.Topics.Name", flex);
     List<Partition> partitions =
-        r.readCompactArray(
+        r.readArray(
             "TxnOffsetCommitResponse.Partitions",
             7,
+            flex,
             p -> {
               Partition partition =
                   new Partition(
                       p.readInt32("TxnOffsetCommitResponse.Partitions.PartitionIndex"),
                       p.readInt16("TxnOffsetCommitResponse.Partitions.ErrorCode"));
-              p.skipTaggedFields("TxnOffsetCommitResponse.Partitions");
+              p.skipTaggedFields("TxnOffsetCommitResponse.Partitions", flex);
               return partition;
             });
-    r.skipTaggedFields("TxnOffsetCommitResponse.Topics");
+    r.skipTaggedFields("TxnOffsetCommitResponse.Topics", flex);
     return new Topic(name, partitions);
   }
 
   @Override
   public void write(ProtocolWriter w, short version) {
     ApiKey.TXN_OFFSET_COMMIT.requireSupported(version);
+    boolean flex = ApiKey.TXN_OFFSET_COMMIT.isFlexible(version);
     w.writeInt32(throttleTimeMs);
-    w.writeCompactArrayLength(topics.size());
+    w.writeArrayLength(topics.size(), flex);
     for (Topic topic : topics) {
-      w.writeCompactString(topic.name());
-      w.writeCompactArrayLength(topic.partitions().size());
+      w.writeString(topic.name(), flex);
+      w.writeArrayLength(topic.partitions().size(), flex);
       for (Partition p : topic.partitions()) {
-        w.writeInt32(p.partitionIndex()).writeInt16(p.errorCode()).writeEmptyTaggedFields();
+        w.writeInt32(p.partitionIndex()).writeInt16(p.errorCode()).writeEmptyTaggedFields(flex);
       }
-      w.writeEmptyTaggedFields();
+      w.writeEmptyTaggedFields(flex);
     }
-    w.writeEmptyTaggedFields();
+    w.writeEmptyTaggedFields(flex);
   }
 }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Produce request (key 0), versions 9-13 (all flexible).
+ * Produce request (key 0), versions 3-13 (flexible from 9).
  *
  * <pre>
  * TransactionalId compact nullable string | Acks int16 | TimeoutMs int32
@@ -67,10 +67,11 @@ public record ProduceRequest(
   @Override
   public void write(ProtocolWriter w, short version) {
     ApiKey.PRODUCE.requireSupported(version);
-    w.writeCompactNullableString(transactionalId);
+    boolean flex = ApiKey.PRODUCE.isFlexible(version);
+    w.writeNullableString(transactionalId, flex);
     w.writeInt16(acks);
     w.writeInt32(timeoutMs);
-    w.writeCompactArrayLength(topicData.size());
+    w.writeArrayLength(topicData.size(), flex);
     for (int t = 0; t < topicData.size(); t++) {
       TopicData topic = topicData.get(t);
       if (version >= 13) {
@@ -83,51 +84,53 @@ public record ProduceRequest(
         if (topic.name() == null) {
           throw new IllegalArgumentException("Produce v" + version + " needs topic names");
         }
-        w.writeCompactString(topic.name());
+        w.writeString(topic.name(), flex);
       }
       List<PartitionData> partitions = topic.partitionData();
-      w.writeCompactArrayLength(partitions.size());
+      w.writeArrayLength(partitions.size(), flex);
       for (int p = 0; p < partitions.size(); p++) {
         PartitionData partition = partitions.get(p);
         w.writeInt32(partition.index());
-        w.writeCompactNullableBytes(partition.records());
-        w.writeEmptyTaggedFields();
+        w.writeNullableBytes(partition.records(), flex);
+        w.writeEmptyTaggedFields(flex);
       }
-      w.writeEmptyTaggedFields();
+      w.writeEmptyTaggedFields(flex);
     }
-    w.writeEmptyTaggedFields();
+    w.writeEmptyTaggedFields(flex);
   }
 
   /** Reads a request (broker side); records are zero-copy slices of the input. */
   public static ProduceRequest read(ProtocolReader r, short version) {
     ApiKey.PRODUCE.requireSupported(version);
-    String transactionalId = r.readCompactNullableString("ProduceRequest.TransactionalId");
+    boolean flex = ApiKey.PRODUCE.isFlexible(version);
+    String transactionalId = r.readNullableString("ProduceRequest.TransactionalId", flex);
     short acks = r.readInt16("ProduceRequest.Acks");
     int timeoutMs = r.readInt32("ProduceRequest.TimeoutMs");
     List<TopicData> topics =
-        r.readCompactArray("ProduceRequest.TopicData", 3, t -> readTopic(t, version));
-    r.skipTaggedFields("ProduceRequest");
+        r.readArray("ProduceRequest.TopicData", 3, flex, t -> readTopic(t, version));
+    r.skipTaggedFields("ProduceRequest", flex);
     return new ProduceRequest(transactionalId, acks, timeoutMs, topics);
   }
 
   private static TopicData readTopic(ProtocolReader r, short version) {
+    boolean flex = ApiKey.PRODUCE.isFlexible(version);
     String name = null;
     UUID topicId = null;
     if (version >= 13) {
       topicId = r.readUuid("ProduceRequest.TopicData.TopicId");
     } else {
-      name = r.readCompactString("ProduceRequest.TopicData.Name");
+      name = r.readString("ProduceRequest.TopicData.Name", flex);
     }
     List<PartitionData> partitions =
-        r.readCompactArray("ProduceRequest.PartitionData", 6, ProduceRequest::readPartition);
-    r.skipTaggedFields("ProduceRequest.TopicData");
+        r.readArray("ProduceRequest.PartitionData", 6, flex, p -> readPartition(p, flex));
+    r.skipTaggedFields("ProduceRequest.TopicData", flex);
     return new TopicData(name, topicId, partitions);
   }
 
-  private static PartitionData readPartition(ProtocolReader r) {
+  private static PartitionData readPartition(ProtocolReader r, boolean flex) {
     int index = r.readInt32("ProduceRequest.PartitionData.Index");
-    ByteBuffer records = r.readCompactNullableBytesSlice("ProduceRequest.PartitionData.Records");
-    r.skipTaggedFields("ProduceRequest.PartitionData");
+    ByteBuffer records = r.readNullableBytesSlice("ProduceRequest.PartitionData.Records", flex);
+    r.skipTaggedFields("ProduceRequest.PartitionData", flex);
     return new PartitionData(index, records);
   }
 }

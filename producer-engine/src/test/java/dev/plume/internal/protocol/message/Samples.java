@@ -69,8 +69,11 @@ public final class Samples {
           true,
           v,
           ApiVersionsRequest::read,
-          new ApiVersionsRequest("plume-java", "0.1.0-SNAPSHOT"),
-          new ApiVersionsRequest("a", "1"));
+          // v0-2 have an empty body: the client software fields read back as empty.
+          v >= 3
+              ? new ApiVersionsRequest("plume-java", "0.1.0-SNAPSHOT")
+              : new ApiVersionsRequest("", ""),
+          v >= 3 ? new ApiVersionsRequest("a", "1") : new ApiVersionsRequest("", ""));
     }
     for (short v : range(ApiKey.METADATA)) {
       add(
@@ -155,14 +158,14 @@ public final class Samples {
               "group",
               5L,
               (short) 2,
-              17,
-              "member-1",
-              "instance-1",
+              v >= 3 ? 17 : -1,
+              v >= 3 ? "member-1" : "",
+              v >= 3 ? "instance-1" : null,
               List.of(
                   new TxnOffsetCommitRequest.Topic(
                       "a",
                       List.of(
-                          new TxnOffsetCommitRequest.Partition(0, 100L, 3, "meta"),
+                          new TxnOffsetCommitRequest.Partition(0, 100L, v >= 2 ? 3 : -1, "meta"),
                           new TxnOffsetCommitRequest.Partition(1, 0L, -1, null))),
                   new TxnOffsetCommitRequest.Topic(UNICODE, List.of()))),
           new TxnOffsetCommitRequest("t", "g", -1L, (short) -1, -1, "", null, List.of()));
@@ -202,7 +205,7 @@ public final class Samples {
 
   public static List<Case> responses() {
     List<Case> c = new ArrayList<>();
-    for (short v : List.of((short) 0, (short) 3, (short) 4)) {
+    for (short v : range(ApiKey.API_VERSIONS)) {
       add(
           c,
           "ApiVersionsResponse",
@@ -221,7 +224,13 @@ public final class Samples {
           MetadataResponse::read,
           metadataResponse(v),
           new MetadataResponse(
-              0, List.of(), null, -1, List.of(), v <= 10 ? 0 : Integer.MIN_VALUE, (short) 0));
+              0,
+              List.of(),
+              null,
+              -1,
+              List.of(),
+              v >= 8 && v <= 10 ? 0 : Integer.MIN_VALUE,
+              (short) 0));
     }
     for (short v : range(ApiKey.PRODUCE)) {
       add(
@@ -287,7 +296,17 @@ public final class Samples {
                           new AddPartitionsToTxnResponse.PartitionResult(0, (short) 0),
                           new AddPartitionsToTxnResponse.PartitionResult(1, (short) 51))),
                   new AddPartitionsToTxnResponse.TopicResult(UNICODE, List.of()))),
-          new AddPartitionsToTxnResponse(0, List.of()));
+          new AddPartitionsToTxnResponse(0, List.of()),
+          // The body ends with the partitions: a classic element (6 bytes) is shorter than a
+          // compact one (7), which the array bound must allow for (found by OldestVersionsIT).
+          new AddPartitionsToTxnResponse(
+              0,
+              List.of(
+                  new AddPartitionsToTxnResponse.TopicResult(
+                      "a",
+                      List.of(
+                          new AddPartitionsToTxnResponse.PartitionResult(0, (short) 0),
+                          new AddPartitionsToTxnResponse.PartitionResult(1, (short) 0))))));
     }
     for (short v : range(ApiKey.ADD_OFFSETS_TO_TXN)) {
       add(
@@ -315,7 +334,15 @@ public final class Samples {
                           new TxnOffsetCommitResponse.Partition(0, (short) 0),
                           new TxnOffsetCommitResponse.Partition(7, (short) 25))),
                   new TxnOffsetCommitResponse.Topic(UNICODE, List.of()))),
-          new TxnOffsetCommitResponse(0, List.of()));
+          new TxnOffsetCommitResponse(0, List.of()),
+          new TxnOffsetCommitResponse(
+              0,
+              List.of(
+                  new TxnOffsetCommitResponse.Topic(
+                      "a",
+                      List.of(
+                          new TxnOffsetCommitResponse.Partition(0, (short) 0),
+                          new TxnOffsetCommitResponse.Partition(1, (short) 0))))));
     }
     for (short v : range(ApiKey.END_TXN)) {
       add(
@@ -347,7 +374,10 @@ public final class Samples {
           v,
           SaslAuthenticateResponse::read,
           new SaslAuthenticateResponse(
-              (short) 58, "bad credentials " + UNICODE, new byte[] {1, 2, 3}, 3_600_000L),
+              (short) 58,
+              "bad credentials " + UNICODE,
+              new byte[] {1, 2, 3},
+              v >= 1 ? 3_600_000L : 0L),
           new SaslAuthenticateResponse((short) 0, null, new byte[0], 0L));
     }
     return c;
@@ -395,7 +425,7 @@ public final class Samples {
     } else if (v >= 10) {
       topics.add(new MetadataRequest.Topic(MetadataRequest.ZERO_UUID, "third"));
     }
-    return new MetadataRequest(topics, true, v <= 10, true);
+    return new MetadataRequest(topics, true, v >= 8 && v <= 10, v >= 8);
   }
 
   static ProduceRequest produceRequest(short v) {
@@ -430,6 +460,9 @@ public final class Samples {
       return new ApiVersionsResponse(
           (short) 35, List.of(keys.get(2)), 0, List.of(), -1L, List.of(), false);
     }
+    if (v < 3) {
+      return new ApiVersionsResponse((short) 0, keys, 250, List.of(), -1L, List.of(), false);
+    }
     return new ApiVersionsResponse(
         (short) 0,
         keys,
@@ -460,9 +493,15 @@ public final class Samples {
                 false,
                 List.of(
                     new MetadataResponse.Partition(
-                        (short) 0, 0, 1, 5, List.of(1, 2), List.of(1, 2), List.of()),
+                        (short) 0, 0, 1, v >= 7 ? 5 : -1, List.of(1, 2), List.of(1, 2), List.of()),
                     new MetadataResponse.Partition(
-                        (short) 9, 1, -1, -1, List.of(2), List.of(), List.of(2))),
+                        (short) 9,
+                        1,
+                        -1,
+                        -1,
+                        List.of(2),
+                        List.of(),
+                        v >= 5 ? List.of(2) : List.of())),
                 Integer.MIN_VALUE),
             new MetadataResponse.Topic(
                 (short) 3,
@@ -470,14 +509,17 @@ public final class Samples {
                 MetadataRequest.ZERO_UUID,
                 true,
                 List.of(),
-                0x0f0f)),
-        v <= 10 ? 1234 : Integer.MIN_VALUE,
+                v >= 8 ? 0x0f0f : Integer.MIN_VALUE)),
+        v >= 8 && v <= 10 ? 1234 : Integer.MIN_VALUE,
         v >= 13 ? (short) 129 : 0);
   }
 
   static ProduceResponse produceResponse(short v) {
     boolean ids = v >= 13;
     boolean hints = v >= 10;
+    // Fields a version lacks read back as their defaults.
+    long logStart = v >= 5 ? 5L : -1L;
+    boolean errors = v >= 8;
     return new ProduceResponse(
         List.of(
             new ProduceResponse.TopicResponse(
@@ -485,7 +527,7 @@ public final class Samples {
                 ids ? TOPIC_ID_A : null,
                 List.of(
                     new ProduceResponse.PartitionResponse(
-                        0, (short) 0, 1000L, -1L, 0L, List.of(), null, null),
+                        0, (short) 0, 1000L, -1L, v >= 5 ? 0L : -1L, List.of(), null, null),
                     new ProduceResponse.PartitionResponse(
                         1,
                         (short) 6,
@@ -493,18 +535,20 @@ public final class Samples {
                         -1L,
                         -1L,
                         List.of(),
-                        "not leader",
+                        errors ? "not leader" : null,
                         hints ? new ProduceResponse.LeaderIdAndEpoch(2, 8) : null),
                     new ProduceResponse.PartitionResponse(
                         2,
                         (short) 87,
                         -1L,
                         1700000000000L,
-                        5L,
-                        List.of(
-                            new ProduceResponse.RecordError(0, "bad " + UNICODE),
-                            new ProduceResponse.RecordError(3, null)),
-                        "invalid",
+                        logStart,
+                        errors
+                            ? List.of(
+                                new ProduceResponse.RecordError(0, "bad " + UNICODE),
+                                new ProduceResponse.RecordError(3, null))
+                            : List.of(),
+                        errors ? "invalid" : null,
                         null))),
             new ProduceResponse.TopicResponse(
                 ids ? null : UNICODE, ids ? TOPIC_ID_B : null, List.of())),
