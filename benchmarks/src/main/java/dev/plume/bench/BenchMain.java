@@ -1,12 +1,14 @@
 package dev.plume.bench;
 
 import dev.plume.bench.compare.CompareMain;
+import dev.plume.bench.matrix.MatrixMain;
 import dev.plume.bench.perf.PerfMain;
 import java.util.Arrays;
 
 /**
  * Entry point of {@code benchmarks.jar}: {@code compare ...} runs the side-by-side load driver,
- * {@code perf ...} the kafka-producer-perf-test look-alike; anything else goes to JMH.
+ * {@code perf ...} the kafka-producer-perf-test look-alike, {@code matrix ...} the broker matrix
+ * (see {@code bin/plume-broker-matrix}); anything else goes to JMH.
  */
 public final class BenchMain {
 
@@ -18,6 +20,8 @@ public final class BenchMain {
       CompareMain.main(rest);
     } else if (args.length > 0 && args[0].equals("perf")) {
       PerfMain.main(rest);
+    } else if (args.length > 0 && args[0].equals("matrix")) {
+      MatrixMain.main(rest);
     } else {
       org.openjdk.jmh.Main.main(args);
     }
