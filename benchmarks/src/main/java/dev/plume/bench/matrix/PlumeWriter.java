@@ -61,9 +61,10 @@ final class PlumeWriter {
         sendAll(producer, run.topic(), "c-", firstError);
         stage = "flush";
         producer.flush();
+        stage = "send";
       }
       Exception error = firstError.get();
-      return error == null ? null : "send callback: " + CellResult.describe(error);
+      return error == null ? null : stage + ": " + CellResult.describe(error);
     } catch (RuntimeException e) {
       return stage + ": " + CellResult.describe(e);
     } finally {
@@ -80,7 +81,8 @@ final class PlumeWriter {
       String topic,
       String valuePrefix,
       AtomicReference<Exception> firstError) {
-    for (int i = 0; i < RECORDS; i++) {
+    // Stop at the first failure: against an incompatible broker every send would wait max.block.ms.
+    for (int i = 0; i < RECORDS && firstError.get() == null; i++) {
       producer.send(
           new ProducerRecord<>(topic, "k" + i, valuePrefix + i),
           (metadata, exception) -> {
