@@ -55,7 +55,12 @@ final class ConsumerCheckProcess {
     classpath.add(classDir.toString());
     kafkaJars.forEach(jar -> classpath.add(jar.toString()));
     command.addAll(List.of("-cp", classpath.toString(), OfficialConsumerCheck.class.getName()));
-    command.addAll(List.of(bootstrap, run.topic(), Integer.toString(expected)));
+    command.addAll(
+        List.of(
+            bootstrap,
+            run.topic(),
+            Integer.toString(expected),
+            run.ordered() ? "ordered" : "unordered"));
     Process process;
     try {
       synchronized (this) {

@@ -18,7 +18,8 @@ import java.util.Map;
  * KRaft after), Plume's producer in each {@link MatrixRun}, and each run read back by the official
  * consumer of that broker's own version ({@link OfficialConsumerCheck}). Writes a Markdown table.
  *
- * <p>{@code matrix [--versions 2.1.1,2.8.2,...] [--out FILE] [--work-dir DIR]}
+ * <p>{@code matrix [--versions 2.1.1,2.8.2,...] [--out FILE] [--work-dir DIR] [--merge]}: with
+ * {@code --merge} the rows of versions not run now are kept from the existing file.
  */
 public final class MatrixMain {
 
@@ -35,14 +36,20 @@ public final class MatrixMain {
     List<String> versions = DEFAULT_VERSIONS;
     Path out = Path.of("docs", "broker-matrix.md");
     Path workDir = Path.of("target", "broker-matrix");
+    boolean merge = false;
     for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--merge")) {
+        merge = true;
+        continue;
+      }
       String value = i + 1 < args.length ? args[i + 1] : null;
       switch (args[i]) {
         case "--versions" -> versions = List.of(required(args[i], value).split(","));
         case "--out" -> out = Path.of(required(args[i], value));
         case "--work-dir" -> workDir = Path.of(required(args[i], value));
         default -> {
-          System.err.println("usage: matrix [--versions V1,V2,...] [--out FILE] [--work-dir DIR]");
+          System.err.println(
+              "usage: matrix [--versions V1,V2,...] [--out FILE] [--work-dir DIR] [--merge]");
           System.exit(2);
         }
       }
@@ -50,6 +57,9 @@ public final class MatrixMain {
     }
     ConsumerCheckProcess checks = new ConsumerCheckProcess(workDir);
     MatrixTable table = new MatrixTable();
+    if (merge && Files.isRegularFile(out)) {
+      table.keepRowsOf(Files.readString(out, StandardCharsets.UTF_8));
+    }
     Instant started = Instant.now();
     for (String version : versions) {
       MatrixTable.Row row = runVersion(version.trim(), checks);
@@ -141,7 +151,8 @@ public final class MatrixMain {
         + " version (its kafka-clients, in a child JVM) reads them back with"
         + " `isolation.level=read_committed` and checks: every record exactly once, key matching"
         + " value, send order kept within each partition, no record of an aborted transaction.\n\n"
-        + "- plain: `acks=1`, `enable.idempotence=false`\n"
+        + "- plain: `acks=1`, `enable.idempotence=false` (send order not checked: without"
+        + " idempotence a retried batch may land after later ones)\n"
         + "- idempotent: the defaults (`acks=all`, idempotence on)\n"
         + "- zstd: `compression.type=zstd`\n"
         + "- transactional: one transaction of "

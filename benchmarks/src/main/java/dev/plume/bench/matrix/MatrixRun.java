@@ -30,6 +30,14 @@ enum MatrixRun {
     return producerConfig;
   }
 
+  /**
+   * Whether send order per partition is promised: not without idempotence, where a retried batch
+   * may land after later ones (max.in.flight.requests.per.connection 5).
+   */
+  boolean ordered() {
+    return this != PLAIN;
+  }
+
   boolean transactional() {
     return this == TRANSACTIONAL;
   }
