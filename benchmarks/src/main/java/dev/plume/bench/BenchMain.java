@@ -3,13 +3,15 @@ package dev.plume.bench;
 import dev.plume.bench.compare.CompareMain;
 import dev.plume.bench.history.HistoryCheckMain;
 import dev.plume.bench.longrun.LongRunMain;
+import dev.plume.bench.matrix.MatrixMain;
 import dev.plume.bench.perf.PerfMain;
 import java.util.Arrays;
 
 /**
  * Entry point of {@code benchmarks.jar}: {@code compare ...} runs the side-by-side load driver,
  * {@code perf ...} the kafka-producer-perf-test look-alike, {@code history-check ...} the send
- * history checker, {@code longrun ...} the long fault run; anything else goes to JMH.
+ * history checker, {@code longrun ...} the long fault run, {@code matrix ...} the broker matrix
+ * (see {@code bin/plume-broker-matrix}); anything else goes to JMH.
  */
 public final class BenchMain {
 
@@ -25,6 +27,8 @@ public final class BenchMain {
       HistoryCheckMain.main(rest);
     } else if (args.length > 0 && args[0].equals("longrun")) {
       LongRunMain.main(rest);
+    } else if (args.length > 0 && args[0].equals("matrix")) {
+      MatrixMain.main(rest);
     } else {
       org.openjdk.jmh.Main.main(args);
     }

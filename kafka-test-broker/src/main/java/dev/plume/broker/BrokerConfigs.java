@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 
-/** The {@code server.properties} of one node: test-friendly defaults, then the user's overrides. */
+/**
+ * The {@code server.properties} of one node (KRaft or ZooKeeper mode): test-friendly defaults, then
+ * the user's overrides; and the {@code zoo.cfg} of a ZooKeeper-mode cluster's ZooKeeper server.
+ */
 final class BrokerConfigs {
 
   static final String HOST = "127.0.0.1";
@@ -23,8 +26,6 @@ final class BrokerConfigs {
       String dataDir,
       Map<String, String> overrides) {
     int nodes = clientPorts.size();
-    String replication = Integer.toString(Math.min(3, nodes));
-    String minIsr = nodes >= 3 ? "2" : "1";
     StringJoiner voters = new StringJoiner(",");
     for (int i = 0; i < nodes; i++) {
       voters.add(i + "@" + HOST + ":" + controllerPorts.get(i));
@@ -47,6 +48,54 @@ final class BrokerConfigs {
     config.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
     config.put("controller.listener.names", "CONTROLLER");
     config.put("inter.broker.listener.name", "PLAINTEXT");
+    putCommonDefaults(config, nodes, dataDir);
+    // Kafka 4.x share groups; unknown keys are only warned about by 3.x.
+    String replication = Integer.toString(Math.min(3, nodes));
+    config.put("share.coordinator.state.topic.replication.factor", replication);
+    config.put("share.coordinator.state.topic.min.isr", nodes >= 3 ? "2" : "1");
+    // A restarted node should come back quickly rather than wait for a long session to lapse.
+    config.put("broker.session.timeout.ms", "6000");
+    config.put("broker.heartbeat.interval.ms", "1000");
+    applyOverrides(config, nodeId, overrides);
+    return config;
+  }
+
+  /**
+   * A broker of a ZooKeeper-mode cluster (Kafka 2.x, 3.x): no controller listener, no KRaft keys;
+   * one of the brokers is elected controller through ZooKeeper.
+   *
+   * @param clientPorts client listener port of each node, by node id
+   * @param zookeeperConnect {@code host:port} of the cluster's ZooKeeper server
+   */
+  static Map<String, String> forZooKeeperBroker(
+      int nodeId,
+      List<Integer> clientPorts,
+      String zookeeperConnect,
+      String dataDir,
+      Map<String, String> overrides) {
+    Map<String, String> config = new LinkedHashMap<>();
+    config.put("broker.id", Integer.toString(nodeId));
+    config.put("zookeeper.connect", zookeeperConnect);
+    // A SIGKILLed broker's registration lives as long as its ZooKeeper session: keep that short so
+    // a restart can register again soon.
+    config.put("zookeeper.session.timeout.ms", "6000");
+    config.put("listeners", "PLAINTEXT://" + HOST + ":" + clientPorts.get(nodeId));
+    config.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + clientPorts.get(nodeId));
+    config.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT");
+    config.put("inter.broker.listener.name", "PLAINTEXT");
+    // close() stops all brokers at once, so the last ones may find no controller to hand their
+    // partitions to: give up on that soon rather than retry for the default 3 x 5 s.
+    config.put("controlled.shutdown.max.retries", "1");
+    config.put("controlled.shutdown.retry.backoff.ms", "500");
+    putCommonDefaults(config, clientPorts.size(), dataDir);
+    applyOverrides(config, nodeId, overrides);
+    return config;
+  }
+
+  /** Settings both modes share: storage, topic defaults, internal topics sized to the cluster. */
+  private static void putCommonDefaults(Map<String, String> config, int nodes, String dataDir) {
+    String replication = Integer.toString(Math.min(3, nodes));
+    String minIsr = nodes >= 3 ? "2" : "1";
     config.put("log.dirs", dataDir);
     config.put("num.partitions", "1");
     config.put("default.replication.factor", replication);
@@ -59,16 +108,32 @@ final class BrokerConfigs {
     config.put("transaction.state.log.replication.factor", replication);
     config.put("transaction.state.log.min.isr", minIsr);
     config.put("transaction.state.log.num.partitions", "5");
-    // Kafka 4.x share groups; unknown keys are only warned about by 3.x.
-    config.put("share.coordinator.state.topic.replication.factor", replication);
-    config.put("share.coordinator.state.topic.min.isr", minIsr);
-    // A restarted node should come back quickly rather than wait for a long session to lapse.
-    config.put("broker.session.timeout.ms", "6000");
-    config.put("broker.heartbeat.interval.ms", "1000");
     config.put("log.cleaner.dedupe.buffer.size", Integer.toString(2 * 1024 * 1024));
+  }
+
+  private static void applyOverrides(
+      Map<String, String> config, int nodeId, Map<String, String> overrides) {
     Map<String, String> rest = forThisNode(nodeId, overrides);
     addExtraListeners(config, rest);
     config.putAll(rest);
+  }
+
+  /**
+   * The {@code zoo.cfg} of a standalone ZooKeeper server for a ZooKeeper-mode cluster.
+   *
+   * @param clientPort the port brokers connect to
+   */
+  static Map<String, String> forZooKeeperServer(int clientPort, String dataDir) {
+    Map<String, String> config = new LinkedHashMap<>();
+    config.put("dataDir", dataDir);
+    config.put("clientPort", Integer.toString(clientPort));
+    config.put("clientPortAddress", HOST);
+    config.put("tickTime", "2000");
+    // Lets the harness ask "ruok" to see it serve (3.5+ answer no four-letter word unless listed).
+    config.put("4lw.commands.whitelist", "ruok");
+    // 3.5+ would otherwise start an HTTP admin server on port 8080, which may be taken.
+    config.put("admin.enableServer", "false");
+    config.put("maxClientCnxns", "0");
     return config;
   }
 

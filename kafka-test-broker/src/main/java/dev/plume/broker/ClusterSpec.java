@@ -10,8 +10,8 @@ import java.util.Objects;
 /**
  * What cluster to start.
  *
- * @param nodes number of nodes, each a combined KRaft broker+controller (1 and 3 are the tested
- *     shapes)
+ * @param nodes number of nodes (1 and 3 are the tested shapes): each a combined KRaft
+ *     broker+controller, or in ZooKeeper mode a broker, with one ZooKeeper server for the cluster
  * @param kafkaVersion broker version, e.g. {@code 4.1.2} or {@code 3.9.1}
  * @param dataDir where node data, configs and logs live; null means a fresh temporary directory
  *     deleted on close. A given directory is kept, and reused (same cluster id, same ports) when
@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param brokerProperties broker settings applied last, over the harness defaults
  * @param startTimeout how long starting (or restarting) may take before failing
  * @param backend where the brokers run
+ * @param metadataMode KRaft or ZooKeeper; {@link MetadataMode#AUTO} picks by version (KRaft from
+ *     3.3), see {@link #effectiveMetadataMode()}
  */
 public record ClusterSpec(
     int nodes,
@@ -28,7 +30,8 @@ public record ClusterSpec(
     List<String> jvmOptions,
     Map<String, String> brokerProperties,
     Duration startTimeout,
-    Backend backend) {
+    Backend backend,
+    MetadataMode metadataMode) {
 
   /** Default broker version when neither property nor env var says otherwise. */
   public static final String DEFAULT_KAFKA_VERSION = "4.1.2";
@@ -55,6 +58,7 @@ public record ClusterSpec(
     brokerProperties = Map.copyOf(brokerProperties);
     Objects.requireNonNull(startTimeout, "startTimeout");
     Objects.requireNonNull(backend, "backend");
+    Objects.requireNonNull(metadataMode, "metadataMode");
   }
 
   /** One node, default version and backend. */
@@ -75,7 +79,8 @@ public record ClusterSpec(
         DEFAULT_JVM_OPTIONS,
         Map.of(),
         Duration.ofMinutes(3),
-        Backend.fromEnvironment());
+        Backend.fromEnvironment(),
+        MetadataMode.AUTO);
   }
 
   /**
@@ -89,29 +94,50 @@ public record ClusterSpec(
 
   public ClusterSpec withNodes(int count) {
     return new ClusterSpec(
-        count, kafkaVersion, dataDir, jvmOptions, brokerProperties, startTimeout, backend);
+        count,
+        kafkaVersion,
+        dataDir,
+        jvmOptions,
+        brokerProperties,
+        startTimeout,
+        backend,
+        metadataMode);
   }
 
   public ClusterSpec withKafkaVersion(String version) {
     return new ClusterSpec(
-        nodes, version, dataDir, jvmOptions, brokerProperties, startTimeout, backend);
+        nodes, version, dataDir, jvmOptions, brokerProperties, startTimeout, backend, metadataMode);
   }
 
   public ClusterSpec withDataDir(Path dir) {
     return new ClusterSpec(
-        nodes, kafkaVersion, dir, jvmOptions, brokerProperties, startTimeout, backend);
+        nodes,
+        kafkaVersion,
+        dir,
+        jvmOptions,
+        brokerProperties,
+        startTimeout,
+        backend,
+        metadataMode);
   }
 
   public ClusterSpec withJvmOptions(List<String> options) {
     return new ClusterSpec(
-        nodes, kafkaVersion, dataDir, options, brokerProperties, startTimeout, backend);
+        nodes,
+        kafkaVersion,
+        dataDir,
+        options,
+        brokerProperties,
+        startTimeout,
+        backend,
+        metadataMode);
   }
 
   public ClusterSpec withBrokerProperty(String key, String value) {
     Map<String, String> properties = new LinkedHashMap<>(brokerProperties);
     properties.put(key, value);
     return new ClusterSpec(
-        nodes, kafkaVersion, dataDir, jvmOptions, properties, startTimeout, backend);
+        nodes, kafkaVersion, dataDir, jvmOptions, properties, startTimeout, backend, metadataMode);
   }
 
   /**
@@ -219,11 +245,37 @@ public record ClusterSpec(
 
   public ClusterSpec withStartTimeout(Duration timeout) {
     return new ClusterSpec(
-        nodes, kafkaVersion, dataDir, jvmOptions, brokerProperties, timeout, backend);
+        nodes, kafkaVersion, dataDir, jvmOptions, brokerProperties, timeout, backend, metadataMode);
   }
 
   public ClusterSpec withBackend(Backend newBackend) {
     return new ClusterSpec(
-        nodes, kafkaVersion, dataDir, jvmOptions, brokerProperties, startTimeout, newBackend);
+        nodes,
+        kafkaVersion,
+        dataDir,
+        jvmOptions,
+        brokerProperties,
+        startTimeout,
+        newBackend,
+        metadataMode);
+  }
+
+  /**
+   * ZooKeeper mode (a ZooKeeper server in its own child JVM, brokers registered there), KRaft, or
+   * {@link MetadataMode#AUTO} (the default: KRaft from Kafka 3.3, ZooKeeper before).
+   */
+  public ClusterSpec withMetadataMode(MetadataMode mode) {
+    return new ClusterSpec(
+        nodes, kafkaVersion, dataDir, jvmOptions, brokerProperties, startTimeout, backend, mode);
+  }
+
+  /**
+   * The mode this cluster runs in: {@link #metadataMode()}, or the version's if AUTO.
+   *
+   * @throws IllegalArgumentException if the version lacks the asked-for mode (ZooKeeper on 4.x,
+   *     KRaft before 3.3)
+   */
+  public MetadataMode effectiveMetadataMode() {
+    return metadataMode.resolveFor(kafkaVersion);
   }
 }

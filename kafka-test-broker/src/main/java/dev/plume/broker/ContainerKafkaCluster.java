@@ -30,6 +30,12 @@ final class ContainerKafkaCluster implements KafkaCluster {
               + " nodes were asked for. Unset plume.test.broker / PLUME_TEST_BROKER to run them"
               + " in child JVMs.");
     }
+    if (spec.metadataMode() == MetadataMode.ZOOKEEPER) {
+      throw new UnsupportedOperationException(
+          "The Testcontainers backend runs the apache/kafka image in KRaft mode only. Unset"
+              + " plume.test.broker / PLUME_TEST_BROKER to run a ZooKeeper-mode cluster in child"
+              + " JVMs.");
+    }
     if (!DockerClientFactory.instance().isDockerAvailable()) {
       throw new IllegalStateException(
           "plume.test.broker / PLUME_TEST_BROKER asks for Testcontainers, but no Docker engine is"

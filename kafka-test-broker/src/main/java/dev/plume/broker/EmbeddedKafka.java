@@ -1,6 +1,8 @@
 package dev.plume.broker;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -15,7 +17,8 @@ import java.util.concurrent.CountDownLatch;
  * }</pre>
  *
  * <p>From the command line: {@code java -cp ... dev.plume.broker.EmbeddedKafka [--nodes N]
- * [--version V] [--data-dir DIR]} prints the bootstrap servers and runs until killed.
+ * [--version V] [--mode auto|kraft|zookeeper] [--data-dir DIR]} prints the bootstrap servers and
+ * runs until killed.
  */
 public final class EmbeddedKafka {
 
@@ -32,6 +35,15 @@ public final class EmbeddedKafka {
   /** Starts a single-node cluster with the default version and backend. */
   public static KafkaCluster start() {
     return start(ClusterSpec.singleNode());
+  }
+
+  /**
+   * The jars a broker of {@code kafkaVersion} runs on (resolved from Maven Central and cached on
+   * first use), which include that version's {@code kafka-clients}: for running the official
+   * clients or tools of exactly that version in a child JVM.
+   */
+  public static List<Path> kafkaJars(String kafkaVersion) {
+    return KafkaClasspath.forVersion(kafkaVersion);
   }
 
   private static KafkaCluster startContainer(ClusterSpec spec) {
@@ -67,21 +79,29 @@ public final class EmbeddedKafka {
           spec = spec.withKafkaVersion(required(args[i], value));
           i++;
           break;
+        case "--mode":
+          spec =
+              spec.withMetadataMode(
+                  MetadataMode.valueOf(required(args[i], value).toUpperCase(Locale.ROOT)));
+          i++;
+          break;
         case "--data-dir":
           spec = spec.withDataDir(Path.of(required(args[i], value)));
           i++;
           break;
         default:
           System.err.println(
-              "usage: EmbeddedKafka [--nodes N] [--version KAFKA_VERSION] [--data-dir DIR]");
+              "usage: EmbeddedKafka [--nodes N] [--version KAFKA_VERSION] [--mode auto|kraft|zookeeper]"
+                  + " [--data-dir DIR]");
           System.exit(2);
       }
     }
     long startNanos = System.nanoTime();
     KafkaCluster cluster = start(spec);
     System.out.printf(
-        "Kafka %s, %d node(s), started in %d ms. bootstrap.servers=%s%n",
+        "Kafka %s (%s), %d node(s), started in %d ms. bootstrap.servers=%s%n",
         cluster.kafkaVersion(),
+        spec.effectiveMetadataMode(),
         cluster.size(),
         (System.nanoTime() - startNanos) / 1_000_000,
         cluster.bootstrapServers());

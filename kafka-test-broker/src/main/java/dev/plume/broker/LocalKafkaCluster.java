@@ -18,27 +18,49 @@ import java.util.Set;
 import java.util.StringJoiner;
 import java.util.stream.Stream;
 
-/** A cluster of child-JVM nodes sharing one directory; see {@link EmbeddedKafka}. */
+/**
+ * A cluster of child-JVM nodes sharing one directory, plus in ZooKeeper mode a ZooKeeper server in
+ * one more child JVM; see {@link EmbeddedKafka}.
+ */
 final class LocalKafkaCluster implements KafkaCluster {
+
+  /** ZooKeeper holds a few hundred znodes here: a small heap is plenty. */
+  private static final List<String> ZOOKEEPER_JVM_OPTIONS =
+      List.of(
+          "-Xms32m",
+          "-Xmx128m",
+          "-XX:+UseSerialGC",
+          "-XX:TieredStopAtLevel=1",
+          // 3.5+ would start an HTTP admin server on port 8080 (zoo.cfg says so too).
+          "-Dzookeeper.admin.enableServer=false",
+          // 3.4 (Kafka 2.1-2.3) registers Log4j 1 MBeans whose classes reload4j no longer has.
+          "-Dzookeeper.jmx.log4j.disable=true");
 
   private final String kafkaVersion;
   private final Path rootDir;
   private final boolean deleteOnClose;
   private final List<LocalKafkaNode> nodes;
+  private final LocalZooKeeper zooKeeper; // null in KRaft mode
   private final Thread shutdownHook;
   private boolean closed; // guarded by this
 
   private LocalKafkaCluster(
-      String kafkaVersion, Path rootDir, boolean deleteOnClose, List<LocalKafkaNode> nodes) {
+      String kafkaVersion,
+      Path rootDir,
+      boolean deleteOnClose,
+      List<LocalKafkaNode> nodes,
+      LocalZooKeeper zooKeeper) {
     this.kafkaVersion = kafkaVersion;
     this.rootDir = rootDir;
     this.deleteOnClose = deleteOnClose;
     this.nodes = List.copyOf(nodes);
+    this.zooKeeper = zooKeeper;
     // Backstop for a JVM that exits without closing us: SIGKILL is quick and loses nothing we need.
     this.shutdownHook = new Thread(this::killNowAndClean, "plume-kafka-shutdown");
   }
 
   static LocalKafkaCluster start(ClusterSpec spec) {
+    boolean zooKeeperMode = spec.effectiveMetadataMode() == MetadataMode.ZOOKEEPER;
     List<Path> jars = KafkaClasspath.forVersion(spec.kafkaVersion());
     boolean temporary = spec.dataDir() == null;
     Path root;
@@ -56,21 +78,41 @@ final class LocalKafkaCluster implements KafkaCluster {
     writeFile(root.resolve("log4j2.properties"), BrokerConfigs.LOG4J2);
     writeFile(root.resolve("log4j.properties"), BrokerConfigs.LOG4J1);
 
+    LocalZooKeeper zooKeeper =
+        zooKeeperMode ? zooKeeper(spec, root, launcherDir, jars, state) : null;
     List<LocalKafkaNode> nodes = new ArrayList<>();
     for (int id = 0; id < spec.nodes(); id++) {
       Path nodeDir = root.resolve("node-" + id);
       createDirectories(nodeDir.resolve("data"));
       Path config = nodeDir.resolve("server.properties");
+      String dataDir = nodeDir.resolve("data").toString();
       writeFile(
           config,
           BrokerConfigs.render(
-              BrokerConfigs.forNode(
-                  id,
-                  state.clientPorts(),
-                  state.controllerPorts(),
-                  nodeDir.resolve("data").toString(),
-                  spec.brokerProperties())));
-      List<String> command = command(spec, root, nodeDir, launcherDir, jars, config, state, id);
+              zooKeeperMode
+                  ? BrokerConfigs.forZooKeeperBroker(
+                      id,
+                      state.clientPorts(),
+                      zooKeeper.connectString(),
+                      dataDir,
+                      spec.brokerProperties())
+                  : BrokerConfigs.forNode(
+                      id,
+                      state.clientPorts(),
+                      state.controllerPorts(),
+                      dataDir,
+                      spec.brokerProperties())));
+      List<String> command =
+          command(
+              spec.jvmOptions(),
+              root,
+              nodeDir,
+              launcherDir,
+              jars,
+              "kafka.Kafka",
+              config,
+              state,
+              Integer.toString(id));
       nodes.add(
           new LocalKafkaNode(
               id,
@@ -81,7 +123,7 @@ final class LocalKafkaCluster implements KafkaCluster {
               spec.startTimeout()));
     }
     LocalKafkaCluster cluster =
-        new LocalKafkaCluster(spec.kafkaVersion(), root, temporary && !keep, nodes);
+        new LocalKafkaCluster(spec.kafkaVersion(), root, temporary && !keep, nodes, zooKeeper);
     Runtime.getRuntime().addShutdownHook(cluster.shutdownHook);
     try {
       cluster.startStoppedNodes();
@@ -93,24 +135,56 @@ final class LocalKafkaCluster implements KafkaCluster {
     return cluster;
   }
 
+  /**
+   * The ZooKeeper server of a ZooKeeper-mode cluster: {@code zookeeper/zoo.cfg}, {@code
+   * zookeeper/data} and {@code zookeeper/zookeeper.log}. Its client port is the first of the ports
+   * the cluster state reserves for controller listeners, which this mode does not use.
+   */
+  private static LocalZooKeeper zooKeeper(
+      ClusterSpec spec, Path root, Path launcherDir, List<Path> jars, ClusterState state) {
+    Path dir = root.resolve("zookeeper");
+    createDirectories(dir.resolve("data"));
+    Path config = dir.resolve("zoo.cfg");
+    int port = state.controllerPorts().get(0);
+    writeFile(
+        config,
+        BrokerConfigs.render(
+            BrokerConfigs.forZooKeeperServer(port, dir.resolve("data").toString())));
+    List<String> command =
+        command(
+            ZOOKEEPER_JVM_OPTIONS,
+            root,
+            dir,
+            launcherDir,
+            jars,
+            "org.apache.zookeeper.server.ZooKeeperServerMain",
+            config,
+            state,
+            "zookeeper");
+    return new LocalZooKeeper(
+        port, command, dir, dir.resolve("zookeeper.log"), spec.startTimeout());
+  }
+
+  /** The command line of one child JVM (a broker or the ZooKeeper server). */
   private static List<String> command(
-      ClusterSpec spec,
+      List<String> jvmOptions,
       Path root,
-      Path nodeDir,
+      Path processDir,
       Path launcherDir,
       List<Path> jars,
+      String mainClass,
       Path config,
       ClusterState state,
-      int id) {
+      String nodeName) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(spec.jvmOptions());
+    command.addAll(jvmOptions);
     // The tag lets CI kill exactly its own brokers by command line, whatever happened to us.
     command.add("-Dplume.broker.tag=" + brokerTag());
     command.add("-Dplume.broker.parentPid=" + ProcessHandle.current().pid());
-    command.add("-Dplume.broker.node=" + id);
+    command.add("-Dplume.broker.node=" + nodeName);
     command.add("-Djava.awt.headless=true");
-    command.add("-Dkafka.logs.dir=" + nodeDir.resolve("logs"));
+    command.add("-Dkafka.logs.dir=" + processDir.resolve("logs"));
     command.add("-Dlog4j2.configurationFile=" + root.resolve("log4j2.properties"));
     command.add("-Dlog4j.configuration=" + root.resolve("log4j.properties").toUri());
     StringJoiner classpath = new StringJoiner(java.io.File.pathSeparator);
@@ -119,7 +193,7 @@ final class LocalKafkaCluster implements KafkaCluster {
     command.add("-cp");
     command.add(classpath.toString());
     command.add(BrokerLauncher.class.getName());
-    command.add("kafka.Kafka");
+    command.add(mainClass);
     command.add(config.toString());
     command.add(state.clusterId());
     return command;
@@ -148,6 +222,11 @@ final class LocalKafkaCluster implements KafkaCluster {
     return kafkaVersion;
   }
 
+  /** The ZooKeeper server of a ZooKeeper-mode cluster, null in KRaft mode. */
+  LocalZooKeeper zooKeeper() {
+    return zooKeeper;
+  }
+
   @Override
   public List<KafkaNode> nodes() {
     return List.copyOf(nodes);
@@ -157,6 +236,9 @@ final class LocalKafkaCluster implements KafkaCluster {
   public synchronized void startStoppedNodes() {
     if (closed) {
       throw new IllegalStateException("The Kafka cluster in " + rootDir + " is closed");
+    }
+    if (zooKeeper != null) {
+      zooKeeper.start(); // a no-op wait when it runs; brokers cannot start without it
     }
     List<LocalKafkaNode> started = new ArrayList<>();
     for (LocalKafkaNode node : nodes) {
@@ -182,6 +264,11 @@ final class LocalKafkaCluster implements KafkaCluster {
     }
     nodes.forEach(LocalKafkaNode::signalStop);
     nodes.forEach(LocalKafkaNode::awaitStopped);
+    // Only after the brokers: their clean shutdown deregisters them in ZooKeeper.
+    if (zooKeeper != null) {
+      zooKeeper.signalStop();
+      zooKeeper.awaitStopped();
+    }
     removeShutdownHook();
     if (deleteOnClose) {
       deleteRecursively(rootDir);
@@ -190,7 +277,13 @@ final class LocalKafkaCluster implements KafkaCluster {
 
   private void killNowAndClean() {
     nodes.forEach(LocalKafkaNode::killNow);
+    if (zooKeeper != null) {
+      zooKeeper.killNow();
+    }
     nodes.forEach(LocalKafkaNode::kill);
+    if (zooKeeper != null) {
+      zooKeeper.kill();
+    }
     if (deleteOnClose) {
       deleteRecursively(rootDir);
     }

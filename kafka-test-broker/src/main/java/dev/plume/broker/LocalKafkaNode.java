@@ -168,7 +168,8 @@ final class LocalKafkaNode implements KafkaNode {
     }
   }
 
-  private synchronized Process currentProcess() {
+  /** The node's process, or null before the first start (for tests and diagnosis). */
+  synchronized Process currentProcess() {
     return process;
   }
 

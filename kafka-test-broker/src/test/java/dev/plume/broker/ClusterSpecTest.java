@@ -169,4 +169,68 @@ class ClusterSpecTest {
       }
     }
   }
+
+  @Test
+  void autoModePicksZooKeeperBeforeKafka33AndKRaftFrom33() {
+    assertThat(ClusterSpec.singleNode().withKafkaVersion("2.1.1").effectiveMetadataMode())
+        .isEqualTo(MetadataMode.ZOOKEEPER);
+    assertThat(ClusterSpec.singleNode().withKafkaVersion("3.2.3").effectiveMetadataMode())
+        .isEqualTo(MetadataMode.ZOOKEEPER);
+    assertThat(ClusterSpec.singleNode().withKafkaVersion("3.3.2").effectiveMetadataMode())
+        .isEqualTo(MetadataMode.KRAFT);
+    assertThat(ClusterSpec.singleNode().withKafkaVersion("4.2.0-SNAPSHOT").effectiveMetadataMode())
+        .isEqualTo(MetadataMode.KRAFT);
+  }
+
+  @Test
+  void explicitModeIsKeptWhereTheVersionHasItAndRefusedWhereNot() {
+    ClusterSpec zooKeeper =
+        ClusterSpec.singleNode().withMetadataMode(MetadataMode.ZOOKEEPER).withKafkaVersion("3.9.1");
+    assertThat(zooKeeper.effectiveMetadataMode()).isEqualTo(MetadataMode.ZOOKEEPER);
+
+    assertThatThrownBy(() -> zooKeeper.withKafkaVersion("4.0.2").effectiveMetadataMode())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no ZooKeeper mode");
+    assertThatThrownBy(
+            () ->
+                ClusterSpec.singleNode()
+                    .withKafkaVersion("2.8.2")
+                    .withMetadataMode(MetadataMode.KRAFT)
+                    .effectiveMetadataMode())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("KRaft");
+  }
+
+  @Test
+  void oldKafkaComesAsTheScala212BuildAndWithANewerZooKeeperClient() {
+    assertThat(KafkaVersion.parse("2.1.1").brokerArtifactId()).isEqualTo("kafka_2.12");
+    assertThat(KafkaVersion.parse("2.3.1").brokerArtifactId()).isEqualTo("kafka_2.12");
+    assertThat(KafkaVersion.parse("2.4.0").brokerArtifactId()).isEqualTo("kafka_2.13");
+    assertThat(KafkaVersion.parse("2.5.1").needsNewerZooKeeperClient()).isTrue();
+    assertThat(KafkaVersion.parse("2.6.0").needsNewerZooKeeperClient()).isFalse();
+    assertThatThrownBy(() -> KafkaVersion.parse("latest"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void zooKeeperModeBrokerConfigHasZooKeeperAndNoKRaftKeys() {
+    Map<String, String> config =
+        BrokerConfigs.forZooKeeperBroker(
+            2, List.of(9001, 9002, 9003), "127.0.0.1:2181", "/data", Map.of("num.partitions", "3"));
+
+    assertThat(config)
+        .containsEntry("broker.id", "2")
+        .containsEntry("zookeeper.connect", "127.0.0.1:2181")
+        .containsEntry("listeners", "PLAINTEXT://127.0.0.1:9003")
+        .containsEntry("default.replication.factor", "3")
+        .containsEntry("transaction.state.log.min.isr", "2")
+        .containsEntry("num.partitions", "3")
+        .doesNotContainKeys(
+            "process.roles", "node.id", "controller.quorum.voters", "controller.listener.names");
+    assertThat(BrokerConfigs.forZooKeeperServer(2181, "/zk"))
+        .containsEntry("clientPort", "2181")
+        .containsEntry("dataDir", "/zk")
+        .containsEntry("4lw.commands.whitelist", "ruok")
+        .containsEntry("admin.enableServer", "false");
+  }
 }
