@@ -93,6 +93,15 @@ public final class RecordAccumulator {
   public static final int NEW_BATCH = 2;
 
   /**
+   * {@link #append} result flag: this append made a batch full (or opened the next batch behind
+   * it), the first append to do so for that batch: the batch can go now, so the I/O thread must
+   * hear of it. Later appends behind it do not carry this flag (unlike {@link #BATCH_FULL}).
+   */
+  public static final int FILLED_BATCH = 4;
+
+  private static final int FLAG_BITS = 3;
+
+  /**
    * {@link #append} result when {@code abortOnNewBatch} was set and the record would have opened a
    * new batch: nothing was appended (the caller's partitioner may choose again, then append).
    */
@@ -186,6 +195,11 @@ public final class RecordAccumulator {
             if (sealContexts != null && previous != null && previous.lockedIsFull()) {
               filled = previous;
             }
+            // The batch in front (full, since this record did not fit) can go now. Only the
+            // queue's head is announced: behind a queued head the sender already has this queue
+            // in view (it is waiting for the head's leader, backoff or producer id).
+            boolean announce =
+                previous != null && queue.batches.size() == 1 && previous.lockedAnnounceIfFull();
             ProducerBatch batch =
                 new ProducerBatch(
                     new TopicPartition(topic, chosen),
@@ -203,9 +217,13 @@ public final class RecordAccumulator {
             incomplete.add(batch);
             tq.partitioner.updatePartitionInfo(
                 sticky, sizeOf(key, value), cluster, lockedAllBatchesFull(queue));
+            // A record as large as a batch, alone in its queue.
+            announce |= queue.batches.size() == 1 && batch.lockedAnnounceIfFull();
             return pack(
                 chosen,
-                NEW_BATCH | (queue.batches.size() > 1 || batch.lockedIsFull() ? BATCH_FULL : 0));
+                NEW_BATCH
+                    | (queue.batches.size() > 1 || batch.lockedIsFull() ? BATCH_FULL : 0)
+                    | (announce ? FILLED_BATCH : 0));
           }
         }
         // No room: allocate outside the lock (this may block), then try again.
@@ -245,12 +263,28 @@ public final class RecordAccumulator {
   }
 
   private static int pack(int partition, int flags) {
-    return (partition << 2) | flags;
+    return (partition << FLAG_BITS) | flags;
   }
 
   /** The partition an {@link #append} result names. */
   public static int partitionOf(int appendResult) {
-    return appendResult >>> 2;
+    return appendResult >>> FLAG_BITS;
+  }
+
+  /**
+   * When the batch an {@link #append} touched becomes sendable, as far as the appending thread can
+   * tell: {@code nowMs} for a batch it filled (or with linger.ms 0, or adaptive batching, where an
+   * idle leader takes a new batch at once), {@code nowMs + linger.ms} for a new batch, and {@link
+   * Long#MAX_VALUE} for an append to an open batch, which changes nothing the sender waits for.
+   */
+  public long readyAtMs(int appendResult, long nowMs) {
+    if (isSet(appendResult, FILLED_BATCH)) {
+      return nowMs;
+    }
+    if (!isSet(appendResult, NEW_BATCH)) {
+      return Long.MAX_VALUE;
+    }
+    return config.adaptiveBatching() ? nowMs : nowMs + Math.max(0, config.lingerMs());
   }
 
   /**
@@ -287,7 +321,8 @@ public final class RecordAccumulator {
     if (last == null || !last.lockedTryAppend(timestampMs, key, value, headers, future, callback)) {
       return -1;
     }
-    return queue.batches.size() > 1 || last.lockedIsFull() ? BATCH_FULL : 0;
+    return (queue.batches.size() > 1 || last.lockedIsFull() ? BATCH_FULL : 0)
+        | (queue.batches.size() == 1 && last.lockedAnnounceIfFull() ? FILLED_BATCH : 0);
   }
 
   private void lockedCheckOpen() {

@@ -61,6 +61,7 @@ public final class Sender implements Runnable {
   private final ProducerIdManager producerIds;
   private final MetadataUpdater metadataUpdater;
   private final DeliveryLog deliveryLog;
+  private final WakeupGate wakeups;
 
   private volatile boolean running = true;
   private volatile boolean forceClose;
@@ -89,6 +90,7 @@ public final class Sender implements Runnable {
         new MetadataUpdater(
             config.clientId(), config.retryBackoffMs(), client, metadata, new MetadataListener());
     this.deliveryLog = new DeliveryLog(config.clientId());
+    this.wakeups = new WakeupGate(client::wakeup, stats);
   }
 
   @Override
@@ -142,6 +144,8 @@ public final class Sender implements Runnable {
 
   /** One round of work; tests drive this directly with a manual clock and a fake network. */
   public void runOnce() {
+    wakeups.awake(); // before the accumulator is scanned
+    stats.rounds.increment();
     long nowMs = clock.nowMs();
     long pollTimeoutMs = MAX_POLL_MS;
     metadataUpdater.maybeRecover(nowMs);
@@ -149,7 +153,7 @@ public final class Sender implements Runnable {
     pollTimeoutMs = Math.min(pollTimeoutMs, metadataUpdater.maybeUpdate(nowMs));
     if (fatalError != null) {
       abortQueued(fatalError);
-      client.poll(pollTimeoutMs, nowMs);
+      client.poll(wakeups.beforeSleep(nowMs, pollTimeoutMs), nowMs);
       return;
     }
     pollTimeoutMs = Math.min(pollTimeoutMs, maybeEnsureProducerId(nowMs));
@@ -161,7 +165,7 @@ public final class Sender implements Runnable {
         Math.min(
             pollTimeoutMs,
             transactions.maybeSendCoordinatorRequest(nowMs, accumulator.hasIncomplete()));
-    client.poll(Math.max(0, pollTimeoutMs), nowMs);
+    client.poll(wakeups.beforeSleep(nowMs, Math.max(0, pollTimeoutMs)), nowMs);
   }
 
   // ---------------------------------------------------------------- metadata
@@ -633,7 +637,7 @@ public final class Sender implements Runnable {
   public void initiateClose() {
     accumulator.close();
     running = false;
-    client.wakeup();
+    wakeups.wakeUp();
   }
 
   /** Stops now: everything still queued or in flight fails. */
@@ -642,8 +646,18 @@ public final class Sender implements Runnable {
     initiateClose();
   }
 
+  /** Any thread: wakes the I/O thread now (flush, transactions, metadata wanted). */
   public void wakeup() {
-    client.wakeup();
+    wakeups.wakeUp();
+  }
+
+  /**
+   * Any thread, after an append: a batch becomes sendable at {@code readyAtMs} ({@link
+   * RecordAccumulator#readyAtMs}, {@link Long#MAX_VALUE} when the append changed nothing). Wakes
+   * the I/O thread only if it would otherwise sleep past that.
+   */
+  public void batchReadyAt(long readyAtMs) {
+    wakeups.batchReadyAt(readyAtMs);
   }
 
   public boolean isRunning() {
