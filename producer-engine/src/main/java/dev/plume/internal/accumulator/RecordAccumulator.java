@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -47,6 +48,11 @@ public final class RecordAccumulator {
   private final AccumulatorConfig config;
   private final BufferPool pool;
   private final ConcurrentHashMap<String, TopicQueues> topics = new ConcurrentHashMap<>();
+  // The same topics as an array, for the sender's scans every round (iterating the map would
+  // allocate an iterator each time). Topics are only ever added.
+  private volatile TopicQueues[] topicArray = new TopicQueues[0];
+  private final Object topicArrayLock = new Object();
+  private final Function<String, TopicQueues> newTopicQueues = this::newTopicQueues;
   private final Set<ProducerBatch> incomplete = ConcurrentHashMap.newKeySet();
   private final Map<Integer, Integer> drainIndexByNode = new HashMap<>();
   private final AtomicInteger flushesInProgress = new AtomicInteger();
@@ -166,7 +172,7 @@ public final class RecordAccumulator {
     try {
       TopicQueues tq = topics.get(topic);
       if (tq == null) {
-        tq = topics.computeIfAbsent(topic, TopicQueues::new);
+        tq = topics.computeIfAbsent(topic, newTopicQueues);
       }
       while (true) {
         // Keyless records: the topic's sticky partition (KIP-794), re-checked under the lock.
@@ -356,7 +362,7 @@ public final class RecordAccumulator {
     long nextDelayMs = Long.MAX_VALUE;
     boolean exhausted = pool.waitingThreads() > 0;
     boolean flushing = flushesInProgress.get() > 0 || closed;
-    for (TopicQueues tq : topics.values()) {
+    for (TopicQueues tq : topicArray) {
       maybeUpdateLoadStats(tq, cluster);
       for (PartitionQueue queue : tq.queues()) {
         ProducerBatch first;
@@ -463,11 +469,24 @@ public final class RecordAccumulator {
       int maxRequestSizeBytes,
       Predicate<ProducerBatch> mayDrain,
       long nowMs) {
+    List<ProducerBatch> drained = new ArrayList<>();
+    drainInto(cluster, node, maxRequestSizeBytes, mayDrain, nowMs, drained);
+    return drained;
+  }
+
+  /** As {@link #drain}, appending to {@code drained} (the sender reuses one list every round). */
+  public void drainInto(
+      ClusterSnapshot cluster,
+      Node node,
+      int maxRequestSizeBytes,
+      Predicate<ProducerBatch> mayDrain,
+      long nowMs,
+      List<ProducerBatch> drained) {
     List<TopicPartition> partitions = cluster.partitionsForNode(node.id());
     if (partitions.isEmpty()) {
-      return List.of();
+      return;
     }
-    List<ProducerBatch> drained = new ArrayList<>();
+    int drainedBefore = drained.size();
     int sizeBytes = 0;
     int start = drainIndexByNode.getOrDefault(node.id(), 0) % partitions.size();
     // Where the next drain starts: the partition that did not fit this request, else the one
@@ -491,7 +510,8 @@ public final class RecordAccumulator {
         if (first.attempts() > 0 && first.lastAttemptMs() + backoffMs(first.attempts()) > nowMs) {
           continue;
         }
-        if (!drained.isEmpty() && sizeBytes + first.estimatedSizeBytes() > maxRequestSizeBytes) {
+        if (drained.size() > drainedBefore
+            && sizeBytes + first.estimatedSizeBytes() > maxRequestSizeBytes) {
           nextStart = current;
           break;
         }
@@ -505,7 +525,18 @@ public final class RecordAccumulator {
       }
     } while (i != start);
     drainIndexByNode.put(node.id(), nextStart);
-    return drained;
+  }
+
+  private TopicQueues newTopicQueues(String topic) {
+    TopicQueues tq = new TopicQueues(topic);
+    // Called once per topic, inside the map's computeIfAbsent; topics of other keys may be added
+    // concurrently.
+    synchronized (topicArrayLock) {
+      TopicQueues[] grown = Arrays.copyOf(topicArray, topicArray.length + 1);
+      grown[grown.length - 1] = tq;
+      topicArray = grown;
+    }
+    return tq;
   }
 
   /**
@@ -516,7 +547,7 @@ public final class RecordAccumulator {
     batch.onRetry(nowMs);
     PartitionQueue queue =
         topics
-            .computeIfAbsent(batch.topicPartition().topic(), TopicQueues::new)
+            .computeIfAbsent(batch.topicPartition().topic(), newTopicQueues)
             .queue(batch.topicPartition().partition());
     synchronized (queue) {
       if (!batch.hasSequence()) {
@@ -568,7 +599,7 @@ public final class RecordAccumulator {
   /** Removes and returns queued batches whose delivery timeout has passed. */
   public List<ProducerBatch> expiredBatches(long nowMs) {
     List<ProducerBatch> expired = List.of(); // allocated on the first expiry: runs every round
-    for (TopicQueues tq : topics.values()) {
+    for (TopicQueues tq : topicArray) {
       for (PartitionQueue queue : tq.queues()) {
         synchronized (queue) {
           ProducerBatch b;
@@ -636,8 +667,7 @@ public final class RecordAccumulator {
       return;
     }
     TopicPartition tp = pieces.get(0).topicPartition();
-    PartitionQueue queue =
-        topics.computeIfAbsent(tp.topic(), TopicQueues::new).queue(tp.partition());
+    PartitionQueue queue = topics.computeIfAbsent(tp.topic(), newTopicQueues).queue(tp.partition());
     synchronized (queue) {
       for (int i = pieces.size() - 1; i >= 0; i--) {
         queue.batches.addFirst(pieces.get(i));

@@ -5,7 +5,6 @@ import dev.plume.internal.network.RequestBody;
 import dev.plume.internal.network.RequestEncoder;
 import dev.plume.internal.protocol.ProtocolWriter;
 import java.nio.ByteBuffer;
-import java.util.List;
 
 /**
  * Encodes a Produce request (v9-12) whose record batches are attached to the request without
@@ -19,14 +18,14 @@ final class ProduceRequestBody implements RequestBody {
   private final String transactionalId;
   private final short acks;
   private final int timeoutMs;
-  private final List<ProducerBatch> batches;
+  private final ProducerBatch[] batches;
   private final ByteBuffer[] sealed;
 
   ProduceRequestBody(
       String transactionalId,
       short acks,
       int timeoutMs,
-      List<ProducerBatch> batchesGroupedByTopic,
+      ProducerBatch[] batchesGroupedByTopic,
       ByteBuffer[] sealed) {
     this.transactionalId = transactionalId;
     this.acks = acks;
@@ -43,17 +42,17 @@ final class ProduceRequestBody implements RequestBody {
     w.writeInt32(timeoutMs);
     w.writeCompactArrayLength(countTopics());
     int i = 0;
-    while (i < batches.size()) {
-      String topic = batches.get(i).topicPartition().topic();
+    while (i < batches.length) {
+      String topic = batches[i].topicPartition().topic();
       int end = i;
-      while (end < batches.size() && batches.get(end).topicPartition().topic().equals(topic)) {
+      while (end < batches.length && batches[end].topicPartition().topic().equals(topic)) {
         end++;
       }
       w.writeCompactString(topic);
       w.writeCompactArrayLength(end - i);
       for (int p = i; p < end; p++) {
         ByteBuffer records = sealed[p];
-        w.writeInt32(batches.get(p).topicPartition().partition());
+        w.writeInt32(batches[p].topicPartition().partition());
         w.writeUnsignedVarint(records.remaining() + 1);
         out.appendBuffer(records);
         out.writer().writeEmptyTaggedFields();
