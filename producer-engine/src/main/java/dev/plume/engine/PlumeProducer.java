@@ -519,6 +519,7 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
               + " bytes serialized, larger than buffer.memory="
               + config.bufferMemoryBytes());
     }
+    long nowMs = clock.nowMs();
     int result =
         accumulator.append(
             topic,
@@ -530,17 +531,16 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
             future,
             callback,
             maxBlockMs,
-            clock.nowMs(),
+            nowMs,
             cluster,
             abortOnNewBatch);
     if (result == RecordAccumulator.ABORTED_FOR_NEW_BATCH) {
       return APPEND_ABORTED_FOR_NEW_BATCH;
     }
-    // Wake the I/O thread only when a batch was just completed (a new one had to be opened), not
-    // on every append while batches queue up: a selector wake-up is a syscall.
-    if (RecordAccumulator.isSet(result, RecordAccumulator.NEW_BATCH)) {
-      sender.wakeup();
-    }
+    // Wake the I/O thread only when this append changed when it must act (a batch filled, or a
+    // new batch lingers until before its next deadline), never per append: a selector wake-up is
+    // a system call and a whole round of the I/O thread.
+    sender.batchReadyAt(accumulator.readyAtMs(result, nowMs));
     return RecordAccumulator.partitionOf(result);
   }
 

@@ -73,6 +73,10 @@ final class ProducerJmx implements AutoCloseable {
             .add("buffer-exhausted-total", s -> s.bufferExhaustedTotal())
             .add("requests-in-flight", s -> s.requestsInFlight())
             .add("request-total", s -> s.requestsTotal())
+            // Kafka's names for its I/O thread's polls; wake-ups have no Kafka name, so they are
+            // only in ProducerStats (this MBean carries Kafka's attribute names only).
+            .add("select-total", s -> s.ioRoundsTotal())
+            .add("select-rate", s -> s.ioRoundRate())
             .add("request-latency-avg", s -> s.requestLatencyAvgMs())
             .add("request-latency-max", s -> s.requestLatencyMaxMs())
             .add("record-queue-time-avg", s -> s.recordQueueTimeAvgMs())

@@ -16,6 +16,10 @@ final class RateWindow {
   private double sendRate;
   private double errorRate;
   private double retryRate;
+  private long rounds;
+  private long wakeups;
+  private double roundRate;
+  private double wakeupRate;
 
   /** The first window starts when the producer does, so the first reading is already a rate. */
   RateWindow(long startMs) {
@@ -31,10 +35,22 @@ final class RateWindow {
     sendRate = (stats.recordsSent() - sent) / seconds;
     errorRate = (stats.recordErrors() - errors) / seconds;
     retryRate = (stats.recordRetries() - retries) / seconds;
+    roundRate = (stats.rounds() - rounds) / seconds;
+    wakeupRate = (stats.wakeups() - wakeups) / seconds;
     startMs = nowMs;
     sent = stats.recordsSent();
     errors = stats.recordErrors();
     retries = stats.recordRetries();
+    rounds = stats.rounds();
+    wakeups = stats.wakeups();
+  }
+
+  synchronized double roundRate() {
+    return roundRate;
+  }
+
+  synchronized double wakeupRate() {
+    return wakeupRate;
   }
 
   synchronized double sendRate() {

@@ -98,6 +98,10 @@ final class StatsAssembler {
         sender.lastErrorMs() < 0 ? -1 : Math.max(0, nowMs - sender.lastErrorMs()),
         nodes,
         topics,
-        fatalError == null ? null : fatalError.toString());
+        fatalError == null ? null : fatalError.toString(),
+        sender.rounds(),
+        sender.wakeups(),
+        rates.roundRate(),
+        rates.wakeupRate());
   }
 }

@@ -32,6 +32,11 @@ import java.util.Map;
  *     connection is history, not a problem
  * @param fatalError the error that made the producer unusable (see {@link Producer#fatalError()}),
  *     or null
+ * @param ioRoundsTotal rounds of the I/O thread (each one look at the batches and one network poll)
+ * @param ioWakeupsTotal times another thread woke the I/O thread (a batch that filled, or a new one
+ *     due before the I/O thread's own deadline, a flush, close, metadata or transaction call)
+ * @param ioRoundRate I/O thread rounds per second
+ * @param ioWakeupRate wake-ups of the I/O thread per second
  */
 public record ProducerStats(
     long recordsSentTotal,
@@ -69,11 +74,96 @@ public record ProducerStats(
     long lastErrorAgeMs,
     Map<Integer, NodeStats> nodes,
     Map<String, TopicStats> topics,
-    String fatalError) {
+    String fatalError,
+    long ioRoundsTotal,
+    long ioWakeupsTotal,
+    double ioRoundRate,
+    double ioWakeupRate) {
 
   public ProducerStats {
     nodes = Map.copyOf(nodes);
     topics = Map.copyOf(topics);
+  }
+
+  /** Without the I/O thread's counters. */
+  public ProducerStats(
+      long recordsSentTotal,
+      long recordErrorsTotal,
+      long recordRetriesTotal,
+      long batchSplitsTotal,
+      double recordSendRate,
+      double recordErrorRate,
+      double recordRetryRate,
+      double batchSizeAvgBytes,
+      int batchSizeMaxBytes,
+      double recordsPerRequestAvg,
+      double compressionRatioAvg,
+      long bufferTotalBytes,
+      long bufferAvailableBytes,
+      int waitingThreads,
+      long bufferExhaustedTotal,
+      int requestsInFlight,
+      long requestsTotal,
+      double requestLatencyAvgMs,
+      double requestLatencyMaxMs,
+      double requestLatencyP50Ms,
+      double requestLatencyP99Ms,
+      double recordQueueTimeAvgMs,
+      double recordQueueTimeMaxMs,
+      int connectionCount,
+      long connectionCreationTotal,
+      long connectionCloseTotal,
+      long outgoingBytesTotal,
+      long incomingBytesTotal,
+      long metadataAgeMs,
+      long lastBrokerContactAgeMs,
+      boolean senderThreadAlive,
+      String lastError,
+      long lastErrorAgeMs,
+      Map<Integer, NodeStats> nodes,
+      Map<String, TopicStats> topics,
+      String fatalError) {
+    this(
+        recordsSentTotal,
+        recordErrorsTotal,
+        recordRetriesTotal,
+        batchSplitsTotal,
+        recordSendRate,
+        recordErrorRate,
+        recordRetryRate,
+        batchSizeAvgBytes,
+        batchSizeMaxBytes,
+        recordsPerRequestAvg,
+        compressionRatioAvg,
+        bufferTotalBytes,
+        bufferAvailableBytes,
+        waitingThreads,
+        bufferExhaustedTotal,
+        requestsInFlight,
+        requestsTotal,
+        requestLatencyAvgMs,
+        requestLatencyMaxMs,
+        requestLatencyP50Ms,
+        requestLatencyP99Ms,
+        recordQueueTimeAvgMs,
+        recordQueueTimeMaxMs,
+        connectionCount,
+        connectionCreationTotal,
+        connectionCloseTotal,
+        outgoingBytesTotal,
+        incomingBytesTotal,
+        metadataAgeMs,
+        lastBrokerContactAgeMs,
+        senderThreadAlive,
+        lastError,
+        lastErrorAgeMs,
+        nodes,
+        topics,
+        fatalError,
+        0,
+        0,
+        0.0,
+        0.0);
   }
 
   /** Without a fatal error. */

@@ -10,6 +10,7 @@ import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -119,12 +120,14 @@ public final class ClientRun {
               threads,
               (int) Math.min(rateRecords, Math.max(1024, rate * 4 / threads)),
               rate);
+      long[] io0 = ioThreadCounters(clients); // before r0: reading the stats allocates
       ResourceMeter.Snapshot r0 = meter.snapshot();
       open.start();
       senders.sum(t -> open.run(clients, t, prefix + "-rate", pool, rateRecords));
       flushAll(clients);
       open.await(rateRecords);
       ResourceMeter.Usage rateUsage = ResourceMeter.between(r0, meter.snapshot());
+      printIoThreadRates(io0, ioThreadCounters(clients), rateUsage, open.acked.get());
       LatencyHistogram h = open.merged();
       Footprint footprint = Footprint.sample();
 
@@ -166,6 +169,44 @@ public final class ClientRun {
     }
     System.out.println(result.format());
     System.out.flush();
+  }
+
+  /**
+   * Plume's I/O thread rounds and wake-ups, summed over the producers, from the typed stats the
+   * adapter lists ({@code ioRoundsTotal}, {@code ioWakeupsTotal}); null for a client without them.
+   */
+  private static long[] ioThreadCounters(ClientAdapter[] clients) {
+    long rounds = 0;
+    long wakeups = 0;
+    for (ClientAdapter client : clients) {
+      Map<String, Object> m = client.metrics();
+      if (!(m.get("plume-producer:ioRoundsTotal") instanceof Long r)
+          || !(m.get("plume-producer:ioWakeupsTotal") instanceof Long w)) {
+        return null;
+      }
+      rounds += r;
+      wakeups += w;
+    }
+    return new long[] {rounds, wakeups};
+  }
+
+  /**
+   * One line per run (the driver shows it with the client's label): the rate window's I/O rates.
+   */
+  private static void printIoThreadRates(
+      long[] before, long[] after, ResourceMeter.Usage usage, long records) {
+    if (before == null || after == null) {
+      return;
+    }
+    double seconds = usage.elapsedNanos() / 1e9;
+    long rounds = after[0] - before[0];
+    long wakeups = after[1] - before[1];
+    System.out.printf(
+        Locale.ROOT,
+        "I/O thread @rate: %.0f rounds/s, %.0f wake-ups/s, %.1f records/round%n",
+        rounds / seconds,
+        wakeups / seconds,
+        rounds == 0 ? 0.0 : (double) records / rounds);
   }
 
   /**

@@ -53,6 +53,9 @@ public final class ProducerBatch {
   // per record, guarded by the partition queue's lock until drained
   private int recordCount;
   private boolean full;
+  // Whether an append already told the sender that this batch is full (under the queue lock), so
+  // the I/O thread is woken once per full batch, not once per append behind it.
+  private boolean fullAnnounced;
 
   /** Null once the batch completed and gave its slots back to the pool. */
   private RecordSlots slots;
@@ -280,6 +283,18 @@ public final class ProducerBatch {
   /** Full once a record did not fit, or when too little room is left for any record. */
   boolean lockedIsFull() {
     return full || builder == null || builder.remainingBytes() < FULL_THRESHOLD_BYTES;
+  }
+
+  /**
+   * True the first time it is called on a full batch, false before it is full and afterwards: the
+   * append that fills a batch (or opens the next one behind it) announces it to the sender once.
+   */
+  boolean lockedAnnounceIfFull() {
+    if (fullAnnounced || !lockedIsFull()) {
+      return false;
+    }
+    fullAnnounced = true;
+    return true;
   }
 
   public long createdMs() {

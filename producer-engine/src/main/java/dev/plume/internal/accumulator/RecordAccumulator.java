@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -47,6 +48,11 @@ public final class RecordAccumulator {
   private final AccumulatorConfig config;
   private final BufferPool pool;
   private final ConcurrentHashMap<String, TopicQueues> topics = new ConcurrentHashMap<>();
+  // The same topics as an array, for the sender's scans every round (iterating the map would
+  // allocate an iterator each time). Topics are only ever added.
+  private volatile TopicQueues[] topicArray = new TopicQueues[0];
+  private final Object topicArrayLock = new Object();
+  private final Function<String, TopicQueues> newTopicQueues = this::newTopicQueues;
   private final Set<ProducerBatch> incomplete = ConcurrentHashMap.newKeySet();
   private final Map<Integer, Integer> drainIndexByNode = new HashMap<>();
   private final AtomicInteger flushesInProgress = new AtomicInteger();
@@ -91,6 +97,15 @@ public final class RecordAccumulator {
 
   /** {@link #append} result flag: the record started a new batch. */
   public static final int NEW_BATCH = 2;
+
+  /**
+   * {@link #append} result flag: this append made a batch full (or opened the next batch behind
+   * it), the first append to do so for that batch: the batch can go now, so the I/O thread must
+   * hear of it. Later appends behind it do not carry this flag (unlike {@link #BATCH_FULL}).
+   */
+  public static final int FILLED_BATCH = 4;
+
+  private static final int FLAG_BITS = 3;
 
   /**
    * {@link #append} result when {@code abortOnNewBatch} was set and the record would have opened a
@@ -157,7 +172,7 @@ public final class RecordAccumulator {
     try {
       TopicQueues tq = topics.get(topic);
       if (tq == null) {
-        tq = topics.computeIfAbsent(topic, TopicQueues::new);
+        tq = topics.computeIfAbsent(topic, newTopicQueues);
       }
       while (true) {
         // Keyless records: the topic's sticky partition (KIP-794), re-checked under the lock.
@@ -186,6 +201,11 @@ public final class RecordAccumulator {
             if (previous != null && previous.lockedIsFull()) {
               filled = previous;
             }
+            // The batch in front (full, since this record did not fit) can go now. Only the
+            // queue's head is announced: behind a queued head the sender already has this queue
+            // in view (it is waiting for the head's leader, backoff or producer id).
+            boolean announce =
+                previous != null && queue.batches.size() == 1 && previous.lockedAnnounceIfFull();
             ProducerBatch batch =
                 new ProducerBatch(
                     new TopicPartition(topic, chosen),
@@ -203,9 +223,13 @@ public final class RecordAccumulator {
             incomplete.add(batch);
             tq.partitioner.updatePartitionInfo(
                 sticky, sizeOf(key, value), cluster, lockedAllBatchesFull(queue));
+            // A record as large as a batch, alone in its queue.
+            announce |= queue.batches.size() == 1 && batch.lockedAnnounceIfFull();
             return pack(
                 chosen,
-                NEW_BATCH | (queue.batches.size() > 1 || batch.lockedIsFull() ? BATCH_FULL : 0));
+                NEW_BATCH
+                    | (queue.batches.size() > 1 || batch.lockedIsFull() ? BATCH_FULL : 0)
+                    | (announce ? FILLED_BATCH : 0));
           }
         }
         // No room: allocate outside the lock (this may block), then try again.
@@ -228,12 +252,28 @@ public final class RecordAccumulator {
   }
 
   private static int pack(int partition, int flags) {
-    return (partition << 2) | flags;
+    return (partition << FLAG_BITS) | flags;
   }
 
   /** The partition an {@link #append} result names. */
   public static int partitionOf(int appendResult) {
-    return appendResult >>> 2;
+    return appendResult >>> FLAG_BITS;
+  }
+
+  /**
+   * When the batch an {@link #append} touched becomes sendable, as far as the appending thread can
+   * tell: {@code nowMs} for a batch it filled (or with linger.ms 0, or adaptive batching, where an
+   * idle leader takes a new batch at once), {@code nowMs + linger.ms} for a new batch, and {@link
+   * Long#MAX_VALUE} for an append to an open batch, which changes nothing the sender waits for.
+   */
+  public long readyAtMs(int appendResult, long nowMs) {
+    if (isSet(appendResult, FILLED_BATCH)) {
+      return nowMs;
+    }
+    if (!isSet(appendResult, NEW_BATCH)) {
+      return Long.MAX_VALUE;
+    }
+    return config.adaptiveBatching() ? nowMs : nowMs + Math.max(0, config.lingerMs());
   }
 
   /**
@@ -270,7 +310,8 @@ public final class RecordAccumulator {
     if (last == null || !last.lockedTryAppend(timestampMs, key, value, headers, future, callback)) {
       return -1;
     }
-    return queue.batches.size() > 1 || last.lockedIsFull() ? BATCH_FULL : 0;
+    return (queue.batches.size() > 1 || last.lockedIsFull() ? BATCH_FULL : 0)
+        | (queue.batches.size() == 1 && last.lockedAnnounceIfFull() ? FILLED_BATCH : 0);
   }
 
   private void lockedCheckOpen() {
@@ -304,7 +345,7 @@ public final class RecordAccumulator {
     long nextDelayMs = Long.MAX_VALUE;
     boolean exhausted = pool.waitingThreads() > 0;
     boolean flushing = flushesInProgress.get() > 0 || closed;
-    for (TopicQueues tq : topics.values()) {
+    for (TopicQueues tq : topicArray) {
       maybeUpdateLoadStats(tq, cluster);
       for (PartitionQueue queue : tq.queues()) {
         ProducerBatch first;
@@ -411,11 +452,24 @@ public final class RecordAccumulator {
       int maxRequestSizeBytes,
       Predicate<ProducerBatch> mayDrain,
       long nowMs) {
+    List<ProducerBatch> drained = new ArrayList<>();
+    drainInto(cluster, node, maxRequestSizeBytes, mayDrain, nowMs, drained);
+    return drained;
+  }
+
+  /** As {@link #drain}, appending to {@code drained} (the sender reuses one list every round). */
+  public void drainInto(
+      ClusterSnapshot cluster,
+      Node node,
+      int maxRequestSizeBytes,
+      Predicate<ProducerBatch> mayDrain,
+      long nowMs,
+      List<ProducerBatch> drained) {
     List<TopicPartition> partitions = cluster.partitionsForNode(node.id());
     if (partitions.isEmpty()) {
-      return List.of();
+      return;
     }
-    List<ProducerBatch> drained = new ArrayList<>();
+    int drainedBefore = drained.size();
     int sizeBytes = 0;
     int start = drainIndexByNode.getOrDefault(node.id(), 0) % partitions.size();
     // Where the next drain starts: the partition that did not fit this request, else the one
@@ -439,7 +493,8 @@ public final class RecordAccumulator {
         if (first.attempts() > 0 && first.lastAttemptMs() + backoffMs(first.attempts()) > nowMs) {
           continue;
         }
-        if (!drained.isEmpty() && sizeBytes + first.estimatedSizeBytes() > maxRequestSizeBytes) {
+        if (drained.size() > drainedBefore
+            && sizeBytes + first.estimatedSizeBytes() > maxRequestSizeBytes) {
           nextStart = current;
           break;
         }
@@ -453,7 +508,18 @@ public final class RecordAccumulator {
       }
     } while (i != start);
     drainIndexByNode.put(node.id(), nextStart);
-    return drained;
+  }
+
+  private TopicQueues newTopicQueues(String topic) {
+    TopicQueues tq = new TopicQueues(topic);
+    // Called once per topic, inside the map's computeIfAbsent; topics of other keys may be added
+    // concurrently.
+    synchronized (topicArrayLock) {
+      TopicQueues[] grown = Arrays.copyOf(topicArray, topicArray.length + 1);
+      grown[grown.length - 1] = tq;
+      topicArray = grown;
+    }
+    return tq;
   }
 
   /**
@@ -464,7 +530,7 @@ public final class RecordAccumulator {
     batch.onRetry(nowMs);
     PartitionQueue queue =
         topics
-            .computeIfAbsent(batch.topicPartition().topic(), TopicQueues::new)
+            .computeIfAbsent(batch.topicPartition().topic(), newTopicQueues)
             .queue(batch.topicPartition().partition());
     synchronized (queue) {
       if (!batch.hasSequence()) {
@@ -516,7 +582,7 @@ public final class RecordAccumulator {
   /** Removes and returns queued batches whose delivery timeout has passed. */
   public List<ProducerBatch> expiredBatches(long nowMs) {
     List<ProducerBatch> expired = List.of(); // allocated on the first expiry: runs every round
-    for (TopicQueues tq : topics.values()) {
+    for (TopicQueues tq : topicArray) {
       for (PartitionQueue queue : tq.queues()) {
         synchronized (queue) {
           ProducerBatch b;
@@ -584,8 +650,7 @@ public final class RecordAccumulator {
       return;
     }
     TopicPartition tp = pieces.get(0).topicPartition();
-    PartitionQueue queue =
-        topics.computeIfAbsent(tp.topic(), TopicQueues::new).queue(tp.partition());
+    PartitionQueue queue = topics.computeIfAbsent(tp.topic(), newTopicQueues).queue(tp.partition());
     synchronized (queue) {
       for (int i = pieces.size() - 1; i >= 0; i--) {
         queue.batches.addFirst(pieces.get(i));

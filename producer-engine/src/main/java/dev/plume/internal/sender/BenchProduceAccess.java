@@ -15,6 +15,11 @@ public final class BenchProduceAccess {
 
   public static RequestBody produceBody(
       short acks, int timeoutMs, List<ProducerBatch> batchesGroupedByTopic, ByteBuffer[] sealed) {
-    return new ProduceRequestBody(null, acks, timeoutMs, batchesGroupedByTopic, sealed);
+    return new ProduceRequestBody(
+        null,
+        acks,
+        timeoutMs,
+        batchesGroupedByTopic.toArray(new ProducerBatch[batchesGroupedByTopic.size()]),
+        sealed);
   }
 }

@@ -6,7 +6,6 @@ import dev.plume.internal.network.RequestEncoder;
 import dev.plume.internal.protocol.ApiKey;
 import dev.plume.internal.protocol.ProtocolWriter;
 import java.nio.ByteBuffer;
-import java.util.List;
 
 /**
  * Encodes a Produce request (v3-12; compact encodings and tagged fields from v9) whose record
@@ -20,14 +19,14 @@ final class ProduceRequestBody implements RequestBody {
   private final String transactionalId;
   private final short acks;
   private final int timeoutMs;
-  private final List<ProducerBatch> batches;
+  private final ProducerBatch[] batches;
   private final ByteBuffer[] sealed;
 
   ProduceRequestBody(
       String transactionalId,
       short acks,
       int timeoutMs,
-      List<ProducerBatch> batchesGroupedByTopic,
+      ProducerBatch[] batchesGroupedByTopic,
       ByteBuffer[] sealed) {
     this.transactionalId = transactionalId;
     this.acks = acks;
@@ -45,17 +44,17 @@ final class ProduceRequestBody implements RequestBody {
     w.writeInt32(timeoutMs);
     w.writeArrayLength(countTopics(), flex);
     int i = 0;
-    while (i < batches.size()) {
-      String topic = batches.get(i).topicPartition().topic();
+    while (i < batches.length) {
+      String topic = batches[i].topicPartition().topic();
       int end = i;
-      while (end < batches.size() && batches.get(end).topicPartition().topic().equals(topic)) {
+      while (end < batches.length && batches[end].topicPartition().topic().equals(topic)) {
         end++;
       }
       w.writeString(topic, flex);
       w.writeArrayLength(end - i, flex);
       for (int p = i; p < end; p++) {
         ByteBuffer records = sealed[p];
-        w.writeInt32(batches.get(p).topicPartition().partition());
+        w.writeInt32(batches[p].topicPartition().partition());
         if (flex) {
           w.writeUnsignedVarint(records.remaining() + 1);
         } else {

@@ -25,9 +25,12 @@ import dev.plume.producer.errors.PlumeException;
 import dev.plume.producer.errors.ProducerClosedException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,6 +64,7 @@ public final class Sender implements Runnable {
   private final ProducerIdManager producerIds;
   private final MetadataUpdater metadataUpdater;
   private final DeliveryLog deliveryLog;
+  private final WakeupGate wakeups;
 
   private volatile boolean running = true;
   private volatile boolean forceClose;
@@ -70,6 +74,13 @@ public final class Sender implements Runnable {
   private final Map<Integer, Long> throttledUntilMs = new HashMap<>();
   // Adaptive batching: a leader with a request in flight lets batches linger.
   private final java.util.function.IntPredicate leaderBusy;
+  // Allocated once, not per round: the drain filter and the list the drain fills.
+  private final Predicate<ProducerBatch> mayDrain = this::mayDrain;
+  private final List<ProducerBatch> drained = new ArrayList<>();
+
+  /** Batches of one request by topic (stable: a topic's batches keep their drain order). */
+  private static final Comparator<ProducerBatch> BY_TOPIC =
+      (a, b) -> a.topicPartition().topic().compareTo(b.topicPartition().topic());
 
   public Sender(SenderConfig config, SenderCollaborators parts) {
     this.config = config;
@@ -89,6 +100,7 @@ public final class Sender implements Runnable {
         new MetadataUpdater(
             config.clientId(), config.retryBackoffMs(), client, metadata, new MetadataListener());
     this.deliveryLog = new DeliveryLog(config.clientId());
+    this.wakeups = new WakeupGate(client::wakeup, stats);
   }
 
   @Override
@@ -142,6 +154,8 @@ public final class Sender implements Runnable {
 
   /** One round of work; tests drive this directly with a manual clock and a fake network. */
   public void runOnce() {
+    wakeups.awake(); // before the accumulator is scanned
+    stats.rounds.increment();
     long nowMs = clock.nowMs();
     long pollTimeoutMs = MAX_POLL_MS;
     metadataUpdater.maybeRecover(nowMs);
@@ -149,7 +163,7 @@ public final class Sender implements Runnable {
     pollTimeoutMs = Math.min(pollTimeoutMs, metadataUpdater.maybeUpdate(nowMs));
     if (fatalError != null) {
       abortQueued(fatalError);
-      client.poll(pollTimeoutMs, nowMs);
+      client.poll(wakeups.beforeSleep(nowMs, pollTimeoutMs), nowMs);
       return;
     }
     pollTimeoutMs = Math.min(pollTimeoutMs, maybeEnsureProducerId(nowMs));
@@ -161,7 +175,7 @@ public final class Sender implements Runnable {
         Math.min(
             pollTimeoutMs,
             transactions.maybeSendCoordinatorRequest(nowMs, accumulator.hasIncomplete()));
-    client.poll(Math.max(0, pollTimeoutMs), nowMs);
+    client.poll(wakeups.beforeSleep(nowMs, Math.max(0, pollTimeoutMs)), nowMs);
   }
 
   // ---------------------------------------------------------------- metadata
@@ -295,11 +309,12 @@ public final class Sender implements Runnable {
             Math.min(timeoutMs, delay == Long.MAX_VALUE || delay == 0 ? MAX_POLL_MS : delay);
         continue;
       }
-      List<ProducerBatch> batches =
-          accumulator.drain(cluster, node, config.maxRequestSizeBytes(), this::mayDrain, nowMs);
-      if (!batches.isEmpty()) {
-        sendProduce(node, batches, nowMs);
+      drained.clear();
+      accumulator.drainInto(cluster, node, config.maxRequestSizeBytes(), mayDrain, nowMs, drained);
+      if (!drained.isEmpty()) {
+        sendProduce(node, drained, nowMs);
       }
+      drained.clear(); // holds no batch between rounds
     }
     return timeoutMs;
   }
@@ -365,11 +380,16 @@ public final class Sender implements Runnable {
   }
 
   private void trySendProduce(Node node, List<ProducerBatch> drained, long nowMs) {
-    List<ProducerBatch> batches = groupByTopic(drained);
-    ByteBuffer[] sealed = new ByteBuffer[batches.size()];
+    // The request's own array of its batches (grouped by topic for the encoding): the one
+    // per-request structure besides the sealed buffers, reused by the response handler.
+    ProducerBatch[] batches = drained.toArray(new ProducerBatch[drained.size()]);
+    if (batches.length > 1) {
+      Arrays.sort(batches, BY_TOPIC); // stable, and no allocation for a few elements
+    }
+    ByteBuffer[] sealed = new ByteBuffer[batches.length];
     ProducerIdAndEpoch pid = producerIds.current();
-    for (int i = 0; i < batches.size(); i++) {
-      ProducerBatch b = batches.get(i);
+    for (int i = 0; i < batches.length; i++) {
+      ProducerBatch b = batches[i];
       if (config.idempotent() && b.hasSequence()) {
         // A retry: exactly the producer id, epoch and sequence of its first attempt.
         sealed[i] = b.sealed(sealContext, b.producerId(), b.producerEpoch(), b.baseSequence());
@@ -386,10 +406,6 @@ public final class Sender implements Runnable {
       topic.uncompressedBytes.add(b.uncompressedSizeBytes());
       stats.recordQueueTime(nowMs - b.createdMs());
     }
-    Map<TopicPartition, ProducerBatch> byPartition = new HashMap<>();
-    for (ProducerBatch b : batches) {
-      byPartition.put(b.topicPartition(), b);
-    }
     ProduceRequestBody body =
         new ProduceRequestBody(
             producerIds.transactionalId(),
@@ -397,13 +413,12 @@ public final class Sender implements Runnable {
             config.requestTimeoutMs(),
             batches,
             sealed);
+    short maxVersion = (short) Math.min(MAX_PRODUCE_VERSION, transactions.maxProduceVersion());
     if (config.acks() == 0) {
       client.send(
           ClientRequest.oneWay(
                   node, ApiKey.PRODUCE, body, response -> onProduceWritten(response, batches))
-              .withVersions(
-                  ApiKey.PRODUCE.minVersion(),
-                  (short) Math.min(MAX_PRODUCE_VERSION, transactions.maxProduceVersion())),
+              .withVersions(ApiKey.PRODUCE.minVersion(), maxVersion),
           nowMs);
     } else {
       client.send(
@@ -411,12 +426,12 @@ public final class Sender implements Runnable {
               node,
               ApiKey.PRODUCE,
               ApiKey.PRODUCE.minVersion(),
-              (short) Math.min(MAX_PRODUCE_VERSION, transactions.maxProduceVersion()),
+              maxVersion,
               body,
               true,
               ProduceResponse::read,
               -1,
-              response -> onProduceResponse(response, byPartition)),
+              response -> onProduceResponse(response, batches)),
           nowMs);
     }
     // Counted once the client took the request (it never completes one inside send).
@@ -428,16 +443,7 @@ public final class Sender implements Runnable {
     stats.produceRequests.increment();
   }
 
-  private static List<ProducerBatch> groupByTopic(List<ProducerBatch> batches) {
-    if (batches.size() <= 1) {
-      return batches;
-    }
-    List<ProducerBatch> sorted = new ArrayList<>(batches);
-    sorted.sort((a, b) -> a.topicPartition().topic().compareTo(b.topicPartition().topic()));
-    return sorted;
-  }
-
-  private void onProduceWritten(ClientResponse<Void> response, List<ProducerBatch> batches) {
+  private void onProduceWritten(ClientResponse<Void> response, ProducerBatch[] batches) {
     long nowMs = response.receivedTimeMs();
     for (ProducerBatch b : batches) {
       b.inFlight(false);
@@ -450,15 +456,20 @@ public final class Sender implements Runnable {
     }
   }
 
+  /**
+   * Completes a request's batches from its response. Each partition's batch is looked up in the
+   * request's own array (the broker answers in request order, so the search starts after the last
+   * match) and taken out of it, so whatever is left had no answer.
+   */
   private void onProduceResponse(
-      ClientResponse<ProduceResponse> response, Map<TopicPartition, ProducerBatch> batches) {
+      ClientResponse<ProduceResponse> response, ProducerBatch[] batches) {
     long nowMs = response.receivedTimeMs();
-    for (ProducerBatch b : batches.values()) {
+    for (ProducerBatch b : batches) {
       b.inFlight(false);
       onReturned(b);
     }
     if (!response.isSuccess()) {
-      for (ProducerBatch b : batches.values()) {
+      for (ProducerBatch b : batches) {
         carryOut(b, errors.onRequestFailure(b, response, nowMs), nowMs);
       }
       return;
@@ -470,14 +481,22 @@ public final class Sender implements Runnable {
       throttledUntilMs.put(response.nodeId(), nowMs + body.throttleTimeMs());
       stats.throttleTimeMsTotal.add(body.throttleTimeMs());
     }
-    for (ProduceResponse.TopicResponse t : body.responses()) {
-      for (ProduceResponse.PartitionResponse p : t.partitionResponses()) {
-        ProducerBatch batch = batches.remove(new TopicPartition(t.name(), p.index()));
-        if (batch == null) {
+    List<ProduceResponse.TopicResponse> topics = body.responses();
+    int next = 0;
+    for (int ti = 0; ti < topics.size(); ti++) { // indexed: no iterator per response
+      ProduceResponse.TopicResponse t = topics.get(ti);
+      List<ProduceResponse.PartitionResponse> partitions = t.partitionResponses();
+      for (int pi = 0; pi < partitions.size(); pi++) {
+        ProduceResponse.PartitionResponse p = partitions.get(pi);
+        int at = indexOf(batches, t.name(), p.index(), next);
+        if (at < 0) {
           log.warn(
               "Produce response names {}-{} which was not in the request", t.name(), p.index());
           continue;
         }
+        ProducerBatch batch = batches[at];
+        batches[at] = null; // answered (the request was written long before its response)
+        next = at + 1;
         if (Errors.NONE.is(p.errorCode())) {
           completeBatch(batch, p.baseOffset(), p.logAppendTimeMs());
         } else {
@@ -485,9 +504,25 @@ public final class Sender implements Runnable {
         }
       }
     }
-    for (ProducerBatch missing : batches.values()) {
-      carryOut(missing, errors.onMissingPartition(missing, nowMs), nowMs);
+    for (ProducerBatch missing : batches) {
+      if (missing != null) {
+        carryOut(missing, errors.onMissingPartition(missing, nowMs), nowMs);
+      }
     }
+  }
+
+  /** Where {@code topic}-{@code partition} is in {@code batches}, searching from {@code from}. */
+  private static int indexOf(ProducerBatch[] batches, String topic, int partition, int from) {
+    for (int n = 0; n < batches.length; n++) {
+      int i = (from + n) % batches.length;
+      ProducerBatch b = batches[i];
+      if (b != null
+          && b.topicPartition().partition() == partition
+          && b.topicPartition().topic().equals(topic)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private void onReturned(ProducerBatch batch) {
@@ -658,7 +693,7 @@ public final class Sender implements Runnable {
   public void initiateClose() {
     accumulator.close();
     running = false;
-    client.wakeup();
+    wakeups.wakeUp();
   }
 
   /** Stops now: everything still queued or in flight fails. */
@@ -667,8 +702,18 @@ public final class Sender implements Runnable {
     initiateClose();
   }
 
+  /** Any thread: wakes the I/O thread now (flush, transactions, metadata wanted). */
   public void wakeup() {
-    client.wakeup();
+    wakeups.wakeUp();
+  }
+
+  /**
+   * Any thread, after an append: a batch becomes sendable at {@code readyAtMs} ({@link
+   * RecordAccumulator#readyAtMs}, {@link Long#MAX_VALUE} when the append changed nothing). Wakes
+   * the I/O thread only if it would otherwise sleep past that.
+   */
+  public void batchReadyAt(long readyAtMs) {
+    wakeups.batchReadyAt(readyAtMs);
   }
 
   public boolean isRunning() {

@@ -28,6 +28,9 @@ public final class SenderStats {
   private final java.util.concurrent.ConcurrentHashMap<String, TopicCounters> topics =
       new java.util.concurrent.ConcurrentHashMap<>();
   final LongAdder throttleTimeMsTotal = new LongAdder();
+  // The I/O thread's duty cycle: rounds run, and wake-ups asked of it by other threads.
+  final LongAdder rounds = new LongAdder();
+  final LongAdder wakeups = new LongAdder();
 
   /** Per-topic counters, created on a topic's first batch (not per record). */
   public static final class TopicCounters {
@@ -67,6 +70,16 @@ public final class SenderStats {
   /** A read-only view of the per-topic counters. */
   public java.util.Map<String, TopicCounters> topics() {
     return java.util.Collections.unmodifiableMap(topics);
+  }
+
+  /** Rounds the I/O thread ran (each one scan of the accumulator and one network poll). */
+  public long rounds() {
+    return rounds.sum();
+  }
+
+  /** Times another thread woke the I/O thread (a new or full batch, flush, close, metadata). */
+  public long wakeups() {
+    return wakeups.sum();
   }
 
   public long throttleTimeMsTotal() {

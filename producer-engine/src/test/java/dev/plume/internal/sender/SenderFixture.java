@@ -220,6 +220,31 @@ final class SenderFixture {
     return future;
   }
 
+  /**
+   * Appends like PlumeProducer does: then tells the sender when the touched batch becomes sendable,
+   * which may wake the I/O thread (the fake counts wake-ups).
+   *
+   * @return the accumulator's append result
+   */
+  int appendAndNotify(TopicPartition tp, String value) {
+    long nowMs = clock.nowMs();
+    int result =
+        accumulator.append(
+            tp.topic(),
+            tp.partition(),
+            nowMs,
+            null,
+            value.getBytes(StandardCharsets.UTF_8),
+            new Header[0],
+            new CompletableFuture<>(),
+            null,
+            0,
+            nowMs,
+            metadata.snapshot());
+    sender.batchReadyAt(accumulator.readyAtMs(result, nowMs));
+    return result;
+  }
+
   List<SentRequest> produceRequests() {
     return client.sentRequests(ApiKey.PRODUCE);
   }

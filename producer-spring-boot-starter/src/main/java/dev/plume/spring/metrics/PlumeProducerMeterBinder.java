@@ -104,6 +104,16 @@ public class PlumeProducerMeterBinder implements MeterBinder {
           "Produce requests sent",
           ProducerStats::requestsTotal);
       counter(
+          "plume.producer.io.rounds",
+          "rounds",
+          "Rounds of the I/O thread (one look at the batches and one network poll each)",
+          ProducerStats::ioRoundsTotal);
+      counter(
+          "plume.producer.io.wakeups",
+          "events",
+          "Times another thread woke the I/O thread",
+          ProducerStats::ioWakeupsTotal);
+      counter(
           "kafka.producer.buffer.exhausted.total",
           "events",
           "Appends that timed out waiting for buffer memory",
