@@ -3,6 +3,7 @@ package dev.plume.internal.partition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.plume.producer.RoundRobinPartitioner;
 import org.junit.jupiter.api.Test;
 
 class RoundRobinPartitionerTest {

@@ -1,8 +1,5 @@
-package dev.plume.internal.partition;
+package dev.plume.producer;
 
-import dev.plume.producer.Cluster;
-import dev.plume.producer.PartitionInfo;
-import dev.plume.producer.Partitioner;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -22,7 +19,7 @@ public final class RoundRobinPartitioner implements Partitioner {
   @Override
   public int partition(
       String topic, Object key, byte[] keyBytes, Object value, byte[] valueBytes, Cluster cluster) {
-    int next = Murmur2.toPositive(nextValue(topic));
+    int next = nextValue(topic) & 0x7fffffff;
     List<PartitionInfo> available = cluster.availablePartitionsForTopic(topic);
     if (!available.isEmpty()) {
       return available.get(next % available.size()).partition();
