@@ -119,12 +119,23 @@ class NetworkFaultsIT {
     }
   }
 
+  /**
+   * The same bursts with kafka-clients, for its figures beside Plume's. Only the harness and the
+   * one-outcome-per-record rule are asserted: whether the rival keeps order when batches run out of
+   * retries is printed, not asserted (it wrote one record out of order in a loaded run of
+   * 2026-12-03), so that this test fails for Plume's harness and never for the rival's behaviour.
+   */
   @Test
   void lostAnswersOutOfRetriesWithKafkaClientsAsAReference() throws Exception {
-    lostAnswers("lost-answers-kafka-clients", 3, kafkaClients(retriesTwo()));
+    lostAnswers("lost-answers-kafka-clients", 3, kafkaClients(retriesTwo()), false);
   }
 
   private Run lostAnswers(String topic, int partitions, Client client) throws Exception {
+    return lostAnswers(topic, partitions, client, true);
+  }
+
+  private Run lostAnswers(String topic, int partitions, Client client, boolean strict)
+      throws Exception {
     long lostBefore = proxy.lostResponses();
     List<Step> schedule = new ArrayList<>();
     // Every 0.75 s after the first second, a burst of three lost answers.
@@ -135,7 +146,11 @@ class NetworkFaultsIT {
     assertThat(proxy.lostResponses() - lostBefore)
         .as("responses lost")
         .isGreaterThanOrEqualTo((schedule.size() - 1) * 3L);
-    run.assertNothingDuplicatedReorderedOrLost();
+    if (strict) {
+      run.assertNothingDuplicatedReorderedOrLost();
+    } else {
+      run.check(false);
+    }
     return run;
   }
 
@@ -348,6 +363,11 @@ class NetworkFaultsIT {
     }
 
     void assertNothingDuplicatedReorderedOrLost() {
+      check(true);
+    }
+
+    /** Prints the run's figures; asserts the rival-independent rules, and with strict all. */
+    void check(boolean strict) {
       long duplicated = timesRead.values().stream().filter(n -> n > 1).count();
       long ackedMissing =
           outcomes.acked.stream().filter(s -> !timesRead.containsKey((long) s)).count();
@@ -365,13 +385,20 @@ class NetworkFaultsIT {
           duplicated,
           reordered,
           ackedMissing);
+      assertEveryRecordHasOneOutcome();
+      if (!strict) {
+        return;
+      }
+      assertThat(duplicated).as("records written twice").isZero();
+      assertThat(reordered).as("records out of order").isZero();
+      assertThat(ackedMissing).as("acknowledged records missing").isZero();
+    }
+
+    private void assertEveryRecordHasOneOutcome() {
       assertThat(outcomes.completedTwice).as("records completed twice").isZero();
       assertThat(outcomes.acked.cardinality() + outcomes.failed.cardinality())
           .as("records with an outcome")
           .isEqualTo(records);
-      assertThat(duplicated).as("records written twice").isZero();
-      assertThat(reordered).as("records out of order").isZero();
-      assertThat(ackedMissing).as("acknowledged records missing").isZero();
     }
   }
 
