@@ -1,9 +1,10 @@
 package dev.plume.internal.protocol;
 
-/** A response body; writing it is for tests and fake brokers. */
+/**
+ * A response body. The client only reads responses; encoding them is test-only (fake brokers and
+ * round-trip tests have their own encoders).
+ */
 public interface ResponseMessage {
 
   ApiKey apiKey();
-
-  void write(ProtocolWriter writer, short version);
 }

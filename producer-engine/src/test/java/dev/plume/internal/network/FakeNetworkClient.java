@@ -4,6 +4,7 @@ import dev.plume.internal.protocol.ApiKey;
 import dev.plume.internal.protocol.ProtocolReader;
 import dev.plume.internal.protocol.ProtocolWriter;
 import dev.plume.internal.protocol.ResponseMessage;
+import dev.plume.internal.protocol.message.FakeBrokerEncoders;
 import dev.plume.producer.errors.NetworkException;
 import dev.plume.producer.errors.TimeoutException;
 import dev.plume.producer.errors.UnsupportedVersionException;
@@ -455,7 +456,7 @@ public final class FakeNetworkClient implements NetworkClient {
       complete(record, null, false, false, next.error());
     } else if (next.encoded() != null) {
       ProtocolWriter w = new ProtocolWriter();
-      next.encoded().write(w, version);
+      FakeBrokerEncoders.write(next.encoded(), w, version);
       R body = request.parser().read(new ProtocolReader(w.flip()), version);
       complete(record, body, false, false, null);
     } else {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plume.internal.protocol.ApiKey;
+import dev.plume.internal.protocol.message.FakeBrokerDecoders;
 import dev.plume.internal.protocol.message.MetadataRequest;
 import dev.plume.internal.protocol.message.MetadataResponse;
 import dev.plume.producer.errors.NetworkException;
@@ -37,7 +38,7 @@ class FakeNetworkClientTest {
     client.poll(0, 10);
     assertThat(completed).extracting(r -> r.body().clusterId()).containsExactly("a", "b");
     assertThat(completed.get(1).latencyMs()).isEqualTo(5);
-    assertThat(client.lastSent().decode(MetadataRequest::read).topics())
+    assertThat(client.lastSent().decode(FakeBrokerDecoders::readMetadataRequest).topics())
         .extracting(MetadataRequest.Topic::name)
         .containsExactly("t");
     assertThat(client.lastSent().version()).isEqualTo(ApiKey.METADATA.maxVersion());

@@ -9,6 +9,8 @@ import dev.plume.internal.protocol.ResponseHeader;
 import dev.plume.internal.protocol.ResponseMessage;
 import dev.plume.internal.protocol.message.ApiVersionsRequest;
 import dev.plume.internal.protocol.message.ApiVersionsResponse;
+import dev.plume.internal.protocol.message.FakeBrokerDecoders;
+import dev.plume.internal.protocol.message.FakeBrokerEncoders;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -207,7 +209,7 @@ final class ScriptedBroker implements AutoCloseable {
       ProtocolWriter w = new ProtocolWriter();
       int prefix = w.startSizePrefix();
       new ResponseHeader(correlationId).write(w, apiKey.responseHeaderVersion(headerForVersion));
-      body.write(w, bodyVersion);
+      FakeBrokerEncoders.write(body, w, bodyVersion);
       w.endSizePrefix(prefix);
       return w.toByteArray();
     }
@@ -236,7 +238,7 @@ final class ScriptedBroker implements AutoCloseable {
     }
 
     ApiVersionsRequest apiVersionsBody(Request request) {
-      return ApiVersionsRequest.read(request.bodyReader(), request.version());
+      return FakeBrokerDecoders.readApiVersionsRequest(request.bodyReader(), request.version());
     }
 
     /**

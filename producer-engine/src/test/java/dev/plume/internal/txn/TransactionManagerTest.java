@@ -20,8 +20,8 @@ import dev.plume.internal.protocol.Errors;
 import dev.plume.internal.protocol.message.AddOffsetsToTxnResponse;
 import dev.plume.internal.protocol.message.AddPartitionsToTxnRequest;
 import dev.plume.internal.protocol.message.AddPartitionsToTxnResponse;
-import dev.plume.internal.protocol.message.EndTxnRequest;
 import dev.plume.internal.protocol.message.EndTxnResponse;
+import dev.plume.internal.protocol.message.FakeBrokerDecoders;
 import dev.plume.internal.protocol.message.FindCoordinatorRequest;
 import dev.plume.internal.protocol.message.InitProducerIdRequest;
 import dev.plume.internal.protocol.message.InitProducerIdResponse;
@@ -107,12 +107,12 @@ class TransactionManagerTest {
     TxnFixture f = initialized(false);
     assertThat(f.sentKeys()).containsExactly(ApiKey.FIND_COORDINATOR, ApiKey.INIT_PRODUCER_ID);
     SentRequest find = f.client.sentRequests(ApiKey.FIND_COORDINATOR).get(0);
-    FindCoordinatorRequest findBody = find.decode(FindCoordinatorRequest::read);
+    FindCoordinatorRequest findBody = find.decode(FakeBrokerDecoders::readFindCoordinatorRequest);
     assertThat(findBody.keyType()).isEqualTo(FindCoordinatorRequest.KEY_TYPE_TRANSACTION);
     assertThat(findBody.coordinatorKeys()).containsExactly(TXN_ID);
     SentRequest init = f.client.sentRequests(ApiKey.INIT_PRODUCER_ID).get(0);
     assertThat(init.destination()).isEqualTo(N2);
-    InitProducerIdRequest initBody = init.decode(InitProducerIdRequest::read);
+    InitProducerIdRequest initBody = init.decode(FakeBrokerDecoders::readInitProducerIdRequest);
     assertThat(initBody.transactionalId()).isEqualTo(TXN_ID);
     assertThat(initBody.transactionTimeoutMs()).isEqualTo(TIMEOUT_MS);
     assertThat(f.sender.producerIdAndEpoch()).isEqualTo(new ProducerIdAndEpoch(PID, (short) 0));
@@ -134,7 +134,7 @@ class TransactionManagerTest {
         f.client
             .sentRequests(ApiKey.ADD_PARTITIONS_TO_TXN)
             .get(0)
-            .decode(AddPartitionsToTxnRequest::read);
+            .decode(FakeBrokerDecoders::readAddPartitionsToTxnRequest);
     assertThat(add.topics())
         .containsExactly(new AddPartitionsToTxnRequest.Topic(TOPIC, List.of(0)));
     SentRequest produce = f.client.sentRequests(ApiKey.PRODUCE).get(0);
@@ -153,7 +153,7 @@ class TransactionManagerTest {
     assertThat(record.get().offset()).isZero();
     SentRequest end = f.client.sentRequests(ApiKey.END_TXN).get(0);
     assertThat(end.version()).isEqualTo((short) 4);
-    assertThat(end.decode(EndTxnRequest::read).committed()).isTrue();
+    assertThat(end.decode(FakeBrokerDecoders::readEndTxnRequest).committed()).isTrue();
     assertThat(commit).isCompleted();
     assertThat(f.txn.state()).isEqualTo(TransactionState.READY);
   }
@@ -180,12 +180,13 @@ class TransactionManagerTest {
     assertThat(f.sentKeys())
         .doesNotContain(ApiKey.ADD_OFFSETS_TO_TXN, ApiKey.ADD_PARTITIONS_TO_TXN);
     SentRequest groupFind = f.client.sentRequests(ApiKey.FIND_COORDINATOR).get(1);
-    assertThat(groupFind.decode(FindCoordinatorRequest::read).keyType())
+    assertThat(groupFind.decode(FakeBrokerDecoders::readFindCoordinatorRequest).keyType())
         .isEqualTo(FindCoordinatorRequest.KEY_TYPE_GROUP);
     SentRequest commitOffsets = f.client.sentRequests(ApiKey.TXN_OFFSET_COMMIT).get(0);
     assertThat(commitOffsets.version()).isEqualTo((short) 5);
     assertThat(commitOffsets.destination()).isEqualTo(N1);
-    TxnOffsetCommitRequest body = commitOffsets.decode(TxnOffsetCommitRequest::read);
+    TxnOffsetCommitRequest body =
+        commitOffsets.decode(FakeBrokerDecoders::readTxnOffsetCommitRequest);
     assertThat(body.generationId()).isEqualTo(7);
     assertThat(body.memberId()).isEqualTo("member-1");
     assertThat(body.topics().get(0).partitions().get(0).committedOffset()).isEqualTo(42);
@@ -395,7 +396,12 @@ class TransactionManagerTest {
     f.runUntilQuiet();
     assertThat(abort).isCompleted();
     assertThat(f.sentKeys()).endsWith(ApiKey.END_TXN, ApiKey.FIND_COORDINATOR, ApiKey.END_TXN);
-    assertThat(f.client.sentRequests(ApiKey.END_TXN).get(1).decode(EndTxnRequest::read).committed())
+    assertThat(
+            f.client
+                .sentRequests(ApiKey.END_TXN)
+                .get(1)
+                .decode(FakeBrokerDecoders::readEndTxnRequest)
+                .committed())
         .isFalse();
   }
 
@@ -445,7 +451,10 @@ class TransactionManagerTest {
     f.runUntilQuiet();
     assertThat(abort).isCompleted();
     InitProducerIdRequest bump =
-        f.client.sentRequests(ApiKey.INIT_PRODUCER_ID).get(1).decode(InitProducerIdRequest::read);
+        f.client
+            .sentRequests(ApiKey.INIT_PRODUCER_ID)
+            .get(1)
+            .decode(FakeBrokerDecoders::readInitProducerIdRequest);
     assertThat(bump.producerId()).isEqualTo(PID);
     assertThat(bump.producerEpoch()).isZero();
     assertThat(f.sender.producerIdAndEpoch()).isEqualTo(new ProducerIdAndEpoch(PID, (short) 1));
@@ -565,7 +574,12 @@ class TransactionManagerTest {
     assertThat(f.txn.hasPendingCoordinatorWork()).isTrue();
     f.client.prepareResponse(ApiKey.END_TXN, new EndTxnResponse(0, NONE, PID, (short) 1));
     f.runUntilQuiet();
-    assertThat(f.client.sentRequests(ApiKey.END_TXN).get(0).decode(EndTxnRequest::read).committed())
+    assertThat(
+            f.client
+                .sentRequests(ApiKey.END_TXN)
+                .get(0)
+                .decode(FakeBrokerDecoders::readEndTxnRequest)
+                .committed())
         .isFalse();
     assertThat(f.txn.hasPendingCoordinatorWork()).isFalse();
     assertThat(f.txn.state()).isEqualTo(TransactionState.READY);

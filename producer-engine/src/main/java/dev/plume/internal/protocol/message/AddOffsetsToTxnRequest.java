@@ -1,7 +1,6 @@
 package dev.plume.internal.protocol.message;
 
 import dev.plume.internal.protocol.ApiKey;
-import dev.plume.internal.protocol.ProtocolReader;
 import dev.plume.internal.protocol.ProtocolWriter;
 import dev.plume.internal.protocol.RequestMessage;
 
@@ -28,18 +27,5 @@ public record AddOffsetsToTxnRequest(
     boolean flex = ApiKey.ADD_OFFSETS_TO_TXN.isFlexible(version);
     w.writeString(transactionalId, flex).writeInt64(producerId).writeInt16(producerEpoch);
     w.writeString(groupId, flex).writeEmptyTaggedFields(flex);
-  }
-
-  public static AddOffsetsToTxnRequest read(ProtocolReader r, short version) {
-    ApiKey.ADD_OFFSETS_TO_TXN.requireSupported(version);
-    boolean flex = ApiKey.ADD_OFFSETS_TO_TXN.isFlexible(version);
-    AddOffsetsToTxnRequest request =
-        new AddOffsetsToTxnRequest(
-            r.readString("AddOffsetsToTxnRequest.TransactionalId", flex),
-            r.readInt64("AddOffsetsToTxnRequest.ProducerId"),
-            r.readInt16("AddOffsetsToTxnRequest.ProducerEpoch"),
-            r.readString("AddOffsetsToTxnRequest.GroupId", flex));
-    r.skipTaggedFields("AddOffsetsToTxnRequest", flex);
-    return request;
   }
 }

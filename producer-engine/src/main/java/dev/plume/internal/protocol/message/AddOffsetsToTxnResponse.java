@@ -2,7 +2,6 @@ package dev.plume.internal.protocol.message;
 
 import dev.plume.internal.protocol.ApiKey;
 import dev.plume.internal.protocol.ProtocolReader;
-import dev.plume.internal.protocol.ProtocolWriter;
 import dev.plume.internal.protocol.ResponseMessage;
 
 /**
@@ -29,12 +28,5 @@ public record AddOffsetsToTxnResponse(int throttleTimeMs, short errorCode)
             r.readInt16("AddOffsetsToTxnResponse.ErrorCode"));
     r.skipTaggedFields("AddOffsetsToTxnResponse", flex);
     return response;
-  }
-
-  @Override
-  public void write(ProtocolWriter w, short version) {
-    ApiKey.ADD_OFFSETS_TO_TXN.requireSupported(version);
-    boolean flex = ApiKey.ADD_OFFSETS_TO_TXN.isFlexible(version);
-    w.writeInt32(throttleTimeMs).writeInt16(errorCode).writeEmptyTaggedFields(flex);
   }
 }

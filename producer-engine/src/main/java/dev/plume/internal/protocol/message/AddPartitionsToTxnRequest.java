@@ -1,7 +1,6 @@
 package dev.plume.internal.protocol.message;
 
 import dev.plume.internal.protocol.ApiKey;
-import dev.plume.internal.protocol.ProtocolReader;
 import dev.plume.internal.protocol.ProtocolWriter;
 import dev.plume.internal.protocol.RequestMessage;
 import java.util.List;
@@ -49,27 +48,5 @@ public record AddPartitionsToTxnRequest(
       w.writeEmptyTaggedFields(flex);
     }
     w.writeEmptyTaggedFields(flex);
-  }
-
-  public static AddPartitionsToTxnRequest read(ProtocolReader r, short version) {
-    ApiKey.ADD_PARTITIONS_TO_TXN.requireSupported(version);
-    boolean flex = ApiKey.ADD_PARTITIONS_TO_TXN.isFlexible(version);
-    String transactionalId = r.readString("AddPartitionsToTxnRequest.TransactionalId", flex);
-    long producerId = r.readInt64("AddPartitionsToTxnRequest.ProducerId");
-    short epoch = r.readInt16("AddPartitionsToTxnRequest.ProducerEpoch");
-    List<Topic> topics =
-        r.readArray(
-            "AddPartitionsToTxnRequest.Topics",
-            3,
-            flex,
-            t -> {
-              String name = t.readString("AddPartitionsToTxnRequest.Topics.Name", flex);
-              List<Integer> partitions =
-                  t.readInt32Array("AddPartitionsToTxnRequest.Topics.Partitions", flex);
-              t.skipTaggedFields("AddPartitionsToTxnRequest.Topics", flex);
-              return new Topic(name, partitions);
-            });
-    r.skipTaggedFields("AddPartitionsToTxnRequest", flex);
-    return new AddPartitionsToTxnRequest(transactionalId, producerId, epoch, topics);
   }
 }

@@ -2,7 +2,6 @@ package dev.plume.internal.protocol.message;
 
 import dev.plume.internal.protocol.ApiKey;
 import dev.plume.internal.protocol.ProtocolReader;
-import dev.plume.internal.protocol.ProtocolWriter;
 import dev.plume.internal.protocol.ResponseMessage;
 import java.util.List;
 
@@ -66,22 +65,5 @@ public record AddPartitionsToTxnResponse(int throttleTimeMs, List<TopicResult> r
             });
     r.skipTaggedFields("AddPartitionsToTxnResponse.Results", flex);
     return new TopicResult(name, partitions);
-  }
-
-  @Override
-  public void write(ProtocolWriter w, short version) {
-    ApiKey.ADD_PARTITIONS_TO_TXN.requireSupported(version);
-    boolean flex = ApiKey.ADD_PARTITIONS_TO_TXN.isFlexible(version);
-    w.writeInt32(throttleTimeMs);
-    w.writeArrayLength(results.size(), flex);
-    for (TopicResult topic : results) {
-      w.writeString(topic.name(), flex);
-      w.writeArrayLength(topic.partitions().size(), flex);
-      for (PartitionResult p : topic.partitions()) {
-        w.writeInt32(p.partitionIndex()).writeInt16(p.errorCode()).writeEmptyTaggedFields(flex);
-      }
-      w.writeEmptyTaggedFields(flex);
-    }
-    w.writeEmptyTaggedFields(flex);
   }
 }

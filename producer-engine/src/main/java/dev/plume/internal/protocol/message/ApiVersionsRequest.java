@@ -1,7 +1,6 @@
 package dev.plume.internal.protocol.message;
 
 import dev.plume.internal.protocol.ApiKey;
-import dev.plume.internal.protocol.ProtocolReader;
 import dev.plume.internal.protocol.ProtocolWriter;
 import dev.plume.internal.protocol.RequestMessage;
 
@@ -32,16 +31,5 @@ public record ApiVersionsRequest(String clientSoftwareName, String clientSoftwar
     writer.writeCompactString(clientSoftwareName);
     writer.writeCompactString(clientSoftwareVersion);
     writer.writeEmptyTaggedFields();
-  }
-
-  public static ApiVersionsRequest read(ProtocolReader reader, short version) {
-    ApiKey.API_VERSIONS.requireSupported(version);
-    if (!ApiKey.API_VERSIONS.isFlexible(version)) {
-      return new ApiVersionsRequest("", "");
-    }
-    String name = reader.readCompactString("ApiVersionsRequest.ClientSoftwareName");
-    String softwareVersion = reader.readCompactString("ApiVersionsRequest.ClientSoftwareVersion");
-    reader.skipTaggedFields("ApiVersionsRequest");
-    return new ApiVersionsRequest(name, softwareVersion);
   }
 }

@@ -5,7 +5,6 @@ import dev.plume.internal.protocol.ApiVersionRange;
 import dev.plume.internal.protocol.NegotiatedVersions;
 import dev.plume.internal.protocol.ProtocolException;
 import dev.plume.internal.protocol.ProtocolReader;
-import dev.plume.internal.protocol.ProtocolWriter;
 import dev.plume.internal.protocol.ResponseMessage;
 import dev.plume.internal.protocol.UnsupportedVersionException;
 import java.util.HashMap;
@@ -82,7 +81,7 @@ public record ApiVersionsResponse(
     return new NegotiatedVersions(apiKeys, finalizedFeatureLevels(), finalizedFeaturesEpoch);
   }
 
-  private static void checkVersion(short version) {
+  static void checkVersion(short version) {
     if (!ApiKey.API_VERSIONS.supports(version)) {
       throw new UnsupportedVersionException("ApiVersionsResponse version " + version);
     }
@@ -186,64 +185,5 @@ public record ApiVersionsResponse(
             r.readInt16("ApiVersionsResponse.FinalizedFeatures.MinVersionLevel"));
     r.skipTaggedFields("ApiVersionsResponse.FinalizedFeatures");
     return feature;
-  }
-
-  @Override
-  public void write(ProtocolWriter w, short version) {
-    checkVersion(version);
-    w.writeInt16(errorCode);
-    if (!ApiKey.API_VERSIONS.isFlexible(version)) {
-      w.writeArrayLength(apiKeys.size());
-      for (ApiVersionRange range : apiKeys) {
-        w.writeInt16(range.apiKey()).writeInt16(range.minVersion()).writeInt16(range.maxVersion());
-      }
-      if (version >= 1) {
-        w.writeInt32(throttleTimeMs);
-      }
-      return;
-    }
-    w.writeCompactArrayLength(apiKeys.size());
-    for (ApiVersionRange range : apiKeys) {
-      w.writeInt16(range.apiKey()).writeInt16(range.minVersion()).writeInt16(range.maxVersion());
-      w.writeEmptyTaggedFields();
-    }
-    w.writeInt32(throttleTimeMs);
-    // Tagged fields are written only when they differ from their defaults, in tag order.
-    int count =
-        (supportedFeatures.isEmpty() ? 0 : 1)
-            + (finalizedFeaturesEpoch == -1L ? 0 : 1)
-            + (finalizedFeatures.isEmpty() ? 0 : 1)
-            + (zkMigrationReady ? 1 : 0);
-    w.writeTaggedFieldCount(count);
-    if (!supportedFeatures.isEmpty()) {
-      w.writeTaggedField(0, this::writeSupported);
-    }
-    if (finalizedFeaturesEpoch != -1L) {
-      w.writeTaggedField(1, f -> f.writeInt64(finalizedFeaturesEpoch));
-    }
-    if (!finalizedFeatures.isEmpty()) {
-      w.writeTaggedField(2, this::writeFinalized);
-    }
-    if (zkMigrationReady) {
-      w.writeTaggedField(3, f -> f.writeBool(true));
-    }
-  }
-
-  private void writeSupported(ProtocolWriter w) {
-    w.writeCompactArrayLength(supportedFeatures.size());
-    for (SupportedFeature feature : supportedFeatures) {
-      w.writeCompactString(feature.name());
-      w.writeInt16(feature.minVersion()).writeInt16(feature.maxVersion());
-      w.writeEmptyTaggedFields();
-    }
-  }
-
-  private void writeFinalized(ProtocolWriter w) {
-    w.writeCompactArrayLength(finalizedFeatures.size());
-    for (FinalizedFeature feature : finalizedFeatures) {
-      w.writeCompactString(feature.name());
-      w.writeInt16(feature.maxVersionLevel()).writeInt16(feature.minVersionLevel());
-      w.writeEmptyTaggedFields();
-    }
   }
 }

@@ -1,7 +1,6 @@
 package dev.plume.internal.protocol.message;
 
 import dev.plume.internal.protocol.ApiKey;
-import dev.plume.internal.protocol.ProtocolReader;
 import dev.plume.internal.protocol.ProtocolWriter;
 import dev.plume.internal.protocol.RequestMessage;
 
@@ -28,18 +27,5 @@ public record EndTxnRequest(
     boolean flex = ApiKey.END_TXN.isFlexible(version);
     w.writeString(transactionalId, flex).writeInt64(producerId).writeInt16(producerEpoch);
     w.writeBool(committed).writeEmptyTaggedFields(flex);
-  }
-
-  public static EndTxnRequest read(ProtocolReader r, short version) {
-    ApiKey.END_TXN.requireSupported(version);
-    boolean flex = ApiKey.END_TXN.isFlexible(version);
-    EndTxnRequest request =
-        new EndTxnRequest(
-            r.readString("EndTxnRequest.TransactionalId", flex),
-            r.readInt64("EndTxnRequest.ProducerId"),
-            r.readInt16("EndTxnRequest.ProducerEpoch"),
-            r.readBool("EndTxnRequest.Committed"));
-    r.skipTaggedFields("EndTxnRequest", flex);
-    return request;
   }
 }

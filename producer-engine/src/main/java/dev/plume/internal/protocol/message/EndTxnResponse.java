@@ -2,7 +2,6 @@ package dev.plume.internal.protocol.message;
 
 import dev.plume.internal.protocol.ApiKey;
 import dev.plume.internal.protocol.ProtocolReader;
-import dev.plume.internal.protocol.ProtocolWriter;
 import dev.plume.internal.protocol.ResponseMessage;
 
 /**
@@ -33,16 +32,5 @@ public record EndTxnResponse(
     short epoch = version >= 5 ? r.readInt16("EndTxnResponse.ProducerEpoch") : -1;
     r.skipTaggedFields("EndTxnResponse", flex);
     return new EndTxnResponse(throttleTimeMs, errorCode, producerId, epoch);
-  }
-
-  @Override
-  public void write(ProtocolWriter w, short version) {
-    ApiKey.END_TXN.requireSupported(version);
-    boolean flex = ApiKey.END_TXN.isFlexible(version);
-    w.writeInt32(throttleTimeMs).writeInt16(errorCode);
-    if (version >= 5) {
-      w.writeInt64(producerId).writeInt16(producerEpoch);
-    }
-    w.writeEmptyTaggedFields(flex);
   }
 }

@@ -1,7 +1,6 @@
 package dev.plume.internal.protocol.message;
 
 import dev.plume.internal.protocol.ApiKey;
-import dev.plume.internal.protocol.ProtocolReader;
 import dev.plume.internal.protocol.ProtocolWriter;
 import dev.plume.internal.protocol.RequestMessage;
 import java.util.List;
@@ -58,26 +57,5 @@ public record FindCoordinatorRequest(byte keyType, List<String> coordinatorKeys)
       }
     }
     w.writeEmptyTaggedFields();
-  }
-
-  public static FindCoordinatorRequest read(ProtocolReader r, short version) {
-    ApiKey.FIND_COORDINATOR.requireSupported(version);
-    FindCoordinatorRequest request;
-    if (version < 4) {
-      String key = r.readString("FindCoordinatorRequest.Key", version >= 3);
-      request = of(r.readInt8("FindCoordinatorRequest.KeyType"), key);
-      r.skipTaggedFields("FindCoordinatorRequest", version >= 3);
-      return request;
-    } else {
-      byte keyType = r.readInt8("FindCoordinatorRequest.KeyType");
-      List<String> keys =
-          r.readCompactArray(
-              "FindCoordinatorRequest.CoordinatorKeys",
-              1,
-              k -> k.readCompactString("FindCoordinatorRequest.CoordinatorKeys"));
-      request = new FindCoordinatorRequest(keyType, keys);
-    }
-    r.skipTaggedFields("FindCoordinatorRequest");
-    return request;
   }
 }

@@ -2,7 +2,6 @@ package dev.plume.internal.protocol.message;
 
 import dev.plume.internal.protocol.ApiKey;
 import dev.plume.internal.protocol.ProtocolReader;
-import dev.plume.internal.protocol.ProtocolWriter;
 import dev.plume.internal.protocol.ResponseMessage;
 import java.util.List;
 
@@ -79,31 +78,5 @@ public record FindCoordinatorResponse(int throttleTimeMs, List<Coordinator> coor
             r.readCompactNullableString("FindCoordinatorResponse.Coordinators.ErrorMessage"));
     r.skipTaggedFields("FindCoordinatorResponse.Coordinators");
     return coordinator;
-  }
-
-  @Override
-  public void write(ProtocolWriter w, short version) {
-    ApiKey.FIND_COORDINATOR.requireSupported(version);
-    w.writeInt32(throttleTimeMs);
-    if (version < 4) {
-      if (coordinators.size() != 1) {
-        throw new IllegalArgumentException(
-            "FindCoordinator v" + version + " answers exactly one key");
-      }
-      Coordinator c = coordinators.get(0);
-      boolean flex = version >= 3;
-      w.writeInt16(c.errorCode()).writeNullableString(c.errorMessage(), flex);
-      w.writeInt32(c.nodeId()).writeString(c.host(), flex).writeInt32(c.port());
-      w.writeEmptyTaggedFields(flex);
-      return;
-    } else {
-      w.writeCompactArrayLength(coordinators.size());
-      for (Coordinator c : coordinators) {
-        w.writeCompactString(c.key()).writeInt32(c.nodeId()).writeCompactString(c.host());
-        w.writeInt32(c.port()).writeInt16(c.errorCode());
-        w.writeCompactNullableString(c.errorMessage()).writeEmptyTaggedFields();
-      }
-    }
-    w.writeEmptyTaggedFields();
   }
 }

@@ -1,7 +1,6 @@
 package dev.plume.internal.protocol.message;
 
 import dev.plume.internal.protocol.ApiKey;
-import dev.plume.internal.protocol.ProtocolReader;
 import dev.plume.internal.protocol.ProtocolWriter;
 import dev.plume.internal.protocol.RequestMessage;
 
@@ -45,16 +44,5 @@ public record InitProducerIdRequest(
           "InitProducerId v" + version + " cannot carry a producer id and epoch");
     }
     w.writeEmptyTaggedFields(flex);
-  }
-
-  public static InitProducerIdRequest read(ProtocolReader r, short version) {
-    ApiKey.INIT_PRODUCER_ID.requireSupported(version);
-    boolean flex = ApiKey.INIT_PRODUCER_ID.isFlexible(version);
-    String transactionalId = r.readNullableString("InitProducerIdRequest.TransactionalId", flex);
-    int timeoutMs = r.readInt32("InitProducerIdRequest.TransactionTimeoutMs");
-    long producerId = version >= 3 ? r.readInt64("InitProducerIdRequest.ProducerId") : -1L;
-    short epoch = version >= 3 ? r.readInt16("InitProducerIdRequest.ProducerEpoch") : -1;
-    r.skipTaggedFields("InitProducerIdRequest", flex);
-    return new InitProducerIdRequest(transactionalId, timeoutMs, producerId, epoch);
   }
 }

@@ -2,7 +2,6 @@ package dev.plume.internal.protocol.message;
 
 import dev.plume.internal.protocol.ApiKey;
 import dev.plume.internal.protocol.ProtocolReader;
-import dev.plume.internal.protocol.ProtocolWriter;
 import dev.plume.internal.protocol.ResponseMessage;
 
 /**
@@ -32,13 +31,5 @@ public record InitProducerIdResponse(
             r.readInt16("InitProducerIdResponse.ProducerEpoch"));
     r.skipTaggedFields("InitProducerIdResponse", flex);
     return response;
-  }
-
-  @Override
-  public void write(ProtocolWriter w, short version) {
-    ApiKey.INIT_PRODUCER_ID.requireSupported(version);
-    boolean flex = ApiKey.INIT_PRODUCER_ID.isFlexible(version);
-    w.writeInt32(throttleTimeMs).writeInt16(errorCode).writeInt64(producerId);
-    w.writeInt16(producerEpoch).writeEmptyTaggedFields(flex);
   }
 }

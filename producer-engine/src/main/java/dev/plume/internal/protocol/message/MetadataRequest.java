@@ -1,7 +1,6 @@
 package dev.plume.internal.protocol.message;
 
 import dev.plume.internal.protocol.ApiKey;
-import dev.plume.internal.protocol.ProtocolReader;
 import dev.plume.internal.protocol.ProtocolWriter;
 import dev.plume.internal.protocol.RequestMessage;
 import java.util.ArrayList;
@@ -92,33 +91,5 @@ public record MetadataRequest(
       w.writeBool(includeTopicAuthorizedOperations);
     }
     w.writeEmptyTaggedFields(flex);
-  }
-
-  public static MetadataRequest read(ProtocolReader r, short version) {
-    ApiKey.METADATA.requireSupported(version);
-    boolean flex = ApiKey.METADATA.isFlexible(version);
-    int count = r.readNullableArrayCount("MetadataRequest.Topics", 2, flex);
-    List<Topic> topics = null;
-    if (count >= 0) {
-      topics = new ArrayList<>(Math.min(count, 256));
-      for (int i = 0; i < count; i++) {
-        UUID id = version >= 10 ? r.readUuid("MetadataRequest.Topics.TopicId") : ZERO_UUID;
-        String name =
-            version >= 10
-                ? r.readNullableString("MetadataRequest.Topics.Name", flex)
-                : r.readString("MetadataRequest.Topics.Name", flex);
-        r.skipTaggedFields("MetadataRequest.Topics", flex);
-        topics.add(new Topic(id, name));
-      }
-    }
-    boolean allowAuto = r.readBool("MetadataRequest.AllowAutoTopicCreation");
-    boolean includeCluster =
-        version >= 8
-            && version <= 10
-            && r.readBool("MetadataRequest.IncludeClusterAuthorizedOperations");
-    boolean includeTopic =
-        version >= 8 && r.readBool("MetadataRequest.IncludeTopicAuthorizedOperations");
-    r.skipTaggedFields("MetadataRequest", flex);
-    return new MetadataRequest(topics, allowAuto, includeCluster, includeTopic);
   }
 }

@@ -2,7 +2,6 @@ package dev.plume.internal.protocol.message;
 
 import dev.plume.internal.protocol.ApiKey;
 import dev.plume.internal.protocol.ProtocolReader;
-import dev.plume.internal.protocol.ProtocolWriter;
 import dev.plume.internal.protocol.ResponseMessage;
 import java.util.List;
 import java.util.UUID;
@@ -140,64 +139,5 @@ public record MetadataResponse(
                 : List.of());
     r.skipTaggedFields("MetadataResponse.Partitions", flex);
     return partition;
-  }
-
-  @Override
-  public void write(ProtocolWriter w, short version) {
-    ApiKey.METADATA.requireSupported(version);
-    boolean flex = ApiKey.METADATA.isFlexible(version);
-    w.writeInt32(throttleTimeMs);
-    w.writeArrayLength(brokers.size(), flex);
-    for (Broker b : brokers) {
-      w.writeInt32(b.nodeId()).writeString(b.host(), flex).writeInt32(b.port());
-      w.writeNullableString(b.rack(), flex).writeEmptyTaggedFields(flex);
-    }
-    w.writeNullableString(clusterId, flex);
-    w.writeInt32(controllerId);
-    w.writeArrayLength(topics.size(), flex);
-    for (Topic t : topics) {
-      w.writeInt16(t.errorCode());
-      if (version >= 12) {
-        w.writeNullableString(t.name(), flex);
-      } else {
-        w.writeString(t.name(), flex);
-      }
-      if (version >= 10) {
-        w.writeUuid(t.topicId());
-      }
-      w.writeBool(t.isInternal());
-      w.writeArrayLength(t.partitions().size(), flex);
-      for (Partition p : t.partitions()) {
-        w.writeInt16(p.errorCode()).writeInt32(p.partitionIndex());
-        w.writeInt32(p.leaderId());
-        if (version >= 7) {
-          w.writeInt32(p.leaderEpoch());
-        }
-        writeInt32s(w, p.replicaNodes(), flex);
-        writeInt32s(w, p.isrNodes(), flex);
-        if (version >= 5) {
-          writeInt32s(w, p.offlineReplicas(), flex);
-        }
-        w.writeEmptyTaggedFields(flex);
-      }
-      if (version >= 8) {
-        w.writeInt32(t.topicAuthorizedOperations());
-      }
-      w.writeEmptyTaggedFields(flex);
-    }
-    if (version >= 8 && version <= 10) {
-      w.writeInt32(clusterAuthorizedOperations);
-    }
-    if (version >= 13) {
-      w.writeInt16(errorCode);
-    }
-    w.writeEmptyTaggedFields(flex);
-  }
-
-  private static void writeInt32s(ProtocolWriter w, List<Integer> values, boolean flex) {
-    w.writeArrayLength(values.size(), flex);
-    for (int value : values) {
-      w.writeInt32(value);
-    }
   }
 }

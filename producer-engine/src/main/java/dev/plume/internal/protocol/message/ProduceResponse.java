@@ -2,7 +2,6 @@ package dev.plume.internal.protocol.message;
 
 import dev.plume.internal.protocol.ApiKey;
 import dev.plume.internal.protocol.ProtocolReader;
-import dev.plume.internal.protocol.ProtocolWriter;
 import dev.plume.internal.protocol.ResponseMessage;
 import java.util.List;
 import java.util.UUID;
@@ -207,70 +206,5 @@ public record ProduceResponse(
             r.readCompactNullableString("ProduceResponse.NodeEndpoints.Rack"));
     r.skipTaggedFields("ProduceResponse.NodeEndpoints");
     return endpoint;
-  }
-
-  @Override
-  public void write(ProtocolWriter w, short version) {
-    ApiKey.PRODUCE.requireSupported(version);
-    boolean flex = ApiKey.PRODUCE.isFlexible(version);
-    w.writeArrayLength(responses.size(), flex);
-    for (TopicResponse topic : responses) {
-      if (version >= 13) {
-        w.writeUuid(topic.topicId());
-      } else {
-        w.writeString(topic.name(), flex);
-      }
-      w.writeArrayLength(topic.partitionResponses().size(), flex);
-      for (PartitionResponse p : topic.partitionResponses()) {
-        w.writeInt32(p.index()).writeInt16(p.errorCode()).writeInt64(p.baseOffset());
-        w.writeInt64(p.logAppendTimeMs());
-        if (version >= 5) {
-          w.writeInt64(p.logStartOffset());
-        }
-        if (version >= 8) {
-          w.writeArrayLength(p.recordErrors().size(), flex);
-          for (RecordError e : p.recordErrors()) {
-            w.writeInt32(e.batchIndex()).writeNullableString(e.batchIndexErrorMessage(), flex);
-            w.writeEmptyTaggedFields(flex);
-          }
-          w.writeNullableString(p.errorMessage(), flex);
-        }
-        if (!flex) {
-          continue;
-        }
-        // A tagged field is written only when it differs from its default.
-        if (version >= 10 && !p.currentLeader().equals(LeaderIdAndEpoch.UNKNOWN)) {
-          w.writeTaggedFieldCount(1);
-          LeaderIdAndEpoch leader = p.currentLeader();
-          w.writeTaggedField(
-              0,
-              f ->
-                  f.writeInt32(leader.leaderId())
-                      .writeInt32(leader.leaderEpoch())
-                      .writeEmptyTaggedFields());
-        } else {
-          w.writeEmptyTaggedFields();
-        }
-      }
-      w.writeEmptyTaggedFields(flex);
-    }
-    w.writeInt32(throttleTimeMs);
-    if (!flex) {
-      return;
-    }
-    if (version >= 10 && !nodeEndpoints.isEmpty()) {
-      w.writeTaggedFieldCount(1);
-      w.writeTaggedField(0, this::writeNodeEndpoints);
-    } else {
-      w.writeEmptyTaggedFields();
-    }
-  }
-
-  private void writeNodeEndpoints(ProtocolWriter w) {
-    w.writeCompactArrayLength(nodeEndpoints.size());
-    for (NodeEndpoint e : nodeEndpoints) {
-      w.writeInt32(e.nodeId()).writeCompactString(e.host()).writeInt32(e.port());
-      w.writeCompactNullableString(e.rack()).writeEmptyTaggedFields();
-    }
   }
 }

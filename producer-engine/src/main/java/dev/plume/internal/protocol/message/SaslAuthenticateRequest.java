@@ -1,7 +1,6 @@
 package dev.plume.internal.protocol.message;
 
 import dev.plume.internal.protocol.ApiKey;
-import dev.plume.internal.protocol.ProtocolReader;
 import dev.plume.internal.protocol.ProtocolWriter;
 import dev.plume.internal.protocol.RequestMessage;
 import java.util.Arrays;
@@ -34,14 +33,6 @@ public record SaslAuthenticateRequest(byte[] authBytes) implements RequestMessag
     ApiKey.SASL_AUTHENTICATE.requireSupported(version);
     boolean flex = ApiKey.SASL_AUTHENTICATE.isFlexible(version);
     w.writeBytes(authBytes, flex).writeEmptyTaggedFields(flex);
-  }
-
-  public static SaslAuthenticateRequest read(ProtocolReader r, short version) {
-    ApiKey.SASL_AUTHENTICATE.requireSupported(version);
-    boolean flex = ApiKey.SASL_AUTHENTICATE.isFlexible(version);
-    byte[] bytes = r.readBytes("SaslAuthenticateRequest.AuthBytes", flex);
-    r.skipTaggedFields("SaslAuthenticateRequest", flex);
-    return new SaslAuthenticateRequest(bytes);
   }
 
   // Records compare arrays by identity; compare content instead.

@@ -2,7 +2,6 @@ package dev.plume.internal.protocol.message;
 
 import dev.plume.internal.protocol.ApiKey;
 import dev.plume.internal.protocol.ProtocolReader;
-import dev.plume.internal.protocol.ProtocolWriter;
 import dev.plume.internal.protocol.ResponseMessage;
 import java.util.Arrays;
 import java.util.Objects;
@@ -44,18 +43,6 @@ public record SaslAuthenticateResponse(
     long lifetimeMs = version >= 1 ? r.readInt64("SaslAuthenticateResponse.SessionLifetimeMs") : 0L;
     r.skipTaggedFields("SaslAuthenticateResponse", flex);
     return new SaslAuthenticateResponse(errorCode, errorMessage, bytes, lifetimeMs);
-  }
-
-  @Override
-  public void write(ProtocolWriter w, short version) {
-    ApiKey.SASL_AUTHENTICATE.requireSupported(version);
-    boolean flex = ApiKey.SASL_AUTHENTICATE.isFlexible(version);
-    w.writeInt16(errorCode).writeNullableString(errorMessage, flex);
-    w.writeBytes(authBytes, flex);
-    if (version >= 1) {
-      w.writeInt64(sessionLifetimeMs);
-    }
-    w.writeEmptyTaggedFields(flex);
   }
 
   // Records compare arrays by identity; compare content instead.

@@ -1,7 +1,6 @@
 package dev.plume.internal.protocol.message;
 
 import dev.plume.internal.protocol.ApiKey;
-import dev.plume.internal.protocol.ProtocolReader;
 import dev.plume.internal.protocol.ProtocolWriter;
 import dev.plume.internal.protocol.RequestMessage;
 
@@ -24,10 +23,5 @@ public record SaslHandshakeRequest(String mechanism) implements RequestMessage {
   public void write(ProtocolWriter w, short version) {
     ApiKey.SASL_HANDSHAKE.requireSupported(version);
     w.writeString(mechanism);
-  }
-
-  public static SaslHandshakeRequest read(ProtocolReader r, short version) {
-    ApiKey.SASL_HANDSHAKE.requireSupported(version);
-    return new SaslHandshakeRequest(r.readString("SaslHandshakeRequest.Mechanism"));
   }
 }

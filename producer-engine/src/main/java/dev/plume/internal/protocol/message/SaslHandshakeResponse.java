@@ -2,7 +2,6 @@ package dev.plume.internal.protocol.message;
 
 import dev.plume.internal.protocol.ApiKey;
 import dev.plume.internal.protocol.ProtocolReader;
-import dev.plume.internal.protocol.ProtocolWriter;
 import dev.plume.internal.protocol.ResponseMessage;
 import java.util.List;
 
@@ -36,15 +35,5 @@ public record SaslHandshakeResponse(short errorCode, List<String> mechanisms)
             2,
             m -> m.readString("SaslHandshakeResponse.Mechanisms"));
     return new SaslHandshakeResponse(errorCode, mechanisms);
-  }
-
-  @Override
-  public void write(ProtocolWriter w, short version) {
-    ApiKey.SASL_HANDSHAKE.requireSupported(version);
-    w.writeInt16(errorCode);
-    w.writeArrayLength(mechanisms.size());
-    for (String mechanism : mechanisms) {
-      w.writeString(mechanism);
-    }
   }
 }

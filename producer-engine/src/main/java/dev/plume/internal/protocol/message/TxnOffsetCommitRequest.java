@@ -1,7 +1,6 @@
 package dev.plume.internal.protocol.message;
 
 import dev.plume.internal.protocol.ApiKey;
-import dev.plume.internal.protocol.ProtocolReader;
 import dev.plume.internal.protocol.ProtocolWriter;
 import dev.plume.internal.protocol.RequestMessage;
 import java.util.List;
@@ -76,52 +75,5 @@ public record TxnOffsetCommitRequest(
       w.writeEmptyTaggedFields(flex);
     }
     w.writeEmptyTaggedFields(flex);
-  }
-
-  public static TxnOffsetCommitRequest read(ProtocolReader r, short version) {
-    ApiKey.TXN_OFFSET_COMMIT.requireSupported(version);
-    boolean flex = ApiKey.TXN_OFFSET_COMMIT.isFlexible(version);
-    String transactionalId = r.readString("TxnOffsetCommitRequest.TransactionalId", flex);
-    String groupId = r.readString("TxnOffsetCommitRequest.GroupId", flex);
-    long producerId = r.readInt64("TxnOffsetCommitRequest.ProducerId");
-    short epoch = r.readInt16("TxnOffsetCommitRequest.ProducerEpoch");
-    int generationId = -1;
-    String memberId = "";
-    String instanceId = null;
-    if (version >= 3) {
-      generationId = r.readInt32("TxnOffsetCommitRequest.GenerationId");
-      memberId = r.readString("TxnOffsetCommitRequest.MemberId", flex);
-      instanceId = r.readNullableString("TxnOffsetCommitRequest.GroupInstanceId", flex);
-    }
-    List<Topic> topics =
-        r.readArray("TxnOffsetCommitRequest.Topics", 3, flex, t -> readTopic(t, version));
-    r.skipTaggedFields("TxnOffsetCommitRequest", flex);
-    return new TxnOffsetCommitRequest(
-        transactionalId, groupId, producerId, epoch, generationId, memberId, instanceId, topics);
-  }
-
-  private static Topic readTopic(ProtocolReader r, short version) {
-    boolean flex = ApiKey.TXN_OFFSET_COMMIT.isFlexible(version);
-    String name = r.readString("TxnOffsetCommitRequest.Topics.Name", flex);
-    List<Partition> partitions =
-        r.readArray(
-            "TxnOffsetCommitRequest.Partitions",
-            18,
-            flex,
-            p -> {
-              Partition partition =
-                  new Partition(
-                      p.readInt32("TxnOffsetCommitRequest.Partitions.PartitionIndex"),
-                      p.readInt64("TxnOffsetCommitRequest.Partitions.CommittedOffset"),
-                      version >= 2
-                          ? p.readInt32("TxnOffsetCommitRequest.Partitions.CommittedLeaderEpoch")
-                          : -1,
-                      p.readNullableString(
-                          "TxnOffsetCommitRequest.Partitions.CommittedMetadata", flex));
-              p.skipTaggedFields("TxnOffsetCommitRequest.Partitions", flex);
-              return partition;
-            });
-    r.skipTaggedFields("TxnOffsetCommitRequest.Topics", flex);
-    return new Topic(name, partitions);
   }
 }

@@ -2,7 +2,6 @@ package dev.plume.internal.protocol.message;
 
 import dev.plume.internal.protocol.ApiKey;
 import dev.plume.internal.protocol.ProtocolReader;
-import dev.plume.internal.protocol.ProtocolWriter;
 import dev.plume.internal.protocol.ResponseMessage;
 import java.util.List;
 
@@ -61,22 +60,5 @@ public record TxnOffsetCommitResponse(int throttleTimeMs, List<Topic> topics)
             });
     r.skipTaggedFields("TxnOffsetCommitResponse.Topics", flex);
     return new Topic(name, partitions);
-  }
-
-  @Override
-  public void write(ProtocolWriter w, short version) {
-    ApiKey.TXN_OFFSET_COMMIT.requireSupported(version);
-    boolean flex = ApiKey.TXN_OFFSET_COMMIT.isFlexible(version);
-    w.writeInt32(throttleTimeMs);
-    w.writeArrayLength(topics.size(), flex);
-    for (Topic topic : topics) {
-      w.writeString(topic.name(), flex);
-      w.writeArrayLength(topic.partitions().size(), flex);
-      for (Partition p : topic.partitions()) {
-        w.writeInt32(p.partitionIndex()).writeInt16(p.errorCode()).writeEmptyTaggedFields(flex);
-      }
-      w.writeEmptyTaggedFields(flex);
-    }
-    w.writeEmptyTaggedFields(flex);
   }
 }

@@ -2,12 +2,11 @@ package dev.plume.internal.protocol.message;
 
 import dev.plume.internal.protocol.ApiKey;
 import dev.plume.internal.protocol.ProtocolReader;
-import dev.plume.internal.protocol.RequestMessage;
 import dev.plume.internal.protocol.ResponseMessage;
 
 /**
- * Decoding by API key, for code that handles every API the same way (a network layer matching
- * responses to in-flight requests, a fake broker dispatching requests).
+ * Response decoding by API key, for code that handles every API the same way (a network layer
+ * matching responses to in-flight requests). Requests are decoded by {@link FakeBrokerDecoders}.
  */
 public final class Messages {
   private Messages() {}
@@ -30,23 +29,6 @@ public final class Messages {
       case END_TXN -> EndTxnResponse.read(reader, version);
       case TXN_OFFSET_COMMIT -> TxnOffsetCommitResponse.read(reader, version);
       case SASL_AUTHENTICATE -> SaslAuthenticateResponse.read(reader, version);
-    };
-  }
-
-  /** Reads a request body of {@code api} at {@code version} (broker side). */
-  public static RequestMessage readRequest(ApiKey api, ProtocolReader reader, short version) {
-    return switch (api) {
-      case PRODUCE -> ProduceRequest.read(reader, version);
-      case METADATA -> MetadataRequest.read(reader, version);
-      case FIND_COORDINATOR -> FindCoordinatorRequest.read(reader, version);
-      case SASL_HANDSHAKE -> SaslHandshakeRequest.read(reader, version);
-      case API_VERSIONS -> ApiVersionsRequest.read(reader, version);
-      case INIT_PRODUCER_ID -> InitProducerIdRequest.read(reader, version);
-      case ADD_PARTITIONS_TO_TXN -> AddPartitionsToTxnRequest.read(reader, version);
-      case ADD_OFFSETS_TO_TXN -> AddOffsetsToTxnRequest.read(reader, version);
-      case END_TXN -> EndTxnRequest.read(reader, version);
-      case TXN_OFFSET_COMMIT -> TxnOffsetCommitRequest.read(reader, version);
-      case SASL_AUTHENTICATE -> SaslAuthenticateRequest.read(reader, version);
     };
   }
 }

@@ -45,7 +45,8 @@ class RoundTripTest {
       if (c.message() instanceof dev.plume.internal.protocol.RequestMessage m) {
         m.write(w, c.version());
       } else {
-        ((dev.plume.internal.protocol.ResponseMessage) c.message()).write(w, c.version());
+        FakeBrokerEncoders.write(
+            (dev.plume.internal.protocol.ResponseMessage) c.message(), w, c.version());
       }
     }
     byte[] all = w.toByteArray();

@@ -34,7 +34,7 @@ public final class Samples {
       if (message instanceof RequestMessage m) {
         m.write(w, version);
       } else {
-        ((ResponseMessage) message).write(w, version);
+        FakeBrokerEncoders.write((ResponseMessage) message, w, version);
       }
       return w.toByteArray();
     }
@@ -68,7 +68,7 @@ public final class Samples {
           "ApiVersionsRequest",
           true,
           v,
-          ApiVersionsRequest::read,
+          FakeBrokerDecoders::readApiVersionsRequest,
           // v0-2 have an empty body: the client software fields read back as empty.
           v >= 3
               ? new ApiVersionsRequest("plume-java", "0.1.0-SNAPSHOT")
@@ -81,7 +81,7 @@ public final class Samples {
           "MetadataRequest",
           true,
           v,
-          MetadataRequest::read,
+          FakeBrokerDecoders::readMetadataRequest,
           metadataRequest(v),
           new MetadataRequest(null, false, false, false),
           new MetadataRequest(List.of(), true, false, v >= 8));
@@ -102,7 +102,7 @@ public final class Samples {
           "InitProducerIdRequest",
           true,
           v,
-          InitProducerIdRequest::read,
+          FakeBrokerDecoders::readInitProducerIdRequest,
           v >= 3
               ? new InitProducerIdRequest("txn-" + UNICODE, 60000, 123456789012L, (short) 7)
               : InitProducerIdRequest.fresh("txn-1", 60000),
@@ -114,7 +114,7 @@ public final class Samples {
           "FindCoordinatorRequest",
           true,
           v,
-          FindCoordinatorRequest::read,
+          FakeBrokerDecoders::readFindCoordinatorRequest,
           v >= 4
               ? new FindCoordinatorRequest((byte) 1, List.of("txn-a", "txn-b", UNICODE))
               : FindCoordinatorRequest.of((byte) 1, "txn-a"),
@@ -126,7 +126,7 @@ public final class Samples {
           "AddPartitionsToTxnRequest",
           true,
           v,
-          AddPartitionsToTxnRequest::read,
+          FakeBrokerDecoders::readAddPartitionsToTxnRequest,
           new AddPartitionsToTxnRequest(
               "txn",
               99L,
@@ -142,7 +142,7 @@ public final class Samples {
           "AddOffsetsToTxnRequest",
           true,
           v,
-          AddOffsetsToTxnRequest::read,
+          FakeBrokerDecoders::readAddOffsetsToTxnRequest,
           new AddOffsetsToTxnRequest("txn", Long.MAX_VALUE, Short.MAX_VALUE, "group-" + UNICODE),
           new AddOffsetsToTxnRequest("", 0L, (short) 0, ""));
     }
@@ -152,7 +152,7 @@ public final class Samples {
           "TxnOffsetCommitRequest",
           true,
           v,
-          TxnOffsetCommitRequest::read,
+          FakeBrokerDecoders::readTxnOffsetCommitRequest,
           new TxnOffsetCommitRequest(
               "txn",
               "group",
@@ -176,7 +176,7 @@ public final class Samples {
           "EndTxnRequest",
           true,
           v,
-          EndTxnRequest::read,
+          FakeBrokerDecoders::readEndTxnRequest,
           new EndTxnRequest("txn-" + UNICODE, 77L, (short) 4, true),
           new EndTxnRequest("t", 0L, (short) 0, false));
     }
@@ -186,7 +186,7 @@ public final class Samples {
           "SaslHandshakeRequest",
           true,
           v,
-          SaslHandshakeRequest::read,
+          FakeBrokerDecoders::readSaslHandshakeRequest,
           new SaslHandshakeRequest("SCRAM-SHA-512"),
           new SaslHandshakeRequest(""));
     }
@@ -196,7 +196,7 @@ public final class Samples {
           "SaslAuthenticateRequest",
           true,
           v,
-          SaslAuthenticateRequest::read,
+          FakeBrokerDecoders::readSaslAuthenticateRequest,
           new SaslAuthenticateRequest(new byte[] {0, 'u', 's', 'e', 'r', 0, 'p', (byte) 0xff}),
           new SaslAuthenticateRequest(new byte[0]));
     }
