@@ -90,7 +90,8 @@ class FaultProxyTest {
     try (Client c = new Client()) {
       proxy.stall(true);
       c.send(PRODUCE, 1);
-      assertThatThrownBy(c::receive).isInstanceOf(SocketTimeoutException.class);
+      assertThatThrownBy(() -> c.receiveWithin(QUIET_MS))
+          .isInstanceOf(SocketTimeoutException.class);
       proxy.stall(false);
       assertThat(c.receive()).isEqualTo(1); // the connection survived
     }
@@ -101,7 +102,8 @@ class FaultProxyTest {
     try (Client c = new Client()) {
       proxy.halfOpen(Direction.TO_CLIENT, true);
       c.send(PRODUCE, 1);
-      assertThatThrownBy(c::receive).isInstanceOf(SocketTimeoutException.class);
+      assertThatThrownBy(() -> c.receiveWithin(QUIET_MS))
+          .isInstanceOf(SocketTimeoutException.class);
       assertThat(broker.requests.get()).isEqualTo(1); // the request got there
       proxy.halfOpen(Direction.TO_CLIENT, false);
       c.send(PRODUCE, 2);
@@ -168,9 +170,14 @@ class FaultProxyTest {
       out.flush();
     }
 
-    /** The correlation id of the next response. */
+    /** The correlation id of the next response (a loaded machine may take seconds to relay it). */
     int receive() throws IOException {
-      socket.setSoTimeout(QUIET_MS);
+      return receiveWithin(5_000);
+    }
+
+    /** The correlation id of a response that starts within {@code timeoutMs}. */
+    int receiveWithin(int timeoutMs) throws IOException {
+      socket.setSoTimeout(timeoutMs);
       int size = in.readInt();
       byte[] body = new byte[size];
       socket.setSoTimeout(5_000); // once it started, the rest comes
