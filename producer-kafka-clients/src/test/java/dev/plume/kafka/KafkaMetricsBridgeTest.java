@@ -129,6 +129,10 @@ class KafkaMetricsBridgeTest {
         -1,
         Map.of(1, new ProducerStats.NodeStats(1, true, requests, requests, 100, 100, 2.0, 3.0)),
         Map.of(),
-        null);
+        null,
+        0,
+        0,
+        0.0,
+        0.0);
   }
 }

@@ -65,6 +65,10 @@ public final class TestStats {
         lastErrorAgeMs,
         nodes,
         topics,
-        fatalError);
+        fatalError,
+        0,
+        0,
+        0.0,
+        0.0);
   }
 }
