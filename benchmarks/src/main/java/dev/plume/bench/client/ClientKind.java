@@ -36,8 +36,20 @@ public enum ClientKind {
           new KafkaApiAdapter(
               this,
               new org.apache.kafka.clients.producer.KafkaProducer<>(
-                  configs, new ByteArraySerializer(), new ByteArraySerializer()));
+                  withoutPlumeSettings(configs),
+                  new ByteArraySerializer(),
+                  new ByteArraySerializer()));
     };
+  }
+
+  /**
+   * Plume-only settings ({@code plume.*}, e.g. adaptive batching) are left out for kafka-clients,
+   * which then runs its defaults: the baseline a Plume setting is measured against.
+   */
+  static Map<String, Object> withoutPlumeSettings(Map<String, Object> configs) {
+    Map<String, Object> kept = new java.util.HashMap<>(configs);
+    kept.keySet().removeIf(key -> key.startsWith("plume."));
+    return kept;
   }
 
   /**

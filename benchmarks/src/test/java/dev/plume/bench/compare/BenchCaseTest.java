@@ -21,6 +21,13 @@ class BenchCaseTest {
   }
 
   @Test
+  void adaptiveIsPlumeOnlyAndNotInAll() {
+    assertThat(BenchCase.parse("adaptive-100B-6p").configs())
+        .containsExactly(java.util.Map.entry("plume.batching.adaptive", "true"));
+    assertThat(BenchCase.all()).noneMatch(c -> c.settings().equals("adaptive"));
+  }
+
+  @Test
   void threadsAndProducersAreOptionalSuffixes() {
     BenchCase plain = BenchCase.parse("defaults-100B-6p");
     assertThat(plain.threads()).isEqualTo(1);
