@@ -80,6 +80,10 @@ public final class PerfMain {
     SplittableRandom random = new SplittableRandom(0);
     byte[] payload = options.recordSize() == null ? null : new byte[options.recordSize()];
     PerfStats stats = new PerfStats(options.numRecords(), System.currentTimeMillis(), System.out);
+    // With --warmup-records the records after the warm-up are also counted on their own, from the
+    // moment the first of them is sent: JIT compilation, connection set-up and the first requests
+    // to fresh partitions fall in the warm-up, so this summary shows the steady-state tail.
+    PerfStats steady = null;
     long startMs = System.currentTimeMillis();
     double throughput = options.throughput();
     if (transactional) {
@@ -102,11 +106,14 @@ public final class PerfMain {
         payload = Long.toString(i).getBytes(StandardCharsets.UTF_8);
       }
       long sendStartMs = System.currentTimeMillis();
+      if (options.warmupRecords() > 0 && i == options.warmupRecords()) {
+        steady = PerfStats.silent(options.numRecords() - options.warmupRecords(), sendStartMs);
+      }
       producer.send(
           options.topic(),
           null,
           payload,
-          new PerfAck(sendStartMs, payload.length, stats, failures));
+          new PerfAck(sendStartMs, payload.length, stats, steady, failures));
       currentTransactionSize++;
       if (transactional && transactionDurationMs <= sendStartMs - transactionStartMs) {
         producer.commitTransaction();
@@ -125,10 +132,10 @@ public final class PerfMain {
     }
     if (!options.printMetrics()) {
       producer.close();
-      System.out.println(stats.totalLine(System.currentTimeMillis()));
+      printSummaries(stats, steady, options.warmupRecords());
     } else {
       producer.flush();
-      System.out.println(stats.totalLine(System.currentTimeMillis()));
+      printSummaries(stats, steady, options.warmupRecords());
       printMetrics(producer.metrics());
       producer.close();
     }
@@ -138,6 +145,18 @@ public final class PerfMain {
       return 1;
     }
     return 0;
+  }
+
+  private static void printSummaries(PerfStats all, PerfStats steady, long warmupRecords) {
+    long nowMs = System.currentTimeMillis();
+    System.out.println(all.totalLine(nowMs));
+    if (steady != null) {
+      System.out.println(
+          "Steady state (after the first "
+              + warmupRecords
+              + " records): "
+              + steady.totalLine(nowMs));
+    }
   }
 
   /** Entries of the payload file split at the delimiter (a regular expression, as in Kafka). */
@@ -206,12 +225,14 @@ public final class PerfMain {
     private final long startMs;
     private final int bytes;
     private final PerfStats stats;
+    private final PerfStats steady; // null for warm-up records
     private final AtomicLong failures;
 
-    PerfAck(long startMs, int bytes, PerfStats stats, AtomicLong failures) {
+    PerfAck(long startMs, int bytes, PerfStats stats, PerfStats steady, AtomicLong failures) {
       this.startMs = startMs;
       this.bytes = bytes;
       this.stats = stats;
+      this.steady = steady;
       this.failures = failures;
     }
 
@@ -220,6 +241,9 @@ public final class PerfMain {
       long now = System.currentTimeMillis();
       if (exception == null) {
         stats.record((int) (now - startMs), bytes, now);
+        if (steady != null) {
+          steady.record((int) (now - startMs), bytes, now);
+        }
       } else if (failures.incrementAndGet() <= MAX_PRINTED_FAILURES) {
         exception.printStackTrace();
       } else if (failures.get() == MAX_PRINTED_FAILURES + 1) {

@@ -11,6 +11,7 @@ import java.util.List;
  * @param payloadFile null unless {@code --payload-file}
  * @param throughput records/s, or a value <= 0 for no throttling
  * @param transactionDurationMs null unless given
+ * @param warmupRecords records at the start left out of the steady-state summary (0: none)
  */
 public record PerfOptions(
     String topic,
@@ -24,7 +25,8 @@ public record PerfOptions(
     String producerConfigFile,
     boolean printMetrics,
     String transactionalId,
-    Long transactionDurationMs) {
+    Long transactionDurationMs,
+    long warmupRecords) {
 
   public PerfOptions {
     producerProps = List.copyOf(producerProps);
@@ -48,6 +50,7 @@ public record PerfOptions(
           "                  [--producer.config CONFIG-FILE] [--print-metrics]",
           "                  [--transactional-id TRANSACTIONAL-ID]"
               + " [--transaction-duration-ms TRANSACTION-DURATION]",
+          "                  [--warmup-records WARMUP-RECORDS]",
           "",
           "Measures Plume's producer with the flags and output of Kafka's"
               + " kafka-producer-perf-test.",
@@ -64,6 +67,8 @@ public record PerfOptions(
           "  --print-metrics              print the producer's metrics at the end",
           "  --transactional-id ID        run in transactions with this transactional.id",
           "  --transaction-duration-ms MS commit every MS ms (default 3000 with transactions)",
+          "  --warmup-records N           also print a summary of the records after the first N"
+              + " (steady state)",
           "",
           "Either --producer-props or --producer.config must be specified; bootstrap.servers is"
               + " required.");
@@ -81,6 +86,7 @@ public record PerfOptions(
     boolean printMetrics = false;
     String txId = null;
     Long txDuration = null;
+    long warmupRecords = 0;
     int payloadChoices = 0;
     for (int i = 0; i < args.length; i++) {
       String flag = args[i];
@@ -124,6 +130,7 @@ public record PerfOptions(
         case "--print-metrics" -> printMetrics = true;
         case "--transactional-id" -> txId = value(args, ++i, flag);
         case "--transaction-duration-ms" -> txDuration = parseLong(value(args, ++i, flag), flag);
+        case "--warmup-records" -> warmupRecords = parseLong(value(args, ++i, flag), flag);
         default -> throw new UsageException("unrecognized arguments: '" + flag + "'");
       }
     }
@@ -152,6 +159,10 @@ public record PerfOptions(
     if (txDuration != null && txDuration <= 0) {
       throw new UsageException("--transaction-duration-ms should be greater than zero");
     }
+    if (warmupRecords < 0 || warmupRecords >= numRecords) {
+      throw new UsageException(
+          "--warmup-records should be at least zero and less than --num-records");
+    }
     String realDelimiter = delimiter.equals("\\n") ? "\n" : delimiter;
     return new PerfOptions(
         topic,
@@ -165,7 +176,8 @@ public record PerfOptions(
         configFile,
         printMetrics,
         txId,
-        txDuration);
+        txDuration,
+        warmupRecords);
   }
 
   private static String value(String[] args, int i, String flag) throws UsageException {

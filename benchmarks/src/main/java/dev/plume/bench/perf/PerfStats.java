@@ -15,7 +15,7 @@ final class PerfStats {
   static final long REPORTING_INTERVAL_MS = 5000;
   private static final int MAX_SAMPLES = 500_000;
 
-  private final PrintStream out;
+  private final PrintStream out; // null: no window lines
   private final long startMs;
   private final long sampleEvery;
   private final int[] samples;
@@ -39,6 +39,11 @@ final class PerfStats {
     this.samples = new int[(int) (numRecords / sampleEvery) + 1];
   }
 
+  /** Stats that print no window lines, only their summary (the steady state of a warm-up run). */
+  static PerfStats silent(long numRecords, long nowMs) {
+    return new PerfStats(numRecords, nowMs, null);
+  }
+
   synchronized void record(int latencyMs, int recordBytes, long nowMs) {
     count++;
     bytes += recordBytes;
@@ -52,7 +57,7 @@ final class PerfStats {
       samples[sampleCount++] = latencyMs;
     }
     iteration++;
-    if (nowMs - windowStartMs >= REPORTING_INTERVAL_MS) {
+    if (out != null && nowMs - windowStartMs >= REPORTING_INTERVAL_MS) {
       out.println(windowLine(nowMs));
       windowStartMs = nowMs;
       windowCount = 0;

@@ -31,6 +31,34 @@ class PerfOptionsTest {
     assertThat(o.printMetrics()).isTrue();
     assertThat(o.payloadDelimiter()).isEqualTo("\n");
     assertThat(o.transactionalId()).isNull();
+    assertThat(o.warmupRecords()).isZero();
+  }
+
+  @Test
+  void warmupRecordsMustLeaveSteadyStateRecords() throws Exception {
+    String[] base = {
+      "--topic",
+      "t",
+      "--num-records",
+      "1000",
+      "--payload-monotonic",
+      "--throughput",
+      "-1",
+      "--producer-props",
+      "a=b",
+      "--warmup-records"
+    };
+    assertThat(PerfOptions.parse(with(base, "200")).warmupRecords()).isEqualTo(200);
+    assertThatThrownBy(() -> PerfOptions.parse(with(base, "1000")))
+        .hasMessageContaining("--warmup-records should be at least zero and less than");
+    assertThatThrownBy(() -> PerfOptions.parse(with(base, "-1")))
+        .hasMessageContaining("--warmup-records should be at least zero and less than");
+  }
+
+  private static String[] with(String[] base, String last) {
+    String[] all = java.util.Arrays.copyOf(base, base.length + 1);
+    all[base.length] = last;
+    return all;
   }
 
   @Test
