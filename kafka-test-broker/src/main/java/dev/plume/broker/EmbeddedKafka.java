@@ -89,10 +89,16 @@ public final class EmbeddedKafka {
           spec = spec.withDataDir(Path.of(required(args[i], value)));
           i++;
           break;
+        case "--jvm":
+          // e.g. "-Xms1g -Xmx1g -XX:+UseG1GC" for benchmarks: the test default is a small heap
+          // and the C1 compiler only, which starts fast but costs the broker CPU per record
+          spec = spec.withJvmOptions(List.of(required(args[i], value).trim().split("\\s+")));
+          i++;
+          break;
         default:
           System.err.println(
               "usage: EmbeddedKafka [--nodes N] [--version KAFKA_VERSION] [--mode auto|kraft|zookeeper]"
-                  + " [--data-dir DIR]");
+                  + " [--data-dir DIR] [--jvm \"BROKER JVM OPTIONS\"]");
           System.exit(2);
       }
     }
