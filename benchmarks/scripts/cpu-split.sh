@@ -14,38 +14,13 @@ bootstrap="$1"; broker_pid="$2"; records="$3"; shift 3
 clients=("$@"); [[ ${#clients[@]} -gt 0 ]] || clients=(plume kafka-clients)
 tick=$(getconf CLK_TCK)
 payload="$(mktemp)"; trap 'rm -f "$payload"' EXIT
-python3 - "$payload" <<'PY'
-import random, sys
-random.seed(1)
-rows = []
-for i in range(1000):
-    s = '{"id":%d,"user":"u%05d","event":"click","page":"/p/%04d","ok":true}' % (
-        i, random.randint(0, 99999), random.randint(0, 9999))
-    rows.append(s[:100].ljust(100, 'x'))
-open(sys.argv[1], 'w').write('\n'.join(rows))
-PY
-tmp="$(mktemp -d)"; trap 'rm -rf "$payload" "$tmp"' EXIT
-cat > "$tmp/CreateTopic.java" <<'JAVA'
-import java.util.List;
-import java.util.Map;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-
-public class CreateTopic {
-  public static void main(String[] args) throws Exception {
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", args[0]))) {
-      admin.createTopics(List.of(new NewTopic(args[1], 6, (short) 1))).all().get();
-    }
-  }
-}
-JAVA
+"$root/benchmarks/scripts/payload-file.py" "$payload"
 broker_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 run=0
 for client in "${clients[@]}"; do
   run=$((run + 1))
   topic="perf-split-$client-$run-$$"
-  java -cp "$root/benchmarks/target/benchmarks.jar" "$tmp/CreateTopic.java" "$bootstrap" "$topic" \
-      > /dev/null 2>&1
+  "$root/benchmarks/scripts/create-topic.sh" "$bootstrap" 6 "$topic"
   b0=$(broker_ticks "$broker_pid")
   start=$(date +%s%N)
   TIMEFORMAT='%U %S'

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# The measurements behind the product goals in benchmarks/README.md ("Current summary"), in one
+# command, on a quiet machine (nothing else running: load average < 1 before starting):
+#   benchmarks/scripts/product-goals.sh OUT_DIR [RUNS]      # RUNS full runs of the goal cases (default 2)
+# Per run: defaults-100B-6p and adaptive-100B-6p at 50,000 records/s, 3 rounds, all four clients.
+# Once: defaults at 150,000 records/s; adaptive and defaults at 5,000 records/s; then, on one broker
+# with benchmark JVM options, bin/plume-perf beside the same tool driving kafka-clients at 150,000
+# and 50,000 records/s (alternating, 2 rounds, steady state after 1,500,000 / 500,000 warm-up
+# records) and the full-speed CPU split (client vs broker). Every output goes to OUT_DIR; about 30
+# minutes on 2 cores. The scaling group is separate: bin/plume-bench --cases scaling --csv FILE.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+out="${1:?usage: product-goals.sh OUT_DIR [RUNS]}"; runs="${2:-2}"
+mkdir -p "$out"
+jar="$root/benchmarks/target/benchmarks.jar"
+[[ -f "$jar" ]] || (cd "$root" && ./mvnw -B -q -pl benchmarks -am package -DskipTests)
+bench() { java -Xmx512m -jar "$jar" compare "$@"; }
+all=plume,plume-outcome,plume-kafka-api,kafka-clients
+
+for run in $(seq 1 "$runs"); do
+  bench --cases defaults-100B-6p,adaptive-100B-6p --rounds 3 --clients "$all" \
+    --csv "$out/goals-$run.csv" > "$out/goals-$run.log" 2>&1
+  grep '^RATIO' "$out/goals-$run.log"
+done
+bench --cases defaults-100B-6p --rate 150000 --rounds 3 --clients plume,kafka-clients \
+  --csv "$out/rate150k.csv" > "$out/rate150k.log" 2>&1
+grep '^RATIO' "$out/rate150k.log"
+bench --cases adaptive-100B-6p,defaults-100B-6p --rate 5000 --rounds 3 \
+  --clients plume,plume-outcome,kafka-clients --csv "$out/rate5k.csv" > "$out/rate5k.log" 2>&1
+grep '^RATIO' "$out/rate5k.log"
+
+# plume-perf beside kafka-clients on one broker with production-like JVM options
+tag="goals-$$"
+broker_log="$out/broker.log"
+PLUME_BROKER_TAG="$tag" java "-Dplume.broker.tag=$tag" -cp "$jar" dev.plume.broker.EmbeddedKafka \
+  --jvm "-Xms1g -Xmx1g -XX:+UseG1GC" > "$broker_log" 2>&1 &
+trap 'pkill -9 -f "plume.broker.tag=$tag" || true' EXIT
+for _ in $(seq 1 120); do grep -q 'bootstrap.servers=' "$broker_log" && break; sleep 1; done
+bootstrap="$(sed -n 's/.*bootstrap.servers=//p' "$broker_log" | head -1)"
+broker_pid="$(pgrep -f "plume.broker.tag=$tag.*plume.broker.node=0" | head -1)"
+"$root/benchmarks/scripts/cpu-split.sh" "$bootstrap" "$broker_pid" 5000000 \
+  plume kafka-clients plume kafka-clients | tee "$out/cpu-split.txt"
+payload="$out/payload.txt"
+"$root/benchmarks/scripts/payload-file.py" "$payload"
+for rate in 150000 50000; do
+  for round in 1 2; do
+    for client in kafka-clients plume; do
+      topic="perf-$rate-$client-$round"
+      "$root/benchmarks/scripts/create-topic.sh" "$bootstrap" 6 "$topic"
+      PLUME_PERF_CLIENT=$client "$root/bin/plume-perf" --topic "$topic" \
+        --num-records $((rate * 30)) --warmup-records $((rate * 10)) --payload-file "$payload" \
+        --throughput "$rate" --producer-props "bootstrap.servers=$bootstrap" \
+        > "$out/perf-$rate-$client-$round.log" 2>&1
+      echo "$rate $client round $round: $(tail -1 "$out/perf-$rate-$client-$round.log")"
+    done
+  done
+done | tee "$out/perf.txt"
