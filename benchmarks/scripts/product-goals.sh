@@ -2,12 +2,13 @@
 # The measurements behind the product goals in benchmarks/README.md ("Current summary"), in one
 # command, on a quiet machine (nothing else running: load average < 1 before starting):
 #   benchmarks/scripts/product-goals.sh OUT_DIR [RUNS]      # RUNS full runs of the goal cases (default 2)
-# Per run: defaults-100B-6p and adaptive-100B-6p at 50,000 records/s, 3 rounds, all four clients.
-# Once: defaults at 150,000 records/s; adaptive and defaults at 5,000 records/s; then, on one broker
+# Per run, 3 rounds at 50,000 records/s: defaults-100B-6p with all four clients, adaptive-100B-6p
+# with Plume's two APIs (kafka-clients runs its defaults there, as the baseline).
+# Once: defaults at 150,000 records/s; adaptive at 5,000 records/s; then, on one broker
 # with benchmark JVM options, bin/plume-perf beside the same tool driving kafka-clients at 150,000
 # and 50,000 records/s (alternating, 2 rounds, steady state after 1,500,000 / 500,000 warm-up
 # records) and the full-speed CPU split (client vs broker). Every output goes to OUT_DIR; about 30
-# minutes on 2 cores. The scaling group is separate: bin/plume-bench --cases scaling --csv FILE.
+# minutes on 2 cores; last, one JFR-profiled round per client. The scaling group is separate: bin/plume-bench --cases scaling --csv FILE.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 out="${1:?usage: product-goals.sh OUT_DIR [RUNS]}"; runs="${2:-2}"
@@ -18,16 +19,18 @@ bench() { java -Xmx512m -jar "$jar" compare "$@"; }
 all=plume,plume-outcome,plume-kafka-api,kafka-clients
 
 for run in $(seq 1 "$runs"); do
-  bench --cases defaults-100B-6p,adaptive-100B-6p --rounds 3 --clients "$all" \
+  bench --cases defaults-100B-6p --rounds 3 --clients "$all" \
     --csv "$out/goals-$run.csv" > "$out/goals-$run.log" 2>&1
-  grep '^RATIO' "$out/goals-$run.log"
+  bench --cases adaptive-100B-6p --rounds 3 --clients plume,plume-outcome,kafka-clients \
+    --csv "$out/adaptive-$run.csv" > "$out/adaptive-$run.log" 2>&1
+  grep -h '^RATIO' "$out/goals-$run.log" "$out/adaptive-$run.log" || true
 done
 bench --cases defaults-100B-6p --rate 150000 --rounds 3 --clients plume,kafka-clients \
   --csv "$out/rate150k.csv" > "$out/rate150k.log" 2>&1
-grep '^RATIO' "$out/rate150k.log"
-bench --cases adaptive-100B-6p,defaults-100B-6p --rate 5000 --rounds 3 \
+grep '^RATIO' "$out/rate150k.log" || true
+bench --cases adaptive-100B-6p --rate 5000 --rounds 3 \
   --clients plume,plume-outcome,kafka-clients --csv "$out/rate5k.csv" > "$out/rate5k.log" 2>&1
-grep '^RATIO' "$out/rate5k.log"
+grep '^RATIO' "$out/rate5k.log" || true
 
 # plume-perf beside kafka-clients on one broker with production-like JVM options
 tag="goals-$$"
@@ -55,3 +58,15 @@ for rate in 150000 50000; do
     done
   done
 done | tee "$out/perf.txt"
+
+# Profiles of one round at 50,000 records/s (JFR, 1 ms sampling), summarised by jfr-top.py
+jhome="$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.home = //p')"
+sed -e '/jdk.ExecutionSample"/,/<\/event>/ s/10 ms/1 ms/' \
+  -e '/jdk.NativeMethodSample"/,/<\/event>/ s/20 ms/1 ms/' "$jhome/lib/jfr/profile.jfc" \
+  > "$out/profile-1ms.jfc"
+bench --cases defaults-100B-6p --rounds 1 --clients plume,plume-outcome,kafka-clients \
+  --profile "$out/jfr" --jfr-settings "$out/profile-1ms.jfc" > "$out/profile.log" 2>&1
+for f in "$out"/jfr/*.jfr; do
+  prefix=dev.plume.; [[ "$f" == *kafka-clients* ]] && prefix=org.apache.kafka.
+  "$root/benchmarks/scripts/jfr-top.py" "$f" 25 "$prefix" > "${f%.jfr}.top.txt" 2>&1 || true
+done
