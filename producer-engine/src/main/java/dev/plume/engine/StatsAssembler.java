@@ -62,46 +62,47 @@ final class StatsAssembler {
     long lastResponse = sender.lastResponseMs();
     long lastContact = Math.max(lastUpdate, lastResponse);
     TrafficStats total = network.total();
-    return new ProducerStats(
-        sender.recordsSent(),
-        sender.recordErrors(),
-        sender.recordRetries(),
-        sender.batchSplits(),
-        rates.sendRate(),
-        rates.errorRate(),
-        rates.retryRate(),
-        sender.batchSizeAvgBytes(),
-        sender.batchSizeMaxBytes(),
-        sender.recordsPerRequestAvg(),
-        sender.compressionRatioAvg(),
-        pool.totalMemoryBytes(),
-        pool.availableBytes(),
-        pool.waitingThreads(),
-        pool.exhaustedTotal(),
-        (int) Math.max(0, total.requestsSent() - total.responsesReceived()),
-        sender.produceRequests(),
-        latency.avgMs(),
-        latency.maxMs(),
-        latency.percentileMs(0.50),
-        latency.percentileMs(0.99),
-        sender.queueTimeAvgMs(),
-        sender.queueTimeMaxMs(),
-        (int) network.openConnections(),
-        network.connectionsCreated(),
-        network.connectionsClosed(),
-        total.bytesSent(),
-        total.bytesReceived(),
-        lastUpdate < 0 ? -1 : nowMs - lastUpdate,
-        lastContact < 0 ? -1 : nowMs - lastContact,
-        senderAlive,
-        sender.lastError(),
-        sender.lastErrorMs() < 0 ? -1 : Math.max(0, nowMs - sender.lastErrorMs()),
-        nodes,
-        topics,
-        fatalError == null ? null : fatalError.toString(),
-        sender.rounds(),
-        sender.wakeups(),
-        rates.roundRate(),
-        rates.wakeupRate());
+    return ProducerStats.builder()
+        .recordsSentTotal(sender.recordsSent())
+        .recordErrorsTotal(sender.recordErrors())
+        .recordRetriesTotal(sender.recordRetries())
+        .batchSplitsTotal(sender.batchSplits())
+        .recordSendRate(rates.sendRate())
+        .recordErrorRate(rates.errorRate())
+        .recordRetryRate(rates.retryRate())
+        .batchSizeAvgBytes(sender.batchSizeAvgBytes())
+        .batchSizeMaxBytes(sender.batchSizeMaxBytes())
+        .recordsPerRequestAvg(sender.recordsPerRequestAvg())
+        .compressionRatioAvg(sender.compressionRatioAvg())
+        .bufferTotalBytes(pool.totalMemoryBytes())
+        .bufferAvailableBytes(pool.availableBytes())
+        .waitingThreads(pool.waitingThreads())
+        .bufferExhaustedTotal(pool.exhaustedTotal())
+        .requestsInFlight((int) Math.max(0, total.requestsSent() - total.responsesReceived()))
+        .requestsTotal(sender.produceRequests())
+        .requestLatencyAvgMs(latency.avgMs())
+        .requestLatencyMaxMs(latency.maxMs())
+        .requestLatencyP50Ms(latency.percentileMs(0.50))
+        .requestLatencyP99Ms(latency.percentileMs(0.99))
+        .recordQueueTimeAvgMs(sender.queueTimeAvgMs())
+        .recordQueueTimeMaxMs(sender.queueTimeMaxMs())
+        .connectionCount((int) network.openConnections())
+        .connectionCreationTotal(network.connectionsCreated())
+        .connectionCloseTotal(network.connectionsClosed())
+        .outgoingBytesTotal(total.bytesSent())
+        .incomingBytesTotal(total.bytesReceived())
+        .metadataAgeMs(lastUpdate < 0 ? -1 : nowMs - lastUpdate)
+        .lastBrokerContactAgeMs(lastContact < 0 ? -1 : nowMs - lastContact)
+        .senderThreadAlive(senderAlive)
+        .lastError(sender.lastError())
+        .lastErrorAgeMs(sender.lastErrorMs() < 0 ? -1 : Math.max(0, nowMs - sender.lastErrorMs()))
+        .nodes(nodes)
+        .topics(topics)
+        .fatalError(fatalError == null ? null : fatalError.toString())
+        .ioRoundsTotal(sender.rounds())
+        .ioWakeupsTotal(sender.wakeups())
+        .ioRoundRate(rates.roundRate())
+        .ioWakeupRate(rates.wakeupRate())
+        .build();
   }
 }

@@ -9,6 +9,7 @@ import dev.plume.internal.network.ClientRequest;
 import dev.plume.internal.network.NetworkClient;
 import dev.plume.internal.network.NetworkEnvironment;
 import dev.plume.internal.network.NetworkStats;
+import dev.plume.internal.network.NetworkTestHooks;
 import dev.plume.internal.network.NioNetworkClient;
 import dev.plume.internal.network.Node;
 import dev.plume.internal.protocol.ApiKey;
@@ -171,8 +172,8 @@ class OldestVersionsIT {
               holder[0] =
                   new VersionRecordingClient(
                       new NioNetworkClient(
-                          networkConfig.withOldestVersions(),
-                          NetworkEnvironment.of(Clock.system())));
+                          networkConfig,
+                          NetworkTestHooks.oldestVersions(NetworkEnvironment.of(Clock.system()))));
               return holder[0];
             })
         .build();

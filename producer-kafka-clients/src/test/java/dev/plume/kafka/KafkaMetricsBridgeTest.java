@@ -93,46 +93,33 @@ class KafkaMetricsBridgeTest {
 
   /** A running producer that sent {@code sent} records over {@code requests} requests to node 1. */
   private static ProducerStats stats(long sent, long requests) {
-    return new ProducerStats(
-        sent,
-        1,
-        2,
-        0,
-        10.0,
-        0.0,
-        0.0,
-        512.0,
-        1024,
-        3.0,
-        1.0,
-        33554432,
-        33554432,
-        0,
-        0,
-        0,
-        requests,
-        2.5,
-        9.0,
-        2.0,
-        8.0,
-        1.5,
-        4.0,
-        1,
-        1,
-        0,
-        1000,
-        500,
-        100,
-        10,
-        true,
-        null,
-        -1,
-        Map.of(1, new ProducerStats.NodeStats(1, true, requests, requests, 100, 100, 2.0, 3.0)),
-        Map.of(),
-        null,
-        0,
-        0,
-        0.0,
-        0.0);
+    return ProducerStats.builder()
+        .recordsSentTotal(sent)
+        .recordErrorsTotal(1)
+        .recordRetriesTotal(2)
+        .recordSendRate(10.0)
+        .batchSizeAvgBytes(512.0)
+        .batchSizeMaxBytes(1024)
+        .recordsPerRequestAvg(3.0)
+        .compressionRatioAvg(1.0)
+        .bufferTotalBytes(33554432)
+        .bufferAvailableBytes(33554432)
+        .requestsTotal(requests)
+        .requestLatencyAvgMs(2.5)
+        .requestLatencyMaxMs(9.0)
+        .requestLatencyP50Ms(2.0)
+        .requestLatencyP99Ms(8.0)
+        .recordQueueTimeAvgMs(1.5)
+        .recordQueueTimeMaxMs(4.0)
+        .connectionCount(1)
+        .connectionCreationTotal(1)
+        .outgoingBytesTotal(1000)
+        .incomingBytesTotal(500)
+        .metadataAgeMs(100)
+        .lastBrokerContactAgeMs(10)
+        .senderThreadAlive(true)
+        .nodes(
+            Map.of(1, new ProducerStats.NodeStats(1, true, requests, requests, 100, 100, 2.0, 3.0)))
+        .build();
   }
 }

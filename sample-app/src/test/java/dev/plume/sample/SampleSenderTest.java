@@ -111,42 +111,17 @@ class SampleSenderTest {
     @Override
     public ProducerStats metrics() {
       // A connected producer, so that the summary's health line reads UP.
-      return new ProducerStats(
-          sent.size(),
-          0,
-          0,
-          0,
-          0,
-          0,
-          0,
-          0,
-          0,
-          0,
-          1,
-          1024,
-          1024,
-          0,
-          0,
-          0,
-          0,
-          0,
-          0,
-          0,
-          0,
-          0,
-          0,
-          1,
-          1,
-          0,
-          0,
-          0,
-          10,
-          10,
-          true,
-          null,
-          -1,
-          Map.of(),
-          Map.of());
+      return ProducerStats.builder()
+          .recordsSentTotal(sent.size())
+          .compressionRatioAvg(1)
+          .bufferTotalBytes(1024)
+          .bufferAvailableBytes(1024)
+          .connectionCount(1)
+          .connectionCreationTotal(1)
+          .metadataAgeMs(10)
+          .lastBrokerContactAgeMs(10)
+          .senderThreadAlive(true)
+          .build();
     }
 
     @Override

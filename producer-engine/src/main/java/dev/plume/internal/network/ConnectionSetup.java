@@ -79,7 +79,7 @@ final class ConnectionSetup {
       // Transactions V2, whose newest Produce/EndTxn versions the oldest mode would not use).
       sendApiVersions(
           c,
-          config.oldestVersions()
+          env.oldestVersions()
               ? ApiKey.API_VERSIONS.minVersion()
               : ApiKey.API_VERSIONS.maxVersion(),
           nowMs);
@@ -171,7 +171,7 @@ final class ConnectionSetup {
       return;
     }
     c.negotiated(
-        config.oldestVersions() ? response.negotiate().preferringOldest() : response.negotiate());
+        env.oldestVersions() ? response.negotiate().preferringOldest() : response.negotiate());
     if (c.sasl != null) {
       sendSaslHandshake(c, nowMs);
       return;

@@ -5,7 +5,10 @@ import dev.plume.producer.ConfigKeys;
 import dev.plume.producer.ProducerConfig;
 
 /**
- * The network client's settings (Kafka producer config names in parentheses).
+ * The network client's settings (Kafka producer config names in parentheses). A producer makes them
+ * with {@link #from(ProducerConfig)}, tools with {@link #defaults(String)}; tests that need other
+ * values call the canonical constructor. Every component is a producer setting: test-only switches
+ * belong in {@link NetworkEnvironment}.
  *
  * @param clientId request header ClientId (client.id)
  * @param maxInFlightPerConnection requests awaiting a response per connection
@@ -22,9 +25,6 @@ import dev.plume.producer.ProducerConfig;
  * @param receiveBufferBytes SO_RCVBUF, -1 for the OS default (receive.buffer.bytes)
  * @param maxFrameBytes largest response frame accepted; larger closes the connection
  * @param useAllDnsIps try every address of a host name in turn (client.dns.lookup)
- * @param oldestVersions test-only, never set from a producer setting: negotiate the OLDEST version
- *     both sides accept instead of the newest (and ApiVersions v0), so that tests against a current
- *     broker exercise the encodings old brokers need
  */
 public record NetworkConfig(
     String clientId,
@@ -38,38 +38,7 @@ public record NetworkConfig(
     int sendBufferBytes,
     int receiveBufferBytes,
     int maxFrameBytes,
-    boolean useAllDnsIps,
-    boolean oldestVersions) {
-
-  /** The settings with the newest common versions, as every producer uses. */
-  public NetworkConfig(
-      String clientId,
-      int maxInFlightPerConnection,
-      long requestTimeoutMs,
-      long reconnectBackoffMs,
-      long reconnectBackoffMaxMs,
-      long connectionSetupTimeoutMs,
-      long connectionSetupTimeoutMaxMs,
-      long connectionsMaxIdleMs,
-      int sendBufferBytes,
-      int receiveBufferBytes,
-      int maxFrameBytes,
-      boolean useAllDnsIps) {
-    this(
-        clientId,
-        maxInFlightPerConnection,
-        requestTimeoutMs,
-        reconnectBackoffMs,
-        reconnectBackoffMaxMs,
-        connectionSetupTimeoutMs,
-        connectionSetupTimeoutMaxMs,
-        connectionsMaxIdleMs,
-        sendBufferBytes,
-        receiveBufferBytes,
-        maxFrameBytes,
-        useAllDnsIps,
-        false);
-  }
+    boolean useAllDnsIps) {
 
   /** Name sent in ApiVersions v3+ (must match [a-zA-Z0-9](?:[a-zA-Z0-9\-.]*[a-zA-Z0-9])?). */
   public static final String CLIENT_SOFTWARE_NAME = "plume";
@@ -107,6 +76,7 @@ public record NetworkConfig(
         ConfigKeys.CLIENT_DNS_LOOKUP.defaultString().equals("use_all_dns_ips"));
   }
 
+  /** A producer's settings. */
   public static NetworkConfig from(ProducerConfig config) {
     return new NetworkConfig(
         config.clientId(),
@@ -121,40 +91,5 @@ public record NetworkConfig(
         config.receiveBufferBytes(),
         FrameDecoder.DEFAULT_MAX_FRAME_BYTES,
         config.useAllDnsIps());
-  }
-
-  public NetworkConfig withMaxInFlightPerConnection(int max) {
-    return new NetworkConfig(
-        clientId,
-        max,
-        requestTimeoutMs,
-        reconnectBackoffMs,
-        reconnectBackoffMaxMs,
-        connectionSetupTimeoutMs,
-        connectionSetupTimeoutMaxMs,
-        connectionsMaxIdleMs,
-        sendBufferBytes,
-        receiveBufferBytes,
-        maxFrameBytes,
-        useAllDnsIps,
-        oldestVersions);
-  }
-
-  /** Test-only (see {@code oldestVersions}): these settings negotiating the oldest versions. */
-  public NetworkConfig withOldestVersions() {
-    return new NetworkConfig(
-        clientId,
-        maxInFlightPerConnection,
-        requestTimeoutMs,
-        reconnectBackoffMs,
-        reconnectBackoffMaxMs,
-        connectionSetupTimeoutMs,
-        connectionSetupTimeoutMaxMs,
-        connectionsMaxIdleMs,
-        sendBufferBytes,
-        receiveBufferBytes,
-        maxFrameBytes,
-        useAllDnsIps,
-        true);
   }
 }

@@ -12,9 +12,16 @@ import java.util.function.DoubleSupplier;
  * @param transports creates the socket layer of each connection
  * @param resolver resolves host names
  * @param random uniform numbers in [0, 1) for backoff jitter
+ * @param oldestVersions test-only, never set from a producer setting: negotiate the OLDEST version
+ *     both sides accept instead of the newest (and ApiVersions v0), so that tests against a current
+ *     broker exercise the encodings old brokers need; tests set it through {@code NetworkTestHooks}
  */
 public record NetworkEnvironment(
-    Clock clock, TransportFactory transports, HostResolver resolver, DoubleSupplier random) {
+    Clock clock,
+    TransportFactory transports,
+    HostResolver resolver,
+    DoubleSupplier random,
+    boolean oldestVersions) {
 
   public NetworkEnvironment {
     Objects.requireNonNull(clock, "clock");
@@ -29,18 +36,27 @@ public record NetworkEnvironment(
         clock,
         TransportFactory.plaintext(),
         HostResolver.system(),
-        () -> ThreadLocalRandom.current().nextDouble());
+        () -> ThreadLocalRandom.current().nextDouble(),
+        false);
   }
 
   public NetworkEnvironment withRandom(DoubleSupplier random) {
-    return new NetworkEnvironment(clock, transports, resolver, random);
+    return new NetworkEnvironment(clock, transports, resolver, random, oldestVersions);
   }
 
   public NetworkEnvironment withResolver(HostResolver resolver) {
-    return new NetworkEnvironment(clock, transports, resolver, random);
+    return new NetworkEnvironment(clock, transports, resolver, random, oldestVersions);
   }
 
   public NetworkEnvironment withTransports(TransportFactory transports) {
-    return new NetworkEnvironment(clock, transports, resolver, random);
+    return new NetworkEnvironment(clock, transports, resolver, random, oldestVersions);
+  }
+
+  /**
+   * Test-only (see {@code oldestVersions}); package-private, tests in other packages use {@code
+   * NetworkTestHooks}.
+   */
+  NetworkEnvironment withOldestVersions() {
+    return new NetworkEnvironment(clock, transports, resolver, random, true);
   }
 }

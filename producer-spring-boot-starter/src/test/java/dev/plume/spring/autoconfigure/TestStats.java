@@ -29,46 +29,37 @@ public final class TestStats {
   }
 
   public ProducerStats build() {
-    return new ProducerStats(
-        recordsSentTotal,
-        1,
-        2,
-        0,
-        10.0,
-        0.0,
-        0.0,
-        512.0,
-        1024,
-        3.0,
-        1.0,
-        bufferTotalBytes,
-        bufferAvailableBytes,
-        waitingThreads,
-        0,
-        0,
-        7,
-        2.5,
-        9.0,
-        2.0,
-        8.0,
-        1.5,
-        4.0,
-        connectionCount,
-        1,
-        0,
-        1000,
-        500,
-        metadataAgeMs,
-        lastBrokerContactAgeMs,
-        senderThreadAlive,
-        lastError,
-        lastErrorAgeMs,
-        nodes,
-        topics,
-        fatalError,
-        0,
-        0,
-        0.0,
-        0.0);
+    return ProducerStats.builder()
+        .recordsSentTotal(recordsSentTotal)
+        .recordErrorsTotal(1)
+        .recordRetriesTotal(2)
+        .recordSendRate(10.0)
+        .batchSizeAvgBytes(512.0)
+        .batchSizeMaxBytes(1024)
+        .recordsPerRequestAvg(3.0)
+        .compressionRatioAvg(1.0)
+        .bufferTotalBytes(bufferTotalBytes)
+        .bufferAvailableBytes(bufferAvailableBytes)
+        .waitingThreads(waitingThreads)
+        .requestsTotal(7)
+        .requestLatencyAvgMs(2.5)
+        .requestLatencyMaxMs(9.0)
+        .requestLatencyP50Ms(2.0)
+        .requestLatencyP99Ms(8.0)
+        .recordQueueTimeAvgMs(1.5)
+        .recordQueueTimeMaxMs(4.0)
+        .connectionCount(connectionCount)
+        .connectionCreationTotal(1)
+        .outgoingBytesTotal(1000)
+        .incomingBytesTotal(500)
+        .metadataAgeMs(metadataAgeMs)
+        .lastBrokerContactAgeMs(lastBrokerContactAgeMs)
+        .senderThreadAlive(senderThreadAlive)
+        .lastError(lastError)
+        .lastErrorAgeMs(lastErrorAgeMs)
+        .nodes(nodes)
+        .topics(topics)
+        .fatalError(fatalError)
+        .build();
   }
 }
