@@ -9,6 +9,7 @@ import dev.plume.internal.metadata.ClusterSnapshot;
 import dev.plume.internal.metadata.PartitionState;
 import dev.plume.internal.metadata.ProducerMetadata;
 import dev.plume.internal.network.Node;
+import dev.plume.internal.retry.RetryBackoff;
 import dev.plume.producer.Callback;
 import dev.plume.producer.Header;
 import dev.plume.producer.RecordMetadata;
@@ -37,7 +38,14 @@ final class BenchBatches {
   static RecordAccumulator accumulator(int batchSizeBytes) {
     return new RecordAccumulator(
         new AccumulatorConfig(
-            batchSizeBytes, 0, 120_000, 100, 1000, CompressionType.NONE, false, false, 0),
+            batchSizeBytes,
+            0,
+            120_000,
+            RetryBackoff.withJitter(100, 1000),
+            CompressionType.NONE,
+            false,
+            false,
+            0),
         new BufferPool(64L * 1024 * 1024, batchSizeBytes));
   }
 

@@ -18,13 +18,13 @@ import dev.plume.internal.network.NioNetworkClient;
 import dev.plume.internal.network.Node;
 import dev.plume.internal.network.TransportFactory;
 import dev.plume.internal.partition.PartitionChooser;
+import dev.plume.internal.retry.RetryBackoff;
 import dev.plume.internal.sender.Sender;
 import dev.plume.internal.sender.SenderCollaborators;
 import dev.plume.internal.sender.SenderConfig;
 import dev.plume.internal.sender.SenderStats;
 import dev.plume.internal.txn.ProducerIdManager;
 import dev.plume.internal.txn.ProducerTransactions;
-import dev.plume.internal.txn.RetryBackoff;
 import dev.plume.internal.txn.TransactionConfig;
 import dev.plume.internal.txn.TransactionManager;
 import dev.plume.producer.Callback;
@@ -159,14 +159,16 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
             config.compressionGzipLevel(),
             config.compressionLz4Level(),
             config.compressionZstdLevel());
+    // One rule, with its random factor, for retried batches, InitProducerId and coordinator calls.
+    RetryBackoff retryBackoff =
+        RetryBackoff.withJitter(config.retryBackoffMs(), config.retryBackoffMaxMs());
     this.accumulator =
         new RecordAccumulator(
             new AccumulatorConfig(
                 config.batchSizeBytes(),
                 config.lingerMs(),
                 config.deliveryTimeoutMs(),
-                config.retryBackoffMs(),
-                config.retryBackoffMaxMs(),
+                retryBackoff,
                 compression,
                 config.transactionalId() != null,
                 config.partitionerAdaptive(),
@@ -193,15 +195,10 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
                         TransportFactory.from(config, b.sslContexts, b.oauthBearerTokens)));
     ProducerIdManager producerIds =
         config.transactionalId() == null
-            ? ProducerIdManager.idempotent(
-                config.clientId(),
-                new RetryBackoff(config.retryBackoffMs(), config.retryBackoffMaxMs()))
+            ? ProducerIdManager.idempotent(config.clientId(), retryBackoff)
             : ProducerIdManager.transactional(
                 new TransactionConfig(
-                    config.transactionalId(),
-                    config.transactionTimeoutMs(),
-                    config.retryBackoffMs(),
-                    config.retryBackoffMaxMs()));
+                    config.transactionalId(), config.transactionTimeoutMs(), retryBackoff));
     this.transactions =
         config.transactionalId() == null
             ? ProducerTransactions.NONE

@@ -120,7 +120,9 @@ public final class ConfigKeys {
           100L,
           atLeast(0),
           LOW,
-          "first wait before resending a failed request; doubles on each further failure");
+          "first wait before resending a failed request; doubles on each further failure, times"
+              + " a random factor in [0.8, 1.2) so that requests failed together are not resent"
+              + " together");
   public static final ConfigKey RETRY_BACKOFF_MAX_MS =
       implemented(
           ProducerConfig.RETRY_BACKOFF_MAX_MS,
@@ -128,7 +130,8 @@ public final class ConfigKeys {
           1000L,
           atLeast(0),
           LOW,
-          "cap of the growing retry wait");
+          "cap of the growing retry wait, random factor included; at or below retry.backoff.ms"
+              + " every wait is this value");
   public static final ConfigKey DELIVERY_TIMEOUT_MS =
       implemented(
           ProducerConfig.DELIVERY_TIMEOUT_MS,

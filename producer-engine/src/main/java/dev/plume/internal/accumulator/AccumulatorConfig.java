@@ -1,11 +1,15 @@
 package dev.plume.internal.accumulator;
 
 import dev.plume.internal.compression.CompressionType;
+import dev.plume.internal.retry.RetryBackoff;
+import java.util.Objects;
 
 /**
  * What the accumulator needs from the producer configuration.
  *
  * @param batchSizeBytes target batch size; at least 1
+ * @param retryBackoff the wait before a failed batch is sent again (retry.backoff.ms,
+ *     retry.backoff.max.ms, with its random factor: tests pass a fixed one)
  * @param adaptiveBatching a batch is ready as soon as its leader has no request in flight (it
  *     lingers only while requests are outstanding)
  */
@@ -13,8 +17,7 @@ public record AccumulatorConfig(
     int batchSizeBytes,
     long lingerMs,
     long deliveryTimeoutMs,
-    long retryBackoffMs,
-    long retryBackoffMaxMs,
+    RetryBackoff retryBackoff,
     CompressionType compression,
     boolean transactional,
     boolean adaptivePartitioning,
@@ -23,6 +26,7 @@ public record AccumulatorConfig(
 
   public AccumulatorConfig {
     batchSizeBytes = Math.max(1, batchSizeBytes);
+    Objects.requireNonNull(retryBackoff, "retryBackoff");
   }
 
   /** Kafka's batching: a batch waits for linger.ms or batch.size. */
@@ -30,8 +34,7 @@ public record AccumulatorConfig(
       int batchSizeBytes,
       long lingerMs,
       long deliveryTimeoutMs,
-      long retryBackoffMs,
-      long retryBackoffMaxMs,
+      RetryBackoff retryBackoff,
       CompressionType compression,
       boolean transactional,
       boolean adaptivePartitioning,
@@ -40,8 +43,7 @@ public record AccumulatorConfig(
         batchSizeBytes,
         lingerMs,
         deliveryTimeoutMs,
-        retryBackoffMs,
-        retryBackoffMaxMs,
+        retryBackoff,
         compression,
         transactional,
         adaptivePartitioning,

@@ -65,6 +65,9 @@ public final class ProducerBatch {
   // sender-thread state
   private int attempts;
   private long lastAttemptMs;
+  // The wait after lastAttemptMs, drawn once per retry (it has a random factor), so that every
+  // readiness check and the drain see the same end of backoff.
+  private long retryBackoffMs;
   private long drainedMs = -1;
   private ByteBuffer sealed;
   private long producerId = -1;
@@ -103,6 +106,7 @@ public final class ProducerBatch {
     this.createdMs = original.createdMs;
     this.lastAttemptMs = original.lastAttemptMs;
     this.attempts = original.attempts;
+    this.retryBackoffMs = original.retryBackoffMs;
     this.mayHaveBeenWritten = original.mayHaveBeenWritten;
     this.full = true;
     this.recordCount = count;
@@ -309,6 +313,11 @@ public final class ProducerBatch {
     return lastAttemptMs;
   }
 
+  /** When the backoff before this batch's next attempt ends (meaningful once it was retried). */
+  public long retryBackoffEndMs() {
+    return lastAttemptMs + retryBackoffMs;
+  }
+
   public long drainedMs() {
     return drainedMs;
   }
@@ -322,9 +331,13 @@ public final class ProducerBatch {
     full = true;
   }
 
-  void onRetry(long nowMs) {
+  /**
+   * @param backoffMs how long to wait from {@code nowMs} before the next attempt
+   */
+  void onRetry(long nowMs, long backoffMs) {
     attempts++;
     lastAttemptMs = nowMs;
+    retryBackoffMs = backoffMs;
   }
 
   public boolean isDone() {

@@ -368,8 +368,7 @@ public final class RecordAccumulator {
         if (readyNodes.contains(leader)) {
           continue;
         }
-        long backoffLeftMs =
-            first.attempts() > 0 ? first.lastAttemptMs() + backoffMs(first.attempts()) - nowMs : 0;
+        long backoffLeftMs = first.attempts() > 0 ? first.retryBackoffEndMs() - nowMs : 0;
         if (backoffLeftMs > 0) {
           nextDelayMs = Math.min(nextDelayMs, backoffLeftMs);
           continue;
@@ -432,15 +431,6 @@ public final class RecordAccumulator {
     nodeStats.update(nodeId, nowMs, canDrain);
   }
 
-  /** Exponential retry backoff (KIP-580), capped, without jitter so ordering stays predictable. */
-  long backoffMs(int attempts) {
-    if (attempts <= 0) {
-      return 0;
-    }
-    double exp = config.retryBackoffMs() * Math.pow(2, Math.min(attempts - 1, 30));
-    return (long) Math.min(exp, Math.max(config.retryBackoffMs(), config.retryBackoffMaxMs()));
-  }
-
   /**
    * Takes, for one leader, the first batch of each of its partitions (rotating the start for
    * fairness) until {@code maxRequestSizeBytes} would be exceeded; the first batch is always taken.
@@ -490,7 +480,7 @@ public final class RecordAccumulator {
         if (first == null) {
           continue;
         }
-        if (first.attempts() > 0 && first.lastAttemptMs() + backoffMs(first.attempts()) > nowMs) {
+        if (first.attempts() > 0 && first.retryBackoffEndMs() > nowMs) {
           continue;
         }
         if (drained.size() > drainedBefore
@@ -525,9 +515,15 @@ public final class RecordAccumulator {
   /**
    * Puts a batch back for another attempt, ahead of newer batches of its partition; batches with
    * sequence numbers are kept in sequence order.
+   *
+   * <p>Its backoff (KIP-580, with the random factor) is drawn here, once per retry: batches of
+   * different partitions that failed in one response then become ready at different times and leave
+   * in different requests, so one more lost answer does not take them all again. Within a partition
+   * the random factor cannot reorder anything: only a queue's first batch is ever checked for
+   * readiness or drained, and the batches behind it wait for it whatever their own backoff.
    */
   public void reenqueue(ProducerBatch batch, long nowMs) {
-    batch.onRetry(nowMs);
+    batch.onRetry(nowMs, config.retryBackoff().backoffMs(batch.attempts() + 1));
     PartitionQueue queue =
         topics
             .computeIfAbsent(batch.topicPartition().topic(), newTopicQueues)

@@ -8,6 +8,7 @@ import dev.plume.internal.network.NetworkClient;
 import dev.plume.internal.protocol.Errors;
 import dev.plume.internal.protocol.message.InitProducerIdRequest;
 import dev.plume.internal.protocol.message.InitProducerIdResponse;
+import dev.plume.internal.retry.RetryBackoff;
 import dev.plume.producer.errors.AuthorizationException;
 import dev.plume.producer.errors.UnsupportedVersionException;
 import org.slf4j.Logger;
@@ -77,7 +78,7 @@ public final class ProducerIdManager {
     return new ProducerIdManager(
         config.transactionalId(),
         config.transactionTimeoutMs(),
-        new RetryBackoff(config.retryBackoffMs(), config.retryBackoffMaxMs()),
+        config.retryBackoff(),
         "transactional.id=" + config.transactionalId());
   }
 

@@ -34,6 +34,7 @@ import dev.plume.internal.protocol.message.InitProducerIdRequest;
 import dev.plume.internal.protocol.message.InitProducerIdResponse;
 import dev.plume.internal.protocol.message.TxnOffsetCommitRequest;
 import dev.plume.internal.protocol.message.TxnOffsetCommitResponse;
+import dev.plume.internal.retry.RetryBackoff;
 import dev.plume.producer.ConsumerGroupMetadata;
 import dev.plume.producer.OffsetAndMetadata;
 import dev.plume.producer.TopicPartition;

@@ -13,6 +13,7 @@ import dev.plume.internal.network.Node;
 import dev.plume.internal.record.DecodedBatch;
 import dev.plume.internal.record.DecodedRecord;
 import dev.plume.internal.record.RecordBatchReader;
+import dev.plume.internal.retry.RetryBackoff;
 import dev.plume.producer.Header;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +48,8 @@ class EarlySealTest {
   private static RecordAccumulator accumulator(
       CompressionType type, Supplier<CompressionContext> contexts) {
     return new RecordAccumulator(
-        new AccumulatorConfig(1024, 0, 10_000, 100, 1000, type, false, false, 0),
+        new AccumulatorConfig(
+            1024, 0, 10_000, new RetryBackoff(100, 1000, () -> 0.5), type, false, false, 0),
         new BufferPool(64 * 1024, 1024),
         contexts);
   }

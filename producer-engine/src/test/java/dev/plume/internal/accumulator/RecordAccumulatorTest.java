@@ -13,6 +13,7 @@ import dev.plume.internal.metadata.ProducerMetadata;
 import dev.plume.internal.network.Node;
 import dev.plume.internal.record.DecodedRecord;
 import dev.plume.internal.record.RecordBatchReader;
+import dev.plume.internal.retry.RetryBackoff;
 import dev.plume.producer.Header;
 import dev.plume.producer.RecordMetadata;
 import dev.plume.producer.TopicPartition;
@@ -36,6 +37,9 @@ class RecordAccumulatorTest {
   private static final CompressionContext CONTEXT =
       new CompressionContext(new CompressionLevels(-1, 9, 3));
 
+  /** retry.backoff.ms 100, max 1000, random factor exactly 1: retry times are exact. */
+  private static final RetryBackoff BACKOFF = new RetryBackoff(100, 1000, () -> 0.5);
+
   private final BufferPool pool = new BufferPool(64 * 1024, 1024);
   private long nowMs = 1_000;
 
@@ -50,10 +54,20 @@ class RecordAccumulatorTest {
   }
 
   private RecordAccumulator accumulator(long lingerMs) {
+    return accumulator(lingerMs, BACKOFF);
+  }
+
+  private RecordAccumulator accumulator(long lingerMs, RetryBackoff backoff) {
     return new RecordAccumulator(
         new AccumulatorConfig(
-            1024, lingerMs, 10_000, 100, 1000, CompressionType.NONE, false, false, 0),
+            1024, lingerMs, 10_000, backoff, CompressionType.NONE, false, false, 0),
         pool);
+  }
+
+  /** retry.backoff.ms 100, max 1000, whose random draws are {@code draws} in turn. */
+  private static RetryBackoff backoffDrawing(double... draws) {
+    int[] next = {0};
+    return new RetryBackoff(100, 1000, () -> draws[next[0]++]);
   }
 
   private static byte[] bytes(String s) {
@@ -202,7 +216,7 @@ class RecordAccumulatorTest {
     RecordAccumulator acc =
         new RecordAccumulator(
             new AccumulatorConfig(
-                1024, 100, 10_000, 100, 1000, CompressionType.NONE, false, false, 0, true),
+                1024, 100, 10_000, BACKOFF, CompressionType.NONE, false, false, 0, true),
             pool);
     append(acc, 0, "a"); // leader N1
     append(acc, 2, "b"); // leader N2
@@ -342,6 +356,102 @@ class RecordAccumulatorTest {
   }
 
   @Test
+  void eachRetryWaitsTwiceAsLongUpToTheCapWithItsOwnRandomFactor() {
+    // Draws 0.5 (factor 1), 0.0 (0.8), 0.999 (1.1996), then 0.5 twice.
+    RecordAccumulator acc = accumulator(0, backoffDrawing(0.5, 0.0, 0.999, 0.5, 0.5));
+    append(acc, 0, "a");
+    ProducerBatch b = acc.drain(cluster(), N1, 1_000_000, x -> true, nowMs).get(0);
+    List<Long> waits = new ArrayList<>();
+    long t = nowMs;
+    for (int attempt = 1; attempt <= 5; attempt++) {
+      acc.reenqueue(b, t);
+      waits.add(acc.ready(cluster(), t).nextReadyCheckDelayMs());
+      assertThat(b.retryBackoffEndMs() - t).isEqualTo(waits.get(waits.size() - 1));
+      t = b.retryBackoffEndMs();
+      assertThat(acc.drain(cluster(), N1, 1_000_000, x -> true, t - 1)).isEmpty();
+      assertThat(acc.drain(cluster(), N1, 1_000_000, x -> true, t)).containsExactly(b);
+    }
+    // 100 x 1, 200 x 0.8, 400 x 1.1996, 800 x 1, then the cap (1,000).
+    assertThat(waits).containsExactly(100L, 160L, 479L, 800L, 1_000L);
+    assertThat(b.attempts()).isEqualTo(5);
+  }
+
+  @Test
+  void batchesOfTwoPartitionsThatFailedTogetherAreRetriedAtDifferentTimes() {
+    // The lost answer of one request carrying both partitions: both come back at the same time,
+    // and their random factors (0.8 and 1.1996) spread their retries over 80 to 119 ms.
+    RecordAccumulator acc = accumulator(0, backoffDrawing(0.0, 0.999));
+    append(acc, 0, "a");
+    append(acc, 1, "b");
+    List<ProducerBatch> request = acc.drain(cluster(), N1, 1_000_000, x -> true, nowMs);
+    assertThat(request).extracting(ProducerBatch::topicPartition).containsExactly(TP0, TP1);
+    acc.reenqueue(request.get(0), nowMs);
+    acc.reenqueue(request.get(1), nowMs);
+
+    ReadyCheckResult before = acc.ready(cluster(), nowMs + 79);
+    assertThat(before.readyNodes()).isEmpty();
+    assertThat(before.nextReadyCheckDelayMs()).isEqualTo(1);
+    assertThat(acc.ready(cluster(), nowMs + 80).readyNodes()).containsExactly(N1);
+    assertThat(acc.drain(cluster(), N1, 1_000_000, x -> true, nowMs + 80))
+        .containsExactly(request.get(0));
+    // t-1 still waits, and the sender is told for how long.
+    ReadyCheckResult between = acc.ready(cluster(), nowMs + 80);
+    assertThat(between.readyNodes()).isEmpty();
+    assertThat(between.nextReadyCheckDelayMs()).isEqualTo(39);
+    assertThat(acc.drain(cluster(), N1, 1_000_000, x -> true, nowMs + 118)).isEmpty();
+    assertThat(acc.drain(cluster(), N1, 1_000_000, x -> true, nowMs + 119))
+        .containsExactly(request.get(1));
+  }
+
+  @Test
+  void aShorterRandomWaitNeverLetsALaterBatchOvertakeAnEarlierOneOfItsPartition() {
+    // Two batches of t-0 (sequences 0 and 5) fail together; the earlier draws the longest wait
+    // (1.1996 x 100 ms), the later the shortest (0.8 x 100 ms).
+    RecordAccumulator acc = accumulator(0, backoffDrawing(0.999, 0.0));
+    List<ProducerBatch> sent = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      append(acc, 0, "r" + i);
+      ProducerBatch b = acc.drain(cluster(), N1, 1_000_000, x -> true, nowMs).get(0);
+      b.sealed(CONTEXT, 7, (short) 0, i * 5);
+      sent.add(b);
+    }
+    acc.reenqueue(sent.get(0), nowMs);
+    acc.reenqueue(sent.get(1), nowMs);
+    assertThat(sent.get(1).retryBackoffEndMs()).isLessThan(sent.get(0).retryBackoffEndMs());
+
+    // The later batch's wait is over, but it is behind the earlier one, which still waits.
+    ReadyCheckResult r = acc.ready(cluster(), nowMs + 80);
+    assertThat(r.readyNodes()).isEmpty();
+    assertThat(r.nextReadyCheckDelayMs()).isEqualTo(39);
+    assertThat(acc.drain(cluster(), N1, 1_000_000, x -> true, nowMs + 80)).isEmpty();
+    List<Integer> sequences = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      List<ProducerBatch> drained = acc.drain(cluster(), N1, 1_000_000, x -> true, nowMs + 119);
+      assertThat(drained).hasSize(1);
+      sequences.add(drained.get(0).baseSequence());
+    }
+    assertThat(sequences).containsExactly(0, 5);
+  }
+
+  @Test
+  void splitPiecesKeepTheBackoffTheirBatchDrew() {
+    RecordAccumulator acc = accumulator(0, backoffDrawing(0.999));
+    for (int i = 0; i < 20; i++) {
+      append(acc, 0, "record-" + i);
+    }
+    ProducerBatch b = acc.drain(cluster(), N1, 1_000_000, x -> true, nowMs).get(0);
+    b.sealed(CONTEXT, -1, (short) -1, -1);
+    acc.reenqueue(b, nowMs); // waits 119 ms
+    assertThat(acc.drain(cluster(), N1, 1_000_000, x -> true, nowMs + 119)).containsExactly(b);
+    List<ProducerBatch> pieces = acc.split(b, CONTEXT);
+    assertThat(pieces).hasSizeGreaterThan(1);
+    acc.reenqueueSplit(pieces);
+    assertThat(pieces).allMatch(p -> p.retryBackoffEndMs() == nowMs + 119);
+    assertThat(acc.drain(cluster(), N1, 1_000_000, x -> true, nowMs + 118)).isEmpty();
+    assertThat(acc.drain(cluster(), N1, 1_000_000, x -> true, nowMs + 119)).hasSize(1);
+  }
+
+  @Test
   void batchesExpireAfterTheDeliveryTimeout() {
     RecordAccumulator acc = accumulator(0);
     append(acc, 1, "a");
@@ -420,8 +530,7 @@ class RecordAccumulatorTest {
   void aCompressedBatchSplitsIntoAFewPiecesNotOnePerRecord() {
     RecordAccumulator acc =
         new RecordAccumulator(
-            new AccumulatorConfig(
-                4096, 0, 10_000, 100, 1000, CompressionType.GZIP, false, false, 0),
+            new AccumulatorConfig(4096, 0, 10_000, BACKOFF, CompressionType.GZIP, false, false, 0),
             pool);
     int appended = 0;
     while (acc.queuedBatches(TP0) < 2) {

@@ -20,9 +20,9 @@ import dev.plume.internal.protocol.message.ProduceRequest;
 import dev.plume.internal.protocol.message.ProduceResponse;
 import dev.plume.internal.record.DecodedBatch;
 import dev.plume.internal.record.RecordBatchReader;
+import dev.plume.internal.retry.RetryBackoff;
 import dev.plume.internal.txn.ProducerIdManager;
 import dev.plume.internal.txn.ProducerTransactions;
-import dev.plume.internal.txn.RetryBackoff;
 import dev.plume.producer.Callback;
 import dev.plume.producer.Header;
 import dev.plume.producer.RecordMetadata;
@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.DoubleSupplier;
 
 /**
  * A sender wired like PlumeProducer wires it, over a {@link FakeNetworkClient} and a {@link
@@ -62,6 +63,10 @@ final class SenderFixture {
     int retries = Integer.MAX_VALUE;
     long retryBackoffMs = 100;
     long retryBackoffMaxMs = 1000;
+
+    /** The backoff's random draws in [0, 1): 0.5 is a factor of exactly 1, so waits are exact. */
+    DoubleSupplier retryRandom01 = () -> 0.5;
+
     int maxInFlight = 5;
     CompressionType compression = CompressionType.NONE;
     boolean adaptiveBatching;
@@ -90,14 +95,15 @@ final class SenderFixture {
     this.options = o;
     this.client = new FakeNetworkClient(o.maxInFlight);
     this.pool = new BufferPool(o.bufferMemoryBytes, o.batchSizeBytes);
+    RetryBackoff retryBackoff =
+        new RetryBackoff(o.retryBackoffMs, o.retryBackoffMaxMs, o.retryRandom01);
     this.accumulator =
         new RecordAccumulator(
             new AccumulatorConfig(
                 o.batchSizeBytes,
                 o.lingerMs,
                 o.deliveryTimeoutMs,
-                o.retryBackoffMs,
-                o.retryBackoffMaxMs,
+                retryBackoff,
                 o.compression,
                 false,
                 false,
@@ -132,8 +138,7 @@ final class SenderFixture {
                 new CompressionContext(new CompressionLevels(-1, 9, 3)),
                 stats,
                 ProducerTransactions.NONE,
-                ProducerIdManager.idempotent(
-                    "test", new RetryBackoff(o.retryBackoffMs, o.retryBackoffMaxMs))));
+                ProducerIdManager.idempotent("test", retryBackoff)));
   }
 
   /** Answers every Metadata request with the current leaders (and InitProducerId once). */

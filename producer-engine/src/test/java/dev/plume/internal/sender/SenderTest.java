@@ -225,6 +225,52 @@ class SenderTest {
   }
 
   @Test
+  void aLostAnswerForTwoPartitionsRetriesThemInSeparateRequestsAtJitteredTimes() {
+    // Random factors 0.8 and 1.1996 for the two retries (in the order the sender puts them back).
+    SenderFixture.Options o = new SenderFixture.Options();
+    double[] draws = {0.0, 0.999};
+    int[] next = {0};
+    o.retryRandom01 = () -> draws[next[0]++];
+    SenderFixture f = new SenderFixture(o).startUp();
+    CompletableFuture<RecordMetadata> a = f.append(TP0, "a");
+    CompletableFuture<RecordMetadata> b = f.append(TP1, "b");
+    f.runOnce();
+    List<SentBatch> firstTry = batches(f.lastProduce());
+    assertThat(firstTry).extracting(SentBatch::tp).containsExactlyInAnyOrder(TP0, TP1);
+    f.client.disconnect(N1); // the answer is lost: both batches fail at once
+    f.runOnce();
+    assertThat(next[0]).as("one random draw per retried batch").isEqualTo(2);
+
+    f.advance(79);
+    f.runOnce();
+    f.runOnce();
+    assertThat(f.produceRequests()).hasSize(1);
+    f.advance(1); // 80 ms: the first one's wait is over, not the other's
+    f.runOnce();
+    f.runOnce();
+    assertThat(f.produceRequests()).hasSize(2);
+    List<SentBatch> firstRetry = batches(f.lastProduce());
+    assertThat(firstRetry).hasSize(1);
+    f.advance(38); // 118 ms
+    f.runOnce();
+    assertThat(f.produceRequests()).hasSize(2);
+    f.advance(1); // 119 ms
+    f.runOnce();
+    f.runOnce();
+    assertThat(f.produceRequests()).hasSize(3);
+    List<SentBatch> secondRetry = batches(f.lastProduce());
+    assertThat(secondRetry).hasSize(1);
+    // Each partition retried exactly once, with its sequence unchanged.
+    List<SentBatch> retried = new ArrayList<>(firstRetry);
+    retried.addAll(secondRetry);
+    assertThat(retried).containsExactlyInAnyOrderElementsOf(firstTry);
+    f.ackAllInFlight(10);
+    f.runOnce();
+    assertThat(a.join().offset()).isEqualTo(10);
+    assertThat(b.join().offset()).isEqualTo(10);
+  }
+
+  @Test
   void fiveInFlightThenTheFirstFailsTheOthersAreRetriedInOrderNeverOvertaking() {
     SenderFixture f = new SenderFixture().startUp();
     // The partition's first batch goes alone: a broker without producer state would accept any

@@ -18,6 +18,7 @@ import dev.plume.internal.protocol.message.ProduceRequest;
 import dev.plume.internal.protocol.message.ProduceResponse;
 import dev.plume.internal.record.DecodedBatch;
 import dev.plume.internal.record.RecordBatchReader;
+import dev.plume.internal.retry.RetryBackoff;
 import dev.plume.internal.sender.Sender;
 import dev.plume.internal.sender.SenderCollaborators;
 import dev.plume.internal.sender.SenderConfig;
@@ -47,6 +48,9 @@ final class TxnFixture {
   static final long PID = 4000;
   static final int TIMEOUT_MS = 40_000;
 
+  /** retry.backoff.ms 100, max 1000, with a random factor of exactly 1 so waits are exact. */
+  static final RetryBackoff RETRY_BACKOFF = new RetryBackoff(100, 1000, () -> 0.5);
+
   final ManualClock clock = new ManualClock(10_000);
   final FakeNetworkClient client = new FakeNetworkClient(5);
   final RecordAccumulator accumulator;
@@ -62,11 +66,11 @@ final class TxnFixture {
     accumulator =
         new RecordAccumulator(
             new AccumulatorConfig(
-                16 * 1024, 0, 120_000, 100, 1000, CompressionType.NONE, true, false, 0),
+                16 * 1024, 0, 120_000, RETRY_BACKOFF, CompressionType.NONE, true, false, 0),
             pool);
     metadata = new ProducerMetadata(List.of(BOOTSTRAP), 100, 300_000, 300_000);
     ProducerIdManager producerIds =
-        ProducerIdManager.transactional(new TransactionConfig(TXN_ID, TIMEOUT_MS, 100, 1000));
+        ProducerIdManager.transactional(new TransactionConfig(TXN_ID, TIMEOUT_MS, RETRY_BACKOFF));
     txn = new TransactionManager(producerIds, client, metadata);
     sender =
         new Sender(
