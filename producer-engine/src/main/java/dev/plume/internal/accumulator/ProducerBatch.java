@@ -394,6 +394,10 @@ public final class ProducerBatch {
   /**
    * Seals the batch once (compressing if configured) and stamps the producer state; a sealed batch
    * that is retried under a new epoch or sequence is re-stamped without recompressing.
+   *
+   * <p>Returns the batch's own view of its sealed bytes, not a copy (no object per attempt): the
+   * request encoder moves its position while writing and restores it once the request is written or
+   * dropped. Sender thread only.
    */
   public ByteBuffer sealed(
       CompressionContext context, long producerId, short epoch, int baseSequence) {
@@ -401,12 +405,13 @@ public final class ProducerBatch {
     if (producerId != this.producerId
         || epoch != this.producerEpoch
         || baseSequence != this.baseSequence) {
-      RecordBatchBuilder.writeProducerState(sealed, producerId, epoch, baseSequence);
+      RecordBatchBuilder.writeProducerState(
+          sealed, producerId, epoch, baseSequence, context.crc32c());
       this.producerId = producerId;
       this.producerEpoch = epoch;
       this.baseSequence = baseSequence;
     }
-    return sealed.duplicate();
+    return sealed;
   }
 
   /**

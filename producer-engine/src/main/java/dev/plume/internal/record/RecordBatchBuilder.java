@@ -466,6 +466,12 @@ public final class RecordBatchBuilder {
    */
   public static void writeProducerState(
       ByteBuffer sealedBatch, long producerId, short producerEpoch, int baseSequence) {
+    writeProducerState(sealedBatch, producerId, producerEpoch, baseSequence, new CRC32C());
+  }
+
+  /** As above, computing the CRC with {@code crc} (the caller's, reused: no object per batch). */
+  public static void writeProducerState(
+      ByteBuffer sealedBatch, long producerId, short producerEpoch, int baseSequence, CRC32C crc) {
     int start = sealedBatch.position();
     if (sealedBatch.remaining() < HEADER_SIZE
         || sealedBatch.get(start + MAGIC_OFFSET) != MAGIC_V2) {
@@ -483,7 +489,7 @@ public final class RecordBatchBuilder {
     bigEndian.putLong(start + PRODUCER_ID_OFFSET, producerId);
     bigEndian.putShort(start + PRODUCER_EPOCH_OFFSET, producerEpoch);
     bigEndian.putInt(start + BASE_SEQUENCE_OFFSET, baseSequence);
-    CRC32C crc = new CRC32C();
+    crc.reset();
     if (sealedBatch.hasArray()) {
       int base = sealedBatch.arrayOffset() + start;
       crc.update(sealedBatch.array(), base + ATTRIBUTES_OFFSET, size - ATTRIBUTES_OFFSET);

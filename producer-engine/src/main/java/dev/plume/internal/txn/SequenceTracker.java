@@ -39,9 +39,18 @@ import java.util.Map;
 public final class SequenceTracker {
 
   private final Map<TopicPartition, PartitionSequences> partitions = new HashMap<>();
+  // The same states in a list (partitions are never removed), scanned every sender round without
+  // an iterator.
+  private final List<PartitionSequences> states = new ArrayList<>();
 
   private PartitionSequences state(TopicPartition tp) {
-    return partitions.computeIfAbsent(tp, k -> new PartitionSequences());
+    PartitionSequences s = partitions.get(tp);
+    if (s == null) {
+      s = new PartitionSequences(tp);
+      partitions.put(tp, s);
+      states.add(s);
+    }
+    return s;
   }
 
   /** The producer id and epoch of the partition's current chain ({@code NONE} before any). */
@@ -222,8 +231,8 @@ public final class SequenceTracker {
    */
   public List<TopicPartition> partitionsNeedingNewEpoch() {
     List<TopicPartition> due = List.of();
-    for (Map.Entry<TopicPartition, PartitionSequences> e : partitions.entrySet()) {
-      PartitionSequences s = e.getValue();
+    for (int i = 0; i < states.size(); i++) {
+      PartitionSequences s = states.get(i);
       boolean restart;
       if (s.gapSequence >= 0) {
         int first = s.incomplete.isEmpty() ? -1 : s.incomplete.peekFirst();
@@ -235,7 +244,7 @@ public final class SequenceTracker {
         if (due.isEmpty()) {
           due = new ArrayList<>();
         }
-        due.add(e.getKey());
+        due.add(s.tp);
       }
     }
     return due;
@@ -268,6 +277,7 @@ public final class SequenceTracker {
   }
 
   private static final class PartitionSequences {
+    final TopicPartition tp;
     ProducerIdAndEpoch producerIdAndEpoch = ProducerIdAndEpoch.NONE;
     int nextSequence;
     int lastAckedSequence = -1;
@@ -276,6 +286,10 @@ public final class SequenceTracker {
     int unresolvedSequence = -1;
     int gapSequence = -1;
     final ArrayDeque<Integer> incomplete = new ArrayDeque<>();
+
+    PartitionSequences(TopicPartition tp) {
+      this.tp = tp;
+    }
 
     void startOver(ProducerIdAndEpoch next) {
       producerIdAndEpoch = next;
