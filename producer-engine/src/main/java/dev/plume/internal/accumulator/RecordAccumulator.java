@@ -210,7 +210,8 @@ public final class RecordAccumulator {
                 new ProducerBatch(
                     queue.topicPartition,
                     buffer,
-                    new RecordBatchBuilder(buffer, config.compression(), config.transactional()),
+                    config.compression(),
+                    config.transactional(),
                     slotsPool,
                     expectedRecords(buffer.capacity(), key, value),
                     nowMs);

@@ -107,6 +107,12 @@ final class ProduceRequestSlot
     return results;
   }
 
+  /** The sender keeps neither the response nor its results past the handler. */
+  @Override
+  public boolean keepsResponse() {
+    return false;
+  }
+
   @Override
   public void onComplete(ClientResponse<ProduceResults> response) {
     try {

@@ -1,7 +1,6 @@
 package dev.plume.internal.txn;
 
 import dev.plume.producer.TopicPartition;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -162,8 +161,9 @@ public final class SequenceTracker {
    */
   public void replace(TopicPartition tp, int originalBase, int[] pieceBases) {
     PartitionSequences s = state(tp);
-    ArrayDeque<Integer> rebuilt = new ArrayDeque<>(s.incomplete.size() + pieceBases.length);
-    for (Integer seq : s.incomplete) {
+    IntQueue rebuilt = new IntQueue();
+    for (int i = 0; i < s.incomplete.size(); i++) {
+      int seq = s.incomplete.get(i);
       if (seq == originalBase) {
         for (int base : pieceBases) {
           rebuilt.addLast(base);
@@ -173,7 +173,9 @@ public final class SequenceTracker {
       }
     }
     s.incomplete.clear();
-    s.incomplete.addAll(rebuilt);
+    for (int i = 0; i < rebuilt.size(); i++) {
+      s.incomplete.addLast(rebuilt.get(i));
+    }
   }
 
   public int lastAckedSequence(TopicPartition tp) {
@@ -285,7 +287,8 @@ public final class SequenceTracker {
     boolean unresolved;
     int unresolvedSequence = -1;
     int gapSequence = -1;
-    final ArrayDeque<Integer> incomplete = new ArrayDeque<>();
+    // Oldest first; ints, not Integers: one per batch would be boxed above 127.
+    final IntQueue incomplete = new IntQueue();
 
     PartitionSequences(TopicPartition tp) {
       this.tp = tp;
