@@ -223,6 +223,7 @@ public final class ProducerBatch {
       if (sealState.get() == SEALED) {
         // Sealed: nobody can claim the builder to seal again, so it may serve the next batch.
         uncompressedSizeBytes = builder.uncompressedSizeInBytes();
+        builder.detach(); // pooled with the slots: it must not keep this batch's buffer
         builder = null;
       } else {
         // Failed before sealing: an appending thread may still try an early seal with it.

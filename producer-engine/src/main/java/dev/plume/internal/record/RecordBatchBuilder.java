@@ -130,6 +130,15 @@ public final class RecordBatchBuilder {
   }
 
   /**
+   * Forgets the buffer, so a builder kept for reuse pins no memory (a large one-off buffer would
+   * otherwise stay reachable); {@link #reset} it before the next use.
+   */
+  public void detach() {
+    this.buffer = null;
+    this.array = null;
+  }
+
+  /**
    * Appends a record if it fits; {@code key}, {@code value} and {@code headers} may be null (a null
    * value is a tombstone). Arrays are copied into the batch, not retained.
    *
