@@ -1,6 +1,7 @@
 package dev.plume.internal.accumulator;
 
 import dev.plume.internal.compression.CompressionContext;
+import dev.plume.internal.compression.CompressionType;
 import dev.plume.internal.record.RecordBatchBuilder;
 import dev.plume.producer.Callback;
 import dev.plume.producer.RecordMetadata;
@@ -31,7 +32,14 @@ public final class ProducerBatch {
 
   private final TopicPartition topicPartition;
   private final ByteBuffer buffer;
-  private final RecordBatchBuilder builder;
+
+  /**
+   * Null for split pieces, and once a completed batch gave it back with its slots (it then serves
+   * another batch): the sizes it knew are kept in {@link #uncompressedSizeBytes}.
+   */
+  private RecordBatchBuilder builder;
+
+  private int uncompressedSizeBytes = -1;
   private final long createdMs;
   private final boolean pooled;
   private final AtomicBoolean completed = new AtomicBoolean();
@@ -79,19 +87,20 @@ public final class ProducerBatch {
   ProducerBatch(
       TopicPartition topicPartition,
       ByteBuffer buffer,
-      RecordBatchBuilder builder,
+      CompressionType compression,
+      boolean transactional,
       RecordSlotsPool slotsPool,
       int expectedRecords,
       long nowMs) {
     this.topicPartition = topicPartition;
     this.buffer = buffer;
-    this.builder = builder;
     this.pooled = true;
     this.createdMs = nowMs;
     this.lastAttemptMs = nowMs;
     this.slotsPool = slotsPool;
     // Sized from the first record when new, so the per-record arrays rarely grow (a copy each).
     this.slots = slotsPool.acquire(Math.min(expectedRecords, 4096));
+    this.builder = slots.builderFor(buffer, compression, transactional);
   }
 
   /**
@@ -215,6 +224,15 @@ public final class ProducerBatch {
       RecordSlots s = slots;
       slots = null;
       s.clear(recordCount);
+      if (sealState.get() == SEALED) {
+        // Sealed: nobody can claim the builder to seal again, so it may serve the next batch.
+        uncompressedSizeBytes = builder.uncompressedSizeInBytes();
+        builder.detach(); // pooled with the slots: it must not keep this batch's buffer
+        builder = null;
+      } else {
+        // Failed before sealing: an appending thread may still try an early seal with it.
+        s.builder = null;
+      }
       slotsPool.release(s);
     }
   }
@@ -281,7 +299,10 @@ public final class ProducerBatch {
 
   /** Header plus uncompressed records, also after sealing (split pieces: their sealed size). */
   public int uncompressedSizeBytes() {
-    return builder != null ? builder.uncompressedSizeInBytes() : sealed.remaining();
+    if (builder != null) {
+      return builder.uncompressedSizeInBytes();
+    }
+    return uncompressedSizeBytes >= 0 ? uncompressedSizeBytes : sealed.remaining();
   }
 
   /** Full once a record did not fit, or when too little room is left for any record. */
@@ -407,6 +428,10 @@ public final class ProducerBatch {
   /**
    * Seals the batch once (compressing if configured) and stamps the producer state; a sealed batch
    * that is retried under a new epoch or sequence is re-stamped without recompressing.
+   *
+   * <p>Returns the batch's own view of its sealed bytes, not a copy (no object per attempt): the
+   * request encoder moves its position while writing and restores it once the request is written or
+   * dropped. Sender thread only.
    */
   public ByteBuffer sealed(
       CompressionContext context, long producerId, short epoch, int baseSequence) {
@@ -414,12 +439,13 @@ public final class ProducerBatch {
     if (producerId != this.producerId
         || epoch != this.producerEpoch
         || baseSequence != this.baseSequence) {
-      RecordBatchBuilder.writeProducerState(sealed, producerId, epoch, baseSequence);
+      RecordBatchBuilder.writeProducerState(
+          sealed, producerId, epoch, baseSequence, context.crc32c());
       this.producerId = producerId;
       this.producerEpoch = epoch;
       this.baseSequence = baseSequence;
     }
-    return sealed.duplicate();
+    return sealed;
   }
 
   /**

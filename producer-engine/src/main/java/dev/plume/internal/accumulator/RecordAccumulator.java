@@ -208,9 +208,10 @@ public final class RecordAccumulator {
                 previous != null && queue.batches.size() == 1 && previous.lockedAnnounceIfFull();
             ProducerBatch batch =
                 new ProducerBatch(
-                    new TopicPartition(topic, chosen),
+                    queue.topicPartition,
                     buffer,
-                    new RecordBatchBuilder(buffer, config.compression(), config.transactional()),
+                    config.compression(),
+                    config.transactional(),
                     slotsPool,
                     expectedRecords(buffer.capacity(), key, value),
                     nowMs);
@@ -330,6 +331,9 @@ public final class RecordAccumulator {
   /** {@link #ready}'s result list, refilled by each call (only the sender thread calls it). */
   private final List<Node> readyNodesScratch = new ArrayList<>();
 
+  /** {@link #ready}'s result, refilled by each call. */
+  private final ReadyCheckResult readyResult = new ReadyCheckResult(readyNodesScratch);
+
   /**
    * As {@link #ready(ClusterSnapshot, long)}; with adaptive batching, a batch whose leader has no
    * request in flight ({@code leaderBusy} false) is ready before linger.ms.
@@ -387,7 +391,8 @@ public final class RecordAccumulator {
         }
       }
     }
-    return new ReadyCheckResult(readyNodes, nextDelayMs, unknownLeaderTopics);
+    readyResult.set(nextDelayMs, unknownLeaderTopics);
+    return readyResult;
   }
 
   /**
@@ -740,8 +745,12 @@ public final class RecordAccumulator {
     final int partition;
     final ArrayDeque<ProducerBatch> batches = new ArrayDeque<>();
 
-    PartitionQueue(int partition) {
+    /** Every batch of the queue names this one (no TopicPartition per batch). */
+    final TopicPartition topicPartition;
+
+    PartitionQueue(String topic, int partition) {
       this.partition = partition;
+      this.topicPartition = new TopicPartition(topic, partition);
     }
   }
 
@@ -778,7 +787,7 @@ public final class RecordAccumulator {
         if (partition >= qs.length) {
           PartitionQueue[] grown = Arrays.copyOf(qs, partition + 1);
           for (int i = qs.length; i < grown.length; i++) {
-            grown[i] = new PartitionQueue(i);
+            grown[i] = new PartitionQueue(topic, i);
           }
           queues = grown;
           qs = grown;

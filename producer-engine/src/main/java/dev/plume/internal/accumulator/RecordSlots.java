@@ -1,7 +1,10 @@
 package dev.plume.internal.accumulator;
 
+import dev.plume.internal.compression.CompressionType;
+import dev.plume.internal.record.RecordBatchBuilder;
 import dev.plume.producer.Callback;
 import dev.plume.producer.RecordMetadata;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 
@@ -22,6 +25,13 @@ final class RecordSlots {
   long[] timestampsMs;
   int[] keySizes;
   int[] valueSizes;
+
+  /**
+   * The record-batch builder that travels with these slots, reset for each batch that takes them (a
+   * builder per batch was the largest per-batch object); null until first needed, or when the last
+   * batch could not give it back safely.
+   */
+  RecordBatchBuilder builder;
 
   RecordSlots(int capacity) {
     futures = newFutures(capacity);
@@ -46,6 +56,17 @@ final class RecordSlots {
   }) // generic array creation: RecordMetadata futures only
   private static CompletableFuture<RecordMetadata>[] newFutures(int capacity) {
     return new CompletableFuture[capacity];
+  }
+
+  /** This set's builder, reset over {@code buffer} (made on first use). */
+  RecordBatchBuilder builderFor(
+      ByteBuffer buffer, CompressionType compression, boolean transactional) {
+    if (builder == null) {
+      builder = new RecordBatchBuilder(buffer, compression, transactional);
+    } else {
+      builder.reset(buffer, compression, transactional);
+    }
+    return builder;
   }
 
   int capacity() {

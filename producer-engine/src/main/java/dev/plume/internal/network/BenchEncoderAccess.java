@@ -19,8 +19,12 @@ public final class BenchEncoderAccess {
     encoder.reset();
   }
 
-  /** The gathering-write segments, as handed to the socket. */
+  /**
+   * The gathering-write segments, as handed to the socket: the encoder's own views, in an array of
+   * exactly their count (the I/O thread passes the encoder's longer array with the count instead).
+   */
   public static ByteBuffer[] segments(RequestEncoder encoder) {
-    return encoder.segments();
+    int count = encoder.prepareSegments();
+    return java.util.Arrays.copyOf(encoder.segmentArray(), count);
   }
 }

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
-import java.util.ArrayDeque;
 
 /**
  * One socket to one node: its life-cycle state, the request being written, the requests awaiting
@@ -51,14 +50,24 @@ final class Connection {
 
   private State state = State.CONNECTING;
 
-  /** Requests handed to this connection, oldest first; responses come back in this order. */
-  private final ArrayDeque<InFlightRequest<?>> inFlight = new ArrayDeque<>();
+  /**
+   * Requests handed to this connection, oldest first; responses come back in this order. A ring
+   * rather than a deque, so the per-poll deadline scans need no iterator.
+   */
+  private InFlightRequest<?>[] inFlight = new InFlightRequest<?>[8];
+
+  private int inFlightHead;
+  private int inFlightSize;
 
   /** The request being written and its remaining bytes, or null. */
   private InFlightRequest<?> writing;
 
   private ByteBuffer[] writeSegments;
+  private int writeSegmentCount;
   private int writeSegmentIndex;
+
+  /** A view of the receive buffer framing the last frame read (kept: no slice per frame). */
+  private ByteBuffer frameView;
 
   /** Start of the unconsumed bytes in the node's receive buffer. */
   private int readOffset;
@@ -161,7 +170,7 @@ final class Connection {
 
   /** Marked to close once idle, and idle now: nothing in flight or being written. */
   boolean shouldCloseNow() {
-    return closeWhenIdle && inFlight.isEmpty() && writing == null;
+    return closeWhenIdle && inFlightSize == 0 && writing == null;
   }
 
   /** True if a request may be handed to this connection now. */
@@ -170,7 +179,7 @@ final class Connection {
         && !reauthWaiting()
         && !closeWhenIdle
         && writing == null
-        && inFlight.size() < maxInFlight;
+        && inFlightSize < maxInFlight;
   }
 
   // ---------------------------------------------------------------- activity and deadlines
@@ -186,15 +195,16 @@ final class Connection {
   /** The earliest deadline among the requests in flight, MAX_VALUE if none. */
   long earliestRequestDeadlineMs() {
     long earliest = Long.MAX_VALUE;
-    for (InFlightRequest<?> r : inFlight) {
-      earliest = Math.min(earliest, r.deadlineMs());
+    for (int i = 0; i < inFlightSize; i++) {
+      earliest = Math.min(earliest, inFlightAt(i).deadlineMs());
     }
     return earliest;
   }
 
   /** The oldest request in flight whose deadline passed, or null. */
   InFlightRequest<?> firstExpired(long nowMs) {
-    for (InFlightRequest<?> r : inFlight) {
+    for (int i = 0; i < inFlightSize; i++) {
+      InFlightRequest<?> r = inFlightAt(i);
       if (nowMs >= r.deadlineMs()) {
         return r;
       }
@@ -209,12 +219,12 @@ final class Connection {
   }
 
   boolean hasInFlight() {
-    return !inFlight.isEmpty();
+    return inFlightSize > 0;
   }
 
   /** Requests that expect a response and are not yet answered, plus the one being written. */
   int inFlightCount() {
-    return inFlight.size();
+    return inFlightSize;
   }
 
   /**
@@ -222,28 +232,59 @@ final class Connection {
    * written cannot have been answered yet).
    */
   InFlightRequest<?> awaitingResponse() {
-    InFlightRequest<?> oldest = inFlight.peekFirst();
+    InFlightRequest<?> oldest = inFlightSize == 0 ? null : inFlight[inFlightHead];
     return oldest == null || oldest == writing ? null : oldest;
   }
 
   /** Its response arrived: {@link #awaitingResponse()} is no longer in flight. */
   void answered() {
-    inFlight.pollFirst();
+    if (inFlightSize > 0) {
+      inFlight[inFlightHead] = null;
+      inFlightHead = (inFlightHead + 1) % inFlight.length;
+      inFlightSize--;
+    }
   }
 
   /** Removes and returns every request in flight, oldest first, for failing them. */
   InFlightRequest<?>[] drainInFlight() {
-    InFlightRequest<?>[] all = inFlight.toArray(new InFlightRequest<?>[0]);
-    inFlight.clear();
+    InFlightRequest<?>[] all = new InFlightRequest<?>[inFlightSize];
+    for (int i = 0; i < inFlightSize; i++) {
+      all[i] = inFlightAt(i);
+    }
+    java.util.Arrays.fill(inFlight, null);
+    inFlightHead = 0;
+    inFlightSize = 0;
     return all;
   }
 
-  void startWrite(InFlightRequest<?> request, ByteBuffer[] segments) {
+  /**
+   * Starts writing {@code request}: {@code segments[0, segmentCount)} (kept by the encoder until
+   * the request is written or the connection closed).
+   */
+  void startWrite(InFlightRequest<?> request, ByteBuffer[] segments, int segmentCount) {
     writing = request;
     writeSegments = segments;
+    writeSegmentCount = segmentCount;
     writeSegmentIndex = 0;
-    inFlight.addLast(request);
+    addInFlight(request);
     updateInterest();
+  }
+
+  private InFlightRequest<?> inFlightAt(int i) {
+    return inFlight[(inFlightHead + i) % inFlight.length];
+  }
+
+  private void addInFlight(InFlightRequest<?> request) {
+    if (inFlightSize == inFlight.length) {
+      InFlightRequest<?>[] grown = new InFlightRequest<?>[inFlight.length * 2];
+      for (int i = 0; i < inFlightSize; i++) {
+        grown[i] = inFlightAt(i);
+      }
+      inFlight = grown;
+      inFlightHead = 0;
+    }
+    inFlight[(inFlightHead + inFlightSize) % inFlight.length] = request;
+    inFlightSize++;
   }
 
   /**
@@ -260,10 +301,11 @@ final class Connection {
       updateInterest();
       return written;
     }
-    while (writeSegmentIndex < writeSegments.length) {
-      long n = transport.write(writeSegments);
+    while (writeSegmentIndex < writeSegmentCount) {
+      long n =
+          transport.write(writeSegments, writeSegmentIndex, writeSegmentCount - writeSegmentIndex);
       written += n;
-      while (writeSegmentIndex < writeSegments.length
+      while (writeSegmentIndex < writeSegmentCount
           && !writeSegments[writeSegmentIndex].hasRemaining()) {
         writeSegmentIndex++;
       }
@@ -280,12 +322,15 @@ final class Connection {
    * that expects no response (acks=0) leaves the in-flight queue here: it is complete.
    */
   InFlightRequest<?> takeWrittenRequest() {
-    if (writing != null && writeSegmentIndex >= writeSegments.length) {
+    if (writing != null && writeSegmentIndex >= writeSegmentCount) {
       InFlightRequest<?> done = writing;
       writing = null;
       writeSegments = null;
+      writeSegmentCount = 0;
       if (!done.request.expectResponse()) {
-        inFlight.removeLast();
+        // It is the newest: nothing is queued behind the request being written.
+        inFlightSize--;
+        inFlight[(inFlightHead + inFlightSize) % inFlight.length] = null;
       }
       return done;
     }
@@ -297,7 +342,8 @@ final class Connection {
    * in bulk into the node's receive buffer, so several small responses cost one read; a frame's
    * size prefix is checked against the cap BEFORE the buffer grows for it.
    *
-   * @return the frame (a slice: valid until the next call), or null if no frame is complete yet
+   * @return the frame (a view of the receive buffer, reused: valid until the next call), or null if
+   *     no frame is complete yet
    * @throws EOFException if the peer closed the connection
    * @throws dev.plume.internal.protocol.ProtocolException if the size is negative, over the cap or
    *     TLS
@@ -339,14 +385,31 @@ final class Connection {
       ensureRoom(4 + size);
       return null;
     }
-    ByteBuffer frame = buffer.slice(readOffset + 4, size);
+    ByteBuffer frame = frameView(buffer);
+    frame.limit(readOffset + 4 + size).position(readOffset + 4);
     readOffset += 4 + size;
     if (readOffset == buffer.position()) {
       // All consumed: the next read starts at 0 (the frame is handled before that read).
       buffer.clear();
       readOffset = 0;
+      if (buffer.capacity() > NodeState.MAX_RETAINED_RECEIVE_BUFFER_BYTES) {
+        // A rare huge frame (e.g. metadata of a large cluster) is not kept for good. The frame
+        // view still holds the old array, so the frame stays readable.
+        owner.receiveBufferGrown(ByteBuffer.allocate(NodeState.INITIAL_RECEIVE_BUFFER_BYTES));
+      }
     }
     return frame;
+  }
+
+  /** The view framing frames of {@code buffer}: made again only when the buffer was replaced. */
+  private ByteBuffer frameView(ByteBuffer buffer) {
+    ByteBuffer view = frameView;
+    if (view == null || view.array() != buffer.array()) {
+      view = buffer.duplicate();
+      frameView = view;
+    }
+    view.clear();
+    return view;
   }
 
   /** Makes [readOffset, readOffset + bytes) fit, compacting or growing the buffer. */
@@ -393,6 +456,8 @@ final class Connection {
     transport.close();
     writing = null;
     writeSegments = null;
+    writeSegmentCount = 0;
+    frameView = null;
     owner.receiveBuffer().clear();
     readOffset = 0;
     owner.encoder().reset();

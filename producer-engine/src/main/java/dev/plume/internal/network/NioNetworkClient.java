@@ -22,12 +22,13 @@ import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,10 +63,26 @@ public final class NioNetworkClient implements NetworkClient {
   private final ConnectionSetup setup;
   private final Map<Integer, NodeState> nodes = new HashMap<>();
   private final List<NodeState> connected = new ArrayList<>(); // nodes with a connection
-  private List<ClientResponse<?>> completions = new ArrayList<>();
-  private List<ClientResponse<?>> completing = new ArrayList<>();
+  // Requests whose outcome is known, for their handlers (run at the end of each poll).
+  private List<InFlightRequest<?>> completions = new ArrayList<>();
+  private List<InFlightRequest<?>> completing = new ArrayList<>();
+
+  /**
+   * Entries whose handler ran, for the next requests: at most max.in.flight per known node wait
+   * here, so a request costs no entry object and the pool stays small.
+   */
+  private final ArrayDeque<InFlightRequest<?>> freeEntries = new ArrayDeque<>();
+
   private int nextCorrelationId;
   private boolean closed;
+
+  // The select's key handler (one object, not one per poll) and the times it reads.
+  private final Consumer<SelectionKey> onSelected = this::onSelected;
+  private long pollNowMs;
+  private long selectedAtMs;
+
+  /** Reads every response frame in turn (parsers copy what they keep, see ResponseParser). */
+  private final ProtocolReader frameReader = new ProtocolReader(ByteBuffer.allocate(0));
 
   public NioNetworkClient(NetworkConfig config, NetworkEnvironment env) {
     this.config = config;
@@ -286,9 +303,11 @@ public final class NioNetworkClient implements NetworkClient {
     try {
       version = negotiatedVersion(c, request.apiKey(), request.minVersion(), request.maxVersion());
     } catch (UnsupportedVersionException e) {
+      InFlightRequest<R> never = newEntry();
       completions.add(
-          new ClientResponse<>(
-              request, state.node().id(), (short) -1, null, false, false, e, nowMs, nowMs));
+          never
+              .init(request, (short) -1, -1, nowMs, 0, false)
+              .failure(state.node().id(), false, false, e, nowMs));
       return;
     }
     enqueue(c, request, version, nowMs, false);
@@ -300,14 +319,14 @@ public final class NioNetworkClient implements NetworkClient {
     long timeoutMs =
         request.requestTimeoutMs() >= 0 ? request.requestTimeoutMs() : config.requestTimeoutMs();
     InFlightRequest<R> inFlight =
-        new InFlightRequest<>(request, version, nextCorrelationId++, nowMs, timeoutMs, internal);
+        this.<R>newEntry().init(request, version, nextCorrelationId++, nowMs, timeoutMs, internal);
     RequestEncoder encoder = c.owner.encoder();
     encoder.reset();
     try {
       ProtocolWriter writer = encoder.writer();
       int prefix = writer.startSizePrefix();
-      new RequestHeader(request.apiKey(), version, inFlight.correlationId, config.clientId())
-          .write(writer);
+      RequestHeader.write(
+          writer, request.apiKey(), version, inFlight.correlationId, config.clientId());
       request.body().write(encoder, version);
       long frameBytes = encoder.sizeBytes() - 4;
       if (frameBytes > Integer.MAX_VALUE) {
@@ -334,7 +353,8 @@ public final class NioNetworkClient implements NetworkClient {
     if (log.isTraceEnabled()) {
       log.trace("sending {} of {} bytes to {}", inFlight, encoder.sizeBytes(), c.owner.node());
     }
-    c.startWrite(inFlight, encoder.segments());
+    int segmentCount = encoder.prepareSegments();
+    c.startWrite(inFlight, encoder.segmentArray(), segmentCount);
     c.touch(nowMs);
   }
 
@@ -392,29 +412,39 @@ public final class NioNetworkClient implements NetworkClient {
     // caller, who may have more to send to it.
     long selectTimeoutMs =
         completions.isEmpty() && !becameSendable ? nextDeadlineDelayMs(timeoutMs, nowMs) : 0;
-    int selected;
+    // Keys go straight to onSelected: no selected-key set (a node and an iterator per poll).
+    pollNowMs = nowMs;
+    selectedAtMs = -1;
     try {
-      selected = selectTimeoutMs <= 0 ? selector.selectNow() : selector.select(selectTimeoutMs);
+      if (selectTimeoutMs <= 0) {
+        selector.selectNow(onSelected);
+      } else {
+        selector.select(onSelected, selectTimeoutMs);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("selector failed", e);
     }
-    long afterMs = Math.max(nowMs, env.clock().nowMs());
-    if (selected > 0) {
-      Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
-      while (keys.hasNext()) {
-        SelectionKey key = keys.next();
-        keys.remove();
-        NodeState state = (NodeState) key.attachment();
-        Connection c = state.connection();
-        if (c == null || c.key != key) {
-          continue; // closed earlier in this poll
-        }
-        handleSelected(c, key, afterMs);
-      }
-    }
+    long afterMs = afterSelectMs();
     expire(afterMs);
     maybeCloseIdleMarked(afterMs);
     runCompletions();
+  }
+
+  /** The time after the select, read once per poll (by the first key handled, or after). */
+  private long afterSelectMs() {
+    if (selectedAtMs < 0) {
+      selectedAtMs = Math.max(pollNowMs, env.clock().nowMs());
+    }
+    return selectedAtMs;
+  }
+
+  private void onSelected(SelectionKey key) {
+    NodeState state = (NodeState) key.attachment();
+    Connection c = state.connection();
+    if (c == null || c.key != key) {
+      return; // closed earlier in this poll
+    }
+    handleSelected(c, key, afterSelectMs());
   }
 
   private void handleSelected(Connection c, SelectionKey key, long nowMs) {
@@ -522,14 +552,14 @@ public final class NioNetworkClient implements NetworkClient {
       throw new ProtocolException(
           "received a response of " + frame.remaining() + " bytes but no request is awaiting one");
     }
-    ProtocolReader reader = new ProtocolReader(frame);
+    ProtocolReader reader = frameReader.reset(frame);
     ApiKey apiKey = request.request.apiKey();
-    ResponseHeader header =
-        ResponseHeader.read(reader, apiKey.responseHeaderVersion(request.version));
-    if (header.correlationId() != request.correlationId) {
+    int correlationId =
+        ResponseHeader.readCorrelationId(reader, apiKey.responseHeaderVersion(request.version));
+    if (correlationId != request.correlationId) {
       throw new ProtocolException(
           "response correlation id "
-              + header.correlationId()
+              + correlationId
               + " does not match the oldest request in flight, "
               + request);
     }
@@ -765,7 +795,7 @@ public final class NioNetworkClient implements NetworkClient {
   private void runCompletions() {
     while (!completions.isEmpty()) {
       // Swap so that handlers calling send() queue into a fresh list.
-      List<ClientResponse<?>> batch = completions;
+      List<InFlightRequest<?>> batch = completions;
       completions = completing;
       completing = batch;
       for (int i = 0; i < batch.size(); i++) {
@@ -775,13 +805,24 @@ public final class NioNetworkClient implements NetworkClient {
     }
   }
 
-  private static <R> void invoke(ClientResponse<R> response) {
+  private void invoke(InFlightRequest<?> entry) {
     try {
-      response.request().handler().onComplete(response);
+      entry.complete();
     } catch (RuntimeException e) {
-      log.error(
-          "completion handler of a {} request threw; ignored", response.request().apiKey(), e);
+      log.error("completion handler of a {} request threw; ignored", entry.apiName(), e);
     }
+    // The handler ran, and nothing else refers to the entry: reuse it.
+    entry.clear();
+    if (freeEntries.size() < config.maxInFlightPerConnection() * Math.max(1, nodes.size())) {
+      freeEntries.addLast(entry);
+    }
+  }
+
+  /** A request entry from the pool, or a new one. */
+  @SuppressWarnings("unchecked") // pooled entries are cleared: any type parameter fits
+  private <R> InFlightRequest<R> newEntry() {
+    InFlightRequest<?> entry = freeEntries.pollLast();
+    return entry != null ? (InFlightRequest<R>) entry : new InFlightRequest<>();
   }
 
   // ---------------------------------------------------------------- misc

@@ -11,6 +11,12 @@ final class NodeState {
 
   static final int INITIAL_RECEIVE_BUFFER_BYTES = 4096;
 
+  /**
+   * A receive buffer grown past this for one large frame goes back to the initial size once it is
+   * empty: one huge response must not pin its memory for the life of the producer.
+   */
+  static final int MAX_RETAINED_RECEIVE_BUFFER_BYTES = 1 << 20;
+
   private Node node;
   private Connection connection; // null between connections
 

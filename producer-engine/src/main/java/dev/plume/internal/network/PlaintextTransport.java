@@ -63,6 +63,11 @@ public final class PlaintextTransport implements Transport {
   }
 
   @Override
+  public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
+    return channel.write(srcs, offset, length);
+  }
+
+  @Override
   public boolean hasPendingWrites() {
     return false;
   }

@@ -2,23 +2,37 @@ package dev.plume.internal.network;
 
 import dev.plume.internal.protocol.ProtocolWriter;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Where a {@link RequestBody} writes: the connection's reusable {@link ProtocolWriter}, plus
  * buffers attached by reference and sent with a gathering write (no copy). One per connection,
  * reused for every request once the previous one is fully written.
+ *
+ * <p>Allocates nothing per request in steady state: the attached buffers are kept as given (not
+ * duplicated), the writer's bytes are sent through views over its array that are kept across
+ * requests, and the segment array is reused. The gathering write moves the positions of the
+ * attached buffers; {@link #reset()} puts them back, so a caller sees its buffers unmoved once the
+ * request is written or dropped.
  */
 public final class RequestEncoder {
 
+  private static final ByteBuffer[] NO_BUFFERS = new ByteBuffer[0];
+
   private final ProtocolWriter writer;
-  // Attached buffers (duplicates, so the caller's position is untouched) and the writer position
-  // each one follows.
-  private final List<ByteBuffer> attached = new ArrayList<>();
+  // Attached buffers, the writer position each one follows, and the position to restore.
+  private ByteBuffer[] attached = new ByteBuffer[8];
   private int[] attachedAfter = new int[8];
+  private int[] attachedPosition = new int[8];
+  private int attachedCount;
   private long attachedBytes;
+
+  // The segments of the last segments call: writer views interleaved with attached buffers.
+  private ByteBuffer[] segments = NO_BUFFERS;
+  private int segmentCount;
+  // Views over the writer's array (re-made only when the writer grew into a new array).
+  private ByteBuffer[] writerViews = NO_BUFFERS;
+  private byte[] viewedArray;
 
   RequestEncoder(int initialCapacityBytes) {
     this.writer = new ProtocolWriter(initialCapacityBytes);
@@ -31,18 +45,22 @@ public final class RequestEncoder {
 
   /**
    * Sends the remaining bytes of {@code buffer} right after what {@link #writer()} holds now,
-   * without copying them. The buffer's content must not change until the request completes; its
-   * position and limit are not moved.
+   * without copying them. The buffer's content must not change until the request completes, and
+   * nothing else may use its position until then: the write moves it, {@link #reset()} restores it.
    */
   public void appendBuffer(ByteBuffer buffer) {
     if (buffer.remaining() == 0) {
       return;
     }
-    if (attached.size() == attachedAfter.length) {
-      attachedAfter = Arrays.copyOf(attachedAfter, attachedAfter.length * 2);
+    if (attachedCount == attached.length) {
+      int grown = attached.length * 2;
+      attached = Arrays.copyOf(attached, grown);
+      attachedAfter = Arrays.copyOf(attachedAfter, grown);
+      attachedPosition = Arrays.copyOf(attachedPosition, grown);
     }
-    attachedAfter[attached.size()] = writer.position();
-    attached.add(buffer.duplicate());
+    attachedAfter[attachedCount] = writer.position();
+    attachedPosition[attachedCount] = buffer.position();
+    attached[attachedCount++] = buffer;
     attachedBytes += buffer.remaining();
   }
 
@@ -51,31 +69,81 @@ public final class RequestEncoder {
     return writer.position() + attachedBytes;
   }
 
+  /**
+   * Forgets the request: the attached buffers get their positions back and are no longer
+   * referenced.
+   */
   void reset() {
-    writer.reset();
-    attached.clear();
+    for (int i = 0; i < attachedCount; i++) {
+      attached[i].position(attachedPosition[i]);
+      attached[i] = null;
+    }
+    Arrays.fill(segments, 0, segmentCount, null);
+    segmentCount = 0;
+    attachedCount = 0;
     attachedBytes = 0;
+    writer.reset();
   }
 
-  /** The bytes to send, in order: writer slices interleaved with the attached buffers. */
-  ByteBuffer[] segments() {
-    if (attached.isEmpty()) {
-      return new ByteBuffer[] {writer.flip()};
+  /**
+   * Lays out the bytes to send, in order (writer views interleaved with the attached buffers), in
+   * {@link #segmentArray()}; returns how many segments there are. Valid until {@link #reset()}.
+   */
+  int prepareSegments() {
+    byte[] array = writer.array();
+    if (array != viewedArray) {
+      // The writer grew: views over the old array would send stale bytes.
+      Arrays.fill(writerViews, null);
+      viewedArray = array;
     }
-    List<ByteBuffer> out = new ArrayList<>(attached.size() * 2 + 1);
-    ByteBuffer all = writer.flip();
+    int maxSegments = 2 * attachedCount + 1;
+    if (segments.length < maxSegments) {
+      segments = Arrays.copyOf(segments, Math.max(maxSegments, 2 * segments.length));
+    }
+    int count = 0;
+    int views = 0;
     int from = 0;
-    for (int i = 0; i < attached.size(); i++) {
+    for (int i = 0; i < attachedCount; i++) {
       int to = attachedAfter[i];
       if (to > from) {
-        out.add(all.slice(from, to - from));
+        segments[count++] = writerView(views++, from, to);
       }
-      out.add(attached.get(i));
+      segments[count++] = attached[i];
       from = to;
     }
-    if (all.limit() > from) {
-      out.add(all.slice(from, all.limit() - from));
+    int end = writer.position();
+    if (end > from || count == 0) {
+      segments[count++] = writerView(views, from, end);
     }
-    return out.toArray(new ByteBuffer[0]);
+    segmentCount = count;
+    return count;
+  }
+
+  /** The array {@link #prepareSegments()} filled (longer than its count). */
+  ByteBuffer[] segmentArray() {
+    return segments;
+  }
+
+  /** The bytes to send as an array of exactly the segments (allocates: tests and benchmarks). */
+  ByteBuffer[] segments() {
+    int count = prepareSegments();
+    ByteBuffer[] out = new ByteBuffer[count];
+    for (int i = 0; i < count; i++) {
+      out[i] = segments[i].duplicate();
+    }
+    return out;
+  }
+
+  private ByteBuffer writerView(int index, int from, int to) {
+    if (index >= writerViews.length) {
+      writerViews = Arrays.copyOf(writerViews, Math.max(index + 1, 2 * writerViews.length));
+    }
+    ByteBuffer view = writerViews[index];
+    if (view == null) {
+      view = ByteBuffer.wrap(viewedArray);
+      writerViews[index] = view;
+    }
+    view.clear().position(from).limit(to);
+    return view;
   }
 }

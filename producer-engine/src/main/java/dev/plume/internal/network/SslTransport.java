@@ -210,12 +210,17 @@ final class SslTransport implements Transport {
 
   @Override
   public long write(ByteBuffer[] srcs) throws IOException {
+    return write(srcs, 0, srcs.length);
+  }
+
+  @Override
+  public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
     if (!flush()) {
       return 0;
     }
     long consumed = 0;
-    while (hasRemaining(srcs)) {
-      SSLEngineResult result = wrap(srcs);
+    while (hasRemaining(srcs, offset, length)) {
+      SSLEngineResult result = wrap(srcs, offset, length);
       consumed += result.bytesConsumed();
       if (!flush() || result.bytesConsumed() == 0) {
         break;
@@ -225,11 +230,15 @@ final class SslTransport implements Transport {
   }
 
   private SSLEngineResult wrap(ByteBuffer... srcs) throws SSLException {
+    return wrap(srcs, 0, srcs.length);
+  }
+
+  private SSLEngineResult wrap(ByteBuffer[] srcs, int offset, int length) throws SSLException {
     while (true) {
       netOut.compact();
       SSLEngineResult result;
       try {
-        result = engine.wrap(srcs, netOut);
+        result = engine.wrap(srcs, offset, length, netOut);
       } finally {
         netOut.flip();
       }
@@ -284,9 +293,9 @@ final class SslTransport implements Transport {
     return larger;
   }
 
-  private static boolean hasRemaining(ByteBuffer[] srcs) {
-    for (ByteBuffer b : srcs) {
-      if (b.hasRemaining()) {
+  private static boolean hasRemaining(ByteBuffer[] srcs, int offset, int length) {
+    for (int i = offset; i < offset + length; i++) {
+      if (srcs[i].hasRemaining()) {
         return true;
       }
     }

@@ -34,6 +34,15 @@ public interface Transport extends AutoCloseable {
   /** Gathering write; returns the number of application bytes accepted (may be 0). */
   long write(ByteBuffer[] srcs) throws IOException;
 
+  /**
+   * Gathering write of {@code srcs[offset, offset + length)}, as {@link #write(ByteBuffer[])}: lets
+   * the caller keep one segment array across requests. The default copies the range into a new
+   * array; the transports of the I/O path override it without allocating.
+   */
+  default long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
+    return write(java.util.Arrays.copyOfRange(srcs, offset, offset + length));
+  }
+
   /** True if the transport itself holds bytes still to flush (e.g. encrypted records). */
   boolean hasPendingWrites();
 

@@ -19,11 +19,33 @@ import java.util.UUID;
  */
 public final class ProtocolReader {
 
-  private final ByteBuffer buffer;
+  private ByteBuffer buffer;
+
+  /** Where {@link #position()} counts from in {@link #buffer} (0 but for a {@link #reset}). */
+  private int origin;
+
+  /** The buffer last given to {@link #reset}, which {@link #buffer} is a duplicate of. */
+  private ByteBuffer resetSource;
 
   /** Reads the remaining bytes of {@code source} (its position and limit are left as they are). */
   public ProtocolReader(ByteBuffer source) {
     this.buffer = source.slice(); // slice() is big-endian whatever the source's order
+  }
+
+  /**
+   * Points this reader at the remaining bytes of {@code source} instead (its position and limit are
+   * left as they are), without allocating when {@code source} is the buffer of the previous reset:
+   * one reader can then read every frame of a connection.
+   */
+  public ProtocolReader reset(ByteBuffer source) {
+    if (source != resetSource) {
+      resetSource = source;
+      buffer = source.duplicate(); // big-endian whatever the source's order
+    }
+    buffer.clear();
+    buffer.limit(source.limit()).position(source.position());
+    origin = source.position();
+    return this;
   }
 
   /**
@@ -48,7 +70,7 @@ public final class ProtocolReader {
   }
 
   public int position() {
-    return buffer.position();
+    return buffer.position() - origin;
   }
 
   /** Fails unless every byte was consumed; catches version mismatches and trailing garbage. */
@@ -370,6 +392,61 @@ public final class ProtocolReader {
       readUnsignedVarint(field);
       skip(readTaggedFieldSize(field), field);
     }
+  }
+
+  /**
+   * Reads a non-nullable string (compact when {@code flexible}) if it is {@code expected}, without
+   * decoding it; otherwise reads nothing and returns false (then read it with {@link
+   * #readString(String, boolean)}, which also reports a malformed length). Lets a response be
+   * matched against names a request sent with no String per response.
+   */
+  public boolean tryReadString(String field, boolean flexible, String expected) {
+    int start = buffer.position();
+    int length;
+    try {
+      length = flexible ? compactLength(field, "string") : readInt16(field);
+    } catch (ProtocolException e) {
+      buffer.position(start);
+      return false;
+    }
+    if (length >= 0 && length <= buffer.remaining() && utf8Equals(length, expected)) {
+      buffer.position(buffer.position() + length);
+      return true;
+    }
+    buffer.position(start);
+    return false;
+  }
+
+  /** Whether the next {@code length} bytes are the UTF-8 form of {@code expected}. */
+  private boolean utf8Equals(int length, String expected) {
+    int at = buffer.position();
+    if (length == expected.length()) {
+      boolean ascii = true;
+      for (int i = 0; i < length; i++) {
+        char c = expected.charAt(i);
+        if (c >= 0x80) {
+          ascii = false;
+          break;
+        }
+        if (buffer.get(at + i) != (byte) c) {
+          return false;
+        }
+      }
+      if (ascii) {
+        return true;
+      }
+    }
+    // Non-ASCII names (Kafka topic names never are): compare the encoded form.
+    byte[] encoded = expected.getBytes(StandardCharsets.UTF_8);
+    if (encoded.length != length) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      if (buffer.get(at + i) != encoded[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   // ---- either encoding: compact for flexible versions, classic (int16/int32 lengths) below ----

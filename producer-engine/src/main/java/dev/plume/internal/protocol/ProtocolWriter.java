@@ -52,6 +52,15 @@ public final class ProtocolWriter {
     return ByteBuffer.wrap(array, 0, position);
   }
 
+  /**
+   * The backing array (bytes {@code [0, position())} are the ones written): valid until a write
+   * grows the writer into a new array. For views kept across messages, which must check that the
+   * array is still this one.
+   */
+  public byte[] array() {
+    return array;
+  }
+
   /** A copy of the bytes written so far. */
   public byte[] toByteArray() {
     return Arrays.copyOf(array, position);

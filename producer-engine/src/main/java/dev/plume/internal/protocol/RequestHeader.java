@@ -24,11 +24,17 @@ public record RequestHeader(ApiKey apiKey, short apiVersion, int correlationId, 
   }
 
   public void write(ProtocolWriter writer) {
+    write(writer, apiKey, apiVersion, correlationId, clientId);
+  }
+
+  /** Writes a header from its fields, with no header object (a client writes one per request). */
+  public static void write(
+      ProtocolWriter writer, ApiKey apiKey, short apiVersion, int correlationId, String clientId) {
     writer.writeInt16(apiKey.id());
     writer.writeInt16(apiVersion);
     writer.writeInt32(correlationId);
     writer.writeNullableString(clientId);
-    if (headerVersion() >= 2) {
+    if (apiKey.requestHeaderVersion(apiVersion) >= 2) {
       writer.writeEmptyTaggedFields();
     }
   }

@@ -7,11 +7,16 @@ package dev.plume.internal.protocol;
 public record ResponseHeader(int correlationId) {
 
   public static ResponseHeader read(ProtocolReader reader, short headerVersion) {
+    return new ResponseHeader(readCorrelationId(reader, headerVersion));
+  }
+
+  /** Reads the header and returns its correlation id: what a client needs, with no object. */
+  public static int readCorrelationId(ProtocolReader reader, short headerVersion) {
     int correlationId = reader.readInt32("ResponseHeader.CorrelationId");
     if (headerVersion >= 1) {
       reader.skipTaggedFields("ResponseHeader");
     }
-    return new ResponseHeader(correlationId);
+    return correlationId;
   }
 
   public void write(ProtocolWriter writer, short headerVersion) {

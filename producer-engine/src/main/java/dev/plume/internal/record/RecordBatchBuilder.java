@@ -130,6 +130,15 @@ public final class RecordBatchBuilder {
   }
 
   /**
+   * Forgets the buffer, so a builder kept for reuse pins no memory (a large one-off buffer would
+   * otherwise stay reachable); {@link #reset} it before the next use.
+   */
+  public void detach() {
+    this.buffer = null;
+    this.array = null;
+  }
+
+  /**
    * Appends a record if it fits; {@code key}, {@code value} and {@code headers} may be null (a null
    * value is a tombstone). Arrays are copied into the batch, not retained.
    *
@@ -466,6 +475,12 @@ public final class RecordBatchBuilder {
    */
   public static void writeProducerState(
       ByteBuffer sealedBatch, long producerId, short producerEpoch, int baseSequence) {
+    writeProducerState(sealedBatch, producerId, producerEpoch, baseSequence, new CRC32C());
+  }
+
+  /** As above, computing the CRC with {@code crc} (the caller's, reused: no object per batch). */
+  public static void writeProducerState(
+      ByteBuffer sealedBatch, long producerId, short producerEpoch, int baseSequence, CRC32C crc) {
     int start = sealedBatch.position();
     if (sealedBatch.remaining() < HEADER_SIZE
         || sealedBatch.get(start + MAGIC_OFFSET) != MAGIC_V2) {
@@ -483,7 +498,7 @@ public final class RecordBatchBuilder {
     bigEndian.putLong(start + PRODUCER_ID_OFFSET, producerId);
     bigEndian.putShort(start + PRODUCER_EPOCH_OFFSET, producerEpoch);
     bigEndian.putInt(start + BASE_SEQUENCE_OFFSET, baseSequence);
-    CRC32C crc = new CRC32C();
+    crc.reset();
     if (sealedBatch.hasArray()) {
       int base = sealedBatch.arrayOffset() + start;
       crc.update(sealedBatch.array(), base + ATTRIBUTES_OFFSET, size - ATTRIBUTES_OFFSET);

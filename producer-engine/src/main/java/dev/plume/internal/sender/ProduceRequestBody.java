@@ -13,14 +13,19 @@ import java.nio.ByteBuffer;
  * connection's writer, each sealed batch is a buffer of its own in the gathering write.
  *
  * <p>The batches arrive grouped by topic (consecutive batches of one topic form one topic entry).
+ * Reusable: a pooled {@link ProduceRequestSlot} points its body at each request's batches in turn
+ * ({@link #set}).
  */
 final class ProduceRequestBody implements RequestBody {
 
-  private final String transactionalId;
-  private final short acks;
-  private final int timeoutMs;
-  private final ProducerBatch[] batches;
-  private final ByteBuffer[] sealed;
+  private String transactionalId;
+  private short acks;
+  private int timeoutMs;
+  private ProducerBatch[] batches;
+  private ByteBuffer[] sealed;
+  private int count;
+
+  ProduceRequestBody() {}
 
   ProduceRequestBody(
       String transactionalId,
@@ -28,11 +33,23 @@ final class ProduceRequestBody implements RequestBody {
       int timeoutMs,
       ProducerBatch[] batchesGroupedByTopic,
       ByteBuffer[] sealed) {
+    set(transactionalId, acks, timeoutMs, batchesGroupedByTopic, sealed, sealed.length);
+  }
+
+  /** The request is the first {@code count} batches and sealed buffers of the arrays. */
+  void set(
+      String transactionalId,
+      short acks,
+      int timeoutMs,
+      ProducerBatch[] batchesGroupedByTopic,
+      ByteBuffer[] sealed,
+      int count) {
     this.transactionalId = transactionalId;
     this.acks = acks;
     this.timeoutMs = timeoutMs;
     this.batches = batchesGroupedByTopic;
     this.sealed = sealed;
+    this.count = count;
   }
 
   @Override
@@ -44,10 +61,10 @@ final class ProduceRequestBody implements RequestBody {
     w.writeInt32(timeoutMs);
     w.writeArrayLength(countTopics(), flex);
     int i = 0;
-    while (i < batches.length) {
+    while (i < count) {
       String topic = batches[i].topicPartition().topic();
       int end = i;
-      while (end < batches.length && batches[end].topicPartition().topic().equals(topic)) {
+      while (end < count && batches[end].topicPartition().topic().equals(topic)) {
         end++;
       }
       w.writeString(topic, flex);
@@ -72,7 +89,8 @@ final class ProduceRequestBody implements RequestBody {
   private int countTopics() {
     int topics = 0;
     String previous = null;
-    for (ProducerBatch b : batches) {
+    for (int i = 0; i < count; i++) {
+      ProducerBatch b = batches[i];
       if (!b.topicPartition().topic().equals(previous)) {
         topics++;
         previous = b.topicPartition().topic();

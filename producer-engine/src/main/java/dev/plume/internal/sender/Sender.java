@@ -14,7 +14,6 @@ import dev.plume.internal.network.NetworkClient;
 import dev.plume.internal.network.Node;
 import dev.plume.internal.protocol.ApiKey;
 import dev.plume.internal.protocol.Errors;
-import dev.plume.internal.protocol.message.ProduceResponse;
 import dev.plume.internal.txn.ProducerIdAndEpoch;
 import dev.plume.internal.txn.ProducerIdManager;
 import dev.plume.internal.txn.SequenceTracker;
@@ -25,8 +24,6 @@ import dev.plume.producer.errors.PlumeException;
 import dev.plume.producer.errors.ProducerClosedException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,9 +75,15 @@ public final class Sender implements Runnable {
   private final Predicate<ProducerBatch> mayDrain = this::mayDrain;
   private final List<ProducerBatch> drained = new ArrayList<>();
 
-  /** Batches of one request by topic (stable: a topic's batches keep their drain order). */
-  private static final Comparator<ProducerBatch> BY_TOPIC =
-      (a, b) -> a.topicPartition().topic().compareTo(b.topicPartition().topic());
+  /**
+   * Free Produce request slots. A request in flight holds one, so about max.in.flight per node are
+   * in use at once; this many free ones cover a few nodes at the default of 5, and more are
+   * dropped.
+   */
+  private static final int MAX_FREE_REQUEST_SLOTS = 64;
+
+  private final ProduceRequestSlot.Pool requestSlots =
+      new ProduceRequestSlot.Pool(this::onProduceResponse, MAX_FREE_REQUEST_SLOTS);
 
   public Sender(SenderConfig config, SenderCollaborators parts) {
     this.config = config;
@@ -364,9 +367,12 @@ public final class Sender implements Runnable {
   }
 
   private void sendProduce(Node node, List<ProducerBatch> drained, long nowMs) {
+    ProduceRequestSlot slot = requestSlots.acquire();
     try {
-      trySendProduce(node, drained, nowMs);
+      slot.fill(drained);
+      trySendProduce(node, slot, nowMs);
     } catch (RuntimeException e) {
+      slot.release(); // nothing was sent, so no handler will release it
       // Sealing or handing the request to the client failed, so nothing was sent. The batches
       // are no longer queued: fail them now rather than lose them (they would never complete).
       log.error("Could not send a Produce request to {}; failing its batches", node, e);
@@ -379,73 +385,67 @@ public final class Sender implements Runnable {
     }
   }
 
-  private void trySendProduce(Node node, List<ProducerBatch> drained, long nowMs) {
-    // The request's own array of its batches (grouped by topic for the encoding): the one
-    // per-request structure besides the sealed buffers, reused by the response handler.
-    ProducerBatch[] batches = drained.toArray(new ProducerBatch[drained.size()]);
-    if (batches.length > 1) {
-      Arrays.sort(batches, BY_TOPIC); // stable, and no allocation for a few elements
-    }
-    ByteBuffer[] sealed = new ByteBuffer[batches.length];
+  /**
+   * Seals the slot's batches and hands the request to the client. The slot (batches, sealed
+   * buffers, body, network request) is pooled: a request allocates nothing here.
+   */
+  private void trySendProduce(Node node, ProduceRequestSlot slot, long nowMs) {
     ProducerIdAndEpoch pid = producerIds.current();
-    for (int i = 0; i < batches.length; i++) {
-      ProducerBatch b = batches[i];
+    int count = slot.count();
+    for (int i = 0; i < count; i++) {
+      ProducerBatch b = slot.batch(i);
+      ByteBuffer sealed;
       if (config.idempotent() && b.hasSequence()) {
         // A retry: exactly the producer id, epoch and sequence of its first attempt.
-        sealed[i] = b.sealed(sealContext, b.producerId(), b.producerEpoch(), b.baseSequence());
+        sealed = b.sealed(sealContext, b.producerId(), b.producerEpoch(), b.baseSequence());
       } else if (config.idempotent()) {
         int seq = sequences.assign(b.topicPartition(), b.recordCount(), pid);
-        sealed[i] = b.sealed(sealContext, pid.producerId(), pid.epoch(), seq);
+        sealed = b.sealed(sealContext, pid.producerId(), pid.epoch(), seq);
       } else {
-        sealed[i] = b.sealed(sealContext, -1, (short) -1, -1);
+        sealed = b.sealed(sealContext, -1, (short) -1, -1);
       }
+      slot.sealed(i, sealed);
       b.inFlight(true);
-      stats.recordBatch(sealed[i].remaining(), b.uncompressedSizeBytes());
+      stats.recordBatch(sealed.remaining(), b.uncompressedSizeBytes());
       SenderStats.TopicCounters topic = stats.topic(b.topicPartition().topic());
-      topic.bytesSent.add(sealed[i].remaining());
+      topic.bytesSent.add(sealed.remaining());
       topic.uncompressedBytes.add(b.uncompressedSizeBytes());
       stats.recordQueueTime(nowMs - b.createdMs());
     }
     ProduceRequestBody body =
-        new ProduceRequestBody(
-            producerIds.transactionalId(),
-            config.acks(),
-            config.requestTimeoutMs(),
-            batches,
-            sealed);
+        slot.body(producerIds.transactionalId(), config.acks(), config.requestTimeoutMs());
     short maxVersion = (short) Math.min(MAX_PRODUCE_VERSION, transactions.maxProduceVersion());
     if (config.acks() == 0) {
+      // Not pooled: acks=0 requests are rare, and their handler is one lambda per request.
       client.send(
           ClientRequest.oneWay(
-                  node, ApiKey.PRODUCE, body, response -> onProduceWritten(response, batches))
+                  node, ApiKey.PRODUCE, body, response -> onProduceWritten(response, slot))
               .withVersions(ApiKey.PRODUCE.minVersion(), maxVersion),
           nowMs);
     } else {
-      client.send(
-          new ClientRequest<>(
-              node,
-              ApiKey.PRODUCE,
-              ApiKey.PRODUCE.minVersion(),
-              maxVersion,
-              body,
-              true,
-              ProduceResponse::read,
-              -1,
-              response -> onProduceResponse(response, batches)),
-          nowMs);
+      client.send(slot.request(node, ApiKey.PRODUCE.minVersion(), maxVersion), nowMs);
     }
     // Counted once the client took the request (it never completes one inside send).
     if (config.idempotent()) {
-      for (ProducerBatch b : batches) {
-        sequences.onSent(b.topicPartition());
+      for (int i = 0; i < count; i++) {
+        sequences.onSent(slot.batch(i).topicPartition());
       }
     }
     stats.produceRequests.increment();
   }
 
-  private void onProduceWritten(ClientResponse<Void> response, ProducerBatch[] batches) {
+  private void onProduceWritten(ClientResponse<Void> response, ProduceRequestSlot slot) {
+    try {
+      completeWritten(response, slot);
+    } finally {
+      slot.release();
+    }
+  }
+
+  private void completeWritten(ClientResponse<Void> response, ProduceRequestSlot slot) {
     long nowMs = response.receivedTimeMs();
-    for (ProducerBatch b : batches) {
+    for (int i = 0; i < slot.count(); i++) {
+      ProducerBatch b = slot.batch(i);
       b.inFlight(false);
       onReturned(b);
       if (response.isSuccess()) {
@@ -458,71 +458,45 @@ public final class Sender implements Runnable {
 
   /**
    * Completes a request's batches from its response. Each partition's batch is looked up in the
-   * request's own array (the broker answers in request order, so the search starts after the last
-   * match) and taken out of it, so whatever is left had no answer.
+   * request's slot (the broker answers in request order, so the search starts after the last match)
+   * and taken out of it, so whatever is left had no answer.
    */
-  private void onProduceResponse(
-      ClientResponse<ProduceResponse> response, ProducerBatch[] batches) {
+  private void onProduceResponse(ClientResponse<ProduceResults> response, ProduceRequestSlot slot) {
     long nowMs = response.receivedTimeMs();
-    for (ProducerBatch b : batches) {
+    int count = slot.count();
+    for (int i = 0; i < count; i++) {
+      ProducerBatch b = slot.batch(i);
       b.inFlight(false);
       onReturned(b);
     }
     if (!response.isSuccess()) {
-      for (ProducerBatch b : batches) {
+      for (int i = 0; i < count; i++) {
+        ProducerBatch b = slot.batch(i);
         carryOut(b, errors.onRequestFailure(b, response, nowMs), nowMs);
       }
       return;
     }
     stats.lastResponseMs.set(nowMs);
     stats.recordLatency(response.latencyMs());
-    ProduceResponse body = response.body();
-    if (body.throttleTimeMs() > 0) {
-      throttledUntilMs.put(response.nodeId(), nowMs + body.throttleTimeMs());
-      stats.throttleTimeMsTotal.add(body.throttleTimeMs());
+    ProduceResults results = response.body();
+    if (results.throttleTimeMs() > 0) {
+      throttledUntilMs.put(response.nodeId(), nowMs + results.throttleTimeMs());
+      stats.throttleTimeMsTotal.add(results.throttleTimeMs());
     }
-    List<ProduceResponse.TopicResponse> topics = body.responses();
-    int next = 0;
-    for (int ti = 0; ti < topics.size(); ti++) { // indexed: no iterator per response
-      ProduceResponse.TopicResponse t = topics.get(ti);
-      List<ProduceResponse.PartitionResponse> partitions = t.partitionResponses();
-      for (int pi = 0; pi < partitions.size(); pi++) {
-        ProduceResponse.PartitionResponse p = partitions.get(pi);
-        int at = indexOf(batches, t.name(), p.index(), next);
-        if (at < 0) {
-          log.warn(
-              "Produce response names {}-{} which was not in the request", t.name(), p.index());
-          continue;
-        }
-        ProducerBatch batch = batches[at];
-        batches[at] = null; // answered (the request was written long before its response)
-        next = at + 1;
-        if (Errors.NONE.is(p.errorCode())) {
-          completeBatch(batch, p.baseOffset(), p.logAppendTimeMs());
-        } else {
-          carryOut(batch, errors.onPartitionError(batch, p, body.nodeEndpoints(), nowMs), nowMs);
-        }
+    // In request order, which is the order the broker answers in.
+    for (int i = 0; i < count; i++) {
+      ProducerBatch batch = slot.batch(i);
+      if (!results.answered(i)) {
+        carryOut(batch, errors.onMissingPartition(batch, nowMs), nowMs);
+      } else if (Errors.NONE.is(results.errorCode(i))) {
+        completeBatch(batch, results.baseOffset(i), results.logAppendTimeMs(i));
+      } else {
+        carryOut(
+            batch,
+            errors.onPartitionError(batch, results.details(i), results.nodeEndpoints(), nowMs),
+            nowMs);
       }
     }
-    for (ProducerBatch missing : batches) {
-      if (missing != null) {
-        carryOut(missing, errors.onMissingPartition(missing, nowMs), nowMs);
-      }
-    }
-  }
-
-  /** Where {@code topic}-{@code partition} is in {@code batches}, searching from {@code from}. */
-  private static int indexOf(ProducerBatch[] batches, String topic, int partition, int from) {
-    for (int n = 0; n < batches.length; n++) {
-      int i = (from + n) % batches.length;
-      ProducerBatch b = batches[i];
-      if (b != null
-          && b.topicPartition().partition() == partition
-          && b.topicPartition().topic().equals(topic)) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   private void onReturned(ProducerBatch batch) {

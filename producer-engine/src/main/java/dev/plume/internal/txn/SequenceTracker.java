@@ -1,7 +1,6 @@
 package dev.plume.internal.txn;
 
 import dev.plume.producer.TopicPartition;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,9 +38,18 @@ import java.util.Map;
 public final class SequenceTracker {
 
   private final Map<TopicPartition, PartitionSequences> partitions = new HashMap<>();
+  // The same states in a list (partitions are never removed), scanned every sender round without
+  // an iterator.
+  private final List<PartitionSequences> states = new ArrayList<>();
 
   private PartitionSequences state(TopicPartition tp) {
-    return partitions.computeIfAbsent(tp, k -> new PartitionSequences());
+    PartitionSequences s = partitions.get(tp);
+    if (s == null) {
+      s = new PartitionSequences(tp);
+      partitions.put(tp, s);
+      states.add(s);
+    }
+    return s;
   }
 
   /** The producer id and epoch of the partition's current chain ({@code NONE} before any). */
@@ -153,8 +161,9 @@ public final class SequenceTracker {
    */
   public void replace(TopicPartition tp, int originalBase, int[] pieceBases) {
     PartitionSequences s = state(tp);
-    ArrayDeque<Integer> rebuilt = new ArrayDeque<>(s.incomplete.size() + pieceBases.length);
-    for (Integer seq : s.incomplete) {
+    IntQueue rebuilt = new IntQueue();
+    for (int i = 0; i < s.incomplete.size(); i++) {
+      int seq = s.incomplete.get(i);
       if (seq == originalBase) {
         for (int base : pieceBases) {
           rebuilt.addLast(base);
@@ -164,7 +173,9 @@ public final class SequenceTracker {
       }
     }
     s.incomplete.clear();
-    s.incomplete.addAll(rebuilt);
+    for (int i = 0; i < rebuilt.size(); i++) {
+      s.incomplete.addLast(rebuilt.get(i));
+    }
   }
 
   public int lastAckedSequence(TopicPartition tp) {
@@ -222,8 +233,8 @@ public final class SequenceTracker {
    */
   public List<TopicPartition> partitionsNeedingNewEpoch() {
     List<TopicPartition> due = List.of();
-    for (Map.Entry<TopicPartition, PartitionSequences> e : partitions.entrySet()) {
-      PartitionSequences s = e.getValue();
+    for (int i = 0; i < states.size(); i++) {
+      PartitionSequences s = states.get(i);
       boolean restart;
       if (s.gapSequence >= 0) {
         int first = s.incomplete.isEmpty() ? -1 : s.incomplete.peekFirst();
@@ -235,7 +246,7 @@ public final class SequenceTracker {
         if (due.isEmpty()) {
           due = new ArrayList<>();
         }
-        due.add(e.getKey());
+        due.add(s.tp);
       }
     }
     return due;
@@ -268,6 +279,7 @@ public final class SequenceTracker {
   }
 
   private static final class PartitionSequences {
+    final TopicPartition tp;
     ProducerIdAndEpoch producerIdAndEpoch = ProducerIdAndEpoch.NONE;
     int nextSequence;
     int lastAckedSequence = -1;
@@ -275,7 +287,12 @@ public final class SequenceTracker {
     boolean unresolved;
     int unresolvedSequence = -1;
     int gapSequence = -1;
-    final ArrayDeque<Integer> incomplete = new ArrayDeque<>();
+    // Oldest first; ints, not Integers: one per batch would be boxed above 127.
+    final IntQueue incomplete = new IntQueue();
+
+    PartitionSequences(TopicPartition tp) {
+      this.tp = tp;
+    }
 
     void startOver(ProducerIdAndEpoch next) {
       producerIdAndEpoch = next;

@@ -5,6 +5,7 @@ import dev.plume.internal.protocol.ProtocolReader;
 import dev.plume.internal.protocol.ProtocolWriter;
 import dev.plume.internal.protocol.ResponseMessage;
 import dev.plume.internal.protocol.message.FakeBrokerEncoders;
+import dev.plume.internal.protocol.message.ProduceResponse;
 import dev.plume.producer.errors.NetworkException;
 import dev.plume.producer.errors.TimeoutException;
 import dev.plume.producer.errors.UnsupportedVersionException;
@@ -41,7 +42,7 @@ import java.util.function.Predicate;
  *
  * <pre>
  * FakeNetworkClient client = new FakeNetworkClient();
- * client.prepareResponse(ApiKey.PRODUCE, produceResponse);       // typed object, as parsed
+ * client.prepareResponse(ApiKey.PRODUCE, produceResponse);       // typed (Produce: re-parsed)
  * client.prepareEncodedResponse(ApiKey.METADATA, metadata);     // through wire bytes + parser
  * client.prepareDisconnect(ApiKey.PRODUCE);                      // next Produce: disconnected
  * sender.runOnce();
@@ -496,6 +497,14 @@ public final class FakeNetworkClient implements NetworkClient {
       RuntimeException error) {
     ClientRequest<R> request = (ClientRequest<R>) record.request();
     long now = lastNowMs;
+    if (body instanceof ProduceResponse produce && request.expectResponse()) {
+      // The sender reads Produce responses straight into its request (no ProduceResponse object):
+      // a scripted one goes through the wire format and the request's own parser, like the real
+      // client's responses.
+      ProtocolWriter w = new ProtocolWriter();
+      FakeBrokerEncoders.write(produce, w, record.version());
+      body = request.parser().read(new ProtocolReader(w.flip()), record.version());
+    }
     if (error == null && request.expectResponse()) {
       stats.node(request.destination().id()).recordResponse(now - record.sentTimeMs());
       stats.total().recordResponse(now - record.sentTimeMs());

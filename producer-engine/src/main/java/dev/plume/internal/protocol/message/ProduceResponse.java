@@ -3,6 +3,7 @@ package dev.plume.internal.protocol.message;
 import dev.plume.internal.protocol.ApiKey;
 import dev.plume.internal.protocol.ProtocolReader;
 import dev.plume.internal.protocol.ResponseMessage;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -76,15 +77,136 @@ public record ProduceResponse(
     return ApiKey.PRODUCE;
   }
 
+  /**
+   * Receives a Produce response as it is read ({@link #readInto}), with no object per topic or
+   * partition unless a partition carries an error or extra data: what the sender uses on its hot
+   * path instead of {@link #read}.
+   */
+  public interface Visitor {
+
+    /**
+     * A topic entry (v3-12): its name is next in {@code reader}, a string (compact when {@code
+     * flexible}); read it, e.g. with {@link ProtocolReader#tryReadString}, and return a handle for
+     * its partitions.
+     */
+    int topicByName(ProtocolReader reader, boolean flexible);
+
+    /** A topic entry by ID (v13+); returns a handle for its partitions. */
+    int topicById(UUID topicId);
+
+    /**
+     * One partition's result. {@code details} is null for a plain success (error code 0, no record
+     * errors, no error message, no current leader); otherwise it holds every field.
+     */
+    void partition(
+        int topic,
+        int index,
+        short errorCode,
+        long baseOffset,
+        long logAppendTimeMs,
+        long logStartOffset,
+        PartitionResponse details);
+
+    /** The topic entry {@code topic} is complete: all its partitions were visited. */
+    default void topicEnd(int topic) {}
+
+    /** The NodeEndpoints tag (v10+), only when the response has it. */
+    void nodeEndpoints(List<NodeEndpoint> endpoints);
+  }
+
   public static ProduceResponse read(ProtocolReader r, short version) {
+    Collector collector = new Collector();
+    int throttleTimeMs = readInto(r, version, collector);
+    return new ProduceResponse(collector.topics, throttleTimeMs, collector.endpoints);
+  }
+
+  /** Builds the object form from a visit (tests, and responses read off the hot path). */
+  private static final class Collector implements Visitor {
+    private final List<TopicResponse> topics = new ArrayList<>();
+    private final List<List<PartitionResponse>> partitions = new ArrayList<>();
+    private List<NodeEndpoint> endpoints = List.of();
+    private String name;
+    private UUID topicId;
+
+    @Override
+    public int topicByName(ProtocolReader reader, boolean flexible) {
+      flushTopic();
+      name = reader.readString("ProduceResponse.Responses.Name", flexible);
+      topicId = null;
+      return partitions.size() - 1;
+    }
+
+    @Override
+    public int topicById(UUID id) {
+      flushTopic();
+      name = null;
+      topicId = id;
+      return partitions.size() - 1;
+    }
+
+    private void flushTopic() {
+      partitions.add(new ArrayList<>());
+    }
+
+    @Override
+    public void partition(
+        int topic,
+        int index,
+        short errorCode,
+        long baseOffset,
+        long logAppendTimeMs,
+        long logStartOffset,
+        PartitionResponse details) {
+      partitions
+          .get(topic)
+          .add(
+              details != null
+                  ? details
+                  : new PartitionResponse(
+                      index,
+                      errorCode,
+                      baseOffset,
+                      logAppendTimeMs,
+                      logStartOffset,
+                      List.of(),
+                      null,
+                      LeaderIdAndEpoch.UNKNOWN));
+    }
+
+    @Override
+    public void topicEnd(int topic) {
+      topics.add(new TopicResponse(name, topicId, partitions.get(topic)));
+    }
+
+    @Override
+    public void nodeEndpoints(List<NodeEndpoint> endpoints) {
+      this.endpoints = endpoints;
+    }
+  }
+
+  /**
+   * Reads a Produce response into {@code visitor}, topic by topic and partition by partition, and
+   * returns its ThrottleTimeMs. A plain success allocates nothing.
+   */
+  public static int readInto(ProtocolReader r, short version, Visitor visitor) {
     ApiKey.PRODUCE.requireSupported(version);
     boolean flex = ApiKey.PRODUCE.isFlexible(version);
-    List<TopicResponse> responses =
-        r.readArray("ProduceResponse.Responses", 3, flex, t -> readTopic(t, version));
+    int topics = r.readArrayCount("ProduceResponse.Responses", 3, flex);
+    for (int t = 0; t < topics; t++) {
+      int topic =
+          version >= 13
+              ? visitor.topicById(r.readUuid("ProduceResponse.Responses.TopicId"))
+              : visitor.topicByName(r, flex);
+      int partitions = r.readArrayCount("ProduceResponse.PartitionResponses", 22, flex);
+      for (int p = 0; p < partitions; p++) {
+        readPartition(r, version, topic, visitor);
+      }
+      r.skipTaggedFields("ProduceResponse.Responses", flex);
+      visitor.topicEnd(topic);
+    }
     int throttleTimeMs = r.readInt32("ProduceResponse.ThrottleTimeMs");
-    List<NodeEndpoint> endpoints = List.of();
     if (!flex) {
-      return new ProduceResponse(responses, throttleTimeMs, endpoints);
+      return throttleTimeMs;
     }
     int tagCount = r.readTaggedFieldCount("ProduceResponse");
     for (int i = 0; i < tagCount; i++) {
@@ -92,33 +214,18 @@ public record ProduceResponse(
       int size = r.readTaggedFieldSize("ProduceResponse tag");
       if (tag == 0 && version >= 10) {
         ProtocolReader field = r.slice(size, "ProduceResponse.NodeEndpoints");
-        endpoints =
+        visitor.nodeEndpoints(
             field.readCompactArray(
-                "ProduceResponse.NodeEndpoints", 11, ProduceResponse::readNodeEndpoint);
+                "ProduceResponse.NodeEndpoints", 11, ProduceResponse::readNodeEndpoint));
         field.requireEnd("ProduceResponse.NodeEndpoints");
       } else {
         r.skip(size, "ProduceResponse tag " + tag);
       }
     }
-    return new ProduceResponse(responses, throttleTimeMs, endpoints);
+    return throttleTimeMs;
   }
 
-  private static TopicResponse readTopic(ProtocolReader r, short version) {
-    boolean flex = ApiKey.PRODUCE.isFlexible(version);
-    String name = null;
-    UUID topicId = null;
-    if (version >= 13) {
-      topicId = r.readUuid("ProduceResponse.Responses.TopicId");
-    } else {
-      name = r.readString("ProduceResponse.Responses.Name", flex);
-    }
-    List<PartitionResponse> partitions =
-        r.readArray("ProduceResponse.PartitionResponses", 22, flex, p -> readPartition(p, version));
-    r.skipTaggedFields("ProduceResponse.Responses", flex);
-    return new TopicResponse(name, topicId, partitions);
-  }
-
-  private static PartitionResponse readPartition(ProtocolReader r, short version) {
+  private static void readPartition(ProtocolReader r, short version, int topic, Visitor visitor) {
     int index = r.readInt32("ProduceResponse.PartitionResponses.Index");
     short errorCode = r.readInt16("ProduceResponse.PartitionResponses.ErrorCode");
     long baseOffset = r.readInt64("ProduceResponse.PartitionResponses.BaseOffset");
@@ -129,63 +236,57 @@ public record ProduceResponse(
     String errorMessage = null;
     boolean flex = ApiKey.PRODUCE.isFlexible(version);
     if (version >= 8) {
-      // Method references, not a lambda capturing flex: a capturing lambda would allocate per
-      // partition on the I/O thread.
-      recordErrors =
-          r.readArray(
-              "ProduceResponse.RecordErrors",
-              6,
-              flex,
-              flex
-                  ? ProduceResponse::readRecordErrorFlexible
-                  : ProduceResponse::readRecordErrorClassic);
+      int errors = r.readArrayCount("ProduceResponse.RecordErrors", 6, flex);
+      if (errors > 0) { // none on success: no list then
+        recordErrors = new ArrayList<>(Math.min(errors, 256));
+        for (int e = 0; e < errors; e++) {
+          recordErrors.add(readRecordError(r, flex));
+        }
+      }
       errorMessage = r.readNullableString("ProduceResponse.PartitionResponses.ErrorMessage", flex);
     }
     LeaderIdAndEpoch leader = LeaderIdAndEpoch.UNKNOWN;
-    if (!flex) {
-      return new PartitionResponse(
-          index,
-          errorCode,
-          baseOffset,
-          logAppendTimeMs,
-          logStartOffset,
-          recordErrors,
-          errorMessage,
-          leader);
-    }
-    int tagCount = r.readTaggedFieldCount("ProduceResponse.PartitionResponses");
-    for (int i = 0; i < tagCount; i++) {
-      int tag = r.readUnsignedVarint("ProduceResponse.PartitionResponses tag");
-      int size = r.readTaggedFieldSize("ProduceResponse.PartitionResponses tag");
-      if (tag == 0 && version >= 10) {
-        ProtocolReader field = r.slice(size, "ProduceResponse.CurrentLeader");
-        leader =
-            new LeaderIdAndEpoch(
-                field.readInt32("ProduceResponse.CurrentLeader.LeaderId"),
-                field.readInt32("ProduceResponse.CurrentLeader.LeaderEpoch"));
-        field.skipTaggedFields("ProduceResponse.CurrentLeader");
-        field.requireEnd("ProduceResponse.CurrentLeader");
-      } else {
-        r.skip(size, "ProduceResponse.PartitionResponses tag " + tag);
+    if (flex) {
+      int tagCount = r.readTaggedFieldCount("ProduceResponse.PartitionResponses");
+      for (int i = 0; i < tagCount; i++) {
+        int tag = r.readUnsignedVarint("ProduceResponse.PartitionResponses tag");
+        int size = r.readTaggedFieldSize("ProduceResponse.PartitionResponses tag");
+        if (tag == 0 && version >= 10) {
+          ProtocolReader field = r.slice(size, "ProduceResponse.CurrentLeader");
+          leader =
+              new LeaderIdAndEpoch(
+                  field.readInt32("ProduceResponse.CurrentLeader.LeaderId"),
+                  field.readInt32("ProduceResponse.CurrentLeader.LeaderEpoch"));
+          field.skipTaggedFields("ProduceResponse.CurrentLeader");
+          field.requireEnd("ProduceResponse.CurrentLeader");
+        } else {
+          r.skip(size, "ProduceResponse.PartitionResponses tag " + tag);
+        }
       }
     }
-    return new PartitionResponse(
+    boolean plain =
+        errorCode == 0
+            && recordErrors.isEmpty()
+            && errorMessage == null
+            && leader == LeaderIdAndEpoch.UNKNOWN;
+    visitor.partition(
+        topic,
         index,
         errorCode,
         baseOffset,
         logAppendTimeMs,
         logStartOffset,
-        recordErrors,
-        errorMessage,
-        leader);
-  }
-
-  private static RecordError readRecordErrorFlexible(ProtocolReader r) {
-    return readRecordError(r, true);
-  }
-
-  private static RecordError readRecordErrorClassic(ProtocolReader r) {
-    return readRecordError(r, false);
+        plain
+            ? null
+            : new PartitionResponse(
+                index,
+                errorCode,
+                baseOffset,
+                logAppendTimeMs,
+                logStartOffset,
+                recordErrors,
+                errorMessage,
+                leader));
   }
 
   private static RecordError readRecordError(ProtocolReader r, boolean flex) {

@@ -1,0 +1,171 @@
+package dev.plume.internal.sender;
+
+import dev.plume.internal.accumulator.ProducerBatch;
+import dev.plume.internal.network.ClientRequest;
+import dev.plume.internal.network.ClientResponse;
+import dev.plume.internal.network.Node;
+import dev.plume.internal.network.RequestCompletionHandler;
+import dev.plume.internal.network.ResponseParser;
+import dev.plume.internal.protocol.ApiKey;
+import dev.plume.internal.protocol.ProtocolReader;
+import dev.plume.internal.protocol.message.ProduceResponse;
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Comparator;
+
+/**
+ * Everything one Produce request needs from its send until its response is handled: its batches
+ * (grouped by topic), their sealed buffers, its body, the network request and its completion
+ * handler. The sender keeps a few in a {@link Pool} and reuses them, so a request allocates
+ * nothing: the network request is reused too while the node and the versions stay the same.
+ *
+ * <p>I/O thread only. A slot goes back to its pool once its handler has run (or its send failed),
+ * cleared, so it holds no batch between requests; it never leaves the sender.
+ */
+final class ProduceRequestSlot
+    implements ResponseParser<ProduceResults>, RequestCompletionHandler<ProduceResults> {
+
+  /** What the sender does with a response; the slot's batches are valid during the call. */
+  interface ResponseHandler {
+    void onProduceResponse(ClientResponse<ProduceResults> response, ProduceRequestSlot slot);
+  }
+
+  /** Batches of one request by topic (stable: a topic's batches keep their drain order). */
+  private static final Comparator<ProducerBatch> BY_TOPIC =
+      (a, b) -> a.topicPartition().topic().compareTo(b.topicPartition().topic());
+
+  private final Pool pool;
+  private final ResponseHandler handler;
+  private final ProduceRequestBody body = new ProduceRequestBody();
+  private ProducerBatch[] batches = new ProducerBatch[8];
+  private ByteBuffer[] sealed = new ByteBuffer[8];
+  private int count;
+  private final ProduceResults results = new ProduceResults(this);
+  private ClientRequest<ProduceResults> request; // the last one built, reused when it fits
+  private boolean inUse;
+
+  private ProduceRequestSlot(Pool pool, ResponseHandler handler) {
+    this.pool = pool;
+    this.handler = handler;
+  }
+
+  /** Takes the drained batches, grouped by topic for the encoding. */
+  void fill(java.util.List<ProducerBatch> drained) {
+    int n = drained.size();
+    if (batches.length < n) {
+      batches = new ProducerBatch[Math.max(n, 2 * batches.length)];
+      sealed = new ByteBuffer[batches.length];
+    }
+    for (int i = 0; i < n; i++) {
+      batches[i] = drained.get(i);
+    }
+    count = n;
+    if (n > 1) {
+      Arrays.sort(batches, 0, n, BY_TOPIC); // stable; no allocation for a few elements
+    }
+  }
+
+  int count() {
+    return count;
+  }
+
+  ProducerBatch batch(int i) {
+    return batches[i];
+  }
+
+  void sealed(int i, ByteBuffer buffer) {
+    sealed[i] = buffer;
+  }
+
+  /** The body over this slot's batches and sealed buffers. */
+  ProduceRequestBody body(String transactionalId, short acks, int timeoutMs) {
+    body.set(transactionalId, acks, timeoutMs, batches, sealed, count);
+    return body;
+  }
+
+  /** The network request for this slot's body (acks other than 0), built only when it changed. */
+  ClientRequest<ProduceResults> request(Node node, short minVersion, short maxVersion) {
+    ClientRequest<ProduceResults> r = request;
+    if (r == null
+        || !r.destination().equals(node)
+        || r.minVersion() != minVersion
+        || r.maxVersion() != maxVersion) {
+      r =
+          new ClientRequest<>(
+              node, ApiKey.PRODUCE, minVersion, maxVersion, body, true, this, -1, this);
+      request = r;
+    }
+    return r;
+  }
+
+  /** Reads the response into this slot's results (the network's parser for its request). */
+  @Override
+  public ProduceResults read(ProtocolReader reader, short version) {
+    results.clear(count);
+    results.throttleTimeMs(ProduceResponse.readInto(reader, version, results));
+    return results;
+  }
+
+  /** The sender keeps neither the response nor its results past the handler. */
+  @Override
+  public boolean keepsResponse() {
+    return false;
+  }
+
+  @Override
+  public void onComplete(ClientResponse<ProduceResults> response) {
+    try {
+      handler.onProduceResponse(response, this);
+    } finally {
+      release();
+    }
+  }
+
+  /** Back to the pool, holding no batch or buffer; a second call does nothing. */
+  void release() {
+    if (!inUse) {
+      return;
+    }
+    inUse = false;
+    Arrays.fill(batches, 0, count, null);
+    Arrays.fill(sealed, 0, count, null);
+    count = 0;
+    body.set(null, (short) 0, 0, batches, sealed, 0);
+    pool.release(this);
+  }
+
+  /**
+   * The sender's free slots: a request in flight holds one, so about max.in.flight per node are in
+   * use; at most {@code maxFree} wait here, more are simply dropped.
+   */
+  static final class Pool {
+    private final ArrayDeque<ProduceRequestSlot> free = new ArrayDeque<>();
+    private final ResponseHandler handler;
+    private final int maxFree;
+
+    Pool(ResponseHandler handler, int maxFree) {
+      this.handler = handler;
+      this.maxFree = maxFree;
+    }
+
+    ProduceRequestSlot acquire() {
+      ProduceRequestSlot slot = free.pollFirst();
+      if (slot == null) {
+        slot = new ProduceRequestSlot(this, handler);
+      }
+      slot.inUse = true;
+      return slot;
+    }
+
+    private void release(ProduceRequestSlot slot) {
+      if (free.size() < maxFree) {
+        free.addFirst(slot);
+      }
+    }
+
+    int freeCount() {
+      return free.size();
+    }
+  }
+}
