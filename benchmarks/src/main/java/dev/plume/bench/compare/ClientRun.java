@@ -6,6 +6,7 @@ import dev.plume.bench.client.ClientKind;
 import dev.plume.bench.stats.LatencyHistogram;
 import dev.plume.bench.stats.ResourceMeter;
 import java.lang.management.BufferPoolMXBean;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -97,6 +98,7 @@ public final class ClientRun {
           senders.sum(t -> sendFor(clients, t, threads, prefix + "-warm", pool, warmupNanos, warm));
       flushAll(clients);
       warm.await(warmSent);
+      warmOpenLoop(clients, senders, producerCount, threads, prefix + "-warm", pool, rate);
 
       // The first produce to a fresh topic stalls ~200 ms at the broker (both clients alike); in
       // the open loop it would dominate p99. Prime the measured topics so the windows measure
@@ -121,6 +123,7 @@ public final class ClientRun {
               (int) Math.min(rateRecords, Math.max(1024, rate * 4 / threads)),
               rate);
       long[] io0 = ioThreadCounters(clients); // before r0: reading the stats allocates
+      long jit0 = compilationMillis();
       ResourceMeter.Snapshot r0 = meter.snapshot();
       open.start();
       senders.sum(t -> open.run(clients, t, prefix + "-rate", pool, rateRecords));
@@ -128,6 +131,7 @@ public final class ClientRun {
       open.await(rateRecords);
       ResourceMeter.Usage rateUsage = ResourceMeter.between(r0, meter.snapshot());
       printIoThreadRates(io0, ioThreadCounters(clients), rateUsage, open.acked.get());
+      printCompilation(jit0, compilationMillis(), rateUsage);
       LatencyHistogram h = open.merged();
       Footprint footprint = Footprint.sample();
 
@@ -169,6 +173,66 @@ public final class ClientRun {
     }
     System.out.println(result.format());
     System.out.flush();
+  }
+
+  /** Seconds of open loop at the rate, on the warm-up topic, before the measured windows. */
+  static final long OPEN_LOOP_WARMUP_SEC = 2;
+
+  /**
+   * The rate window's own code, run once before it is measured: the open loop and, above all, its
+   * callback class. Without it the first {@code Slot} to reach a client's call sites (a callback
+   * stored in an array, called on completion) made the JIT throw away and recompile the send and
+   * completion paths compiled for {@code Counting} during the warm-up, inside the measured rate
+   * window: seconds of compiler-thread CPU charged to the records of that window, more for a client
+   * that stores the caller's callback itself (Plume's own API) than for one that wraps it in its
+   * own object (the kafka-clients API). With both classes seen here, the measured windows run code
+   * compiled for both.
+   */
+  private static void warmOpenLoop(
+      ClientAdapter[] clients,
+      Senders senders,
+      int producerCount,
+      int threads,
+      String topic,
+      PayloadPool pool,
+      long rate)
+      throws Exception {
+    long records = Math.max(threads, rate * OPEN_LOOP_WARMUP_SEC);
+    OpenLoop warm =
+        new OpenLoop(
+            producerCount,
+            threads,
+            (int) Math.min(records, Math.max(1024, rate * 4 / threads)),
+            rate);
+    warm.start();
+    senders.sum(t -> warm.run(clients, t, topic, pool, records));
+    flushAll(clients);
+    warm.await(records);
+  }
+
+  /** Milliseconds the JIT compilers spent so far (summed over compiler threads), or -1. */
+  private static long compilationMillis() {
+    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    return jit != null && jit.isCompilationTimeMonitoringSupported()
+        ? jit.getTotalCompilationTime()
+        : -1;
+  }
+
+  /**
+   * One line per run: the JIT's compile time inside the rate window. Process CPU counts the
+   * compiler threads, so a window that still compiles (or recompiles after a deoptimisation) shows
+   * it here rather than as a mysteriously expensive record.
+   */
+  private static void printCompilation(long before, long after, ResourceMeter.Usage usage) {
+    if (before < 0 || after < 0) {
+      return;
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "JIT @rate: %d ms compiling in the window (%.0f ms/s; process CPU %.0f ms/s)%n",
+        after - before,
+        (after - before) / (usage.elapsedNanos() / 1e9),
+        usage.cpuNanos() / 1e6 / (usage.elapsedNanos() / 1e9));
   }
 
   /**
