@@ -124,6 +124,7 @@ public final class ClientRun {
               rate);
       long[] io0 = ioThreadCounters(clients); // before r0: reading the stats allocates
       long jit0 = compilationMillis();
+      long javaCpu0 = javaThreadsCpuNanos();
       ResourceMeter.Snapshot r0 = meter.snapshot();
       open.start();
       senders.sum(t -> open.run(clients, t, prefix + "-rate", pool, rateRecords));
@@ -131,7 +132,13 @@ public final class ClientRun {
       open.await(rateRecords);
       ResourceMeter.Usage rateUsage = ResourceMeter.between(r0, meter.snapshot());
       printIoThreadRates(io0, ioThreadCounters(clients), rateUsage, open.acked.get());
-      printCompilation(jit0, compilationMillis(), rateUsage);
+      long javaCpu1 = javaThreadsCpuNanos();
+      printCpuSplit(
+          javaCpu0 < 0 || javaCpu1 < 0 ? -1 : javaCpu1 - javaCpu0,
+          jit0,
+          compilationMillis(),
+          rateUsage,
+          rateRecords);
       LatencyHistogram h = open.merged();
       Footprint footprint = Footprint.sample();
 
@@ -219,20 +226,49 @@ public final class ClientRun {
   }
 
   /**
-   * One line per run: the JIT's compile time inside the rate window. Process CPU counts the
-   * compiler threads, so a window that still compiles (or recompiles after a deoptimisation) shows
-   * it here rather than as a mysteriously expensive record.
+   * CPU time of every live Java thread: the sending threads and the client's own (I/O thread,
+   * timers), not the JIT compiler or GC threads, which HotSpot does not list. A thread that ends in
+   * between loses its time.
    */
-  private static void printCompilation(long before, long after, ResourceMeter.Usage usage) {
-    if (before < 0 || after < 0) {
+  private static long javaThreadsCpuNanos() {
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    if (!threads.isThreadCpuTimeSupported() || !threads.isThreadCpuTimeEnabled()) {
+      return -1;
+    }
+    long sum = 0;
+    for (long nanos : threads.getThreadCpuTime(threads.getAllThreadIds())) {
+      sum += Math.max(0, nanos);
+    }
+    return sum;
+  }
+
+  /**
+   * One line per run: the rate window's process CPU split into the Java threads (the code that
+   * sends, completes and does I/O) and the rest (JIT compilers, GC, VM threads), per record, and
+   * how long the compilers were busy. Process CPU counts the compiler threads, so a window that
+   * still compiles (or recompiles after a deoptimisation) shows here rather than as a mysteriously
+   * expensive record. HotSpot reports elapsed compile time summed over compiler threads, not their
+   * CPU: on a loaded machine it exceeds the CPU they got.
+   */
+  private static void printCpuSplit(
+      long javaThreadsCpuNanos,
+      long jitBefore,
+      long jitAfter,
+      ResourceMeter.Usage usage,
+      long records) {
+    if (javaThreadsCpuNanos < 0 || records <= 0) {
       return;
     }
+    double perRecord = 1e3 * records;
     System.out.printf(
         Locale.ROOT,
-        "JIT @rate: %d ms compiling in the window (%.0f ms/s; process CPU %.0f ms/s)%n",
-        after - before,
-        (after - before) / (usage.elapsedNanos() / 1e9),
-        usage.cpuNanos() / 1e6 / (usage.elapsedNanos() / 1e9));
+        "CPU @rate: %.2f us/record = Java threads %.2f + JIT, GC and VM threads %.2f;"
+            + " compilers busy %s ms in the window%n",
+        usage.cpuNanos() / perRecord,
+        javaThreadsCpuNanos / perRecord,
+        (usage.cpuNanos() - javaThreadsCpuNanos) / perRecord,
+        jitBefore < 0 || jitAfter < 0 ? "?" : String.valueOf(jitAfter - jitBefore));
   }
 
   /**
