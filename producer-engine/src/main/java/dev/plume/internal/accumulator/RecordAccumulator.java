@@ -53,9 +53,10 @@ public final class RecordAccumulator {
   private volatile TopicQueues[] topicArray = new TopicQueues[0];
   private final Object topicArrayLock = new Object();
   private final Function<String, TopicQueues> newTopicQueues = this::newTopicQueues;
-  // The topic of the latest append that changed it: an append to the same topic (the same String
-  // instance, as a sending loop passes it) skips the map's hash and string compare. Written only
-  // when the topic changes, so appenders to one topic never write it.
+  // The topic of the latest append that changed it: an append to the same topic skips the map's
+  // hashing and table walk. Compared with equals, not identity: an application may build its
+  // topic name per send, or first send with another String instance of the same name. Written
+  // only when the topic changes, so appenders to one topic never write it.
   private volatile TopicQueues lastAppendTopic;
   private final Set<ProducerBatch> incomplete = ConcurrentHashMap.newKeySet();
   private final Map<Integer, Integer> drainIndexByNode = new HashMap<>();
@@ -255,7 +256,7 @@ public final class RecordAccumulator {
   /** The topic's queues (created on its first record); topics are never removed. */
   private TopicQueues appendTopic(String topic) {
     TopicQueues last = lastAppendTopic;
-    if (last != null && last.topic == topic) {
+    if (last != null && last.topic.equals(topic)) {
       return last;
     }
     TopicQueues tq = topics.get(topic);
