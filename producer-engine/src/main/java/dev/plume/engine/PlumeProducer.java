@@ -442,8 +442,21 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
     if (jmx != null) {
       jmx.maybeSync(startMs);
     }
-    ClusterSnapshot cluster = topicMetadata(topic, startMs, config.maxBlockMs());
-    long remainingBlockMs = Math.max(0, config.maxBlockMs() - (clock.nowMs() - startMs));
+    // The topic's partition count is looked up once per send (a map probe with a string compare)
+    // and handed down, rather than asked again by each step.
+    metadata.touch(topic, startMs);
+    ClusterSnapshot cluster = metadata.snapshot();
+    int partitionCount = cluster.partitionCountForTopic(topic);
+    // One clock read per send when the topic is known, as the appends it times are
+    // milliseconds apart at most.
+    long nowMs = startMs;
+    long remainingBlockMs = config.maxBlockMs();
+    if (partitionCount <= 0) {
+      cluster = awaitUnknownTopic(topic, startMs, config.maxBlockMs());
+      partitionCount = cluster.partitionCountForTopic(topic);
+      nowMs = clock.nowMs();
+      remainingBlockMs = Math.max(0, config.maxBlockMs() - (nowMs - startMs));
+    }
     byte[] keyBytes = serialize(keySerializer, topic, serializerHeaders, key, "key");
     byte[] valueBytes = serialize(valueSerializer, topic, serializerHeaders, value, "value");
     int chosen =
@@ -460,7 +473,9 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
         future,
         callback,
         remainingBlockMs,
+        nowMs,
         cluster,
+        partitionCount,
         false);
   }
 
@@ -468,13 +483,24 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
     metadata.touch(topic, nowMs);
     ClusterSnapshot cluster = metadata.snapshot();
     if (cluster.partitionCountForTopic(topic) <= 0) {
-      sender.wakeup();
-      cluster = metadata.awaitTopic(topic, nowMs, maxBlockMs);
+      cluster = awaitUnknownTopic(topic, nowMs, maxBlockMs);
     }
     return cluster;
   }
 
-  /** Size checks, then the append; wakes the sender when a batch is ready to go. */
+  /** Wakes the I/O thread to fetch a topic the metadata does not know, and waits for it. */
+  private ClusterSnapshot awaitUnknownTopic(String topic, long nowMs, long maxBlockMs) {
+    sender.wakeup();
+    return metadata.awaitTopic(topic, nowMs, maxBlockMs);
+  }
+
+  /**
+   * Size checks, then the append; wakes the sender when a batch is ready to go.
+   *
+   * @param nowMs the caller's current time (the new batch's creation time)
+   * @param partitionCount {@code cluster}'s partition count of {@code topic}, which the caller
+   *     already looked up
+   */
   private int checkedAppend(
       String topic,
       int partition,
@@ -485,9 +511,10 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
       CompletableFuture<RecordMetadata> future,
       Callback callback,
       long maxBlockMs,
+      long nowMs,
       ClusterSnapshot cluster,
+      int partitionCount,
       boolean abortOnNewBatch) {
-    int partitionCount = cluster.partitionCountForTopic(topic);
     if (partition >= partitionCount) {
       throw new IllegalArgumentException(
           "Invalid partition given with record: "
@@ -516,7 +543,6 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
               + " bytes serialized, larger than buffer.memory="
               + config.bufferMemoryBytes());
     }
-    long nowMs = clock.nowMs();
     int result =
         accumulator.append(
             topic,
@@ -622,17 +648,20 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
       throw new IllegalArgumentException(
           "cluster must be the metadata awaitSendableTopic returned, not " + cluster);
     }
+    long nowMs = clock.nowMs();
     return checkedAppend(
         topic,
         partition,
-        timestampMs >= 0 ? timestampMs : clock.nowMs(),
+        timestampMs >= 0 ? timestampMs : nowMs,
         keyBytes,
         valueBytes,
         headers == null ? NO_HEADERS : headers,
         null,
         completion,
         maxBlockMs,
+        nowMs,
         snapshot,
+        snapshot.partitionCountForTopic(topic),
         abortOnNewBatch);
   }
 

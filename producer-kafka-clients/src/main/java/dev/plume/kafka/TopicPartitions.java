@@ -11,14 +11,31 @@ final class TopicPartitions {
 
   private final ConcurrentHashMap<String, TopicPartition[]> byTopic = new ConcurrentHashMap<>();
 
+  // The partitions of the topic looked up last. The I/O thread completes records batch by batch,
+  // mostly of one topic, and the map lookup was about a tenth of its samples in the drop-in
+  // benchmark. Compared with equals, not identity: callers often pass equal topic names that are
+  // other String instances (the record's topic is the sender's, not the one first seen here).
+  // Written only when another topic's array is found.
+  private volatile TopicPartition[] lastTopic;
+
   TopicPartition of(String topic, int partition) {
     if (partition < 0) {
       return new TopicPartition(topic, partition);
+    }
+    TopicPartition[] last = lastTopic;
+    if (last != null && partition < last.length) {
+      TopicPartition tp = last[partition];
+      if (tp != null && tp.topic().equals(topic)) {
+        return tp;
+      }
     }
     TopicPartition[] known = byTopic.get(topic);
     if (known != null && partition < known.length) {
       TopicPartition tp = known[partition];
       if (tp != null) {
+        if (known != last) {
+          lastTopic = known;
+        }
         return tp;
       }
     }

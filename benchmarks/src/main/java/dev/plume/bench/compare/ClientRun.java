@@ -6,6 +6,7 @@ import dev.plume.bench.client.ClientKind;
 import dev.plume.bench.stats.LatencyHistogram;
 import dev.plume.bench.stats.ResourceMeter;
 import java.lang.management.BufferPoolMXBean;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -97,6 +98,7 @@ public final class ClientRun {
           senders.sum(t -> sendFor(clients, t, threads, prefix + "-warm", pool, warmupNanos, warm));
       flushAll(clients);
       warm.await(warmSent);
+      warmOpenLoop(clients, senders, producerCount, threads, prefix + "-warm", pool, rate);
 
       // The first produce to a fresh topic stalls ~200 ms at the broker (both clients alike); in
       // the open loop it would dominate p99. Prime the measured topics so the windows measure
@@ -121,6 +123,8 @@ public final class ClientRun {
               (int) Math.min(rateRecords, Math.max(1024, rate * 4 / threads)),
               rate);
       long[] io0 = ioThreadCounters(clients); // before r0: reading the stats allocates
+      long jit0 = compilationMillis();
+      long javaCpu0 = javaThreadsCpuNanos();
       ResourceMeter.Snapshot r0 = meter.snapshot();
       open.start();
       senders.sum(t -> open.run(clients, t, prefix + "-rate", pool, rateRecords));
@@ -128,6 +132,13 @@ public final class ClientRun {
       open.await(rateRecords);
       ResourceMeter.Usage rateUsage = ResourceMeter.between(r0, meter.snapshot());
       printIoThreadRates(io0, ioThreadCounters(clients), rateUsage, open.acked.get());
+      long javaCpu1 = javaThreadsCpuNanos();
+      printCpuSplit(
+          javaCpu0 < 0 || javaCpu1 < 0 ? -1 : javaCpu1 - javaCpu0,
+          jit0,
+          compilationMillis(),
+          rateUsage,
+          rateRecords);
       LatencyHistogram h = open.merged();
       Footprint footprint = Footprint.sample();
 
@@ -169,6 +180,95 @@ public final class ClientRun {
     }
     System.out.println(result.format());
     System.out.flush();
+  }
+
+  /** Seconds of open loop at the rate, on the warm-up topic, before the measured windows. */
+  static final long OPEN_LOOP_WARMUP_SEC = 2;
+
+  /**
+   * The rate window's own code, run once before it is measured: the open loop and, above all, its
+   * callback class. Without it the first {@code Slot} to reach a client's call sites (a callback
+   * stored in an array, called on completion) made the JIT throw away and recompile the send and
+   * completion paths compiled for {@code Counting} during the warm-up, inside the measured rate
+   * window: seconds of compiler-thread CPU charged to the records of that window, more for a client
+   * that stores the caller's callback itself (Plume's own API) than for one that wraps it in its
+   * own object (the kafka-clients API). With both classes seen here, the measured windows run code
+   * compiled for both.
+   */
+  private static void warmOpenLoop(
+      ClientAdapter[] clients,
+      Senders senders,
+      int producerCount,
+      int threads,
+      String topic,
+      PayloadPool pool,
+      long rate)
+      throws Exception {
+    long records = Math.max(threads, rate * OPEN_LOOP_WARMUP_SEC);
+    OpenLoop warm =
+        new OpenLoop(
+            producerCount,
+            threads,
+            (int) Math.min(records, Math.max(1024, rate * 4 / threads)),
+            rate);
+    warm.start();
+    senders.sum(t -> warm.run(clients, t, topic, pool, records));
+    flushAll(clients);
+    warm.await(records);
+  }
+
+  /** Milliseconds the JIT compilers spent so far (summed over compiler threads), or -1. */
+  private static long compilationMillis() {
+    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    return jit != null && jit.isCompilationTimeMonitoringSupported()
+        ? jit.getTotalCompilationTime()
+        : -1;
+  }
+
+  /**
+   * CPU time of every live Java thread: the sending threads and the client's own (I/O thread,
+   * timers), not the JIT compiler or GC threads, which HotSpot does not list. A thread that ends in
+   * between loses its time.
+   */
+  private static long javaThreadsCpuNanos() {
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    if (!threads.isThreadCpuTimeSupported() || !threads.isThreadCpuTimeEnabled()) {
+      return -1;
+    }
+    long sum = 0;
+    for (long nanos : threads.getThreadCpuTime(threads.getAllThreadIds())) {
+      sum += Math.max(0, nanos);
+    }
+    return sum;
+  }
+
+  /**
+   * One line per run: the rate window's process CPU split into the Java threads (the code that
+   * sends, completes and does I/O) and the rest (JIT compilers, GC, VM threads), per record, and
+   * how long the compilers were busy. Process CPU counts the compiler threads, so a window that
+   * still compiles (or recompiles after a deoptimisation) shows here rather than as a mysteriously
+   * expensive record. HotSpot reports elapsed compile time summed over compiler threads, not their
+   * CPU: on a loaded machine it exceeds the CPU they got.
+   */
+  private static void printCpuSplit(
+      long javaThreadsCpuNanos,
+      long jitBefore,
+      long jitAfter,
+      ResourceMeter.Usage usage,
+      long records) {
+    if (javaThreadsCpuNanos < 0 || records <= 0) {
+      return;
+    }
+    double perRecord = 1e3 * records;
+    System.out.printf(
+        Locale.ROOT,
+        "CPU @rate: %.2f us/record = Java threads %.2f + JIT, GC and VM threads %.2f;"
+            + " compilers busy %s ms in the window%n",
+        usage.cpuNanos() / perRecord,
+        javaThreadsCpuNanos / perRecord,
+        (usage.cpuNanos() - javaThreadsCpuNanos) / perRecord,
+        jitBefore < 0 || jitAfter < 0 ? "?" : String.valueOf(jitAfter - jitBefore));
   }
 
   /**

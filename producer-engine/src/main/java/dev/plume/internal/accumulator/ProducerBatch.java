@@ -165,23 +165,13 @@ public final class ProducerBatch {
       return false;
     }
     RecordSlots s = slots;
+    boolean recycle = recyclable();
     for (int i = 0; i < recordCount; i++) {
       long offset = baseOffset < 0 ? -1 : baseOffset + i;
       long ts = logAppendTimeMs >= 0 ? logAppendTimeMs : s.timestampsMs[i];
-      if (tryOutcome(s, i, offset, ts, null)) {
-        continue;
-      }
-      RecordMetadata metadata =
-          new RecordMetadata(
-              topicPartition.topic(),
-              topicPartition.partition(),
-              offset,
-              ts,
-              s.keySizes[i],
-              s.valueSizes[i]);
-      finishRecord(s, i, metadata, null);
+      completeRecord(s, i, offset, ts, null, recycle);
     }
-    maybeRecycleSlots();
+    maybeRecycleSlots(recycle);
     done.complete(null);
     return true;
   }
@@ -196,34 +186,29 @@ public final class ProducerBatch {
       return false;
     }
     RecordSlots s = slots;
+    boolean recycle = recyclable();
     for (int i = 0; i < recordCount; i++) {
-      if (tryOutcome(s, i, -1, s.timestampsMs[i], error)) {
-        continue;
-      }
-      RecordMetadata metadata =
-          new RecordMetadata(
-              topicPartition.topic(),
-              topicPartition.partition(),
-              -1,
-              s.timestampsMs[i],
-              s.keySizes[i],
-              s.valueSizes[i]);
-      finishRecord(s, i, metadata, error);
+      completeRecord(s, i, -1, s.timestampsMs[i], error, recycle);
     }
-    maybeRecycleSlots();
+    maybeRecycleSlots(recycle);
     done.complete(null);
     return true;
   }
 
   /**
-   * Gives the slots back for the next batch. Only a drained batch: no appending thread can reach it
-   * any more (a batch failed while still queued, on a forced close, keeps its slots).
+   * Whether the slots go back to the pool once the batch completed. Only a drained batch: no
+   * appending thread can reach it any more (a batch failed while still queued, on a forced close,
+   * keeps its slots).
    */
-  private void maybeRecycleSlots() {
-    if (slotsPool != null && drainedMs >= 0) {
+  private boolean recyclable() {
+    return slotsPool != null && drainedMs >= 0;
+  }
+
+  /** Gives the slots, already cleared record by record, back for the next batch. */
+  private void maybeRecycleSlots(boolean recycle) {
+    if (recycle) {
       RecordSlots s = slots;
       slots = null;
-      s.clear(recordCount);
       if (sealState.get() == SEALED) {
         // Sealed: nobody can claim the builder to seal again, so it may serve the next batch.
         uncompressedSizeBytes = builder.uncompressedSizeInBytes();
@@ -238,35 +223,42 @@ public final class ProducerBatch {
   }
 
   /**
-   * Completes record {@code i} without a {@link RecordMetadata} when it has only a {@link
-   * RecordOutcome} (no future): one object less per record for API adapters.
+   * Reports record {@code i}'s outcome: to a {@link RecordOutcome} without a future as plain values
+   * (no {@link RecordMetadata}: one object less per record for API adapters), otherwise through a
+   * {@link RecordMetadata} to its callback, then its future. With {@code forget}, the record's
+   * references are dropped from the slots first (see {@link RecordSlots#forget}).
    */
-  private boolean tryOutcome(
-      RecordSlots s, int i, long offset, long timestampMs, RuntimeException error) {
-    Callback[] callbacks = s.callbacks;
-    if (callbacks == null
-        || s.futures[i] != null
-        || !(callbacks[i] instanceof RecordOutcome outcome)) {
-      return false;
-    }
-    try {
-      outcome.onOutcome(
-          topicPartition.topic(),
-          topicPartition.partition(),
-          offset,
-          timestampMs,
-          s.keySizes[i],
-          s.valueSizes[i],
-          error);
-    } catch (RuntimeException e) {
-      log.error("Callback for a record to {} threw; ignoring it", topicPartition, e);
-    }
-    return true;
-  }
-
-  private void finishRecord(RecordSlots s, int i, RecordMetadata metadata, RuntimeException error) {
+  private void completeRecord(
+      RecordSlots s, int i, long offset, long timestampMs, RuntimeException error, boolean forget) {
+    CompletableFuture<RecordMetadata> future = s.futures[i];
     Callback[] callbacks = s.callbacks;
     Callback callback = callbacks == null ? null : callbacks[i];
+    if (forget) {
+      s.forget(i);
+    }
+    if (future == null && callback instanceof RecordOutcome outcome) {
+      try {
+        outcome.onOutcome(
+            topicPartition.topic(),
+            topicPartition.partition(),
+            offset,
+            timestampMs,
+            s.keySizes[i],
+            s.valueSizes[i],
+            error);
+      } catch (RuntimeException e) {
+        log.error("Callback for a record to {} threw; ignoring it", topicPartition, e);
+      }
+      return;
+    }
+    RecordMetadata metadata =
+        new RecordMetadata(
+            topicPartition.topic(),
+            topicPartition.partition(),
+            offset,
+            timestampMs,
+            s.keySizes[i],
+            s.valueSizes[i]);
     if (callback != null) {
       try {
         callback.onCompletion(metadata, error);
@@ -274,7 +266,6 @@ public final class ProducerBatch {
         log.error("Callback for a record to {} threw; ignoring it", topicPartition, e);
       }
     }
-    CompletableFuture<RecordMetadata> future = s.futures[i];
     if (future != null) {
       if (error == null) {
         future.complete(metadata);

@@ -53,6 +53,11 @@ public final class RecordAccumulator {
   private volatile TopicQueues[] topicArray = new TopicQueues[0];
   private final Object topicArrayLock = new Object();
   private final Function<String, TopicQueues> newTopicQueues = this::newTopicQueues;
+  // The topic of the latest append that changed it: an append to the same topic skips the map's
+  // hashing and table walk. Compared with equals, not identity: an application may build its
+  // topic name per send, or first send with another String instance of the same name. Written
+  // only when the topic changes, so appenders to one topic never write it.
+  private volatile TopicQueues lastAppendTopic;
   private final Set<ProducerBatch> incomplete = ConcurrentHashMap.newKeySet();
   private final Map<Integer, Integer> drainIndexByNode = new HashMap<>();
   private final AtomicInteger flushesInProgress = new AtomicInteger();
@@ -170,10 +175,7 @@ public final class RecordAccumulator {
     ByteBuffer buffer = null;
     ProducerBatch filled = null; // a batch this append closed, to compress outside the lock
     try {
-      TopicQueues tq = topics.get(topic);
-      if (tq == null) {
-        tq = topics.computeIfAbsent(topic, newTopicQueues);
-      }
+      TopicQueues tq = appendTopic(topic);
       while (true) {
         // Keyless records: the topic's sticky partition (KIP-794), re-checked under the lock.
         StickyPartition sticky =
@@ -250,6 +252,20 @@ public final class RecordAccumulator {
       }
       appendsInProgress.decrementAndGet();
     }
+  }
+
+  /** The topic's queues (created on its first record); topics are never removed. */
+  private TopicQueues appendTopic(String topic) {
+    TopicQueues last = lastAppendTopic;
+    if (last != null && last.topic.equals(topic)) {
+      return last;
+    }
+    TopicQueues tq = topics.get(topic);
+    if (tq == null) {
+      tq = topics.computeIfAbsent(topic, newTopicQueues);
+    }
+    lastAppendTopic = tq;
+    return tq;
   }
 
   private static int pack(int partition, int flags) {

@@ -63,12 +63,15 @@ class RecordSlotsPoolTest {
   }
 
   @Test
-  void clearDropsReferencesSoAPooledSetPinsNoFutureOrCallback() {
+  void forgetDropsReferencesSoAPooledSetPinsNoFutureOrCallback() {
     RecordSlots slots = new RecordSlots(8);
     slots.set(0, new CompletableFuture<>(), (m, e) -> {}, 1, 1, 1);
     slots.set(1, new CompletableFuture<>(), null, 1, 1, 1);
+    slots.set(2, null, (m, e) -> {}, 1, 1, 1);
 
-    slots.clear(2);
+    for (int i = 0; i < 3; i++) {
+      slots.forget(i);
+    }
 
     assertThat(slots.futures).containsOnlyNulls();
     assertThat(slots.callbacks).containsOnlyNulls();
