@@ -7,6 +7,7 @@ import dev.plume.internal.protocol.ProtocolReader;
 import dev.plume.internal.protocol.ProtocolWriter;
 import dev.plume.internal.protocol.RequestHeader;
 import dev.plume.internal.protocol.ResponseHeader;
+import dev.plume.internal.retry.RetryBackoff;
 import dev.plume.producer.errors.AuthenticationException;
 import dev.plume.producer.errors.NetworkException;
 import dev.plume.producer.errors.PlumeException;
@@ -57,8 +58,10 @@ public final class NioNetworkClient implements NetworkClient {
   private final ConnectionLog connectionLog;
   private final NetworkEnvironment env;
   private final Selector selector;
-  private final ExponentialBackoff reconnectBackoff;
-  private final ExponentialBackoff setupTimeout;
+  // KIP-580's rule, as for produce retries: doubled per failed attempt, times a factor in
+  // [0.8, 1.2) drawn from the environment, capped after the factor
+  private final RetryBackoff reconnectBackoff;
+  private final RetryBackoff setupTimeout;
   private final NetworkStats stats = new NetworkStats();
   private final ConnectionSetup setup;
   private final Map<Integer, NodeState> nodes = new HashMap<>();
@@ -89,10 +92,10 @@ public final class NioNetworkClient implements NetworkClient {
     this.connectionLog = new ConnectionLog(config.clientId());
     this.env = env;
     this.reconnectBackoff =
-        new ExponentialBackoff(config.reconnectBackoffMs(), config.reconnectBackoffMaxMs());
+        new RetryBackoff(config.reconnectBackoffMs(), config.reconnectBackoffMaxMs(), env.random());
     this.setupTimeout =
-        new ExponentialBackoff(
-            config.connectionSetupTimeoutMs(), config.connectionSetupTimeoutMaxMs());
+        new RetryBackoff(
+            config.connectionSetupTimeoutMs(), config.connectionSetupTimeoutMaxMs(), env.random());
     this.setup = new ConnectionSetup(config, env, connectionLog, stats, new SetupLoop());
     try {
       this.selector = Selector.open();
@@ -235,8 +238,8 @@ public final class NioNetworkClient implements NetworkClient {
       transport = env.transports().create(node, config);
       SaslSession sasl = setup.newSaslSession();
       SelectionKey key = transport.channel().register(selector, SelectionKey.OP_CONNECT, state);
-      long timeoutMs =
-          setupTimeout.backoffMs(state.reconnect().failedAttempts(), env.random().getAsDouble());
+      // failedAttempts() counts failures so far; the rule's first wait is attempt 1
+      long timeoutMs = setupTimeout.backoffMs(state.reconnect().failedAttempts() + 1);
       Connection c = new Connection(state, transport, sasl, key, address, nowMs + timeoutMs, nowMs);
       state.connecting(c);
       connected.add(state);
@@ -717,8 +720,7 @@ public final class NioNetworkClient implements NetworkClient {
   }
 
   private void backOff(NodeState state, RuntimeException cause, long nowMs) {
-    long backoffMs =
-        reconnectBackoff.backoffMs(state.reconnect().failedAttempts(), env.random().getAsDouble());
+    long backoffMs = reconnectBackoff.backoffMs(state.reconnect().failedAttempts() + 1);
     state.reconnect().backOff(cause, backoffMs, nowMs);
   }
 

@@ -714,18 +714,6 @@ class NioNetworkClientTest {
   }
 
   @Test
-  void backoffJitterIsTwentyPercentEitherWay() {
-    ExponentialBackoff backoff = new ExponentialBackoff(100, 1_000);
-    assertThat(backoff.backoffMs(0, 0.0)).isEqualTo(80);
-    assertThat(backoff.backoffMs(0, 0.5)).isEqualTo(100);
-    assertThat(backoff.backoffMs(0, 0.9999)).isEqualTo(119);
-    assertThat(backoff.backoffMs(3, 0.5)).isEqualTo(800);
-    assertThat(backoff.backoffMs(4, 0.5)).isEqualTo(1_000);
-    assertThat(backoff.backoffMs(100, 0.0)).isEqualTo(800);
-    assertThat(new ExponentialBackoff(0, 1_000).backoffMs(5, 0.5)).isZero();
-  }
-
-  @Test
   void connectionSetupTimeoutFailsAConnectionWhoseHandshakeNeverCompletes() {
     newClient(config());
     Node node = broker.node(1);
