@@ -116,12 +116,7 @@ public final class ClientRun {
       ResourceMeter.Usage tputUsage = ResourceMeter.between(t0, meter.snapshot());
 
       long rateRecords = rate * TimeUnit.NANOSECONDS.toSeconds(measureNanos);
-      OpenLoop open =
-          new OpenLoop(
-              producerCount,
-              threads,
-              (int) Math.min(rateRecords, Math.max(1024, rate * 4 / threads)),
-              rate);
+      OpenLoop open = OpenLoop.forRecords(producerCount, threads, rateRecords, rate);
       long[] io0 = ioThreadCounters(clients); // before r0: reading the stats allocates
       long jit0 = compilationMillis();
       long javaCpu0 = javaThreadsCpuNanos();
@@ -205,12 +200,7 @@ public final class ClientRun {
       long rate)
       throws Exception {
     long records = Math.max(threads, rate * OPEN_LOOP_WARMUP_SEC);
-    OpenLoop warm =
-        new OpenLoop(
-            producerCount,
-            threads,
-            (int) Math.min(records, Math.max(1024, rate * 4 / threads)),
-            rate);
+    OpenLoop warm = OpenLoop.forRecords(producerCount, threads, records, rate);
     warm.start();
     senders.sum(t -> warm.run(clients, t, topic, pool, records));
     flushAll(clients);
@@ -501,6 +491,15 @@ public final class ClientRun {
     final AtomicLong acked = new AtomicLong();
     final AtomicLong errors = new AtomicLong();
     final AtomicReference<Exception> firstError = new AtomicReference<>();
+
+    /**
+     * An open loop for {@code records} records at {@code rate}: each thread's ring holds about 4 s
+     * of its share of the records (at least 1,024 slots), never more than the records sent.
+     */
+    static OpenLoop forRecords(int producers, int threads, long records, long rate) {
+      return new OpenLoop(
+          producers, threads, (int) Math.min(records, Math.max(1024, rate * 4 / threads)), rate);
+    }
 
     OpenLoop(int producers, int threads, int slotsPerThread, long rate) {
       histograms = new LatencyHistogram[producers];
