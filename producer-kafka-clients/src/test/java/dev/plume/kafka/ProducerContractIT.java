@@ -32,6 +32,7 @@ import javax.management.ObjectName;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -102,7 +103,28 @@ class ProducerContractIT {
         .createTopics(List.of(new NewTopic(name, partitions, (short) 1)))
         .all()
         .get(30, TimeUnit.SECONDS);
+    awaitLeaders(name, partitions);
     return name;
+  }
+
+  /**
+   * Both clients retry while a new topic has no leaders yet, but a kafka-clients reference run once
+   * spent its whole 30 s wait there: the test starts only once every partition has a leader.
+   */
+  private static void awaitLeaders(String topic, int partitions) throws Exception {
+    long deadlineNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (true) {
+      TopicDescription d =
+          admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic);
+      if (d.partitions().size() == partitions
+          && d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
+        return;
+      }
+      if (System.nanoTime() > deadlineNanos) {
+        throw new AssertionError("topic " + topic + " has partitions without a leader: " + d);
+      }
+      Thread.sleep(50); // polling the broker, not timing the code under test
+    }
   }
 
   private static Map<String, Object> config(Client client) {
