@@ -51,6 +51,7 @@ import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -114,9 +115,9 @@ class ProducerContractIT {
   private static void awaitLeaders(String topic, int partitions) throws Exception {
     long deadlineNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (true) {
-      TopicDescription d =
-          admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic);
-      if (d.partitions().size() == partitions
+      TopicDescription d = describeOrNull(topic);
+      if (d != null
+          && d.partitions().size() == partitions
           && d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
         return;
       }
@@ -124,6 +125,26 @@ class ProducerContractIT {
         throw new AssertionError("topic " + topic + " has partitions without a leader: " + d);
       }
       Thread.sleep(50); // polling the broker, not timing the code under test
+    }
+  }
+
+  /**
+   * The broker answers {@code UNKNOWN_TOPIC_OR_PARTITION} until the created topic reaches its
+   * metadata cache, even after {@code createTopics} has completed; that is "not yet", not a
+   * failure.
+   */
+  private static TopicDescription describeOrNull(String topic) throws Exception {
+    try {
+      return admin
+          .describeTopics(List.of(topic))
+          .allTopicNames()
+          .get(30, TimeUnit.SECONDS)
+          .get(topic);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+        return null;
+      }
+      throw e;
     }
   }
 
