@@ -51,9 +51,22 @@ class ZeroAllocationSendIT {
 
   @Test
   void steadyStateSendsAllocateNothingPerRecord() {
+    measure("all", "zero-allocation");
+  }
+
+  /**
+   * acks=0: the broker answers nothing, so a request completes once written; its slot, network
+   * request and completion handler are reused like those of acks=1/all requests.
+   */
+  @Test
+  void steadyStateSendsWithAcksZeroAllocateNothingPerRecord() {
+    measure("0", "zero-allocation-acks0");
+  }
+
+  private static void measure(String acks, String name) {
     com.sun.management.ThreadMXBean threads = threadMxBean();
     String bootstrap = TestBrokers.bootstrapServers();
-    String topic = "zero-allocation";
+    String topic = name;
     Records.createTopic(bootstrap, topic, 3, (short) 1);
     byte[] key = "customer-0042".getBytes(java.nio.charset.StandardCharsets.UTF_8);
     byte[] value = new byte[100];
@@ -62,15 +75,15 @@ class ZeroAllocationSendIT {
         new PlumeProducer<>(
             Map.of(
                 "bootstrap.servers", bootstrap,
-                "client.id", "zero-allocation",
-                "acks", "all",
+                "client.id", name,
+                "acks", acks,
                 "linger.ms", "5",
                 "metric.reporters", ""),
             new ByteArraySerializer(),
             new ByteArraySerializer())) {
       sendAll(producer, topic, key, value, outcome, WARM_UP_RECORDS);
       producer.flush();
-      Thread io = ioThread("plume-producer-zero-allocation");
+      Thread io = ioThread("plume-producer-" + name);
 
       long senderBefore = threads.getCurrentThreadAllocatedBytes();
       long ioBefore = threads.getThreadAllocatedBytes(io.getId());
@@ -80,8 +93,9 @@ class ZeroAllocationSendIT {
       long ioBytes = threads.getThreadAllocatedBytes(io.getId()) - ioBefore;
 
       System.out.printf(
-          "ZeroAllocationSendIT: %d records, sending thread %d B (%.2f B/record), I/O thread %d B"
+          "ZeroAllocationSendIT acks=%s: %d records, sending thread %d B (%.2f B/record), I/O thread %d B"
               + " (%.2f B/record)%n",
+          acks,
           RECORDS,
           senderBytes,
           (double) senderBytes / RECORDS,
