@@ -49,6 +49,9 @@ final class ProduceRequestSlot
   private final OneWayCompletion oneWayCompletion = new OneWayCompletion();
   private final ProduceRequestBody body = new ProduceRequestBody();
   private ProducerBatch[] batches = new ProducerBatch[8];
+  // The generation of each batch when the request was filled: a batch completed and pooled
+  // meanwhile (so possibly serving other records now) must not be handled as this request's.
+  private int[] generations = new int[8];
   private ByteBuffer[] sealed = new ByteBuffer[8];
   private int count;
   private final ProduceResults results = new ProduceResults(this);
@@ -68,6 +71,7 @@ final class ProduceRequestSlot
     if (batches.length < n) {
       batches = new ProducerBatch[Math.max(n, 2 * batches.length)];
       sealed = new ByteBuffer[batches.length];
+      generations = new int[batches.length];
     }
     for (int i = 0; i < n; i++) {
       batches[i] = drained.get(i);
@@ -76,14 +80,27 @@ final class ProduceRequestSlot
     if (n > 1) {
       Arrays.sort(batches, 0, n, BY_TOPIC); // stable; no allocation for a few elements
     }
+    for (int i = 0; i < n; i++) {
+      generations[i] = batches[i].generation();
+    }
   }
 
   int count() {
     return count;
   }
 
+  /**
+   * The request's batch {@code i}, which must still be the generation the request was filled with:
+   * a batch is pooled only once done, so finding it reused means someone released it while this
+   * request still had it (a bug to fail on, not to send or complete someone else's records).
+   */
   ProducerBatch batch(int i) {
-    return batches[i];
+    ProducerBatch b = batches[i];
+    if (b.generation() != generations[i]) {
+      throw new IllegalStateException(
+          "Batch " + i + " of a Produce request was reused while the request still held it");
+    }
+    return b;
   }
 
   void sealed(int i, ByteBuffer buffer) {

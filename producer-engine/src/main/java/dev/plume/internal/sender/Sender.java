@@ -553,7 +553,8 @@ public final class Sender implements Runnable {
       stats.topic(batch.topicPartition().topic()).recordsSent.add(batch.recordCount());
       batch.complete(baseOffset, logAppendTimeMs);
     }
-    accumulator.deallocate(batch);
+    // The batch's end: it may be reused at once, so nothing here touches it afterwards.
+    accumulator.release(batch);
   }
 
   private void failBatch(ProducerBatch batch, RuntimeException error, boolean mayHaveBeenWritten) {
@@ -566,7 +567,7 @@ public final class Sender implements Runnable {
       deliveryLog.failed(batch.topicPartition(), batch.recordCount(), error, clock.nowMs());
       batch.completeExceptionally(error);
     }
-    accumulator.deallocate(batch);
+    accumulator.release(batch); // as in completeBatch: the last use of the batch
   }
 
   /**
