@@ -23,10 +23,23 @@ final class Records {
   private Records() {}
 
   static void createTopic(String bootstrap, String topic, int partitions, short replication) {
+    createTopic(bootstrap, topic, partitions, replication, Map.of());
+  }
+
+  /** With topic configs (e.g. max.message.bytes). */
+  static void createTopic(
+      String bootstrap,
+      String topic,
+      int partitions,
+      short replication,
+      Map<String, String> configs) {
     Properties props = new Properties();
     props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     try (Admin admin = Admin.create(props)) {
-      admin.createTopics(List.of(new NewTopic(topic, partitions, replication))).all().get();
+      admin
+          .createTopics(List.of(new NewTopic(topic, partitions, replication).configs(configs)))
+          .all()
+          .get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

@@ -13,9 +13,11 @@ interface BatchSealing extends AutoCloseable {
 
   /**
    * The appending thread that just filled {@code batch} (outside every queue lock) offers it for
-   * sealing; the batch may be sealed now, or later by the sender.
+   * sealing; the batch may be sealed now, or later by the sender. {@code generation} is the batch's
+   * {@link ProducerBatch#generation} read under the queue lock: by now the batch may have been
+   * sent, completed and reused, and then it is left alone.
    */
-  void batchFilled(ProducerBatch batch);
+  void batchFilled(ProducerBatch batch, int generation);
 
   /** Frees the contexts held for sealing; call after the sender stopped. */
   @Override

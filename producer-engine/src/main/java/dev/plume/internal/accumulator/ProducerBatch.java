@@ -21,7 +21,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safety: appends happen under the owning partition queue's lock; after the batch is
  * drained only the sender thread touches it, except {@link #completeExceptionally} which may race
- * with the sender on forced close and is made idempotent by a CAS.
+ * with the sender on forced close and is made idempotent by a CAS, an early seal by the appending
+ * thread that filled it, and {@link #doneFuture} from a flushing thread.
+ *
+ * <p>Reuse: a batch that was drained and completed normally goes back to a {@link BatchPool} (its
+ * one release point is {@link RecordAccumulator#release}) and serves another partition's records.
+ * Each use is one <em>generation</em>, kept in the seal state's upper bits: an appending thread
+ * that still holds the batch it filled can only seal the generation it saw, and a request slot
+ * checks that its batches are still the generation it sent, so a late reference fails instead of
+ * reading or writing the next use. A batch in the pool rejects every use ({@link #checkInUse}).
  */
 public final class ProducerBatch {
 
@@ -30,8 +38,8 @@ public final class ProducerBatch {
   /** Below this much free room a batch counts as full, so it is sent without lingering. */
   private static final int FULL_THRESHOLD_BYTES = 32;
 
-  private final TopicPartition topicPartition;
-  private final ByteBuffer buffer;
+  private TopicPartition topicPartition;
+  private ByteBuffer buffer;
 
   /**
    * Null for split pieces, and once a completed batch gave it back with its slots (it then serves
@@ -40,7 +48,7 @@ public final class ProducerBatch {
   private RecordBatchBuilder builder;
 
   private int uncompressedSizeBytes = -1;
-  private final long createdMs;
+  private long createdMs;
   private final boolean pooled;
   private final AtomicBoolean completed = new AtomicBoolean();
 
@@ -48,15 +56,46 @@ public final class ProducerBatch {
   private static final int SEALING = 1;
   private static final int SEALED = 2;
   private static final int RELEASED = 3;
+  private static final int STATE_BITS = 0b11;
+
+  /** One generation more each time the batch is reused (in the bits above the state). */
+  private static final int GENERATION_STEP = STATE_BITS + 1;
 
   /**
-   * OPEN until one thread claims the seal: the appending thread that filled a compressed batch
-   * ({@link #trySealEarly}) or the sender ({@link #sealed}); the sender waits out a seal in
-   * progress. Publishes {@link #sealed} with its final write.
+   * The generation (upper bits) and the seal state (lowest two bits). OPEN until one thread claims
+   * the seal: the appending thread that filled a compressed batch ({@link #trySealEarly}) or the
+   * sender ({@link #sealed}); the sender waits out a seal in progress. Publishes {@link #sealed}
+   * with its final write. RELEASED once the buffer went back to the pool unsealed, and while the
+   * batch waits in the {@link BatchPool}.
    */
   private final AtomicInteger sealState = new AtomicInteger(OPEN);
 
-  private final CompletableFuture<Void> done = new CompletableFuture<>();
+  // Links of the IncompleteBatches list, guarded by that list's monitor.
+  boolean listedIncomplete;
+  ProducerBatch prevIncomplete;
+  ProducerBatch nextIncomplete;
+
+  /** Whether the batch waits in the {@link BatchPool} (sender thread, or under the pool's lock). */
+  private boolean inPool;
+
+  /** Never reused: a split batch's flush waiters are released by its pieces (see split). */
+  private boolean split;
+
+  /**
+   * Created only when a flushing thread waits for this batch (or it is split), so that a batch
+   * nobody waits for costs no future; guarded by this batch's monitor, with {@link #finished}.
+   */
+  private CompletableFuture<Void> done;
+
+  /**
+   * Every record's outcome was delivered (callbacks run): unlike {@link #completed}, which is set
+   * before the callbacks, this is what a flush waits for. Guarded by this batch's monitor.
+   */
+  private boolean finished;
+
+  /** What {@link #doneFuture} returns for a batch already done: nothing to wait for. */
+  private static final CompletableFuture<Void> ALREADY_DONE =
+      CompletableFuture.completedFuture(null);
 
   // per record, guarded by the partition queue's lock until drained
   private int recordCount;
@@ -104,6 +143,100 @@ public final class ProducerBatch {
   }
 
   /**
+   * Takes a batch out of the {@link BatchPool} for new records, as the constructor would build it:
+   * the next generation, open, with fresh slots. Under the new partition queue's lock, before the
+   * batch is queued (so no other thread can reach the new generation yet).
+   */
+  void reuse(
+      TopicPartition topicPartition,
+      ByteBuffer buffer,
+      CompressionType compression,
+      boolean transactional,
+      int expectedRecords,
+      long nowMs) {
+    if (!inPool || !pooled) {
+      throw new IllegalStateException("Only a batch from the pool can be reused: " + this);
+    }
+    inPool = false;
+    this.topicPartition = topicPartition;
+    this.buffer = buffer;
+    this.uncompressedSizeBytes = -1;
+    this.createdMs = nowMs;
+    this.recordCount = 0;
+    this.full = false;
+    this.fullAnnounced = false;
+    this.attempts = 0;
+    this.lastAttemptMs = nowMs;
+    this.retryBackoffMs = 0;
+    this.drainedMs = -1;
+    this.sealed = null;
+    this.producerId = -1;
+    this.producerEpoch = -1;
+    this.baseSequence = -1;
+    this.inFlight = false;
+    this.mayHaveBeenWritten = false;
+    this.slots = slotsPool.acquire(Math.min(expectedRecords, 4096));
+    this.builder = slots.builderFor(buffer, compression, transactional);
+    synchronized (this) {
+      // Together under the monitor: a flushing thread that looks now sees either the old (done)
+      // generation or the new one (not done, with no future yet), never a mix.
+      done = null;
+      finished = false;
+      completed.set(false);
+    }
+    // Stays RELEASED (with its new generation, see recycled) until now: open for the new records.
+    sealState.set(generationBits() | OPEN);
+  }
+
+  /**
+   * Whether this batch may go back to the {@link BatchPool} once done: a batch of pooled memory
+   * (not a split piece), drained (no appending thread can reach it through its queue), completed,
+   * not split, and with no seal in progress.
+   */
+  synchronized boolean reusable() {
+    int state = sealState.get() & STATE_BITS;
+    return pooled
+        && !split
+        && !inPool
+        && drainedMs >= 0
+        && completed.get()
+        && finished
+        && (state == SEALED || state == RELEASED);
+  }
+
+  /**
+   * Called by the {@link BatchPool} as the batch enters it: the next generation begins (RELEASED
+   * until reused, so no stale early seal can claim it), and it drops every reference it had.
+   */
+  void recycled() {
+    if (!reusable()) {
+      throw new IllegalStateException("A batch in use cannot be pooled: " + this);
+    }
+    inPool = true;
+    sealState.set(generationBits() + GENERATION_STEP | RELEASED);
+    topicPartition = null;
+    buffer = null;
+    sealed = null;
+    builder = null;
+  }
+
+  /** Which use of this object the batch is (changes each time it is taken from the pool). */
+  public int generation() {
+    return sealState.get() >>> 2;
+  }
+
+  private int generationBits() {
+    return sealState.get() & ~STATE_BITS;
+  }
+
+  /** A batch waiting in the pool must not be used: whoever still holds it holds it too long. */
+  private void checkInUse() {
+    if (inPool) {
+      throw new IllegalStateException("A batch was used after it went back to the batch pool");
+    }
+  }
+
+  /**
    * A piece of a split batch: already sealed (with the original's producer state and its share of
    * the sequence range), owning records {@code [from, from + count)} of {@code original}.
    */
@@ -139,6 +272,7 @@ public final class ProducerBatch {
       dev.plume.producer.Header[] headers,
       CompletableFuture<RecordMetadata> future,
       Callback callback) {
+    checkInUse();
     if (full || !builder.tryAppend(timestampMs, key, value, headers)) {
       full = true;
       return false;
@@ -161,6 +295,7 @@ public final class ProducerBatch {
    * @return false if the batch had already been completed
    */
   public boolean complete(long baseOffset, long logAppendTimeMs) {
+    checkInUse();
     if (!completed.compareAndSet(false, true)) {
       return false;
     }
@@ -172,7 +307,7 @@ public final class ProducerBatch {
       completeRecord(s, i, offset, ts, null, recycle);
     }
     maybeRecycleSlots(recycle);
-    done.complete(null);
+    releaseFlushWaiters();
     return true;
   }
 
@@ -182,6 +317,7 @@ public final class ProducerBatch {
    * @return false if the batch had already been completed
    */
   public boolean completeExceptionally(RuntimeException error) {
+    checkInUse();
     if (!completed.compareAndSet(false, true)) {
       return false;
     }
@@ -191,8 +327,20 @@ public final class ProducerBatch {
       completeRecord(s, i, -1, s.timestampsMs[i], error, recycle);
     }
     maybeRecycleSlots(recycle);
-    done.complete(null);
+    releaseFlushWaiters();
     return true;
+  }
+
+  /** After the callbacks: completes the future a flushing thread waits on, if one does. */
+  private void releaseFlushWaiters() {
+    CompletableFuture<Void> d;
+    synchronized (this) {
+      finished = true;
+      d = done;
+    }
+    if (d != null) {
+      d.complete(null);
+    }
   }
 
   /**
@@ -209,7 +357,7 @@ public final class ProducerBatch {
     if (recycle) {
       RecordSlots s = slots;
       slots = null;
-      if (sealState.get() == SEALED) {
+      if ((sealState.get() & STATE_BITS) == SEALED) {
         // Sealed: nobody can claim the builder to seal again, so it may serve the next batch.
         uncompressedSizeBytes = builder.uncompressedSizeInBytes();
         builder.detach(); // pooled with the slots: it must not keep this batch's buffer
@@ -339,6 +487,7 @@ public final class ProducerBatch {
    * since it will be sealed, and may come back to the queue head for a retry.
    */
   void onDrained(long nowMs) {
+    checkInUse();
     drainedMs = nowMs;
     full = true;
   }
@@ -347,6 +496,7 @@ public final class ProducerBatch {
    * @param backoffMs how long to wait from {@code nowMs} before the next attempt
    */
   void onRetry(long nowMs, long backoffMs) {
+    checkInUse();
     attempts++;
     lastAttemptMs = nowMs;
     retryBackoffMs = backoffMs;
@@ -361,16 +511,40 @@ public final class ProducerBatch {
    * they all are (flush may be waiting on it).
    */
   void doneWhenPiecesDone(java.util.List<ProducerBatch> pieces) {
+    // Never pooled again: a flushing thread may hold this batch until the pieces are done.
+    split = true;
     CompletableFuture<?>[] all = new CompletableFuture<?>[pieces.size()];
     for (int i = 0; i < all.length; i++) {
-      all[i] = pieces.get(i).done;
+      all[i] = pieces.get(i).futureForWaiters();
     }
-    CompletableFuture.allOf(all).whenComplete((ignored, error) -> done.complete(null));
+    CompletableFuture<Void> mine = futureForWaiters();
+    CompletableFuture.allOf(all).whenComplete((ignored, error) -> mine.complete(null));
   }
 
-  /** Completes (normally) once every record of the batch has its outcome. */
-  public CompletableFuture<Void> doneFuture() {
+  /** This generation's done future, created now if nobody asked for it yet. */
+  private synchronized CompletableFuture<Void> futureForWaiters() {
+    if (done == null) {
+      done = new CompletableFuture<>();
+      if (finished && !split) {
+        done.complete(null);
+      }
+    }
     return done;
+  }
+
+  /**
+   * Completes (normally) once every record of the batch has its outcome; any thread (flush). Made
+   * on demand, so only batches someone waits for have one. A batch reused since the caller found it
+   * may hand out its new generation's future: the caller then waits for newer records too, which
+   * only lengthens a flush, never shortens it.
+   */
+  public CompletableFuture<Void> doneFuture() {
+    synchronized (this) {
+      if (finished && !split) {
+        return ALREADY_DONE;
+      }
+      return futureForWaiters();
+    }
   }
 
   public boolean inFlight() {
@@ -426,6 +600,7 @@ public final class ProducerBatch {
    */
   public ByteBuffer sealed(
       CompressionContext context, long producerId, short epoch, int baseSequence) {
+    checkInUse();
     ensureSealed(context);
     if (producerId != this.producerId
         || epoch != this.producerEpoch
@@ -447,7 +622,17 @@ public final class ProducerBatch {
    * @return whether this call sealed it
    */
   boolean trySealEarly(CompressionContext context) {
-    if (!sealState.compareAndSet(OPEN, SEALING)) {
+    return trySealEarly(context, generation());
+  }
+
+  /**
+   * As {@link #trySealEarly(CompressionContext)}, only if the batch is still generation {@code
+   * generation} (read under the queue lock when the caller filled it): a batch completed and reused
+   * since then is left alone.
+   */
+  boolean trySealEarly(CompressionContext context, int generation) {
+    int gen = generation << 2;
+    if (!sealState.compareAndSet(gen | OPEN, gen | SEALING)) {
       return false;
     }
     try {
@@ -455,7 +640,7 @@ public final class ProducerBatch {
       return true;
     } catch (RuntimeException e) {
       // Leave it to the sender, which reports a codec failure on the batch's records.
-      sealState.set(OPEN);
+      sealState.set(gen | OPEN);
       log.debug("Early seal of {} failed; the sender will seal it", topicPartition, e);
       return false;
     }
@@ -463,15 +648,20 @@ public final class ProducerBatch {
 
   private void ensureSealed(CompressionContext context) {
     while (true) {
-      int state = sealState.get();
+      int current = sealState.get();
+      int gen = current & ~STATE_BITS;
+      int state = current & STATE_BITS;
       if (state == SEALED) {
         return;
       }
-      if (state == OPEN && sealState.compareAndSet(OPEN, SEALING)) {
+      if (state == RELEASED) {
+        throw new IllegalStateException("A batch whose buffer went back was to be sent: " + this);
+      }
+      if (state == OPEN && sealState.compareAndSet(gen | OPEN, gen | SEALING)) {
         try {
           sealWithClaim(context);
         } catch (RuntimeException e) {
-          sealState.set(OPEN);
+          sealState.set(gen | OPEN);
           throw e;
         }
         return;
@@ -484,7 +674,7 @@ public final class ProducerBatch {
   private void sealWithClaim(CompressionContext context) {
     // The producer state is still unset (-1) here: it is stamped after sealing, by the sender.
     sealed = builder.seal(context);
-    sealState.set(SEALED);
+    sealState.set(generationBits() | SEALED);
   }
 
   /**
@@ -494,11 +684,13 @@ public final class ProducerBatch {
    */
   void forbidSealing() {
     while (true) {
-      int state = sealState.get();
+      int current = sealState.get();
+      int gen = current & ~STATE_BITS;
+      int state = current & STATE_BITS;
       if (state == SEALED || state == RELEASED) {
         return;
       }
-      if (state == OPEN && sealState.compareAndSet(OPEN, RELEASED)) {
+      if (state == OPEN && sealState.compareAndSet(gen | OPEN, gen | RELEASED)) {
         return;
       }
       Thread.onSpinWait();
@@ -507,12 +699,12 @@ public final class ProducerBatch {
 
   /** Whether the batch is sealed (by the sender or early by an appending thread). */
   public boolean isSealed() {
-    return sealState.get() == SEALED;
+    return (sealState.get() & STATE_BITS) == SEALED;
   }
 
   /** The sealed batch, or null before the first drain. */
   public ByteBuffer sealedOrNull() {
-    return sealState.get() != SEALED ? null : sealed.duplicate();
+    return (sealState.get() & STATE_BITS) != SEALED ? null : sealed.duplicate();
   }
 
   /** Forgets the sequence so the batch is stamped afresh (after an epoch bump). */

@@ -58,12 +58,13 @@ public final class RecordAccumulator {
   // topic name per send, or first send with another String instance of the same name. Written
   // only when the topic changes, so appenders to one topic never write it.
   private volatile TopicQueues lastAppendTopic;
-  private final Set<ProducerBatch> incomplete = ConcurrentHashMap.newKeySet();
+  private final IncompleteBatches incomplete = new IncompleteBatches();
   private final Map<Integer, Integer> drainIndexByNode = new HashMap<>();
   private final AtomicInteger flushesInProgress = new AtomicInteger();
   private final AtomicInteger appendsInProgress = new AtomicInteger();
   private final NodeLatencyStats nodeStats;
   private final RecordSlotsPool slotsPool;
+  private final BatchPool batchPool;
   private final BatchSealing sealing;
   private volatile boolean closed;
 
@@ -92,9 +93,11 @@ public final class RecordAccumulator {
     // As many slot sets as batches can be in memory at once, capped at 256: enough for the
     // batches open and in flight in steady state; beyond that a set is simply allocated. The pool
     // is memory outside buffer.memory, so it stays small (256 x 4,096 slots x 24 B at the worst).
-    this.slotsPool =
-        new RecordSlotsPool(
-            (int) Math.min(256, pool.totalMemoryBytes() / Math.max(1, config.batchSizeBytes())));
+    int maxPooled =
+        (int) Math.min(256, pool.totalMemoryBytes() / Math.max(1, config.batchSizeBytes()));
+    this.slotsPool = new RecordSlotsPool(maxPooled);
+    // The batch objects themselves, with the same bound (about 170 bytes each).
+    this.batchPool = new BatchPool(maxPooled);
   }
 
   /** {@link #append} result flag: the record's batch is full, so the sender may send it now. */
@@ -174,6 +177,7 @@ public final class RecordAccumulator {
     appendsInProgress.incrementAndGet();
     ByteBuffer buffer = null;
     ProducerBatch filled = null; // a batch this append closed, to compress outside the lock
+    int filledGeneration = 0; // which use of that batch object it was, read under the lock
     try {
       TopicQueues tq = appendTopic(topic);
       while (true) {
@@ -202,6 +206,7 @@ public final class RecordAccumulator {
             ProducerBatch previous = queue.batches.peekLast();
             if (previous != null && previous.lockedIsFull()) {
               filled = previous;
+              filledGeneration = previous.generation();
             }
             // The batch in front (full, since this record did not fit) can go now. Only the
             // queue's head is announced: behind a queued head the sender already has this queue
@@ -209,12 +214,9 @@ public final class RecordAccumulator {
             boolean announce =
                 previous != null && queue.batches.size() == 1 && previous.lockedAnnounceIfFull();
             ProducerBatch batch =
-                new ProducerBatch(
+                newBatch(
                     queue.topicPartition,
                     buffer,
-                    config.compression(),
-                    config.transactional(),
-                    slotsPool,
                     expectedRecords(buffer.capacity(), key, value),
                     nowMs);
             if (!batch.lockedTryAppend(timestampMs, key, value, headers, future, callback)) {
@@ -248,10 +250,28 @@ public final class RecordAccumulator {
         pool.deallocate(buffer);
       }
       if (filled != null) {
-        sealing.batchFilled(filled);
+        sealing.batchFilled(filled, filledGeneration);
       }
       appendsInProgress.decrementAndGet();
     }
+  }
+
+  /** A batch for new records: a pooled one when there is one, else a new one. */
+  private ProducerBatch newBatch(
+      TopicPartition tp, ByteBuffer buffer, int expectedRecords, long nowMs) {
+    ProducerBatch batch = batchPool.poll();
+    if (batch == null) {
+      return new ProducerBatch(
+          tp,
+          buffer,
+          config.compression(),
+          config.transactional(),
+          slotsPool,
+          expectedRecords,
+          nowMs);
+    }
+    batch.reuse(tp, buffer, config.compression(), config.transactional(), expectedRecords, nowMs);
+    return batch;
   }
 
   /** The topic's queues (created on its first record); topics are never removed. */
@@ -633,6 +653,26 @@ public final class RecordAccumulator {
     }
   }
 
+  /**
+   * The end of a done batch: its buffer goes back as in {@link #deallocate}, and the batch object
+   * to the batch pool for reuse if it can be reused ({@link ProducerBatch#reusable}: drained,
+   * completed, not split). This is the one place a batch is pooled: the caller must hold no
+   * reference to it afterwards (a request slot, that still lists it, checks its generation). Only
+   * the first call for a batch's generation pools it, as only the first {@link #deallocate} frees
+   * its buffer.
+   */
+  public void release(ProducerBatch batch) {
+    if (incomplete.remove(batch)) {
+      if (batch.pooled()) {
+        batch.forbidSealing();
+        pool.deallocate(batch.buffer());
+      }
+      if (batch.reusable()) {
+        batchPool.release(batch);
+      }
+    }
+  }
+
   /** Splits a batch that the broker found too large into batches of at most batch.size. */
   public List<ProducerBatch> split(ProducerBatch batch, CompressionContext context) {
     ByteBuffer sealed = batch.sealedOrNull();
@@ -656,22 +696,48 @@ public final class RecordAccumulator {
       pieces.add(new ProducerBatch(batch, part, from, count));
       from += count;
     }
-    incomplete.addAll(pieces);
+    for (ProducerBatch piece : pieces) {
+      incomplete.add(piece);
+    }
     batch.doneWhenPiecesDone(pieces);
     return pieces;
   }
 
-  /** Re-queues split pieces at the head of their partition, in order. */
+  /**
+   * Re-queues split pieces at the head of their partition, in order; pieces with sequence numbers
+   * go, like {@link #reenqueue}d batches, before the first queued batch with no sequence or a later
+   * one. With several requests of a partition in flight, each of their batches may come back as too
+   * large and be split: the pieces of a later batch must not get ahead of an earlier batch's, or
+   * the partition's first batch would never be its oldest sequence and could never go again.
+   */
   public void reenqueueSplit(List<ProducerBatch> pieces) {
     if (pieces.isEmpty()) {
       return;
     }
-    TopicPartition tp = pieces.get(0).topicPartition();
+    ProducerBatch first = pieces.get(0);
+    TopicPartition tp = first.topicPartition();
     PartitionQueue queue = topics.computeIfAbsent(tp.topic(), newTopicQueues).queue(tp.partition());
     synchronized (queue) {
-      for (int i = pieces.size() - 1; i >= 0; i--) {
-        queue.batches.addFirst(pieces.get(i));
+      if (!first.hasSequence()) {
+        for (int i = pieces.size() - 1; i >= 0; i--) {
+          queue.batches.addFirst(pieces.get(i));
+        }
+        return;
       }
+      ArrayDeque<ProducerBatch> reordered = new ArrayDeque<>(queue.batches.size() + pieces.size());
+      boolean inserted = false;
+      for (ProducerBatch b : queue.batches) {
+        if (!inserted && (!b.hasSequence() || b.baseSequence() > first.baseSequence())) {
+          reordered.addAll(pieces);
+          inserted = true;
+        }
+        reordered.addLast(b);
+      }
+      if (!inserted) {
+        reordered.addAll(pieces);
+      }
+      queue.batches.clear();
+      queue.batches.addAll(reordered);
     }
   }
 
@@ -685,7 +751,7 @@ public final class RecordAccumulator {
 
   /** The batches not yet completed now; flush waits on their {@link ProducerBatch#doneFuture}. */
   public List<ProducerBatch> incompleteBatches() {
-    return new ArrayList<>(incomplete);
+    return incomplete.snapshot();
   }
 
   public boolean hasIncomplete() {
@@ -737,6 +803,11 @@ public final class RecordAccumulator {
       deallocate(b);
     }
     return aborted;
+  }
+
+  /** Batch objects waiting for reuse (for tests). */
+  int pooledBatches() {
+    return batchPool.pooledCount();
   }
 
   /** Per-record slot sets waiting for reuse (for tests). */

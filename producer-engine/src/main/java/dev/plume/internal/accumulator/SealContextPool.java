@@ -31,13 +31,13 @@ final class SealContextPool implements BatchSealing {
    * only does network work (kafka-clients compresses on appending threads too, record by record).
    */
   @Override
-  public void batchFilled(ProducerBatch batch) {
+  public void batchFilled(ProducerBatch batch, int generation) {
     CompressionContext context = tryAcquire();
     if (context == null) {
       return;
     }
     try {
-      batch.trySealEarly(context);
+      batch.trySealEarly(context, generation);
     } finally {
       release(context);
     }

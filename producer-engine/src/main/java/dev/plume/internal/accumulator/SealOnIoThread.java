@@ -4,7 +4,7 @@ package dev.plume.internal.accumulator;
 final class SealOnIoThread implements BatchSealing {
 
   @Override
-  public void batchFilled(ProducerBatch batch) {
+  public void batchFilled(ProducerBatch batch, int generation) {
     // The sender seals the batch when it drains it.
   }
 

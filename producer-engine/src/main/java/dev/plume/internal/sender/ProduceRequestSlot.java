@@ -31,23 +31,38 @@ final class ProduceRequestSlot
     void onProduceResponse(ClientResponse<ProduceResults> response, ProduceRequestSlot slot);
   }
 
+  /**
+   * What the sender does once an acks=0 request was written (or failed to be): the broker sends no
+   * response, so this is the request's only outcome. The slot's batches are valid during the call.
+   */
+  interface WrittenHandler {
+    void onProduceWritten(ClientResponse<Void> response, ProduceRequestSlot slot);
+  }
+
   /** Batches of one request by topic (stable: a topic's batches keep their drain order). */
   private static final Comparator<ProducerBatch> BY_TOPIC =
       (a, b) -> a.topicPartition().topic().compareTo(b.topicPartition().topic());
 
   private final Pool pool;
   private final ResponseHandler handler;
+  private final WrittenHandler writtenHandler;
+  private final OneWayCompletion oneWayCompletion = new OneWayCompletion();
   private final ProduceRequestBody body = new ProduceRequestBody();
   private ProducerBatch[] batches = new ProducerBatch[8];
+  // The generation of each batch when the request was filled: a batch completed and pooled
+  // meanwhile (so possibly serving other records now) must not be handled as this request's.
+  private int[] generations = new int[8];
   private ByteBuffer[] sealed = new ByteBuffer[8];
   private int count;
   private final ProduceResults results = new ProduceResults(this);
   private ClientRequest<ProduceResults> request; // the last one built, reused when it fits
+  private ClientRequest<Void> oneWayRequest; // the same for acks=0
   private boolean inUse;
 
-  private ProduceRequestSlot(Pool pool, ResponseHandler handler) {
+  private ProduceRequestSlot(Pool pool, ResponseHandler handler, WrittenHandler writtenHandler) {
     this.pool = pool;
     this.handler = handler;
+    this.writtenHandler = writtenHandler;
   }
 
   /** Takes the drained batches, grouped by topic for the encoding. */
@@ -56,6 +71,7 @@ final class ProduceRequestSlot
     if (batches.length < n) {
       batches = new ProducerBatch[Math.max(n, 2 * batches.length)];
       sealed = new ByteBuffer[batches.length];
+      generations = new int[batches.length];
     }
     for (int i = 0; i < n; i++) {
       batches[i] = drained.get(i);
@@ -64,14 +80,27 @@ final class ProduceRequestSlot
     if (n > 1) {
       Arrays.sort(batches, 0, n, BY_TOPIC); // stable; no allocation for a few elements
     }
+    for (int i = 0; i < n; i++) {
+      generations[i] = batches[i].generation();
+    }
   }
 
   int count() {
     return count;
   }
 
+  /**
+   * The request's batch {@code i}, which must still be the generation the request was filled with:
+   * a batch is pooled only once done, so finding it reused means someone released it while this
+   * request still had it (a bug to fail on, not to send or complete someone else's records).
+   */
   ProducerBatch batch(int i) {
-    return batches[i];
+    ProducerBatch b = batches[i];
+    if (b.generation() != generations[i]) {
+      throw new IllegalStateException(
+          "Batch " + i + " of a Produce request was reused while the request still held it");
+    }
+    return b;
   }
 
   void sealed(int i, ByteBuffer buffer) {
@@ -99,6 +128,32 @@ final class ProduceRequestSlot
     return r;
   }
 
+  /**
+   * The network request for this slot's body with acks=0 (no response: it completes once written),
+   * built only when it changed, like {@link #request}.
+   */
+  ClientRequest<Void> oneWayRequest(Node node, short minVersion, short maxVersion) {
+    ClientRequest<Void> r = oneWayRequest;
+    if (r == null
+        || !r.destination().equals(node)
+        || r.minVersion() != minVersion
+        || r.maxVersion() != maxVersion) {
+      r =
+          new ClientRequest<>(
+              node,
+              ApiKey.PRODUCE,
+              minVersion,
+              maxVersion,
+              body,
+              false,
+              null,
+              -1,
+              oneWayCompletion);
+      oneWayRequest = r;
+    }
+    return r;
+  }
+
   /** Reads the response into this slot's results (the network's parser for its request). */
   @Override
   public ProduceResults read(ProtocolReader reader, short version) {
@@ -122,6 +177,26 @@ final class ProduceRequestSlot
     }
   }
 
+  /**
+   * The completion of an acks=0 request: a handler object of the slot's own (not one lambda per
+   * request) that keeps no response, so the network hands it its reused response object.
+   */
+  private final class OneWayCompletion implements RequestCompletionHandler<Void> {
+    @Override
+    public void onComplete(ClientResponse<Void> response) {
+      try {
+        writtenHandler.onProduceWritten(response, ProduceRequestSlot.this);
+      } finally {
+        release();
+      }
+    }
+
+    @Override
+    public boolean keepsResponse() {
+      return false;
+    }
+  }
+
   /** Back to the pool, holding no batch or buffer; a second call does nothing. */
   void release() {
     if (!inUse) {
@@ -142,17 +217,19 @@ final class ProduceRequestSlot
   static final class Pool {
     private final ArrayDeque<ProduceRequestSlot> free = new ArrayDeque<>();
     private final ResponseHandler handler;
+    private final WrittenHandler writtenHandler;
     private final int maxFree;
 
-    Pool(ResponseHandler handler, int maxFree) {
+    Pool(ResponseHandler handler, WrittenHandler writtenHandler, int maxFree) {
       this.handler = handler;
+      this.writtenHandler = writtenHandler;
       this.maxFree = maxFree;
     }
 
     ProduceRequestSlot acquire() {
       ProduceRequestSlot slot = free.pollFirst();
       if (slot == null) {
-        slot = new ProduceRequestSlot(this, handler);
+        slot = new ProduceRequestSlot(this, handler, writtenHandler);
       }
       slot.inUse = true;
       return slot;

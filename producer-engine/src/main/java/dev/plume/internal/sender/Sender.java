@@ -8,7 +8,6 @@ import dev.plume.internal.compression.CompressionContext;
 import dev.plume.internal.metadata.ClusterSnapshot;
 import dev.plume.internal.metadata.MetadataUpdater;
 import dev.plume.internal.metadata.ProducerMetadata;
-import dev.plume.internal.network.ClientRequest;
 import dev.plume.internal.network.ClientResponse;
 import dev.plume.internal.network.NetworkClient;
 import dev.plume.internal.network.Node;
@@ -83,7 +82,8 @@ public final class Sender implements Runnable {
   private static final int MAX_FREE_REQUEST_SLOTS = 64;
 
   private final ProduceRequestSlot.Pool requestSlots =
-      new ProduceRequestSlot.Pool(this::onProduceResponse, MAX_FREE_REQUEST_SLOTS);
+      new ProduceRequestSlot.Pool(
+          this::onProduceResponse, this::completeWritten, MAX_FREE_REQUEST_SLOTS);
 
   public Sender(SenderConfig config, SenderCollaborators parts) {
     this.config = config;
@@ -416,12 +416,8 @@ public final class Sender implements Runnable {
         slot.body(producerIds.transactionalId(), config.acks(), config.requestTimeoutMs());
     short maxVersion = (short) Math.min(MAX_PRODUCE_VERSION, transactions.maxProduceVersion());
     if (config.acks() == 0) {
-      // Not pooled: acks=0 requests are rare, and their handler is one lambda per request.
-      client.send(
-          ClientRequest.oneWay(
-                  node, ApiKey.PRODUCE, body, response -> onProduceWritten(response, slot))
-              .withVersions(ApiKey.PRODUCE.minVersion(), maxVersion),
-          nowMs);
+      // Reused like the acks=1/all request: completes (through the slot) once written.
+      client.send(slot.oneWayRequest(node, ApiKey.PRODUCE.minVersion(), maxVersion), nowMs);
     } else {
       client.send(slot.request(node, ApiKey.PRODUCE.minVersion(), maxVersion), nowMs);
     }
@@ -434,14 +430,9 @@ public final class Sender implements Runnable {
     stats.produceRequests.increment();
   }
 
-  private void onProduceWritten(ClientResponse<Void> response, ProduceRequestSlot slot) {
-    try {
-      completeWritten(response, slot);
-    } finally {
-      slot.release();
-    }
-  }
-
+  /**
+   * An acks=0 request was written (or not): its batches' only outcome. The slot releases itself.
+   */
   private void completeWritten(ClientResponse<Void> response, ProduceRequestSlot slot) {
     long nowMs = response.receivedTimeMs();
     for (int i = 0; i < slot.count(); i++) {
@@ -562,7 +553,8 @@ public final class Sender implements Runnable {
       stats.topic(batch.topicPartition().topic()).recordsSent.add(batch.recordCount());
       batch.complete(baseOffset, logAppendTimeMs);
     }
-    accumulator.deallocate(batch);
+    // The batch's end: it may be reused at once, so nothing here touches it afterwards.
+    accumulator.release(batch);
   }
 
   private void failBatch(ProducerBatch batch, RuntimeException error, boolean mayHaveBeenWritten) {
@@ -575,7 +567,7 @@ public final class Sender implements Runnable {
       deliveryLog.failed(batch.topicPartition(), batch.recordCount(), error, clock.nowMs());
       batch.completeExceptionally(error);
     }
-    accumulator.deallocate(batch);
+    accumulator.release(batch); // as in completeBatch: the last use of the batch
   }
 
   /**

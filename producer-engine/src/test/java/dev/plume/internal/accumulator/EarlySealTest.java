@@ -160,6 +160,39 @@ class EarlySealTest {
   }
 
   @Test
+  void anAppendingThreadLateWithItsEarlySealLeavesTheBatchsNextUseAlone() {
+    RecordAccumulator acc = accumulator(CompressionType.LZ4, null);
+    fillFirstBatch(acc);
+    ProducerBatch first = acc.drain(cluster(), N1, 1_000_000, b -> true, 1_000).get(0);
+    int filledGeneration = first.generation(); // what the appending thread saw under the lock
+    first.sealed(senderContext, -1, (short) -1, -1);
+    first.complete(0, -1);
+    acc.release(first);
+    // The second batch was already open behind the first: drain it, then let a new one reuse the
+    // pooled object.
+    acc.drain(cluster(), N1, 1_000_000, b -> true, 1_000).get(0);
+    acc.append(
+        TOPIC,
+        0,
+        1_000,
+        null,
+        "next abc".getBytes(StandardCharsets.UTF_8),
+        new Header[0],
+        new CompletableFuture<>(),
+        null,
+        0,
+        1_000,
+        cluster());
+    ProducerBatch reused = acc.drain(cluster(), N1, 1_000_000, b -> true, 1_000).get(0);
+    assertThat(reused).isSameAs(first);
+
+    // The appending thread that filled the first use only now gets a context: too late.
+    assertThat(reused.trySealEarly(new CompressionContext(LEVELS), filledGeneration)).isFalse();
+    assertThat(reused.isSealed()).isFalse();
+    assertThat(values(reused.sealed(senderContext, -1, (short) -1, -1))).containsExactly("next");
+  }
+
+  @Test
   void contextPoolLendsAtMostItsBoundAndClosesWhatComesBackAfterClose() {
     SealContextPool pool = new SealContextPool(contexts, 2);
     CompressionContext a = pool.tryAcquire();

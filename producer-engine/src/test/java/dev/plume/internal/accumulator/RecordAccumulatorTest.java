@@ -143,6 +143,114 @@ class RecordAccumulatorTest {
   }
 
   @Test
+  void aReleasedBatchServesTheNextBatchAsANewGenerationWithoutMixingRecords() {
+    RecordAccumulator acc = accumulator(0);
+    CompletableFuture<RecordMetadata> a = new CompletableFuture<>();
+    append(acc, 0, "a", a);
+    ProducerBatch first = acc.drain(cluster(), N1, 1_000_000, x -> true, nowMs).get(0);
+    assertThat(values(first)).containsExactly("a");
+    int generation = first.generation();
+    first.complete(40, -1);
+    acc.release(first);
+    assertThat(acc.pooledBatches()).isEqualTo(1);
+    assertThat(acc.hasIncomplete()).isFalse();
+    assertThat(pool.availableBytes()).isEqualTo(pool.totalMemoryBytes());
+
+    // Another partition's records: the same object, one generation on, nothing of the old use.
+    CompletableFuture<RecordMetadata> b = new CompletableFuture<>();
+    append(acc, 1, "b", b);
+    assertThat(acc.pooledBatches()).isZero();
+    ProducerBatch second = acc.drain(cluster(), N1, 1_000_000, x -> true, nowMs).get(0);
+    assertThat(second).isSameAs(first);
+    assertThat(second.generation()).isEqualTo(generation + 1);
+    assertThat(second.topicPartition()).isEqualTo(TP1);
+    assertThat(second.recordCount()).isEqualTo(1);
+    assertThat(second.attempts()).isZero();
+    assertThat(second.hasSequence()).isFalse();
+    assertThat(second.isDone()).isFalse();
+    assertThat(second.doneFuture()).isNotDone();
+    assertThat(values(second)).containsExactly("b");
+    second.complete(7, -1);
+
+    assertThat(a.join().offset()).isEqualTo(40);
+    assertThat(b.join().partition()).isEqualTo(1);
+    assertThat(b.join().offset()).isEqualTo(7);
+  }
+
+  @Test
+  void aBatchInThePoolRejectsEveryUse() {
+    RecordAccumulator acc = accumulator(0);
+    append(acc, 0, "a");
+    ProducerBatch batch = acc.drain(cluster(), N1, 1_000_000, x -> true, nowMs).get(0);
+    batch.sealed(CONTEXT, -1, (short) -1, -1);
+    batch.complete(0, -1);
+    acc.release(batch);
+    assertThat(acc.pooledBatches()).isEqualTo(1);
+
+    assertThatThrownBy(() -> batch.complete(1, -1)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> batch.completeExceptionally(new IllegalStateException("late")))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> batch.sealed(CONTEXT, -1, (short) -1, -1))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> acc.reenqueue(batch, nowMs)).isInstanceOf(IllegalStateException.class);
+    // A second release of the same use neither frees memory nor pools it twice.
+    acc.release(batch);
+    assertThat(acc.pooledBatches()).isEqualTo(1);
+    assertThat(pool.availableBytes()).isEqualTo(pool.totalMemoryBytes());
+  }
+
+  @Test
+  void onlyDrainedCompletedBatchesGoBackToThePool() {
+    RecordAccumulator acc = accumulator(0);
+    // Failed while queued: not drained (the appending thread that filled it may still hold it).
+    append(acc, 0, "queued");
+    for (ProducerBatch b : acc.abortQueued(new IllegalStateException("aborted"))) {
+      acc.release(b);
+    }
+    assertThat(acc.pooledBatches()).isZero();
+
+    // Drained but not done: released early by mistake, it must not be pooled.
+    append(acc, 0, "in flight");
+    ProducerBatch inFlight = acc.drain(cluster(), N1, 1_000_000, x -> true, nowMs).get(0);
+    assertThat(inFlight.reusable()).isFalse();
+
+    // Split: a flush may still wait on it until its pieces are done.
+    for (int i = 0; i < 12; i++) {
+      append(acc, 1, "v" + i + "-" + "p".repeat(40));
+    }
+    ProducerBatch big =
+        acc.drain(cluster(), N1, 1_000_000, x -> x.topicPartition().equals(TP1), nowMs).get(0);
+    big.sealed(CONTEXT, -1, (short) -1, -1);
+    List<ProducerBatch> pieces = acc.split(big, CONTEXT);
+    acc.release(big);
+    assertThat(acc.pooledBatches()).isZero();
+    assertThat(big.doneFuture()).isNotDone();
+    // Split pieces own buffers of their own: never pooled either.
+    for (ProducerBatch piece : pieces) {
+      piece.onDrained(nowMs);
+      piece.complete(0, -1);
+      acc.release(piece);
+    }
+    assertThat(big.doneFuture()).isDone();
+    assertThat(acc.pooledBatches()).isZero();
+  }
+
+  @Test
+  void aFlushWaiterOfABatchIsReleasedWhenItCompletesAndAFinishedBatchNeedsNoFuture() {
+    RecordAccumulator acc = accumulator(0);
+    append(acc, 0, "a");
+    ProducerBatch batch = acc.incompleteBatches().get(0);
+    CompletableFuture<Void> waiter = batch.doneFuture();
+    assertThat(batch.doneFuture()).isSameAs(waiter);
+    assertThat(waiter).isNotDone();
+    acc.drain(cluster(), N1, 1_000_000, x -> true, nowMs);
+    batch.complete(0, -1);
+    assertThat(waiter).isDone();
+    acc.release(batch);
+    assertThat(batch.doneFuture()).isDone();
+  }
+
+  @Test
   void aBatchFailedWhileStillQueuedKeepsItsSlots() {
     RecordAccumulator acc = accumulator(0);
     CompletableFuture<RecordMetadata> a = new CompletableFuture<>();
@@ -524,6 +632,39 @@ class RecordAccumulatorTest {
     assertThat(callbackOrder).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
     assertThat(acc.hasIncomplete()).isFalse();
     assertThat(pool.availableBytes()).isEqualTo(pool.totalMemoryBytes());
+  }
+
+  @Test
+  void piecesOfALaterSplitBatchQueueBehindThePiecesOfAnEarlierOne() {
+    RecordAccumulator acc = accumulator(0);
+    List<ProducerBatch> sent = new ArrayList<>();
+    for (int b = 0; b < 2; b++) {
+      for (int i = 0; i < 12; i++) {
+        append(acc, 0, "b" + b + "-v" + i + "-" + "p".repeat(40));
+      }
+      ProducerBatch batch = acc.drain(cluster(), N1, 1_000_000, x -> true, nowMs).get(0);
+      batch.sealed(CONTEXT, 7, (short) 2, 12 * b); // sequences 0-11, then 12-23
+      sent.add(batch);
+    }
+    append(acc, 0, "new"); // a batch without a sequence yet, queued meanwhile
+    // Both requests come back as too large, the earlier one first: each batch is split in turn.
+    List<ProducerBatch> expectedOrder = new ArrayList<>();
+    for (ProducerBatch batch : sent) {
+      List<ProducerBatch> pieces = acc.split(batch, CONTEXT);
+      acc.deallocate(batch);
+      acc.reenqueueSplit(pieces);
+      expectedOrder.addAll(pieces);
+    }
+    List<ProducerBatch> drainedOrder = new ArrayList<>();
+    for (int i = 0; i < expectedOrder.size() + 1; i++) {
+      drainedOrder.addAll(acc.drain(cluster(), N1, 1, x -> true, nowMs));
+    }
+    assertThat(drainedOrder.subList(0, expectedOrder.size()))
+        .containsExactlyElementsOf(expectedOrder);
+    assertThat(drainedOrder.get(expectedOrder.size()).hasSequence()).isFalse();
+    assertThat(drainedOrder)
+        .extracting(ProducerBatch::baseSequence)
+        .isSortedAccordingTo((x, y) -> x < 0 ? 1 : y < 0 ? -1 : Integer.compare(x, y));
   }
 
   @Test

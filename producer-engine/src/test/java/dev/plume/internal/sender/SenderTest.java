@@ -570,6 +570,29 @@ class SenderTest {
   }
 
   @Test
+  void acksZeroReusesItsRequestAndHandlerAcrossRequests() {
+    SenderFixture.Options o = new SenderFixture.Options();
+    o.idempotent = false;
+    o.acks = 0;
+    SenderFixture f = new SenderFixture(o).startUp();
+    CompletableFuture<RecordMetadata> a = f.append(TP0, "a");
+    f.runOnce();
+    f.runOnce();
+    CompletableFuture<RecordMetadata> b = f.append(TP0, "b");
+    f.runOnce();
+    f.runOnce();
+    assertThat(a.join().offset()).isEqualTo(-1);
+    assertThat(b.join().offset()).isEqualTo(-1);
+    List<SentRequest> produces = f.client.sentRequests(ApiKey.PRODUCE);
+    assertThat(produces).hasSize(2);
+    // The slot of the first request went back to the pool and carried the second one: the same
+    // network request, whose handler lets the client reuse its response object.
+    assertThat(produces.get(1).request()).isSameAs(produces.get(0).request());
+    assertThat(produces.get(0).request().expectResponse()).isFalse();
+    assertThat(produces.get(0).request().handler().keepsResponse()).isFalse();
+  }
+
+  @Test
   void requestTimeoutIsRetried() {
     SenderFixture f = new SenderFixture().startUp();
     CompletableFuture<RecordMetadata> a = f.append(TP0, "a");
