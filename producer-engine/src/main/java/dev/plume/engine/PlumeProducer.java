@@ -561,10 +561,16 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
       return APPEND_ABORTED_FOR_NEW_BATCH;
     }
     // Wake the I/O thread only when this append changed when it must act (a batch filled, or a
-    // new batch lingers until before its next deadline), never per append: a selector wake-up is
-    // a system call and a whole round of the I/O thread.
-    sender.batchReadyAt(accumulator.readyAtMs(result, nowMs));
-    return RecordAccumulator.partitionOf(result);
+    // new batch lingers until before its next deadline), never per append, and not while the
+    // batch's leader is at its in-flight limit: a selector wake-up is a system call and a whole
+    // round of the I/O thread.
+    int appended = RecordAccumulator.partitionOf(result);
+    long readyAtMs = accumulator.readyAtMs(result, nowMs);
+    if (readyAtMs != Long.MAX_VALUE) { // once per batch: the leader lookup is off the record path
+      Node leader = cluster.leaderFor(topic, appended);
+      sender.batchReadyAt(readyAtMs, leader == null ? -1 : leader.id());
+    }
+    return appended;
   }
 
   // ------------------------------------------------------------ pre-serialized records
