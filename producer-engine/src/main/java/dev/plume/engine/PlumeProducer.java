@@ -10,6 +10,7 @@ import dev.plume.internal.compression.CompressionLevels;
 import dev.plume.internal.compression.CompressionType;
 import dev.plume.internal.memory.BufferPool;
 import dev.plume.internal.metadata.ClusterSnapshot;
+import dev.plume.internal.metadata.PartitionCountCache;
 import dev.plume.internal.metadata.ProducerMetadata;
 import dev.plume.internal.network.NetworkClient;
 import dev.plume.internal.network.NetworkConfig;
@@ -91,6 +92,8 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
   private final BufferPool pool;
   private final RecordAccumulator accumulator;
   private final ProducerMetadata metadata;
+  // The send path's partition count lookup: no map probe per record in steady state.
+  private final PartitionCountCache partitionCounts = new PartitionCountCache();
   private final NetworkClient client;
   private final SenderStats senderStats = new SenderStats();
   private final RateWindow rates;
@@ -442,18 +445,18 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
     if (jmx != null) {
       jmx.maybeSync(startMs);
     }
-    // The topic's partition count is looked up once per send (a map probe with a string compare)
-    // and handed down, rather than asked again by each step.
+    // The topic's partition count is looked up once per send (from the cache of the latest send's
+    // topic, so usually without a map probe) and handed down, rather than asked again by each step.
     metadata.touch(topic, startMs);
     ClusterSnapshot cluster = metadata.snapshot();
-    int partitionCount = cluster.partitionCountForTopic(topic);
+    int partitionCount = partitionCounts.partitionCount(cluster, topic);
     // One clock read per send when the topic is known, as the appends it times are
     // milliseconds apart at most.
     long nowMs = startMs;
     long remainingBlockMs = config.maxBlockMs();
     if (partitionCount <= 0) {
       cluster = awaitUnknownTopic(topic, startMs, config.maxBlockMs());
-      partitionCount = cluster.partitionCountForTopic(topic);
+      partitionCount = partitionCounts.partitionCount(cluster, topic);
       nowMs = clock.nowMs();
       remainingBlockMs = Math.max(0, config.maxBlockMs() - (nowMs - startMs));
     }
@@ -482,7 +485,7 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
   private ClusterSnapshot topicMetadata(String topic, long nowMs, long maxBlockMs) {
     metadata.touch(topic, nowMs);
     ClusterSnapshot cluster = metadata.snapshot();
-    if (cluster.partitionCountForTopic(topic) <= 0) {
+    if (partitionCounts.partitionCount(cluster, topic) <= 0) {
       cluster = awaitUnknownTopic(topic, nowMs, maxBlockMs);
     }
     return cluster;
@@ -561,10 +564,16 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
       return APPEND_ABORTED_FOR_NEW_BATCH;
     }
     // Wake the I/O thread only when this append changed when it must act (a batch filled, or a
-    // new batch lingers until before its next deadline), never per append: a selector wake-up is
-    // a system call and a whole round of the I/O thread.
-    sender.batchReadyAt(accumulator.readyAtMs(result, nowMs));
-    return RecordAccumulator.partitionOf(result);
+    // new batch lingers until before its next deadline), never per append, and not while the
+    // batch's leader is at its in-flight limit: a selector wake-up is a system call and a whole
+    // round of the I/O thread.
+    int appended = RecordAccumulator.partitionOf(result);
+    long readyAtMs = accumulator.readyAtMs(result, nowMs);
+    if (readyAtMs != Long.MAX_VALUE) { // once per batch: the leader lookup is off the record path
+      Node leader = cluster.leaderFor(topic, appended);
+      sender.batchReadyAt(readyAtMs, leader == null ? -1 : leader.id());
+    }
+    return appended;
   }
 
   // ------------------------------------------------------------ pre-serialized records
@@ -661,7 +670,7 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
         maxBlockMs,
         nowMs,
         snapshot,
-        snapshot.partitionCountForTopic(topic),
+        partitionCounts.partitionCount(snapshot, topic),
         abortOnNewBatch);
   }
 

@@ -28,6 +28,7 @@ public final class ClusterSnapshot implements ClusterMetadata {
   private final Map<Integer, List<TopicPartition>> partitionsByLeader;
   private final Map<String, List<PartitionInfo>> partitionInfos;
   private final Map<String, List<PartitionInfo>> availablePartitionInfos;
+  private final Map<String, TopicCount> topicCounts;
 
   ClusterSnapshot(
       String clusterId,
@@ -43,7 +44,9 @@ public final class ClusterSnapshot implements ClusterMetadata {
     Map<Integer, List<TopicPartition>> byLeader = new HashMap<>();
     Map<String, List<PartitionInfo>> infos = new HashMap<>();
     Map<String, List<PartitionInfo>> available = new HashMap<>();
+    Map<String, TopicCount> counts = new HashMap<>();
     for (Map.Entry<String, PartitionState[]> e : topics.entrySet()) {
+      counts.put(e.getKey(), new TopicCount(this, e.getKey(), e.getValue().length));
       List<PartitionInfo> all = new ArrayList<>(e.getValue().length);
       List<PartitionInfo> withLeader = new ArrayList<>(e.getValue().length);
       for (PartitionState p : e.getValue()) {
@@ -65,6 +68,38 @@ public final class ClusterSnapshot implements ClusterMetadata {
     this.partitionsByLeader = Map.copyOf(byLeader);
     this.partitionInfos = Map.copyOf(infos);
     this.availablePartitionInfos = Map.copyOf(available);
+    this.topicCounts = Map.copyOf(counts);
+  }
+
+  /**
+   * A topic's partition count as this snapshot knows it, made once per snapshot so that senders can
+   * keep the latest one and compare it by identity ({@link PartitionCountCache}) instead of probing
+   * the map per record.
+   */
+  public static final class TopicCount {
+    private final ClusterSnapshot snapshot;
+    private final String topic;
+    private final int partitionCount;
+
+    TopicCount(ClusterSnapshot snapshot, String topic, int partitionCount) {
+      this.snapshot = snapshot;
+      this.topic = topic;
+      this.partitionCount = partitionCount;
+    }
+
+    /** Whether this is {@code topic}'s count in {@code cluster}. */
+    boolean isFor(ClusterSnapshot cluster, String topic) {
+      return snapshot == cluster && this.topic.equals(topic);
+    }
+
+    int partitionCount() {
+      return partitionCount;
+    }
+  }
+
+  /** The topic's partition count with the snapshot it belongs to, or null when unknown. */
+  TopicCount topicCount(String topic) {
+    return topicCounts.get(topic);
   }
 
   public static ClusterSnapshot empty() {

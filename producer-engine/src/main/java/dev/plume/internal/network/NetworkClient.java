@@ -123,6 +123,17 @@ public interface NetworkClient extends AutoCloseable {
   int inFlightRequestCount(int nodeId);
 
   /**
+   * Whether {@code nodeId}'s connection holds as many requests awaiting a response as it may
+   * (max.in.flight.requests.per.connection), so it takes no request before one of them completes.
+   * That completion (a response, a disconnect, or the request timeout, which bounds the poll) ends
+   * a {@link #poll} by itself, with no {@link #wakeup}. I/O thread only. Implementations that
+   * cannot tell answer false: the caller then never counts on that.
+   */
+  default boolean atInFlightLimit(int nodeId) {
+    return false;
+  }
+
+  /**
    * The candidate with the fewest requests in flight, preferring ready or connected nodes, then
    * nodes with no connection that may connect now; nodes in reconnect backoff are skipped. Null if
    * every candidate is backing off. Does not start a connection.

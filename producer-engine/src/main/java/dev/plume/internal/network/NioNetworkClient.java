@@ -852,6 +852,13 @@ public final class NioNetworkClient implements NetworkClient {
     return state == null || state.connection() == null ? 0 : publicInFlight(state.connection());
   }
 
+  @Override
+  public boolean atInFlightLimit(int nodeId) {
+    NodeState state = nodes.get(nodeId);
+    Connection c = state == null ? null : state.connection();
+    return c != null && c.isReady() && c.inFlightCount() >= config.maxInFlightPerConnection();
+  }
+
   private static int publicInFlight(Connection c) {
     return c.isReady() ? c.inFlightCount() : 0;
   }

@@ -61,6 +61,8 @@ public final class Sender implements Runnable {
   private final MetadataUpdater metadataUpdater;
   private final DeliveryLog deliveryLog;
   private final WakeupGate wakeups;
+  private final BusyLeaders busyLeaders = new BusyLeaders();
+  private final java.util.function.IntPredicate atInFlightLimit;
 
   private volatile boolean running = true;
   private volatile boolean forceClose;
@@ -104,6 +106,7 @@ public final class Sender implements Runnable {
             config.clientId(), config.retryBackoffMs(), client, metadata, new MetadataListener());
     this.deliveryLog = new DeliveryLog(config.clientId());
     this.wakeups = new WakeupGate(client::wakeup, stats);
+    this.atInFlightLimit = client::atInFlightLimit;
   }
 
   @Override
@@ -158,6 +161,9 @@ public final class Sender implements Runnable {
   /** One round of work; tests drive this directly with a manual clock and a fake network. */
   public void runOnce() {
     wakeups.awake(); // before the accumulator is scanned
+    // Also before the scan: a leader that got a response has room again, so appenders must wake
+    // this thread for its batches from now on (see BusyLeaders for why none is stranded).
+    busyLeaders.clearIdle(atInFlightLimit);
     stats.rounds.increment();
     long nowMs = clock.nowMs();
     long pollTimeoutMs = MAX_POLL_MS;
@@ -305,6 +311,7 @@ public final class Sender implements Runnable {
         if (maybeFailQueuedForRefusedNode(node, cluster, nowMs)) {
           continue;
         }
+        maybeMarkBusy(node);
         // 0 here means connected but busy (max in flight, or a request still being written):
         // a response or write completion ends the poll, so waiting 0 ms would only spin.
         long delay = client.connectionDelayMs(node, nowMs);
@@ -316,10 +323,21 @@ public final class Sender implements Runnable {
       accumulator.drainInto(cluster, node, config.maxRequestSizeBytes(), mayDrain, nowMs, drained);
       if (!drained.isEmpty()) {
         sendProduce(node, drained, nowMs);
+        maybeMarkBusy(node);
       }
       drained.clear(); // holds no batch between rounds
     }
     return timeoutMs;
+  }
+
+  /**
+   * Tells appenders that the node takes no request before one of its own completes, which ends this
+   * thread's poll by itself: batches filled for it meanwhile need no wake-up.
+   */
+  private void maybeMarkBusy(Node node) {
+    if (client.atInFlightLimit(node.id())) {
+      busyLeaders.mark(node.id());
+    }
   }
 
   /**
@@ -675,10 +693,20 @@ public final class Sender implements Runnable {
 
   /**
    * Any thread, after an append: a batch becomes sendable at {@code readyAtMs} ({@link
-   * RecordAccumulator#readyAtMs}, {@link Long#MAX_VALUE} when the append changed nothing). Wakes
-   * the I/O thread only if it would otherwise sleep past that.
+   * RecordAccumulator#readyAtMs}, {@link Long#MAX_VALUE} when the append changed nothing), and its
+   * partition is led by {@code leaderId} (-1 when unknown) in the appender's metadata. Wakes the
+   * I/O thread only if it would otherwise sleep past that, and never while that leader is at its
+   * in-flight limit: the batch cannot go before one of the leader's requests completes, and that
+   * completion starts a round of the I/O thread by itself ({@link BusyLeaders}).
    */
-  public void batchReadyAt(long readyAtMs) {
+  public void batchReadyAt(long readyAtMs, int leaderId) {
+    if (readyAtMs == Long.MAX_VALUE) {
+      return; // an append to an open batch: the common case, nothing to do
+    }
+    if (leaderId >= 0 && busyLeaders.isAtLimit(leaderId)) {
+      stats.wakeupsSkipped.increment();
+      return;
+    }
     wakeups.batchReadyAt(readyAtMs);
   }
 

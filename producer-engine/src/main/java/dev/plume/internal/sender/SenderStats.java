@@ -31,6 +31,8 @@ public final class SenderStats {
   // The I/O thread's duty cycle: rounds run, and wake-ups asked of it by other threads.
   final LongAdder rounds = new LongAdder();
   final LongAdder wakeups = new LongAdder();
+  // Batches announced for a leader at its in-flight limit: no wake-up was asked for them.
+  final LongAdder wakeupsSkipped = new LongAdder();
 
   /** Per-topic counters, created on a topic's first batch (not per record). */
   public static final class TopicCounters {
@@ -80,6 +82,14 @@ public final class SenderStats {
   /** Times another thread woke the I/O thread (a new or full batch, flush, close, metadata). */
   public long wakeups() {
     return wakeups.sum();
+  }
+
+  /**
+   * Batches that became sendable while their leader was at its in-flight limit, for which no
+   * wake-up was asked (the leader's next response ends the I/O thread's poll anyway).
+   */
+  public long wakeupsSkipped() {
+    return wakeupsSkipped.sum();
   }
 
   public long throttleTimeMsTotal() {

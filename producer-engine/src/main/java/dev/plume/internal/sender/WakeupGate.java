@@ -18,6 +18,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * sees the other: either the I/O thread reads the note, or the appender reads the deadline and
  * wakes it. Whoever moves the deadline to "awake" by compare-and-set issues the one wake-up, so
  * many appenders finding the same sleeping thread wake it once.
+ *
+ * <p>Before this gate, the sender leaves out batches whose leader is at its in-flight limit ({@link
+ * BusyLeaders}, which makes the same argument for its own flag): their leader's next completion
+ * ends the poll anyway.
  */
 final class WakeupGate {
 

@@ -91,6 +91,7 @@ public final class FakeNetworkClient implements NetworkClient {
   }
 
   private final int maxInFlight;
+  private Runnable beforeInFlightLimitCheck;
   private final Map<String, Short> finalizedFeatures = new HashMap<>();
   private final Map<ApiKey, Short> maxVersions = new EnumMap<>(ApiKey.class);
   // APIs absent here: the "broker" accepts from our minimum
@@ -593,6 +594,24 @@ public final class FakeNetworkClient implements NetworkClient {
       }
     }
     return count;
+  }
+
+  @Override
+  public synchronized boolean atInFlightLimit(int nodeId) {
+    Runnable hook = beforeInFlightLimitCheck;
+    beforeInFlightLimitCheck = null;
+    if (hook != null) {
+      hook.run();
+    }
+    return connected.contains(nodeId) && inFlightRequestCount(nodeId) >= maxInFlight;
+  }
+
+  /**
+   * Runs {@code hook} (once) at the start of the next {@link #atInFlightLimit} call, on the calling
+   * thread: lets a test put another thread's step at an exact point of a sender round.
+   */
+  public synchronized void beforeNextInFlightLimitCheck(Runnable hook) {
+    this.beforeInFlightLimitCheck = hook;
   }
 
   @Override

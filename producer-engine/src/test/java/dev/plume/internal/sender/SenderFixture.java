@@ -9,6 +9,7 @@ import dev.plume.internal.compression.CompressionContext;
 import dev.plume.internal.compression.CompressionLevels;
 import dev.plume.internal.compression.CompressionType;
 import dev.plume.internal.memory.BufferPool;
+import dev.plume.internal.metadata.ClusterSnapshot;
 import dev.plume.internal.metadata.ProducerMetadata;
 import dev.plume.internal.network.FakeNetworkClient;
 import dev.plume.internal.network.FakeNetworkClient.SentRequest;
@@ -232,6 +233,11 @@ final class SenderFixture {
    * @return the accumulator's append result
    */
   int appendAndNotify(TopicPartition tp, String value) {
+    return appendAndNotify(tp, value, metadata.snapshot());
+  }
+
+  /** As {@link #appendAndNotify(TopicPartition, String)}, with the appender's metadata given. */
+  int appendAndNotify(TopicPartition tp, String value, ClusterSnapshot snapshot) {
     long nowMs = clock.nowMs();
     int result =
         accumulator.append(
@@ -245,8 +251,9 @@ final class SenderFixture {
             null,
             0,
             nowMs,
-            metadata.snapshot());
-    sender.batchReadyAt(accumulator.readyAtMs(result, nowMs));
+            snapshot);
+    Node leader = snapshot.leaderFor(tp.topic(), tp.partition());
+    sender.batchReadyAt(accumulator.readyAtMs(result, nowMs), leader == null ? -1 : leader.id());
     return result;
   }
 
