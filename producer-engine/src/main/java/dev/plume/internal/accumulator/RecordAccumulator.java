@@ -30,6 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.IntPredicate;
+import java.util.function.IntSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -65,6 +66,8 @@ public final class RecordAccumulator {
   private final NodeLatencyStats nodeStats;
   private final RecordSlotsPool slotsPool;
   private final BatchSealing sealing;
+  // The built-in partitioners' random draws; null: ThreadLocalRandom. Tests script it.
+  private final IntSupplier partitionRandom;
   private volatile boolean closed;
 
   /** Appending threads that may compress at once; more would only compete for the cores. */
@@ -82,8 +85,22 @@ public final class RecordAccumulator {
    */
   public RecordAccumulator(
       AccumulatorConfig config, BufferPool pool, Supplier<CompressionContext> sealContexts) {
+    this(config, pool, sealContexts, null);
+  }
+
+  /**
+   * As above; {@code partitionRandom} (may be null: {@link java.util.concurrent.ThreadLocalRandom})
+   * is every topic's sticky partitioner's random source, so tests can script which partition each
+   * stint takes.
+   */
+  RecordAccumulator(
+      AccumulatorConfig config,
+      BufferPool pool,
+      Supplier<CompressionContext> sealContexts,
+      IntSupplier partitionRandom) {
     this.config = config;
     this.pool = pool;
+    this.partitionRandom = partitionRandom;
     this.sealing =
         sealContexts == null || config.compression() == CompressionType.NONE
             ? BatchSealing.ON_IO_THREAD
@@ -781,7 +798,10 @@ public final class RecordAccumulator {
 
     TopicQueues(String topic) {
       this.topic = topic;
-      this.partitioner = new BuiltInPartitioner(topic, config.batchSizeBytes());
+      this.partitioner =
+          partitionRandom == null
+              ? new BuiltInPartitioner(topic, config.batchSizeBytes())
+              : new BuiltInPartitioner(topic, config.batchSizeBytes(), partitionRandom);
     }
 
     PartitionQueue[] queues() {
