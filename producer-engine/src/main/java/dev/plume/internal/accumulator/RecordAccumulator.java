@@ -121,9 +121,11 @@ public final class RecordAccumulator {
   public static final int NEW_BATCH = 2;
 
   /**
-   * {@link #append} result flag: this append made a batch full (or opened the next batch behind
-   * it), the first append to do so for that batch: the batch can go now, so the I/O thread must
-   * hear of it. Later appends behind it do not carry this flag (unlike {@link #BATCH_FULL}).
+   * {@link #append} result flag: this append made a queue's head batch full (or found that the
+   * record did not fit it), the first append to do so for that batch: the batch can go now, so the
+   * I/O thread must hear of it. The batch may be in another partition than the one the record went
+   * to (the sticky partitioner switched in between). Later appends do not carry this flag (unlike
+   * {@link #BATCH_FULL}).
    */
   public static final int FILLED_BATCH = 4;
 
@@ -191,6 +193,7 @@ public final class RecordAccumulator {
     appendsInProgress.incrementAndGet();
     ByteBuffer buffer = null;
     ProducerBatch filled = null; // a batch this append closed, to compress outside the lock
+    int filledFlag = 0; // FILLED_BATCH once this append closed a queue's head batch
     try {
       TopicQueues tq = appendTopic(topic);
       while (true) {
@@ -205,26 +208,37 @@ public final class RecordAccumulator {
               sticky, lockedAllBatchesFull(queue), cluster)) {
             continue;
           }
-          int result = lockedTryAppend(queue, timestampMs, key, value, headers, future, callback);
-          if (result >= 0) {
-            result = pack(chosen, result);
+          ProducerBatch last = queue.batches.peekLast();
+          int grownBytes =
+              last == null
+                  ? -1
+                  : last.lockedTryAppend(timestampMs, key, value, headers, future, callback);
+          if (grownBytes >= 0) {
+            // The stint counts what the batch grew by (see BuiltInPartitioner's class doc).
+            int result = pack(chosen, lockedAppendFlags(queue, last) | filledFlag);
             tq.partitioner.updatePartitionInfo(
-                sticky, sizeOf(key, value), cluster, lockedAllBatchesFull(queue));
+                sticky, grownBytes, cluster, lockedAllBatchesFull(queue));
             return result;
           }
           if (abortOnNewBatch) {
             return ABORTED_FOR_NEW_BATCH;
           }
-          if (buffer != null) {
-            ProducerBatch previous = queue.batches.peekLast();
-            if (previous != null && previous.lockedIsFull()) {
-              filled = previous;
+          if (last != null) {
+            // The record did not fit, so `last` is full and can go now. Announced here rather
+            // than when the next batch opens behind it: the sticky partitioner may switch first
+            // (a deferred switch is taken as soon as the last batch is full), and the record then
+            // opens its batch in another partition's queue; unannounced, this full batch would
+            // wait for its linger.ms. Only the queue's head is announced: behind a queued head the
+            // sender already has this queue in view (it is waiting for the head's leader, backoff
+            // or producer id).
+            if (queue.batches.size() == 1 && last.lockedAnnounceIfFull()) {
+              filledFlag = FILLED_BATCH;
             }
-            // The batch in front (full, since this record did not fit) can go now. Only the
-            // queue's head is announced: behind a queued head the sender already has this queue
-            // in view (it is waiting for the head's leader, backoff or producer id).
-            boolean announce =
-                previous != null && queue.batches.size() == 1 && previous.lockedAnnounceIfFull();
+            if (filled == null) {
+              filled = last;
+            }
+          }
+          if (buffer != null) {
             ProducerBatch batch =
                 new ProducerBatch(
                     queue.topicPartition,
@@ -234,22 +248,24 @@ public final class RecordAccumulator {
                     slotsPool,
                     expectedRecords(buffer.capacity(), key, value),
                     nowMs);
-            if (!batch.lockedTryAppend(timestampMs, key, value, headers, future, callback)) {
+            if (batch.lockedTryAppend(timestampMs, key, value, headers, future, callback) < 0) {
               throw new IllegalStateException(
                   "A record did not fit a buffer sized for it: " + buffer.capacity() + " bytes");
             }
             buffer = null;
             queue.batches.addLast(batch);
             incomplete.add(batch);
+            // A new batch counts whole, its header included: the stint grew by that much.
             tq.partitioner.updatePartitionInfo(
-                sticky, sizeOf(key, value), cluster, lockedAllBatchesFull(queue));
+                sticky, batch.estimatedSizeBytes(), cluster, lockedAllBatchesFull(queue));
             // A record as large as a batch, alone in its queue.
-            announce |= queue.batches.size() == 1 && batch.lockedAnnounceIfFull();
+            boolean announce = queue.batches.size() == 1 && batch.lockedAnnounceIfFull();
             return pack(
                 chosen,
                 NEW_BATCH
                     | (queue.batches.size() > 1 || batch.lockedIsFull() ? BATCH_FULL : 0)
-                    | (announce ? FILLED_BATCH : 0));
+                    | (announce ? FILLED_BATCH : 0)
+                    | filledFlag);
           }
         }
         // No room: allocate outside the lock (this may block), then try again.
@@ -331,19 +347,8 @@ public final class RecordAccumulator {
     return (key == null ? 0 : key.length) + (value == null ? 0 : value.length);
   }
 
-  /** Appends to the last batch: -1 when there is none or it is full, else the result flags. */
-  private static int lockedTryAppend(
-      PartitionQueue queue,
-      long timestampMs,
-      byte[] key,
-      byte[] value,
-      Header[] headers,
-      CompletableFuture<RecordMetadata> future,
-      Callback callback) {
-    ProducerBatch last = queue.batches.peekLast();
-    if (last == null || !last.lockedTryAppend(timestampMs, key, value, headers, future, callback)) {
-      return -1;
-    }
+  /** The result flags of an append that went into {@code last}, the queue's last batch. */
+  private static int lockedAppendFlags(PartitionQueue queue, ProducerBatch last) {
     return (queue.batches.size() > 1 || last.lockedIsFull() ? BATCH_FULL : 0)
         | (queue.batches.size() == 1 && last.lockedAnnounceIfFull() ? FILLED_BATCH : 0);
   }
