@@ -557,6 +557,12 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
             nowMs,
             cluster,
             abortOnNewBatch);
+    if (result == RecordAccumulator.ABORTED_AFTER_FILLING_BATCH) {
+      // The record may now go to another partition: the full batch it left must not wait for
+      // its linger.ms.
+      sender.batchReadyAt(nowMs);
+      return APPEND_ABORTED_FOR_NEW_BATCH;
+    }
     if (result == RecordAccumulator.ABORTED_FOR_NEW_BATCH) {
       return APPEND_ABORTED_FOR_NEW_BATCH;
     }

@@ -138,6 +138,13 @@ public final class RecordAccumulator {
   public static final int ABORTED_FOR_NEW_BATCH = -1;
 
   /**
+   * As {@link #ABORTED_FOR_NEW_BATCH}, and the record found its partition's head batch full: that
+   * batch can go now and the I/O thread must hear of it, since the caller's partitioner may send
+   * the record to another partition (see {@link #FILLED_BATCH}).
+   */
+  public static final int ABORTED_AFTER_FILLING_BATCH = -2;
+
+  /**
    * Appends a record. {@code partition} may be -1 to let the topic's sticky partitioner choose
    * among {@code cluster}'s partitions. Blocks at most {@code maxBlockMs} for buffer memory.
    *
@@ -172,10 +179,10 @@ public final class RecordAccumulator {
   }
 
   /**
-   * Like {@link #append}; with {@code abortOnNewBatch}, returns {@link #ABORTED_FOR_NEW_BATCH}
-   * instead of opening a new batch, before any memory is allocated. This is the hook of Kafka's
-   * (3.x) {@code Partitioner.onNewBatch}: a custom partitioner learns that its partition's batch is
-   * full and may pick another one for the record.
+   * Like {@link #append}; with {@code abortOnNewBatch}, returns {@link #ABORTED_FOR_NEW_BATCH} (or
+   * {@link #ABORTED_AFTER_FILLING_BATCH}) instead of opening a new batch, before any memory is
+   * allocated. This is the hook of Kafka's (3.x) {@code Partitioner.onNewBatch}: a custom
+   * partitioner learns that its partition's batch is full and may pick another one for the record.
    */
   public int append(
       String topic,
@@ -220,23 +227,21 @@ public final class RecordAccumulator {
                 sticky, grownBytes, cluster, lockedAllBatchesFull(queue));
             return result;
           }
-          if (abortOnNewBatch) {
-            return ABORTED_FOR_NEW_BATCH;
+          // The record did not fit, so `last` is full and can go now. Announced here rather than
+          // when the next batch opens behind it: the sticky partitioner may switch first (a
+          // deferred switch is taken as soon as the last batch is full), or the caller's
+          // partitioner when aborting, and the record then opens its batch in another partition's
+          // queue; unannounced, this full batch would wait for its linger.ms. Only the queue's head
+          // is announced: behind a queued head the sender already has this queue in view (it is
+          // waiting for the head's leader, backoff or producer id).
+          if (last != null && queue.batches.size() == 1 && last.lockedAnnounceIfFull()) {
+            filledFlag = FILLED_BATCH;
           }
-          if (last != null) {
-            // The record did not fit, so `last` is full and can go now. Announced here rather
-            // than when the next batch opens behind it: the sticky partitioner may switch first
-            // (a deferred switch is taken as soon as the last batch is full), and the record then
-            // opens its batch in another partition's queue; unannounced, this full batch would
-            // wait for its linger.ms. Only the queue's head is announced: behind a queued head the
-            // sender already has this queue in view (it is waiting for the head's leader, backoff
-            // or producer id).
-            if (queue.batches.size() == 1 && last.lockedAnnounceIfFull()) {
-              filledFlag = FILLED_BATCH;
-            }
-            if (filled == null) {
-              filled = last;
-            }
+          if (abortOnNewBatch) {
+            return filledFlag != 0 ? ABORTED_AFTER_FILLING_BATCH : ABORTED_FOR_NEW_BATCH;
+          }
+          if (last != null && filled == null) {
+            filled = last;
           }
           if (buffer != null) {
             ProducerBatch batch =

@@ -631,6 +631,37 @@ class RecordAccumulatorTest {
   }
 
   @Test
+  void anAppendAbortedForANewBatchAnnouncesTheFullBatchItLeft() {
+    RecordAccumulator acc = accumulator(5);
+    assertThat(appendAborting(acc)).isEqualTo(RecordAccumulator.ABORTED_FOR_NEW_BATCH);
+    for (int i = 0; i < 8; i++) { // 8 records of 109 bytes: the 1024-byte batch has no room left
+      append(acc, 0, "v".repeat(100));
+    }
+    // The caller's partitioner may now send the record elsewhere: the batch must go without
+    // waiting for linger.ms, so the first abort says so; the next one has nothing new to tell.
+    assertThat(appendAborting(acc)).isEqualTo(RecordAccumulator.ABORTED_AFTER_FILLING_BATCH);
+    assertThat(appendAborting(acc)).isEqualTo(RecordAccumulator.ABORTED_FOR_NEW_BATCH);
+    assertThat(acc.queuedBatches(TP0)).isEqualTo(1);
+    assertThat(acc.ready(cluster(), nowMs).readyNodes()).containsExactly(N1);
+  }
+
+  private int appendAborting(RecordAccumulator acc) {
+    return acc.append(
+        TOPIC,
+        0,
+        nowMs,
+        null,
+        bytes("v".repeat(100)),
+        new Header[0],
+        new CompletableFuture<>(),
+        null,
+        0,
+        nowMs,
+        cluster(),
+        true);
+  }
+
+  @Test
   void abortQueuedFailsEveryFutureAndReturnsTheMemory() {
     RecordAccumulator acc = accumulator(0);
     CompletableFuture<RecordMetadata> a = new CompletableFuture<>();
