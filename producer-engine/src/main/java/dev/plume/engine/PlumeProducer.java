@@ -560,6 +560,12 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
             nowMs,
             cluster,
             abortOnNewBatch);
+    if (result == RecordAccumulator.ABORTED_AFTER_FILLING_BATCH) {
+      // The record may now go to another partition: the full batch it left must not wait for
+      // its linger.ms.
+      sender.batchReadyAt(nowMs, -1);
+      return APPEND_ABORTED_FOR_NEW_BATCH;
+    }
     if (result == RecordAccumulator.ABORTED_FOR_NEW_BATCH) {
       return APPEND_ABORTED_FOR_NEW_BATCH;
     }
@@ -570,6 +576,11 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
     int appended = RecordAccumulator.partitionOf(result);
     long readyAtMs = accumulator.readyAtMs(result, nowMs);
     if (readyAtMs != Long.MAX_VALUE) { // once per batch: the leader lookup is off the record path
+      // A batch this record filled before the sticky partitioner moved it on belongs to another
+      // partition, whose leader may differ. Skipping the wake-up for this leader then delays that
+      // batch at most to its own linger deadline (which the I/O thread already sleeps towards) or
+      // to this busy leader's next response, whichever comes first: never longer than before
+      // filled batches were announced at all.
       Node leader = cluster.leaderFor(topic, appended);
       sender.batchReadyAt(readyAtMs, leader == null ? -1 : leader.id());
     }

@@ -118,6 +118,7 @@ public final class ClientRun {
       long rateRecords = rate * TimeUnit.NANOSECONDS.toSeconds(measureNanos);
       OpenLoop open = OpenLoop.forRecords(producerCount, threads, rateRecords, rate);
       long[] io0 = ioThreadCounters(clients); // before r0: reading the stats allocates
+      long[] sent0 = requestCounters(clients);
       long jit0 = compilationMillis();
       long javaCpu0 = javaThreadsCpuNanos();
       ResourceMeter.Snapshot r0 = meter.snapshot();
@@ -127,6 +128,7 @@ public final class ClientRun {
       open.await(rateRecords);
       ResourceMeter.Usage rateUsage = ResourceMeter.between(r0, meter.snapshot());
       printIoThreadRates(io0, ioThreadCounters(clients), rateUsage, open.acked.get());
+      printBatching(sent0, requestCounters(clients), clients);
       long javaCpu1 = javaThreadsCpuNanos();
       printCpuSplit(
           javaCpu0 < 0 || javaCpu1 < 0 ? -1 : javaCpu1 - javaCpu0,
@@ -278,6 +280,72 @@ public final class ClientRun {
       wakeups += w;
     }
     return new long[] {rounds, wakeups};
+  }
+
+  /**
+   * Requests and records sent so far, summed over the producers, from either client's metrics
+   * (kafka-clients: {@code request-total}, which also counts its few metadata requests, and {@code
+   * record-send-total}; Plume: {@code requestsTotal} and {@code recordsSentTotal}); null when a
+   * client has neither.
+   */
+  private static long[] requestCounters(ClientAdapter[] clients) {
+    long requests = 0;
+    long records = 0;
+    for (ClientAdapter client : clients) {
+      Map<String, Object> m = client.metrics();
+      Number r = metric(m, "plume-producer:requestsTotal", "producer-metrics:request-total:");
+      Number s =
+          metric(m, "plume-producer:recordsSentTotal", "producer-metrics:record-send-total:");
+      if (r == null || s == null) {
+        return null;
+      }
+      requests += r.longValue();
+      records += s.longValue();
+    }
+    return new long[] {requests, records};
+  }
+
+  /** A metric by Plume's name, else the first kafka-clients metric whose key starts so. */
+  private static Number metric(Map<String, Object> m, String plumeName, String kafkaPrefix) {
+    if (m.get(plumeName) instanceof Number n) {
+      return n;
+    }
+    for (Map.Entry<String, Object> e : m.entrySet()) {
+      if (e.getKey().startsWith(kafkaPrefix) && e.getValue() instanceof Number n) {
+        return n;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * One line per run: the rate window's records per request (from the counters' deltas), then the
+   * batch size and queue time averages as the first producer reports them at the end of the window
+   * (kafka-clients: over its metrics' sample windows, 2 x 30 s, so they include the earlier
+   * windows; Plume: since the producer started). Counts to compare how the two batch at the same
+   * rate, not timings.
+   */
+  private static void printBatching(long[] before, long[] after, ClientAdapter[] clients) {
+    if (before == null || after == null) {
+      return;
+    }
+    Map<String, Object> m = clients[0].metrics();
+    Number batchBytes =
+        metric(m, "plume-producer:batchSizeAvgBytes", "producer-metrics:batch-size-avg:");
+    Number queueAvg =
+        metric(m, "plume-producer:recordQueueTimeAvgMs", "producer-metrics:record-queue-time-avg:");
+    Number queueMax =
+        metric(m, "plume-producer:recordQueueTimeMaxMs", "producer-metrics:record-queue-time-max:");
+    long requests = after[0] - before[0];
+    System.out.printf(
+        Locale.ROOT,
+        "Batching @rate: %d requests, %.1f records/request; at the end: batch-size-avg %.0f B,"
+            + " record-queue-time-avg %.2f ms, max %.0f ms%n",
+        requests,
+        requests == 0 ? 0.0 : (double) (after[1] - before[1]) / requests,
+        batchBytes == null ? Double.NaN : batchBytes.doubleValue(),
+        queueAvg == null ? Double.NaN : queueAvg.doubleValue(),
+        queueMax == null ? Double.NaN : queueMax.doubleValue());
   }
 
   /**

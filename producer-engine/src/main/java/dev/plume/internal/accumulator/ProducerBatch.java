@@ -264,8 +264,14 @@ public final class ProducerBatch {
     this.baseSequence = b.getInt(start + 53);
   }
 
-  /** Appends under the queue lock; false when the record does not fit the buffer. */
-  boolean lockedTryAppend(
+  /**
+   * Appends under the queue lock.
+   *
+   * @return how many bytes the batch grew by (the encoded record: varints, attributes, headers and
+   *     payloads, uncompressed, which is also what decides when the batch is full), or -1 when the
+   *     record does not fit the buffer (the batch is then full)
+   */
+  int lockedTryAppend(
       long timestampMs,
       byte[] key,
       byte[] value,
@@ -273,9 +279,10 @@ public final class ProducerBatch {
       CompletableFuture<RecordMetadata> future,
       Callback callback) {
     checkInUse();
+    int sizeBeforeBytes = full ? 0 : builder.sizeInBytes();
     if (full || !builder.tryAppend(timestampMs, key, value, headers)) {
       full = true;
-      return false;
+      return -1;
     }
     slots.set(
         recordCount,
@@ -285,7 +292,7 @@ public final class ProducerBatch {
         key == null ? -1 : key.length,
         value == null ? -1 : value.length);
     recordCount++;
-    return true;
+    return builder.sizeInBytes() - sizeBeforeBytes;
   }
 
   /**

@@ -30,6 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.IntPredicate;
+import java.util.function.IntSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -66,6 +67,8 @@ public final class RecordAccumulator {
   private final RecordSlotsPool slotsPool;
   private final BatchPool batchPool;
   private final BatchSealing sealing;
+  // The built-in partitioners' random draws; null: ThreadLocalRandom. Tests script it.
+  private final IntSupplier partitionRandom;
   private volatile boolean closed;
 
   /** Appending threads that may compress at once; more would only compete for the cores. */
@@ -83,8 +86,22 @@ public final class RecordAccumulator {
    */
   public RecordAccumulator(
       AccumulatorConfig config, BufferPool pool, Supplier<CompressionContext> sealContexts) {
+    this(config, pool, sealContexts, null);
+  }
+
+  /**
+   * As above; {@code partitionRandom} (may be null: {@link java.util.concurrent.ThreadLocalRandom})
+   * is every topic's sticky partitioner's random source, so tests can script which partition each
+   * stint takes.
+   */
+  RecordAccumulator(
+      AccumulatorConfig config,
+      BufferPool pool,
+      Supplier<CompressionContext> sealContexts,
+      IntSupplier partitionRandom) {
     this.config = config;
     this.pool = pool;
+    this.partitionRandom = partitionRandom;
     this.sealing =
         sealContexts == null || config.compression() == CompressionType.NONE
             ? BatchSealing.ON_IO_THREAD
@@ -107,9 +124,11 @@ public final class RecordAccumulator {
   public static final int NEW_BATCH = 2;
 
   /**
-   * {@link #append} result flag: this append made a batch full (or opened the next batch behind
-   * it), the first append to do so for that batch: the batch can go now, so the I/O thread must
-   * hear of it. Later appends behind it do not carry this flag (unlike {@link #BATCH_FULL}).
+   * {@link #append} result flag: this append made a queue's head batch full (or found that the
+   * record did not fit it), the first append to do so for that batch: the batch can go now, so the
+   * I/O thread must hear of it. The batch may be in another partition than the one the record went
+   * to (the sticky partitioner switched in between). Later appends do not carry this flag (unlike
+   * {@link #BATCH_FULL}).
    */
   public static final int FILLED_BATCH = 4;
 
@@ -120,6 +139,13 @@ public final class RecordAccumulator {
    * new batch: nothing was appended (the caller's partitioner may choose again, then append).
    */
   public static final int ABORTED_FOR_NEW_BATCH = -1;
+
+  /**
+   * As {@link #ABORTED_FOR_NEW_BATCH}, and the record found its partition's head batch full: that
+   * batch can go now and the I/O thread must hear of it, since the caller's partitioner may send
+   * the record to another partition (see {@link #FILLED_BATCH}).
+   */
+  public static final int ABORTED_AFTER_FILLING_BATCH = -2;
 
   /**
    * Appends a record. {@code partition} may be -1 to let the topic's sticky partitioner choose
@@ -156,10 +182,10 @@ public final class RecordAccumulator {
   }
 
   /**
-   * Like {@link #append}; with {@code abortOnNewBatch}, returns {@link #ABORTED_FOR_NEW_BATCH}
-   * instead of opening a new batch, before any memory is allocated. This is the hook of Kafka's
-   * (3.x) {@code Partitioner.onNewBatch}: a custom partitioner learns that its partition's batch is
-   * full and may pick another one for the record.
+   * Like {@link #append}; with {@code abortOnNewBatch}, returns {@link #ABORTED_FOR_NEW_BATCH} (or
+   * {@link #ABORTED_AFTER_FILLING_BATCH}) instead of opening a new batch, before any memory is
+   * allocated. This is the hook of Kafka's (3.x) {@code Partitioner.onNewBatch}: a custom
+   * partitioner learns that its partition's batch is full and may pick another one for the record.
    */
   public int append(
       String topic,
@@ -178,6 +204,7 @@ public final class RecordAccumulator {
     ByteBuffer buffer = null;
     ProducerBatch filled = null; // a batch this append closed, to compress outside the lock
     int filledGeneration = 0; // which use of that batch object it was, read under the lock
+    int filledFlag = 0; // FILLED_BATCH once this append closed a queue's head batch
     try {
       TopicQueues tq = appendTopic(topic);
       while (true) {
@@ -192,49 +219,60 @@ public final class RecordAccumulator {
               sticky, lockedAllBatchesFull(queue), cluster)) {
             continue;
           }
-          int result = lockedTryAppend(queue, timestampMs, key, value, headers, future, callback);
-          if (result >= 0) {
-            result = pack(chosen, result);
+          ProducerBatch last = queue.batches.peekLast();
+          int grownBytes =
+              last == null
+                  ? -1
+                  : last.lockedTryAppend(timestampMs, key, value, headers, future, callback);
+          if (grownBytes >= 0) {
+            // The stint counts what the batch grew by (see BuiltInPartitioner's class doc).
+            int result = pack(chosen, lockedAppendFlags(queue, last) | filledFlag);
             tq.partitioner.updatePartitionInfo(
-                sticky, sizeOf(key, value), cluster, lockedAllBatchesFull(queue));
+                sticky, grownBytes, cluster, lockedAllBatchesFull(queue));
             return result;
           }
+          // The record did not fit, so `last` is full and can go now. Announced here rather than
+          // when the next batch opens behind it: the sticky partitioner may switch first (a
+          // deferred switch is taken as soon as the last batch is full), or the caller's
+          // partitioner when aborting, and the record then opens its batch in another partition's
+          // queue; unannounced, this full batch would wait for its linger.ms. Only the queue's head
+          // is announced: behind a queued head the sender already has this queue in view (it is
+          // waiting for the head's leader, backoff or producer id).
+          if (last != null && queue.batches.size() == 1 && last.lockedAnnounceIfFull()) {
+            filledFlag = FILLED_BATCH;
+          }
           if (abortOnNewBatch) {
-            return ABORTED_FOR_NEW_BATCH;
+            return filledFlag != 0 ? ABORTED_AFTER_FILLING_BATCH : ABORTED_FOR_NEW_BATCH;
+          }
+          if (last != null && filled == null) {
+            filled = last;
+            filledGeneration = last.generation();
           }
           if (buffer != null) {
-            ProducerBatch previous = queue.batches.peekLast();
-            if (previous != null && previous.lockedIsFull()) {
-              filled = previous;
-              filledGeneration = previous.generation();
-            }
-            // The batch in front (full, since this record did not fit) can go now. Only the
-            // queue's head is announced: behind a queued head the sender already has this queue
-            // in view (it is waiting for the head's leader, backoff or producer id).
-            boolean announce =
-                previous != null && queue.batches.size() == 1 && previous.lockedAnnounceIfFull();
             ProducerBatch batch =
                 newBatch(
                     queue.topicPartition,
                     buffer,
                     expectedRecords(buffer.capacity(), key, value),
                     nowMs);
-            if (!batch.lockedTryAppend(timestampMs, key, value, headers, future, callback)) {
+            if (batch.lockedTryAppend(timestampMs, key, value, headers, future, callback) < 0) {
               throw new IllegalStateException(
                   "A record did not fit a buffer sized for it: " + buffer.capacity() + " bytes");
             }
             buffer = null;
             queue.batches.addLast(batch);
             incomplete.add(batch);
+            // A new batch counts whole, its header included: the stint grew by that much.
             tq.partitioner.updatePartitionInfo(
-                sticky, sizeOf(key, value), cluster, lockedAllBatchesFull(queue));
+                sticky, batch.estimatedSizeBytes(), cluster, lockedAllBatchesFull(queue));
             // A record as large as a batch, alone in its queue.
-            announce |= queue.batches.size() == 1 && batch.lockedAnnounceIfFull();
+            boolean announce = queue.batches.size() == 1 && batch.lockedAnnounceIfFull();
             return pack(
                 chosen,
                 NEW_BATCH
                     | (queue.batches.size() > 1 || batch.lockedIsFull() ? BATCH_FULL : 0)
-                    | (announce ? FILLED_BATCH : 0));
+                    | (announce ? FILLED_BATCH : 0)
+                    | filledFlag);
           }
         }
         // No room: allocate outside the lock (this may block), then try again.
@@ -334,19 +372,8 @@ public final class RecordAccumulator {
     return (key == null ? 0 : key.length) + (value == null ? 0 : value.length);
   }
 
-  /** Appends to the last batch: -1 when there is none or it is full, else the result flags. */
-  private static int lockedTryAppend(
-      PartitionQueue queue,
-      long timestampMs,
-      byte[] key,
-      byte[] value,
-      Header[] headers,
-      CompletableFuture<RecordMetadata> future,
-      Callback callback) {
-    ProducerBatch last = queue.batches.peekLast();
-    if (last == null || !last.lockedTryAppend(timestampMs, key, value, headers, future, callback)) {
-      return -1;
-    }
+  /** The result flags of an append that went into {@code last}, the queue's last batch. */
+  private static int lockedAppendFlags(PartitionQueue queue, ProducerBatch last) {
     return (queue.batches.size() > 1 || last.lockedIsFull() ? BATCH_FULL : 0)
         | (queue.batches.size() == 1 && last.lockedAnnounceIfFull() ? FILLED_BATCH : 0);
   }
@@ -852,7 +879,10 @@ public final class RecordAccumulator {
 
     TopicQueues(String topic) {
       this.topic = topic;
-      this.partitioner = new BuiltInPartitioner(topic, config.batchSizeBytes());
+      this.partitioner =
+          partitionRandom == null
+              ? new BuiltInPartitioner(topic, config.batchSizeBytes())
+              : new BuiltInPartitioner(topic, config.batchSizeBytes(), partitionRandom);
     }
 
     PartitionQueue[] queues() {

@@ -23,13 +23,25 @@ import java.util.function.IntSupplier;
  * synchronized (queue) {
  *   // Switched by another thread meanwhile, or a deferred switch is now possible: start over.
  *   if (partitioner.partitionChangedBeforeAppend(sticky, allBatchesFull(queue), cluster)) continue;
- *   appendedBytes = append(queue, record);
+ *   appendedBytes = append(queue, record);   // how much the queue's batches grew, see below
  *   partitioner.updatePartitionInfo(sticky, appendedBytes, cluster, allBatchesFull(queue));
  * }
  * // allBatchesFull(queue): queue.peekLast() == null || queue.peekLast().isFull()
  * }</pre>
  *
- * A switch happens once the stint has {@code >= batch.size} bytes and the caller allows it (its
+ * <h2>What a stint counts</h2>
+ *
+ * The bytes passed as {@code appendedBytes} are what the batches grew by, measured the way the
+ * batch measures itself to decide it is full, as in Kafka: for a record appended to an open batch,
+ * the batch's size after minus before (the encoded record: length, attributes, timestamp and offset
+ * deltas, key, value and headers); for the first record of a new batch, the new batch's whole size,
+ * its 61-byte header included. Plume's batches fill on uncompressed bytes (compression happens when
+ * the batch is sealed), so with compression the count is uncompressed too. Counting key and value
+ * bytes only would count about 10% less than a batch holds for 100-byte records, so a stint would
+ * reach {@code batch.size} only well into its second batch and, that batch being open, run on to
+ * the end of it.
+ *
+ * <p>A switch happens once the stint has {@code >= batch.size} bytes and the caller allows it (its
  * partition's last batch is full, so the switch lands on a batch boundary), or unconditionally at
  * {@code >= 2 x batch.size}. A switch the caller did not allow is completed at the start of a later
  * append of the same stint, once the last batch is full ({@link #partitionChangedBeforeAppend}).
@@ -135,8 +147,8 @@ public final class BuiltInPartitioner {
   }
 
   /**
-   * Records {@code appendedBytes} appended to {@code observed}'s partition and switches to a new
-   * stint when the thresholds are reached (see the class doc).
+   * Records {@code appendedBytes} appended to {@code observed}'s partition (the batch growth, see
+   * the class doc) and switches to a new stint when the thresholds are reached.
    *
    * @param observed the stint returned by {@link #peekCurrentPartition}, or null when the record's
    *     partition was not chosen by this partitioner (then nothing happens)

@@ -729,6 +729,80 @@ class RecordAccumulatorTest {
   }
 
   @Test
+  void aBatchFilledByARecordThatThenSwitchesPartitionIsAnnounced() {
+    int[] draws = {0}; // stints take partitions 0, 1, 2, ... in turn
+    RecordAccumulator acc =
+        new RecordAccumulator(
+            new AccumulatorConfig(1024, 5, 10_000, BACKOFF, CompressionType.NONE, false, false, 0),
+            pool,
+            null,
+            () -> draws[0]++);
+    // 100-byte values encode to 109 bytes: 8 fill a 1024-byte batch. The stint passes batch.size
+    // in its second batch, so it switches when the 17th record does not fit that batch.
+    List<Integer> results = new ArrayList<>();
+    for (int i = 0; i < 18; i++) {
+      if (i == 9) { // the sender took the first batch: the second is partition 0's head
+        finish(acc, acc.drain(cluster(), N1, 1_000_000, b -> true, nowMs));
+      }
+      results.add(
+          acc.append(
+              TOPIC,
+              -1,
+              nowMs,
+              null,
+              new byte[100],
+              new Header[0],
+              new CompletableFuture<>(),
+              null,
+              0,
+              nowMs,
+              cluster()));
+    }
+    int switched = results.get(16);
+    assertThat(RecordAccumulator.partitionOf(results.get(15))).isZero();
+    assertThat(RecordAccumulator.partitionOf(switched)).isEqualTo(1);
+    assertThat(RecordAccumulator.isSet(switched, RecordAccumulator.NEW_BATCH)).isTrue();
+    // Partition 0's second batch is full and nothing else will be appended to it: the I/O thread
+    // must hear of it now, not at the new batch's linger.ms.
+    assertThat(RecordAccumulator.isSet(switched, RecordAccumulator.FILLED_BATCH)).isTrue();
+    assertThat(acc.readyAtMs(switched, nowMs)).isEqualTo(nowMs);
+    assertThat(acc.readyAtMs(results.get(17), nowMs)).isEqualTo(Long.MAX_VALUE);
+    assertThat(acc.queuedBatches(TP0)).isEqualTo(1);
+    assertThat(acc.ready(cluster(), nowMs).readyNodes()).containsExactly(N1);
+  }
+
+  @Test
+  void anAppendAbortedForANewBatchAnnouncesTheFullBatchItLeft() {
+    RecordAccumulator acc = accumulator(5);
+    assertThat(appendAborting(acc)).isEqualTo(RecordAccumulator.ABORTED_FOR_NEW_BATCH);
+    for (int i = 0; i < 8; i++) { // 8 records of 109 bytes: the 1024-byte batch has no room left
+      append(acc, 0, "v".repeat(100));
+    }
+    // The caller's partitioner may now send the record elsewhere: the batch must go without
+    // waiting for linger.ms, so the first abort says so; the next one has nothing new to tell.
+    assertThat(appendAborting(acc)).isEqualTo(RecordAccumulator.ABORTED_AFTER_FILLING_BATCH);
+    assertThat(appendAborting(acc)).isEqualTo(RecordAccumulator.ABORTED_FOR_NEW_BATCH);
+    assertThat(acc.queuedBatches(TP0)).isEqualTo(1);
+    assertThat(acc.ready(cluster(), nowMs).readyNodes()).containsExactly(N1);
+  }
+
+  private int appendAborting(RecordAccumulator acc) {
+    return acc.append(
+        TOPIC,
+        0,
+        nowMs,
+        null,
+        bytes("v".repeat(100)),
+        new Header[0],
+        new CompletableFuture<>(),
+        null,
+        0,
+        nowMs,
+        cluster(),
+        true);
+  }
+
+  @Test
   void abortQueuedFailsEveryFutureAndReturnsTheMemory() {
     RecordAccumulator acc = accumulator(0);
     CompletableFuture<RecordMetadata> a = new CompletableFuture<>();
