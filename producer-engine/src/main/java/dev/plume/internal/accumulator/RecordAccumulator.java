@@ -4,6 +4,7 @@ import dev.plume.internal.compression.CompressionContext;
 import dev.plume.internal.compression.CompressionType;
 import dev.plume.internal.memory.BufferPool;
 import dev.plume.internal.metadata.ClusterSnapshot;
+import dev.plume.internal.metadata.TopicLeaders;
 import dev.plume.internal.network.Node;
 import dev.plume.internal.partition.BuiltInPartitioner;
 import dev.plume.internal.partition.NodeLatencyStats;
@@ -28,6 +29,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.IntPredicate;
 import java.util.function.Predicate;
@@ -62,6 +64,12 @@ public final class RecordAccumulator {
   private final Map<Integer, Integer> drainIndexByNode = new HashMap<>();
   private final AtomicInteger flushesInProgress = new AtomicInteger();
   private final AtomicInteger appendsInProgress = new AtomicInteger();
+  // Delivery expiry (see expiredBatches): the sender scans every partition queue only once a
+  // queued batch can have expired. nextExpiryScanMs (sender thread) covers the queue heads seen by
+  // the last scan; batches queued since then lower oldestQueuedSinceScanMs (the appending thread
+  // that opens a batch, the sender when it puts a retry back).
+  private long nextExpiryScanMs = Long.MIN_VALUE;
+  private final AtomicLong oldestQueuedSinceScanMs = new AtomicLong(Long.MAX_VALUE);
   private final NodeLatencyStats nodeStats;
   private final RecordSlotsPool slotsPool;
   private final BatchSealing sealing;
@@ -224,6 +232,7 @@ public final class RecordAccumulator {
             buffer = null;
             queue.batches.addLast(batch);
             incomplete.add(batch);
+            noteQueued(batch.createdMs());
             tq.partitioner.updatePartitionInfo(
                 sticky, sizeOf(key, value), cluster, lockedAllBatchesFull(queue));
             // A record as large as a batch, alone in its queue.
@@ -366,7 +375,9 @@ public final class RecordAccumulator {
     boolean exhausted = pool.waitingThreads() > 0;
     boolean flushing = flushesInProgress.get() > 0 || closed;
     for (TopicQueues tq : topicArray) {
-      maybeUpdateLoadStats(tq, cluster);
+      // One lookup per topic, then an array index per partition.
+      TopicLeaders leaders = cluster.leaders(tq.topic);
+      maybeUpdateLoadStats(tq, leaders);
       for (PartitionQueue queue : tq.queues()) {
         ProducerBatch first;
         boolean full;
@@ -377,7 +388,7 @@ public final class RecordAccumulator {
           }
           full = queue.batches.size() > 1 || first.lockedIsFull();
         }
-        Node leader = cluster.leaderFor(tq.topic, queue.partition);
+        Node leader = leaders.leader(queue.partition);
         if (leader == null) {
           if (unknownLeaderTopics.isEmpty()) {
             unknownLeaderTopics = new HashSet<>();
@@ -416,8 +427,8 @@ public final class RecordAccumulator {
    * out partitions whose leader has not been drainable for partitioner.availability.timeout.ms.
    * Only once the topic has a queue for every partition, as in Kafka.
    */
-  private void maybeUpdateLoadStats(TopicQueues tq, ClusterSnapshot cluster) {
-    int count = cluster.partitionCountForTopic(tq.topic);
+  private void maybeUpdateLoadStats(TopicQueues tq, TopicLeaders leaders) {
+    int count = leaders.partitionCount();
     PartitionQueue[] qs = tq.queues();
     if (!config.adaptivePartitioning() || count < 2 || qs.length < count) {
       return;
@@ -432,7 +443,7 @@ public final class RecordAccumulator {
     int[] ids = tq.loadIdsScratch;
     int length = 0;
     for (int p = 0; p < count; p++) {
-      Node leader = cluster.leaderFor(tq.topic, p);
+      Node leader = leaders.leader(p);
       if (leader == null || nodeStats.isExcluded(leader.id())) {
         continue;
       }
@@ -549,6 +560,7 @@ public final class RecordAccumulator {
         topics
             .computeIfAbsent(batch.topicPartition().topic(), newTopicQueues)
             .queue(batch.topicPartition().partition());
+    noteQueued(batch.createdMs());
     synchronized (queue) {
       if (!batch.hasSequence()) {
         queue.batches.addFirst(batch);
@@ -596,26 +608,62 @@ public final class RecordAccumulator {
     return reset;
   }
 
-  /** Removes and returns queued batches whose delivery timeout has passed. */
+  /**
+   * Removes and returns queued batches whose delivery timeout has passed (sender thread). Called
+   * every round, but scans the partition queues only once a batch can have expired: the oldest
+   * queue head of the last scan, or a batch queued since, is delivery.timeout.ms old. Otherwise a
+   * round would lock every partition queue for nothing (1,000 partitions: 1,000 locks per round).
+   */
   public List<ProducerBatch> expiredBatches(long nowMs) {
-    List<ProducerBatch> expired = List.of(); // allocated on the first expiry: runs every round
+    long timeoutMs = config.deliveryTimeoutMs();
+    long oldestNewMs = oldestQueuedSinceScanMs.get();
+    if (nowMs < nextExpiryScanMs
+        && (oldestNewMs == Long.MAX_VALUE || nowMs - oldestNewMs < timeoutMs)) {
+      return List.of();
+    }
+    // Reset before the scan: a batch queued during it either lowers the mark again or is seen by
+    // the scan itself.
+    oldestQueuedSinceScanMs.set(Long.MAX_VALUE);
+    List<ProducerBatch> expired = List.of(); // allocated on the first expiry
+    long oldestHeadMs = Long.MAX_VALUE;
     for (TopicQueues tq : topicArray) {
       for (PartitionQueue queue : tq.queues()) {
         synchronized (queue) {
           ProducerBatch b;
           // Oldest first: stop at the first batch still within its delivery timeout.
-          while ((b = queue.batches.peekFirst()) != null
-              && nowMs - b.createdMs() >= config.deliveryTimeoutMs()) {
+          while ((b = queue.batches.peekFirst()) != null && nowMs - b.createdMs() >= timeoutMs) {
             queue.batches.pollFirst();
             if (expired.isEmpty()) {
               expired = new ArrayList<>();
             }
             expired.add(b);
           }
+          if (b != null) {
+            oldestHeadMs = Math.min(oldestHeadMs, b.createdMs());
+          }
         }
       }
     }
+    nextExpiryScanMs =
+        oldestHeadMs == Long.MAX_VALUE ? Long.MAX_VALUE : saturatedAdd(oldestHeadMs, timeoutMs);
     return expired;
+  }
+
+  private static long saturatedAdd(long a, long b) {
+    long sum = a + b;
+    return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
+  }
+
+  /**
+   * A batch created at {@code createdMs} was queued: the next expiry scan must come no later than
+   * its delivery timeout. Opening a batch costs one volatile read here once the mark is older.
+   */
+  private void noteQueued(long createdMs) {
+    long current;
+    while (createdMs < (current = oldestQueuedSinceScanMs.get())
+        && !oldestQueuedSinceScanMs.compareAndSet(current, createdMs)) {
+      // another thread moved the mark: compare again
+    }
   }
 
   /**
@@ -671,6 +719,7 @@ public final class RecordAccumulator {
     synchronized (queue) {
       for (int i = pieces.size() - 1; i >= 0; i--) {
         queue.batches.addFirst(pieces.get(i));
+        noteQueued(pieces.get(i).createdMs());
       }
     }
   }

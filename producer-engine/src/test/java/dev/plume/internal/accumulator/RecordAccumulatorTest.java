@@ -466,6 +466,38 @@ class RecordAccumulatorTest {
   }
 
   @Test
+  void aBatchOpenedAfterAnExpiryScanOfEmptyQueuesStillExpiresOnTime() {
+    // The scans are skipped until a batch can have expired; a scan that found nothing queued must
+    // not postpone the next one past a batch opened after it.
+    RecordAccumulator acc = accumulator(0);
+    assertThat(acc.expiredBatches(nowMs)).isEmpty();
+    nowMs += 1;
+    append(acc, 0, "a");
+    assertThat(acc.expiredBatches(nowMs + 9_999)).isEmpty();
+    assertThat(acc.expiredBatches(nowMs + 10_000))
+        .extracting(ProducerBatch::topicPartition)
+        .containsExactly(TP0);
+  }
+
+  @Test
+  void aRetryPutBackAfterAScanExpiresAtItsOwnDeadlineNotTheNewestBatchs() {
+    RecordAccumulator acc = accumulator(0);
+    long createdMs = nowMs;
+    append(acc, 0, "a");
+    ProducerBatch b = acc.drain(cluster(), N1, 1_000_000, x -> true, nowMs).get(0);
+    nowMs += 5_000;
+    append(acc, 1, "b"); // the only queued batch: the next scan is due at its deadline
+    assertThat(acc.expiredBatches(nowMs)).isEmpty();
+    acc.reenqueue(b, nowMs); // created 5 s before the batch the scan saw
+    List<ProducerBatch> expired = acc.expiredBatches(createdMs + 10_000);
+    assertThat(expired).containsExactly(b);
+    assertThat(acc.expiredBatches(createdMs + 14_999)).isEmpty();
+    assertThat(acc.expiredBatches(createdMs + 15_000))
+        .extracting(ProducerBatch::topicPartition)
+        .containsExactly(TP1);
+  }
+
+  @Test
   void splitKeepsRecordOrderAndEachRecordsFutureAndCallback() {
     RecordAccumulator acc = accumulator(0);
     List<CompletableFuture<RecordMetadata>> futures = new ArrayList<>();
