@@ -118,6 +118,7 @@ public final class ClientRun {
       long rateRecords = rate * TimeUnit.NANOSECONDS.toSeconds(measureNanos);
       OpenLoop open = OpenLoop.forRecords(producerCount, threads, rateRecords, rate);
       long[] io0 = ioThreadCounters(clients); // before r0: reading the stats allocates
+      long requests0 = requestsTotal(clients);
       long jit0 = compilationMillis();
       long javaCpu0 = javaThreadsCpuNanos();
       ResourceMeter.Snapshot r0 = meter.snapshot();
@@ -127,6 +128,7 @@ public final class ClientRun {
       open.await(rateRecords);
       ResourceMeter.Usage rateUsage = ResourceMeter.between(r0, meter.snapshot());
       printIoThreadRates(io0, ioThreadCounters(clients), rateUsage, open.acked.get());
+      printRequestRates(requests0, requestsTotal(clients), clients, rateUsage, open.acked.get());
       long javaCpu1 = javaThreadsCpuNanos();
       printCpuSplit(
           javaCpu0 < 0 || javaCpu1 < 0 ? -1 : javaCpu1 - javaCpu0,
@@ -259,6 +261,60 @@ public final class ClientRun {
         javaThreadsCpuNanos / perRecord,
         (usage.cpuNanos() - javaThreadsCpuNanos) / perRecord,
         jitBefore < 0 || jitAfter < 0 ? "?" : String.valueOf(jitAfter - jitBefore));
+  }
+
+  /**
+   * Produce requests sent so far, summed over the producers: Plume's {@code requestsTotal}, or
+   * kafka-clients' {@code producer-metrics:request-total} (which also counts its few metadata
+   * requests); -1 when a client has neither.
+   */
+  private static long requestsTotal(ClientAdapter[] clients) {
+    long total = 0;
+    for (ClientAdapter client : clients) {
+      Object v = metricStartingWith(client.metrics(), "plume-producer:requestsTotal");
+      if (v == null) {
+        v = metricStartingWith(client.metrics(), "producer-metrics:request-total:");
+      }
+      if (!(v instanceof Number n)) {
+        return -1;
+      }
+      total += n.longValue();
+    }
+    return total;
+  }
+
+  private static Object metricStartingWith(Map<String, Object> metrics, String prefix) {
+    for (Map.Entry<String, Object> e : metrics.entrySet()) {
+      if (e.getKey().startsWith(prefix)) {
+        return e.getValue();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * One line per run, for every client: requests per second in the rate window, records per
+   * request, and the client's own average batch size (Plume: {@code batchSizeAvgBytes};
+   * kafka-clients: its windowed {@code batch-size-avg}). Counts, unlike timings, survive a noisy
+   * machine.
+   */
+  private static void printRequestRates(
+      long before, long after, ClientAdapter[] clients, ResourceMeter.Usage usage, long records) {
+    if (before < 0 || after < 0) {
+      return;
+    }
+    Object batchBytes =
+        metricStartingWith(clients[0].metrics(), "plume-producer:batchSizeAvgBytes");
+    if (batchBytes == null) {
+      batchBytes = metricStartingWith(clients[0].metrics(), "producer-metrics:batch-size-avg:");
+    }
+    long requests = after - before;
+    System.out.printf(
+        Locale.ROOT,
+        "requests @rate: %.0f/s, %.1f records/request, batch size avg %s B%n",
+        requests / (usage.elapsedNanos() / 1e9),
+        requests == 0 ? 0.0 : (double) records / requests,
+        batchBytes instanceof Number n ? String.format(Locale.ROOT, "%.0f", n.doubleValue()) : "?");
   }
 
   /**
