@@ -364,6 +364,24 @@ public final class RecordAccumulator {
    * request in flight ({@code leaderBusy} false) is ready before linger.ms.
    */
   public ReadyCheckResult ready(ClusterSnapshot cluster, long nowMs, IntPredicate leaderBusy) {
+    return ready(cluster, nowMs, leaderBusy, ALWAYS_DRAINABLE);
+  }
+
+  private static final Predicate<ProducerBatch> ALWAYS_DRAINABLE = batch -> true;
+
+  /**
+   * As {@link #ready(ClusterSnapshot, long, IntPredicate)}; a queue head that {@code drainableNow}
+   * refuses (idempotence holds it back until an earlier batch of its partition is answered) does
+   * not make its leader ready. Otherwise such a head, full or lingered, would make the leader ready
+   * every round while the drain can take nothing of it: each round would then drain the other
+   * partitions' batches as they open, a few records each, and fill the in-flight slots with small
+   * requests. The hold ends with a response, which ends the sender's poll anyway.
+   */
+  public ReadyCheckResult ready(
+      ClusterSnapshot cluster,
+      long nowMs,
+      IntPredicate leaderBusy,
+      Predicate<ProducerBatch> drainableNow) {
     // One caller (the sender thread): the result's node list is reused by the next call.
     // The ready leaders go into a list kept across rounds (a handful of nodes: a linear contains is
     // cheaper than hashing, and nothing is allocated per round). Unknown leaders are rare: that
@@ -377,18 +395,28 @@ public final class RecordAccumulator {
     for (TopicQueues tq : topicArray) {
       // One lookup per topic, then an array index per partition.
       TopicLeaders leaders = cluster.leaders(tq.topic);
-      maybeUpdateLoadStats(tq, leaders);
-      for (PartitionQueue queue : tq.queues()) {
+      PartitionQueue[] qs = tq.queues();
+      // Adaptive partitioning's queue sizes are gathered in this same pass (one lock per queue
+      // per round, not two).
+      int loadCount = loadStatsPartitionCount(tq, leaders, qs);
+      int loadLength = 0;
+      for (PartitionQueue queue : qs) {
         ProducerBatch first;
         boolean full;
+        int queued;
         synchronized (queue) {
           first = queue.batches.peekFirst();
-          if (first == null) {
-            continue;
-          }
-          full = queue.batches.size() > 1 || first.lockedIsFull();
+          queued = queue.batches.size();
+          full = queued > 1 || (first != null && first.lockedIsFull());
         }
         Node leader = leaders.leader(queue.partition);
+        if (queue.partition < loadCount && leader != null && !nodeStats.isExcluded(leader.id())) {
+          tq.loadSizesScratch[loadLength] = queued;
+          tq.loadIdsScratch[loadLength++] = queue.partition;
+        }
+        if (first == null) {
+          continue;
+        }
         if (leader == null) {
           if (unknownLeaderTopics.isEmpty()) {
             unknownLeaderTopics = new HashSet<>();
@@ -412,10 +440,15 @@ public final class RecordAccumulator {
             || exhausted
             || flushing
             || (config.adaptiveBatching() && !leaderBusy.test(leader.id()))) {
-          readyNodes.add(leader);
+          if (drainableNow.test(first)) {
+            readyNodes.add(leader);
+          }
         } else {
           nextDelayMs = Math.min(nextDelayMs, lingerLeftMs);
         }
+      }
+      if (loadCount > 0) {
+        tq.partitioner.updatePartitionLoadStats(tq.loadSizesScratch, tq.loadIdsScratch, loadLength);
       }
     }
     readyResult.set(nextDelayMs, unknownLeaderTopics);
@@ -426,12 +459,14 @@ public final class RecordAccumulator {
    * Adaptive partitioning: weights the topic's next sticky choice towards shorter queues, leaving
    * out partitions whose leader has not been drainable for partitioner.availability.timeout.ms.
    * Only once the topic has a queue for every partition, as in Kafka.
+   *
+   * @return the topic's partition count when {@link #ready} should gather the queue sizes into the
+   *     topic's scratch arrays (sized here) this round, else 0
    */
-  private void maybeUpdateLoadStats(TopicQueues tq, TopicLeaders leaders) {
+  private int loadStatsPartitionCount(TopicQueues tq, TopicLeaders leaders, PartitionQueue[] qs) {
     int count = leaders.partitionCount();
-    PartitionQueue[] qs = tq.queues();
     if (!config.adaptivePartitioning() || count < 2 || qs.length < count) {
-      return;
+      return 0;
     }
     // Scratch arrays of exactly the partition count (the partitioner copies what it keeps);
     // only the sender thread runs this.
@@ -439,20 +474,7 @@ public final class RecordAccumulator {
       tq.loadSizesScratch = new int[count];
       tq.loadIdsScratch = new int[count];
     }
-    int[] sizes = tq.loadSizesScratch;
-    int[] ids = tq.loadIdsScratch;
-    int length = 0;
-    for (int p = 0; p < count; p++) {
-      Node leader = leaders.leader(p);
-      if (leader == null || nodeStats.isExcluded(leader.id())) {
-        continue;
-      }
-      synchronized (qs[p]) {
-        sizes[length] = qs[p].batches.size();
-      }
-      ids[length++] = p;
-    }
-    tq.partitioner.updatePartitionLoadStats(sizes, ids, length);
+    return count;
   }
 
   /**
@@ -498,11 +520,17 @@ public final class RecordAccumulator {
     // after this drain's start, so every partition gets to go first in turn.
     int nextStart = (start + 1) % partitions.size();
     int i = start;
+    // The node's partitions come grouped by topic: look a topic's queues up once per run of it.
+    TopicQueues tq = null;
+    String tqTopic = null;
     do {
       int current = i;
       TopicPartition tp = partitions.get(i);
       i = (i + 1) % partitions.size();
-      TopicQueues tq = topics.get(tp.topic());
+      if (tqTopic == null || !tqTopic.equals(tp.topic())) {
+        tqTopic = tp.topic();
+        tq = topics.get(tqTopic);
+      }
       PartitionQueue queue = tq == null ? null : tq.existingQueue(tp.partition());
       if (queue == null) {
         continue;
@@ -824,7 +852,7 @@ public final class RecordAccumulator {
     final String topic;
     final BuiltInPartitioner partitioner;
     private volatile PartitionQueue[] queues = new PartitionQueue[0];
-    // Sender thread only: see maybeUpdateLoadStats.
+    // Sender thread only: see loadStatsPartitionCount.
     int[] loadSizesScratch = new int[0];
     int[] loadIdsScratch = new int[0];
 
