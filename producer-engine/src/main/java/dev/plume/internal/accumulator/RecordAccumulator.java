@@ -440,7 +440,7 @@ public final class RecordAccumulator {
             || exhausted
             || flushing
             || (config.adaptiveBatching() && !leaderBusy.test(leader.id()))) {
-          if (drainableNow.test(first)) {
+          if (!mayBeHeldBack(queue, first) || drainableNow.test(first)) {
             readyNodes.add(leader);
           }
         } else {
@@ -453,6 +453,27 @@ public final class RecordAccumulator {
     }
     readyResult.set(nextDelayMs, unknownLeaderTopics);
     return readyResult;
+  }
+
+  /**
+   * Whether idempotence may hold {@code head} back: it was sent before, or the partition's last
+   * drained batch has no outcome yet. Otherwise its chain lets it go, and {@link #ready} skips the
+   * sender's check (a lookup per partition: with a backlog over 1,000 partitions, thousands per
+   * round). A wrong "maybe" only costs that check; a wrong "no" only makes the leader ready early.
+   */
+  private static boolean mayBeHeldBack(PartitionQueue queue, ProducerBatch head) {
+    if (head.attempts() > 0 || head.hasSequence()) {
+      return true;
+    }
+    ProducerBatch last = queue.lastDrained;
+    if (last == null) {
+      return false;
+    }
+    if (last.isDone()) {
+      queue.lastDrained = null; // lets the batch go
+      return false;
+    }
+    return true;
   }
 
   /**
@@ -555,6 +576,7 @@ public final class RecordAccumulator {
         first.onDrained(nowMs);
         sizeBytes += first.estimatedSizeBytes();
         drained.add(first);
+        queue.lastDrained = first;
       }
     } while (i != start);
     drainIndexByNode.put(node.id(), nextStart);
@@ -837,6 +859,9 @@ public final class RecordAccumulator {
   static final class PartitionQueue {
     final int partition;
     final ArrayDeque<ProducerBatch> batches = new ArrayDeque<>();
+
+    /** The batch drained last (sender thread only): see mayBeHeldBack. */
+    ProducerBatch lastDrained;
 
     /** Every batch of the queue names this one (no TopicPartition per batch). */
     final TopicPartition topicPartition;
