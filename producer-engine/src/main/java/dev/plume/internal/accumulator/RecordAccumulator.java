@@ -231,6 +231,7 @@ public final class RecordAccumulator {
             }
             buffer = null;
             queue.batches.addLast(batch);
+            queue.lockedCountBatches();
             incomplete.add(batch);
             noteQueued(batch.createdMs());
             tq.partitioner.updatePartitionInfo(
@@ -401,13 +402,17 @@ public final class RecordAccumulator {
       int loadCount = loadStatsPartitionCount(tq, leaders, qs);
       int loadLength = 0;
       for (PartitionQueue queue : qs) {
-        ProducerBatch first;
-        boolean full;
-        int queued;
-        synchronized (queue) {
-          first = queue.batches.peekFirst();
-          queued = queue.batches.size();
-          full = queued > 1 || (first != null && first.lockedIsFull());
+        ProducerBatch first = null;
+        boolean full = false;
+        int queued = 0;
+        // Most queues are empty at any moment (a sticky partitioner fills one at a time): their
+        // count says so without taking their lock.
+        if (queue.batchCount != 0) {
+          synchronized (queue) {
+            first = queue.batches.peekFirst();
+            queued = queue.batches.size();
+            full = queued > 1 || (first != null && first.lockedIsFull());
+          }
         }
         Node leader = leaders.leader(queue.partition);
         if (queue.partition < loadCount && leader != null && !nodeStats.isExcluded(leader.id())) {
@@ -553,7 +558,7 @@ public final class RecordAccumulator {
         tq = topics.get(tqTopic);
       }
       PartitionQueue queue = tq == null ? null : tq.existingQueue(tp.partition());
-      if (queue == null) {
+      if (queue == null || queue.batchCount == 0) {
         continue;
       }
       synchronized (queue) {
@@ -573,6 +578,7 @@ public final class RecordAccumulator {
           continue;
         }
         queue.batches.pollFirst();
+        queue.lockedCountBatches();
         first.onDrained(nowMs);
         sizeBytes += first.estimatedSizeBytes();
         drained.add(first);
@@ -614,6 +620,7 @@ public final class RecordAccumulator {
     synchronized (queue) {
       if (!batch.hasSequence()) {
         queue.batches.addFirst(batch);
+        queue.lockedCountBatches();
         return;
       }
       // Insert before the first batch that has no sequence or a later one.
@@ -631,6 +638,7 @@ public final class RecordAccumulator {
       }
       queue.batches.clear();
       queue.batches.addAll(reordered);
+      queue.lockedCountBatches();
     }
   }
 
@@ -683,6 +691,7 @@ public final class RecordAccumulator {
           // Oldest first: stop at the first batch still within its delivery timeout.
           while ((b = queue.batches.peekFirst()) != null && nowMs - b.createdMs() >= timeoutMs) {
             queue.batches.pollFirst();
+            queue.lockedCountBatches();
             if (expired.isEmpty()) {
               expired = new ArrayList<>();
             }
@@ -769,6 +778,7 @@ public final class RecordAccumulator {
     synchronized (queue) {
       for (int i = pieces.size() - 1; i >= 0; i--) {
         queue.batches.addFirst(pieces.get(i));
+        queue.lockedCountBatches();
         noteQueued(pieces.get(i).createdMs());
       }
     }
@@ -828,6 +838,7 @@ public final class RecordAccumulator {
         synchronized (queue) {
           aborted.addAll(queue.batches);
           queue.batches.clear();
+          queue.lockedCountBatches();
         }
       }
     }
@@ -862,6 +873,18 @@ public final class RecordAccumulator {
 
     /** The batch drained last (sender thread only): see mayBeHeldBack. */
     ProducerBatch lastDrained;
+
+    /**
+     * {@code batches.size()}, readable without the lock: the sender's scans skip empty queues on
+     * it. Written under the lock after every change of {@link #batches}; a scan that reads a stale
+     * 0 misses a batch just queued, as it would had it taken the lock a moment earlier (the
+     * appender's wake-up or the next round finds it).
+     */
+    volatile int batchCount;
+
+    void lockedCountBatches() {
+      batchCount = batches.size();
+    }
 
     /** Every batch of the queue names this one (no TopicPartition per batch). */
     final TopicPartition topicPartition;
