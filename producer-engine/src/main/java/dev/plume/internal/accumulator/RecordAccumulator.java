@@ -4,6 +4,7 @@ import dev.plume.internal.compression.CompressionContext;
 import dev.plume.internal.compression.CompressionType;
 import dev.plume.internal.memory.BufferPool;
 import dev.plume.internal.metadata.ClusterSnapshot;
+import dev.plume.internal.metadata.TopicLeaders;
 import dev.plume.internal.network.Node;
 import dev.plume.internal.partition.BuiltInPartitioner;
 import dev.plume.internal.partition.NodeLatencyStats;
@@ -28,6 +29,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.IntPredicate;
 import java.util.function.IntSupplier;
@@ -63,6 +65,12 @@ public final class RecordAccumulator {
   private final Map<Integer, Integer> drainIndexByNode = new HashMap<>();
   private final AtomicInteger flushesInProgress = new AtomicInteger();
   private final AtomicInteger appendsInProgress = new AtomicInteger();
+  // Delivery expiry (see expiredBatches): the sender scans every partition queue only once a
+  // queued batch can have expired. nextExpiryScanMs (sender thread) covers the queue heads seen by
+  // the last scan; batches queued since then lower oldestQueuedSinceScanMs (the appending thread
+  // that opens a batch, the sender when it puts a retry back).
+  private long nextExpiryScanMs = Long.MIN_VALUE;
+  private final AtomicLong oldestQueuedSinceScanMs = new AtomicLong(Long.MAX_VALUE);
   private final NodeLatencyStats nodeStats;
   private final RecordSlotsPool slotsPool;
   private final BatchPool batchPool;
@@ -261,7 +269,9 @@ public final class RecordAccumulator {
             }
             buffer = null;
             queue.batches.addLast(batch);
+            queue.lockedCountBatches();
             incomplete.add(batch);
+            noteQueued(batch.createdMs());
             // A new batch counts whole, its header included: the stint grew by that much.
             tq.partitioner.updatePartitionInfo(
                 sticky, batch.estimatedSizeBytes(), cluster, lockedAllBatchesFull(queue));
@@ -402,6 +412,24 @@ public final class RecordAccumulator {
    * request in flight ({@code leaderBusy} false) is ready before linger.ms.
    */
   public ReadyCheckResult ready(ClusterSnapshot cluster, long nowMs, IntPredicate leaderBusy) {
+    return ready(cluster, nowMs, leaderBusy, ALWAYS_DRAINABLE);
+  }
+
+  private static final Predicate<ProducerBatch> ALWAYS_DRAINABLE = batch -> true;
+
+  /**
+   * As {@link #ready(ClusterSnapshot, long, IntPredicate)}; a queue head that {@code drainableNow}
+   * refuses (idempotence holds it back until an earlier batch of its partition is answered) does
+   * not make its leader ready. Otherwise such a head, full or lingered, would make the leader ready
+   * every round while the drain can take nothing of it: each round would then drain the other
+   * partitions' batches as they open, a few records each, and fill the in-flight slots with small
+   * requests. The hold ends with a response, which ends the sender's poll anyway.
+   */
+  public ReadyCheckResult ready(
+      ClusterSnapshot cluster,
+      long nowMs,
+      IntPredicate leaderBusy,
+      Predicate<ProducerBatch> drainableNow) {
     // One caller (the sender thread): the result's node list is reused by the next call.
     // The ready leaders go into a list kept across rounds (a handful of nodes: a linear contains is
     // cheaper than hashing, and nothing is allocated per round). Unknown leaders are rare: that
@@ -413,18 +441,34 @@ public final class RecordAccumulator {
     boolean exhausted = pool.waitingThreads() > 0;
     boolean flushing = flushesInProgress.get() > 0 || closed;
     for (TopicQueues tq : topicArray) {
-      maybeUpdateLoadStats(tq, cluster);
-      for (PartitionQueue queue : tq.queues()) {
-        ProducerBatch first;
-        boolean full;
-        synchronized (queue) {
-          first = queue.batches.peekFirst();
-          if (first == null) {
-            continue;
+      // One lookup per topic, then an array index per partition.
+      TopicLeaders leaders = cluster.leaders(tq.topic);
+      PartitionQueue[] qs = tq.queues();
+      // Adaptive partitioning's queue sizes are gathered in this same pass (one lock per queue
+      // per round, not two).
+      int loadCount = loadStatsPartitionCount(tq, leaders, qs);
+      int loadLength = 0;
+      for (PartitionQueue queue : qs) {
+        ProducerBatch first = null;
+        boolean full = false;
+        int queued = 0;
+        // Most queues are empty at any moment (a sticky partitioner fills one at a time): their
+        // count says so without taking their lock.
+        if (queue.batchCount != 0) {
+          synchronized (queue) {
+            first = queue.batches.peekFirst();
+            queued = queue.batches.size();
+            full = queued > 1 || (first != null && first.lockedIsFull());
           }
-          full = queue.batches.size() > 1 || first.lockedIsFull();
         }
-        Node leader = cluster.leaderFor(tq.topic, queue.partition);
+        Node leader = leaders.leader(queue.partition);
+        if (queue.partition < loadCount && leader != null && !nodeStats.isExcluded(leader.id())) {
+          tq.loadSizesScratch[loadLength] = queued;
+          tq.loadIdsScratch[loadLength++] = queue.partition;
+        }
+        if (first == null) {
+          continue;
+        }
         if (leader == null) {
           if (unknownLeaderTopics.isEmpty()) {
             unknownLeaderTopics = new HashSet<>();
@@ -448,10 +492,15 @@ public final class RecordAccumulator {
             || exhausted
             || flushing
             || (config.adaptiveBatching() && !leaderBusy.test(leader.id()))) {
-          readyNodes.add(leader);
+          if (!mayBeHeldBack(queue, first) || drainableNow.test(first)) {
+            readyNodes.add(leader);
+          }
         } else {
           nextDelayMs = Math.min(nextDelayMs, lingerLeftMs);
         }
+      }
+      if (loadCount > 0) {
+        tq.partitioner.updatePartitionLoadStats(tq.loadSizesScratch, tq.loadIdsScratch, loadLength);
       }
     }
     readyResult.set(nextDelayMs, unknownLeaderTopics);
@@ -459,15 +508,38 @@ public final class RecordAccumulator {
   }
 
   /**
+   * Whether idempotence may hold {@code head} back: it was sent before, or the partition's last
+   * drained batch has no outcome yet. Otherwise its chain lets it go, and {@link #ready} skips the
+   * sender's check (a lookup per partition: with a backlog over 1,000 partitions, thousands per
+   * round). A wrong "maybe" only costs that check; a wrong "no" only makes the leader ready early.
+   */
+  private static boolean mayBeHeldBack(PartitionQueue queue, ProducerBatch head) {
+    if (head.attempts() > 0 || head.hasSequence()) {
+      return true;
+    }
+    ProducerBatch last = queue.lastDrained;
+    if (last == null) {
+      return false;
+    }
+    if (last.isDone()) {
+      queue.lastDrained = null; // lets the batch go
+      return false;
+    }
+    return true;
+  }
+
+  /**
    * Adaptive partitioning: weights the topic's next sticky choice towards shorter queues, leaving
    * out partitions whose leader has not been drainable for partitioner.availability.timeout.ms.
    * Only once the topic has a queue for every partition, as in Kafka.
+   *
+   * @return the topic's partition count when {@link #ready} should gather the queue sizes into the
+   *     topic's scratch arrays (sized here) this round, else 0
    */
-  private void maybeUpdateLoadStats(TopicQueues tq, ClusterSnapshot cluster) {
-    int count = cluster.partitionCountForTopic(tq.topic);
-    PartitionQueue[] qs = tq.queues();
+  private int loadStatsPartitionCount(TopicQueues tq, TopicLeaders leaders, PartitionQueue[] qs) {
+    int count = leaders.partitionCount();
     if (!config.adaptivePartitioning() || count < 2 || qs.length < count) {
-      return;
+      return 0;
     }
     // Scratch arrays of exactly the partition count (the partitioner copies what it keeps);
     // only the sender thread runs this.
@@ -475,20 +547,7 @@ public final class RecordAccumulator {
       tq.loadSizesScratch = new int[count];
       tq.loadIdsScratch = new int[count];
     }
-    int[] sizes = tq.loadSizesScratch;
-    int[] ids = tq.loadIdsScratch;
-    int length = 0;
-    for (int p = 0; p < count; p++) {
-      Node leader = cluster.leaderFor(tq.topic, p);
-      if (leader == null || nodeStats.isExcluded(leader.id())) {
-        continue;
-      }
-      synchronized (qs[p]) {
-        sizes[length] = qs[p].batches.size();
-      }
-      ids[length++] = p;
-    }
-    tq.partitioner.updatePartitionLoadStats(sizes, ids, length);
+    return count;
   }
 
   /**
@@ -534,13 +593,19 @@ public final class RecordAccumulator {
     // after this drain's start, so every partition gets to go first in turn.
     int nextStart = (start + 1) % partitions.size();
     int i = start;
+    // The node's partitions come grouped by topic: look a topic's queues up once per run of it.
+    TopicQueues tq = null;
+    String tqTopic = null;
     do {
       int current = i;
       TopicPartition tp = partitions.get(i);
       i = (i + 1) % partitions.size();
-      TopicQueues tq = topics.get(tp.topic());
+      if (tqTopic == null || !tqTopic.equals(tp.topic())) {
+        tqTopic = tp.topic();
+        tq = topics.get(tqTopic);
+      }
       PartitionQueue queue = tq == null ? null : tq.existingQueue(tp.partition());
-      if (queue == null) {
+      if (queue == null || queue.batchCount == 0) {
         continue;
       }
       synchronized (queue) {
@@ -560,9 +625,11 @@ public final class RecordAccumulator {
           continue;
         }
         queue.batches.pollFirst();
+        queue.lockedCountBatches();
         first.onDrained(nowMs);
         sizeBytes += first.estimatedSizeBytes();
         drained.add(first);
+        queue.lastDrained = first;
       }
     } while (i != start);
     drainIndexByNode.put(node.id(), nextStart);
@@ -596,9 +663,11 @@ public final class RecordAccumulator {
         topics
             .computeIfAbsent(batch.topicPartition().topic(), newTopicQueues)
             .queue(batch.topicPartition().partition());
+    noteQueued(batch.createdMs());
     synchronized (queue) {
       if (!batch.hasSequence()) {
         queue.batches.addFirst(batch);
+        queue.lockedCountBatches();
         return;
       }
       // Insert before the first batch that has no sequence or a later one.
@@ -616,6 +685,7 @@ public final class RecordAccumulator {
       }
       queue.batches.clear();
       queue.batches.addAll(reordered);
+      queue.lockedCountBatches();
     }
   }
 
@@ -643,26 +713,63 @@ public final class RecordAccumulator {
     return reset;
   }
 
-  /** Removes and returns queued batches whose delivery timeout has passed. */
+  /**
+   * Removes and returns queued batches whose delivery timeout has passed (sender thread). Called
+   * every round, but scans the partition queues only once a batch can have expired: the oldest
+   * queue head of the last scan, or a batch queued since, is delivery.timeout.ms old. Otherwise a
+   * round would lock every partition queue for nothing (1,000 partitions: 1,000 locks per round).
+   */
   public List<ProducerBatch> expiredBatches(long nowMs) {
-    List<ProducerBatch> expired = List.of(); // allocated on the first expiry: runs every round
+    long timeoutMs = config.deliveryTimeoutMs();
+    long oldestNewMs = oldestQueuedSinceScanMs.get();
+    if (nowMs < nextExpiryScanMs
+        && (oldestNewMs == Long.MAX_VALUE || nowMs - oldestNewMs < timeoutMs)) {
+      return List.of();
+    }
+    // Reset before the scan: a batch queued during it either lowers the mark again or is seen by
+    // the scan itself.
+    oldestQueuedSinceScanMs.set(Long.MAX_VALUE);
+    List<ProducerBatch> expired = List.of(); // allocated on the first expiry
+    long oldestHeadMs = Long.MAX_VALUE;
     for (TopicQueues tq : topicArray) {
       for (PartitionQueue queue : tq.queues()) {
         synchronized (queue) {
           ProducerBatch b;
           // Oldest first: stop at the first batch still within its delivery timeout.
-          while ((b = queue.batches.peekFirst()) != null
-              && nowMs - b.createdMs() >= config.deliveryTimeoutMs()) {
+          while ((b = queue.batches.peekFirst()) != null && nowMs - b.createdMs() >= timeoutMs) {
             queue.batches.pollFirst();
+            queue.lockedCountBatches();
             if (expired.isEmpty()) {
               expired = new ArrayList<>();
             }
             expired.add(b);
           }
+          if (b != null) {
+            oldestHeadMs = Math.min(oldestHeadMs, b.createdMs());
+          }
         }
       }
     }
+    nextExpiryScanMs =
+        oldestHeadMs == Long.MAX_VALUE ? Long.MAX_VALUE : saturatedAdd(oldestHeadMs, timeoutMs);
     return expired;
+  }
+
+  private static long saturatedAdd(long a, long b) {
+    long sum = a + b;
+    return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
+  }
+
+  /**
+   * A batch created at {@code createdMs} was queued: the next expiry scan must come no later than
+   * its delivery timeout. Opening a batch costs one volatile read here once the mark is older.
+   */
+  private void noteQueued(long createdMs) {
+    long current;
+    while (createdMs < (current = oldestQueuedSinceScanMs.get())
+        && !oldestQueuedSinceScanMs.compareAndSet(current, createdMs)) {
+      // another thread moved the mark: compare again
+    }
   }
 
   /**
@@ -745,10 +852,14 @@ public final class RecordAccumulator {
     TopicPartition tp = first.topicPartition();
     PartitionQueue queue = topics.computeIfAbsent(tp.topic(), newTopicQueues).queue(tp.partition());
     synchronized (queue) {
+      for (ProducerBatch piece : pieces) {
+        noteQueued(piece.createdMs());
+      }
       if (!first.hasSequence()) {
         for (int i = pieces.size() - 1; i >= 0; i--) {
           queue.batches.addFirst(pieces.get(i));
         }
+        queue.lockedCountBatches();
         return;
       }
       ArrayDeque<ProducerBatch> reordered = new ArrayDeque<>(queue.batches.size() + pieces.size());
@@ -765,6 +876,7 @@ public final class RecordAccumulator {
       }
       queue.batches.clear();
       queue.batches.addAll(reordered);
+      queue.lockedCountBatches();
     }
   }
 
@@ -822,6 +934,7 @@ public final class RecordAccumulator {
         synchronized (queue) {
           aborted.addAll(queue.batches);
           queue.batches.clear();
+          queue.lockedCountBatches();
         }
       }
     }
@@ -859,6 +972,21 @@ public final class RecordAccumulator {
     final int partition;
     final ArrayDeque<ProducerBatch> batches = new ArrayDeque<>();
 
+    /** The batch drained last (sender thread only): see mayBeHeldBack. */
+    ProducerBatch lastDrained;
+
+    /**
+     * {@code batches.size()}, readable without the lock: the sender's scans skip empty queues on
+     * it. Written under the lock after every change of {@link #batches}; a scan that reads a stale
+     * 0 misses a batch just queued, as it would had it taken the lock a moment earlier (the
+     * appender's wake-up or the next round finds it).
+     */
+    volatile int batchCount;
+
+    void lockedCountBatches() {
+      batchCount = batches.size();
+    }
+
     /** Every batch of the queue names this one (no TopicPartition per batch). */
     final TopicPartition topicPartition;
 
@@ -873,7 +1001,7 @@ public final class RecordAccumulator {
     final String topic;
     final BuiltInPartitioner partitioner;
     private volatile PartitionQueue[] queues = new PartitionQueue[0];
-    // Sender thread only: see maybeUpdateLoadStats.
+    // Sender thread only: see loadStatsPartitionCount.
     int[] loadSizesScratch = new int[0];
     int[] loadIdsScratch = new int[0];
 

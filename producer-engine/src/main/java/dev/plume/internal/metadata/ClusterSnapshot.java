@@ -29,6 +29,7 @@ public final class ClusterSnapshot implements ClusterMetadata {
   private final Map<String, List<PartitionInfo>> partitionInfos;
   private final Map<String, List<PartitionInfo>> availablePartitionInfos;
   private final Map<String, TopicCount> topicCounts;
+  private final Map<String, TopicLeaders> leadersByTopic;
 
   ClusterSnapshot(
       String clusterId,
@@ -45,10 +46,17 @@ public final class ClusterSnapshot implements ClusterMetadata {
     Map<String, List<PartitionInfo>> infos = new HashMap<>();
     Map<String, List<PartitionInfo>> available = new HashMap<>();
     Map<String, TopicCount> counts = new HashMap<>();
+    Map<String, TopicLeaders> leaders = new HashMap<>();
     for (Map.Entry<String, PartitionState[]> e : topics.entrySet()) {
       counts.put(e.getKey(), new TopicCount(this, e.getKey(), e.getValue().length));
       List<PartitionInfo> all = new ArrayList<>(e.getValue().length);
       List<PartitionInfo> withLeader = new ArrayList<>(e.getValue().length);
+      Node[] leaderNodes = new Node[e.getValue().length];
+      for (int i = 0; i < leaderNodes.length; i++) {
+        PartitionState p = e.getValue()[i];
+        leaderNodes[i] = p == null || !p.hasLeader() ? null : this.nodes.get(p.leaderId());
+      }
+      leaders.put(e.getKey(), new TopicLeaders(leaderNodes));
       for (PartitionState p : e.getValue()) {
         PartitionInfo info =
             new PartitionInfo(
@@ -69,6 +77,7 @@ public final class ClusterSnapshot implements ClusterMetadata {
     this.partitionInfos = Map.copyOf(infos);
     this.availablePartitionInfos = Map.copyOf(available);
     this.topicCounts = Map.copyOf(counts);
+    this.leadersByTopic = Map.copyOf(leaders);
   }
 
   /**
@@ -157,6 +166,14 @@ public final class ClusterSnapshot implements ClusterMetadata {
   public Node leaderFor(String topic, int partition) {
     PartitionState p = partition(topic, partition);
     return p == null || !p.hasLeader() ? null : nodes.get(p.leaderId());
+  }
+
+  /**
+   * The topic's leaders by partition, for scans over all its partitions (one lookup per topic);
+   * {@link TopicLeaders#partitionCount()} is 0 when the topic is unknown.
+   */
+  public TopicLeaders leaders(String topic) {
+    return leadersByTopic.getOrDefault(topic, TopicLeaders.NONE);
   }
 
   /** The partitions whose leader is the node; empty when none. */

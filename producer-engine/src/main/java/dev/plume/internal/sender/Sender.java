@@ -74,6 +74,8 @@ public final class Sender implements Runnable {
   private final java.util.function.IntPredicate leaderBusy;
   // Allocated once, not per round: the drain filter and the list the drain fills.
   private final Predicate<ProducerBatch> mayDrain = this::mayDrain;
+  // Side-effect free, unlike the transactions' part of mayDrain: the ready check may ask it.
+  private final Predicate<ProducerBatch> idempotenceAllowsDrain = this::idempotenceAllowsDrain;
   private final List<ProducerBatch> drained = new ArrayList<>();
 
   /**
@@ -288,7 +290,7 @@ public final class Sender implements Runnable {
       return MAX_POLL_MS; // wait for the producer id; batches keep lingering meanwhile
     }
     ClusterSnapshot cluster = metadata.snapshot();
-    ReadyCheckResult ready = accumulator.ready(cluster, nowMs, leaderBusy);
+    ReadyCheckResult ready = accumulator.ready(cluster, nowMs, leaderBusy, idempotenceAllowsDrain);
     if (!ready.unknownLeaderTopics().isEmpty()) {
       for (String topic : ready.unknownLeaderTopics()) {
         metadata.touch(topic, nowMs);

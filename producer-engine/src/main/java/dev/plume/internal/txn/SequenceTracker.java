@@ -38,16 +38,17 @@ import java.util.Map;
 public final class SequenceTracker {
 
   private final Map<TopicPartition, PartitionSequences> partitions = new HashMap<>();
-  // The same states in a list (partitions are never removed), scanned every sender round without
-  // an iterator.
-  private final List<PartitionSequences> states = new ArrayList<>();
+  // The partitions that have had a gap or an unresolved batch since they were last scanned: the
+  // sender asks every round which chains must restart, and scanning every partition each round
+  // would cost O(partitions) per round (1,000 partitions: thousands of lookups per round) for a
+  // state that is almost always empty. A partition is listed at most once (its flag says so).
+  private final List<PartitionSequences> troubled = new ArrayList<>();
 
   private PartitionSequences state(TopicPartition tp) {
     PartitionSequences s = partitions.get(tp);
     if (s == null) {
       s = new PartitionSequences(tp);
       partitions.put(tp, s);
-      states.add(s);
     }
     return s;
   }
@@ -199,6 +200,7 @@ public final class SequenceTracker {
       s.unresolvedSequence = lastSequence;
     }
     s.unresolved = true;
+    listTroubled(s);
   }
 
   /** The broker did not write the batch starting at {@code sequence}: the chain breaks there. */
@@ -206,6 +208,14 @@ public final class SequenceTracker {
     PartitionSequences s = state(tp);
     if (s.gapSequence < 0 || isAfter(s.gapSequence, sequence)) {
       s.gapSequence = sequence;
+    }
+    listTroubled(s);
+  }
+
+  private void listTroubled(PartitionSequences s) {
+    if (!s.listedTroubled) {
+      s.listedTroubled = true;
+      troubled.add(s);
     }
   }
 
@@ -233,8 +243,9 @@ public final class SequenceTracker {
    */
   public List<TopicPartition> partitionsNeedingNewEpoch() {
     List<TopicPartition> due = List.of();
-    for (int i = 0; i < states.size(); i++) {
-      PartitionSequences s = states.get(i);
+    int kept = 0;
+    for (int i = 0; i < troubled.size(); i++) {
+      PartitionSequences s = troubled.get(i);
       boolean restart;
       if (s.gapSequence >= 0) {
         int first = s.incomplete.isEmpty() ? -1 : s.incomplete.peekFirst();
@@ -248,6 +259,17 @@ public final class SequenceTracker {
         }
         due.add(s.tp);
       }
+      // Keep it listed while it has a gap or an unresolved batch (a partition due now is listed
+      // until startOver clears both); a partition whose chain healed leaves the list.
+      if (s.gapSequence >= 0 || s.unresolved) {
+        troubled.set(kept++, s);
+      } else {
+        s.listedTroubled = false;
+      }
+    }
+    // Drop the tail left by compaction (removing from the end: no copying).
+    for (int i = troubled.size() - 1; i >= kept; i--) {
+      troubled.remove(i);
     }
     return due;
   }
@@ -287,6 +309,7 @@ public final class SequenceTracker {
     boolean unresolved;
     int unresolvedSequence = -1;
     int gapSequence = -1;
+    boolean listedTroubled; // in SequenceTracker.troubled
     // Oldest first; ints, not Integers: one per batch would be boxed above 127.
     final IntQueue incomplete = new IntQueue();
 

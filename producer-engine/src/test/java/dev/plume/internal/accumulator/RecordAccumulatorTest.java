@@ -574,6 +574,60 @@ class RecordAccumulatorTest {
   }
 
   @Test
+  void theReadyScanFeedsAdaptivePartitioningLeavingOutALeaderThatCouldNotBeDrained() {
+    // Adaptive partitioning, partitioner.availability.timeout.ms 100: node 2 (leader of t-2) had
+    // data ready but could not take a request for 200 ms, so the queue sizes gathered by ready()
+    // leave t-2 out and no keyless record goes there.
+    RecordAccumulator acc =
+        new RecordAccumulator(
+            new AccumulatorConfig(1024, 0, 10_000, BACKOFF, CompressionType.NONE, false, true, 100),
+            pool);
+    for (int p = 0; p < 3; p++) {
+      append(acc, p, "seed"); // a queue for every partition, as load stats need
+    }
+    acc.updateNodeLatencyStats(2, nowMs, true);
+    acc.updateNodeLatencyStats(2, nowMs + 200, false);
+    acc.ready(cluster(), nowMs + 200);
+    List<Integer> chosen = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      chosen.add(append(acc, -1, "x".repeat(1000)).partition()); // about a batch each
+    }
+    assertThat(chosen).isNotEmpty().doesNotContain(2);
+  }
+
+  @Test
+  void aBatchOpenedAfterAnExpiryScanOfEmptyQueuesStillExpiresOnTime() {
+    // The scans are skipped until a batch can have expired; a scan that found nothing queued must
+    // not postpone the next one past a batch opened after it.
+    RecordAccumulator acc = accumulator(0);
+    assertThat(acc.expiredBatches(nowMs)).isEmpty();
+    nowMs += 1;
+    append(acc, 0, "a");
+    assertThat(acc.expiredBatches(nowMs + 9_999)).isEmpty();
+    assertThat(acc.expiredBatches(nowMs + 10_000))
+        .extracting(ProducerBatch::topicPartition)
+        .containsExactly(TP0);
+  }
+
+  @Test
+  void aRetryPutBackAfterAScanExpiresAtItsOwnDeadlineNotTheNewestBatchs() {
+    RecordAccumulator acc = accumulator(0);
+    long createdMs = nowMs;
+    append(acc, 0, "a");
+    ProducerBatch b = acc.drain(cluster(), N1, 1_000_000, x -> true, nowMs).get(0);
+    nowMs += 5_000;
+    append(acc, 1, "b"); // the only queued batch: the next scan is due at its deadline
+    assertThat(acc.expiredBatches(nowMs)).isEmpty();
+    acc.reenqueue(b, nowMs); // created 5 s before the batch the scan saw
+    List<ProducerBatch> expired = acc.expiredBatches(createdMs + 10_000);
+    assertThat(expired).containsExactly(b);
+    assertThat(acc.expiredBatches(createdMs + 14_999)).isEmpty();
+    assertThat(acc.expiredBatches(createdMs + 15_000))
+        .extracting(ProducerBatch::topicPartition)
+        .containsExactly(TP1);
+  }
+
+  @Test
   void splitKeepsRecordOrderAndEachRecordsFutureAndCallback() {
     RecordAccumulator acc = accumulator(0);
     List<CompletableFuture<RecordMetadata>> futures = new ArrayList<>();

@@ -81,6 +81,38 @@ class SenderTest {
   }
 
   @Test
+  void aBatchHeldBackByIdempotenceDoesNotMakeItsLeaderReadyForTheOtherPartitionsSmallBatches() {
+    // t-0's chain is fresh: its second batch (full) waits for the first one's acknowledgement.
+    // That must not make node 1 ready, else every round would drain t-1's batch as it opens (one
+    // record here) while it should linger.
+    SenderFixture.Options options = new SenderFixture.Options();
+    options.batchSizeBytes = 256;
+    options.lingerMs = 1_000;
+    SenderFixture f = new SenderFixture(options).startUp();
+    String big = "x".repeat(300); // larger than batch.size: a full batch of its own
+    f.append(TP0, "a" + big);
+    f.runOnce();
+    assertThat(f.produceRequests()).hasSize(1);
+    f.append(TP0, "b" + big); // full, but held back until "a" is acknowledged
+    f.append(TP1, "c"); // lingers for 1 s
+    f.advance(1);
+    f.runOnce();
+    f.advance(1);
+    f.runOnce();
+    assertThat(f.produceRequests()).hasSize(1);
+
+    f.ackAllInFlight(0);
+    f.runOnce(); // the acknowledgement arrives: "b" may go now, and "c" with it
+    f.runOnce();
+    assertThat(f.produceRequests()).hasSize(2);
+    assertThat(batches(f.lastProduce()))
+        .extracting(SentBatch::tp, SentBatch::values)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple(TP0, List.of("b" + big)),
+            org.assertj.core.groups.Tuple.tuple(TP1, List.of("c")));
+  }
+
+  @Test
   void aLeaderThatRefusesOurCredentialsFailsItsQueuedRecordsAtOnceAndOnlyThose() {
     SenderFixture.Options options = new SenderFixture.Options();
     options.leaders = new int[] {1, 2};

@@ -113,6 +113,34 @@ class SequenceTrackerTest {
   }
 
   @Test
+  void aPartitionInTroubleAgainAfterItsChainHealedOrRestartedIsReportedAgain() {
+    // Only partitions marked with a gap or an unknown outcome are scanned each round; a partition
+    // that left that list (healed, or restarted) must be listed again on its next trouble.
+    SequenceTracker s = new SequenceTracker();
+    s.assign(TP, 1, E0); // 0
+    s.assign(TP, 1, E0); // 1
+    s.assign(OTHER, 1, E0);
+    s.complete(TP, 0, 0, false);
+    s.markUnresolved(TP, 0);
+    assertThat(s.partitionsNeedingNewEpoch()).isEmpty(); // 1 may still settle it
+    s.complete(TP, 1, 1, true); // it did: the chain is whole
+    assertThat(s.partitionsNeedingNewEpoch()).isEmpty();
+    s.assign(TP, 1, E0); // 2
+    s.complete(TP, 2, 2, false);
+    s.markUnresolved(TP, 2);
+    s.complete(OTHER, 0, 0, false);
+    s.markGap(OTHER, 0);
+    assertThat(s.partitionsNeedingNewEpoch()).containsExactlyInAnyOrder(TP, OTHER);
+    s.startOver(TP, E1);
+    s.startOver(OTHER, E1);
+    assertThat(s.partitionsNeedingNewEpoch()).isEmpty();
+    s.assign(OTHER, 1, E1);
+    s.complete(OTHER, 0, 0, false);
+    s.markGap(OTHER, 0);
+    assertThat(s.partitionsNeedingNewEpoch()).containsExactly(OTHER);
+  }
+
+  @Test
   void outOfOrderCompletionKeepsTheHighestAcknowledgedSequence() {
     SequenceTracker s = new SequenceTracker();
     s.assign(TP, 5, E0);
