@@ -755,7 +755,7 @@ public final class PlumeProducer<K, V> implements Producer<K, V> {
     accumulator.beginFlush();
     try {
       sender.wakeup();
-      for (ProducerBatch batch : accumulator.incompleteBatches()) {
+      for (ProducerBatch.Use batch : accumulator.incompleteUses()) {
         try {
           batch.doneFuture().get();
         } catch (InterruptedException e) {

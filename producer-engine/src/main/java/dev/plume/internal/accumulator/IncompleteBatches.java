@@ -75,6 +75,15 @@ final class IncompleteBatches {
     return out;
   }
 
+  /** The listed batches with the use each is listed for (a flush waits on exactly those uses). */
+  synchronized List<ProducerBatch.Use> uses() {
+    List<ProducerBatch.Use> out = new ArrayList<>(size);
+    for (ProducerBatch b = head; b != null; b = b.nextIncomplete) {
+      out.add(new ProducerBatch.Use(b, b.generation()));
+    }
+    return out;
+  }
+
   boolean isEmpty() {
     return size == 0;
   }

@@ -540,17 +540,37 @@ public final class ProducerBatch {
   }
 
   /**
-   * Completes (normally) once every record of the batch has its outcome; any thread (flush). Made
-   * on demand, so only batches someone waits for have one. A batch reused since the caller found it
-   * may hand out its new generation's future: the caller then waits for newer records too, which
-   * only lengthens a flush, never shortens it.
+   * Completes (normally) once every record of the batch's current use has its outcome; any thread.
+   * Made on demand, so only batches someone waits for have one. A flush, which finds batches first
+   * and waits on them later, uses {@link #doneFuture(int)} instead: the object may serve newer
+   * records by then.
    */
   public CompletableFuture<Void> doneFuture() {
     synchronized (this) {
-      if (finished && !split) {
+      return doneFuture(generation());
+    }
+  }
+
+  /**
+   * As {@link #doneFuture()}, for the use {@code generation} only: already done when the batch has
+   * moved on to a later use (it is pooled only after all its records had their outcome), so a flush
+   * never waits for records sent after it began. While the batch is listed as incomplete its
+   * generation cannot change, so a generation read from that list names the use the list held.
+   */
+  public CompletableFuture<Void> doneFuture(int generation) {
+    synchronized (this) {
+      if (generation() != generation || (finished && !split)) {
         return ALREADY_DONE;
       }
       return futureForWaiters();
+    }
+  }
+
+  /** One use of a batch, as a flush found it among the incomplete batches. */
+  public record Use(ProducerBatch batch, int generation) {
+    /** Done once that use's records all have their outcome (see {@link #doneFuture(int)}). */
+    public CompletableFuture<Void> doneFuture() {
+      return batch.doneFuture(generation);
     }
   }
 

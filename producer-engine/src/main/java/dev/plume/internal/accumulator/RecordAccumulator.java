@@ -888,7 +888,15 @@ public final class RecordAccumulator {
     flushesInProgress.decrementAndGet();
   }
 
-  /** The batches not yet completed now; flush waits on their {@link ProducerBatch#doneFuture}. */
+  /**
+   * The uses of batches not yet completed now; a flush waits on their {@link
+   * ProducerBatch.Use#doneFuture}, which ignores later uses of the same pooled object.
+   */
+  public List<ProducerBatch.Use> incompleteUses() {
+    return incomplete.uses();
+  }
+
+  /** The batches not yet completed now (closing fails them). */
   public List<ProducerBatch> incompleteBatches() {
     return incomplete.snapshot();
   }

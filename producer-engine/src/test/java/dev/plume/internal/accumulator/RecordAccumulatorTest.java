@@ -251,6 +251,26 @@ class RecordAccumulatorTest {
   }
 
   @Test
+  void aFlushDoesNotWaitForRecordsThatReuseABatchItFound() {
+    RecordAccumulator acc = accumulator(0);
+    CompletableFuture<RecordMetadata> a = new CompletableFuture<>();
+    append(acc, 0, "a", a);
+    // A flushing thread finds one incomplete use, holding record "a".
+    List<ProducerBatch.Use> found = acc.incompleteUses();
+    assertThat(found).hasSize(1);
+    ProducerBatch first = acc.drain(cluster(), N1, 1_000_000, x -> true, nowMs).get(0);
+    assertThat(found.get(0).doneFuture()).isNotDone();
+    first.complete(40, -1);
+    acc.release(first);
+    assertThat(a).isDone();
+    // A record sent after the flush began reuses the pooled object.
+    append(acc, 1, "later");
+    assertThat(found.get(0).batch()).isSameAs(first);
+    assertThat(first.doneFuture()).as("the new use").isNotDone();
+    assertThat(found.get(0).doneFuture()).as("the use the flush found").isDone();
+  }
+
+  @Test
   void aBatchFailedWhileStillQueuedKeepsItsSlots() {
     RecordAccumulator acc = accumulator(0);
     CompletableFuture<RecordMetadata> a = new CompletableFuture<>();
