@@ -665,28 +665,39 @@ public final class RecordAccumulator {
             .queue(batch.topicPartition().partition());
     noteQueued(batch.createdMs());
     synchronized (queue) {
-      if (!batch.hasSequence()) {
-        queue.batches.addFirst(batch);
-        queue.lockedCountBatches();
-        return;
-      }
-      // Insert before the first batch that has no sequence or a later one.
-      ArrayDeque<ProducerBatch> reordered = new ArrayDeque<>(queue.batches.size() + 1);
-      boolean inserted = false;
-      for (ProducerBatch b : queue.batches) {
-        if (!inserted && (!b.hasSequence() || b.baseSequence() > batch.baseSequence())) {
-          reordered.addLast(batch);
-          inserted = true;
-        }
-        reordered.addLast(b);
-      }
-      if (!inserted) {
-        reordered.addLast(batch);
-      }
-      queue.batches.clear();
-      queue.batches.addAll(reordered);
-      queue.lockedCountBatches();
+      lockedRequeueAtHead(queue, List.of(batch)); // a retry, not the steady state
     }
+  }
+
+  /**
+   * Puts {@code batches} (one partition's, in order) back at the head of {@code queue}: before
+   * everything when they have no sequence numbers, else before the first queued batch with no
+   * sequence or a later one, so that the queue's first batch is always its oldest sequence.
+   */
+  private static void lockedRequeueAtHead(PartitionQueue queue, List<ProducerBatch> batches) {
+    ProducerBatch first = batches.get(0);
+    if (!first.hasSequence()) {
+      for (int i = batches.size() - 1; i >= 0; i--) {
+        queue.batches.addFirst(batches.get(i));
+      }
+      queue.lockedCountBatches();
+      return;
+    }
+    ArrayDeque<ProducerBatch> reordered = new ArrayDeque<>(queue.batches.size() + batches.size());
+    boolean inserted = false;
+    for (ProducerBatch b : queue.batches) {
+      if (!inserted && (!b.hasSequence() || b.baseSequence() > first.baseSequence())) {
+        reordered.addAll(batches);
+        inserted = true;
+      }
+      reordered.addLast(b);
+    }
+    if (!inserted) {
+      reordered.addAll(batches);
+    }
+    queue.batches.clear();
+    queue.batches.addAll(reordered);
+    queue.lockedCountBatches();
   }
 
   /**
@@ -855,28 +866,7 @@ public final class RecordAccumulator {
       for (ProducerBatch piece : pieces) {
         noteQueued(piece.createdMs());
       }
-      if (!first.hasSequence()) {
-        for (int i = pieces.size() - 1; i >= 0; i--) {
-          queue.batches.addFirst(pieces.get(i));
-        }
-        queue.lockedCountBatches();
-        return;
-      }
-      ArrayDeque<ProducerBatch> reordered = new ArrayDeque<>(queue.batches.size() + pieces.size());
-      boolean inserted = false;
-      for (ProducerBatch b : queue.batches) {
-        if (!inserted && (!b.hasSequence() || b.baseSequence() > first.baseSequence())) {
-          reordered.addAll(pieces);
-          inserted = true;
-        }
-        reordered.addLast(b);
-      }
-      if (!inserted) {
-        reordered.addAll(pieces);
-      }
-      queue.batches.clear();
-      queue.batches.addAll(reordered);
-      queue.lockedCountBatches();
+      lockedRequeueAtHead(queue, pieces);
     }
   }
 

@@ -116,10 +116,7 @@ final class ProduceRequestSlot
   /** The network request for this slot's body (acks other than 0), built only when it changed. */
   ClientRequest<ProduceResults> request(Node node, short minVersion, short maxVersion) {
     ClientRequest<ProduceResults> r = request;
-    if (r == null
-        || !r.destination().equals(node)
-        || r.minVersion() != minVersion
-        || r.maxVersion() != maxVersion) {
+    if (!targets(r, node, minVersion, maxVersion)) {
       r =
           new ClientRequest<>(
               node, ApiKey.PRODUCE, minVersion, maxVersion, body, true, this, -1, this);
@@ -134,10 +131,7 @@ final class ProduceRequestSlot
    */
   ClientRequest<Void> oneWayRequest(Node node, short minVersion, short maxVersion) {
     ClientRequest<Void> r = oneWayRequest;
-    if (r == null
-        || !r.destination().equals(node)
-        || r.minVersion() != minVersion
-        || r.maxVersion() != maxVersion) {
+    if (!targets(r, node, minVersion, maxVersion)) {
       r =
           new ClientRequest<>(
               node,
@@ -152,6 +146,15 @@ final class ProduceRequestSlot
       oneWayRequest = r;
     }
     return r;
+  }
+
+  /** Whether a request built earlier goes to {@code node} with these versions (reusable as is). */
+  private static boolean targets(
+      ClientRequest<?> r, Node node, short minVersion, short maxVersion) {
+    return r != null
+        && r.destination().equals(node)
+        && r.minVersion() == minVersion
+        && r.maxVersion() == maxVersion;
   }
 
   /** Reads the response into this slot's results (the network's parser for its request). */
