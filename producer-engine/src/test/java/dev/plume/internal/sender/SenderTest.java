@@ -587,12 +587,17 @@ class SenderTest {
     assertThat(f.pool.availableBytes()).isEqualTo(f.pool.totalMemoryBytes());
   }
 
-  @Test
-  void acksZeroCompletesOnWriteWithOffsetMinusOne() {
+  /** A started sender with acks=0 (and so without idempotence). */
+  private static SenderFixture acksZeroFixture() {
     SenderFixture.Options o = new SenderFixture.Options();
     o.idempotent = false;
     o.acks = 0;
-    SenderFixture f = new SenderFixture(o).startUp();
+    return new SenderFixture(o).startUp();
+  }
+
+  @Test
+  void acksZeroCompletesOnWriteWithOffsetMinusOne() {
+    SenderFixture f = acksZeroFixture();
     CompletableFuture<RecordMetadata> a = f.append(TP0, "a");
     f.runOnce();
     f.runOnce();
@@ -603,10 +608,7 @@ class SenderTest {
 
   @Test
   void acksZeroReusesItsRequestAndHandlerAcrossRequests() {
-    SenderFixture.Options o = new SenderFixture.Options();
-    o.idempotent = false;
-    o.acks = 0;
-    SenderFixture f = new SenderFixture(o).startUp();
+    SenderFixture f = acksZeroFixture();
     CompletableFuture<RecordMetadata> a = f.append(TP0, "a");
     f.runOnce();
     f.runOnce();
