@@ -8,14 +8,24 @@
 # with benchmark JVM options, bin/plume-perf beside the same tool driving kafka-clients at 150,000
 # and 50,000 records/s (alternating, 2 rounds, steady state after 1,500,000 / 500,000 warm-up
 # records) and the full-speed CPU split (client vs broker). Every output goes to OUT_DIR; about 30
-# minutes on 2 cores; last, one JFR-profiled round per client. The scaling group is separate: bin/plume-bench --cases scaling --csv FILE.
+# minutes on 2 cores; last, one JFR-profiled round per client. Every compare starts with one
+# discarded kafka-clients run that warms its fresh broker. The scaling group is separate:
+# bin/plume-bench --broker-data-dir /dev/shm --cases scaling --csv FILE.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 out="${1:?usage: product-goals.sh OUT_DIR [RUNS]}"; runs="${2:-2}"
 mkdir -p "$out"
 jar="$root/benchmarks/target/benchmarks.jar"
 [[ -f "$jar" ]] || (cd "$root" && ./mvnw -B -q -pl benchmarks -am package -DskipTests)
-bench() { java -Xmx512m -jar "$jar" compare "$@"; }
+# The broker keeps its log on tmpfs when there is one: on a 2-core machine the kernel's writeback of
+# a disk-backed log takes CPU and stalls the broker at random moments, whichever client is running
+# (p99 outliers of 40-70 ms for both clients in some rounds, the CPU charged to whichever runs). Set
+# PLUME_BENCH_BROKER_DIR to another directory (or to an empty string for a temporary one on disk).
+broker_dir="${PLUME_BENCH_BROKER_DIR-/dev/shm}"
+[[ -n "$broker_dir" && ! -w "$broker_dir" ]] && broker_dir=""
+bench() {
+  java -Xmx512m -jar "$jar" compare ${broker_dir:+--broker-data-dir "$broker_dir"} "$@"
+}
 all=plume,plume-outcome,plume-kafka-api,kafka-clients
 
 for run in $(seq 1 "$runs"); do
@@ -37,9 +47,10 @@ grep '^RATIO' "$out/rate5k.log" || true
 # plume-perf beside kafka-clients on one broker with production-like JVM options
 tag="goals-$$"
 broker_log="$out/broker.log"
+perf_dir="$(mktemp -d "${broker_dir:-${TMPDIR:-/tmp}}/plume-goals-broker-XXXXXX")"
 PLUME_BROKER_TAG="$tag" java "-Dplume.broker.tag=$tag" -cp "$jar" dev.plume.broker.EmbeddedKafka \
-  --jvm "-Xms1g -Xmx1g -XX:+UseG1GC" > "$broker_log" 2>&1 &
-trap 'pkill -9 -f "plume.broker.tag=$tag" || true' EXIT
+  --data-dir "$perf_dir" --jvm "-Xms1g -Xmx1g -XX:+UseG1GC" > "$broker_log" 2>&1 &
+trap 'pkill -9 -f "plume.broker.tag=$tag" || true; rm -rf "$perf_dir"' EXIT
 for _ in $(seq 1 120); do grep -q 'bootstrap.servers=' "$broker_log" && break; sleep 1; done
 bootstrap="$(sed -n 's/.*bootstrap.servers=//p' "$broker_log" | head -1)"
 broker_pid="$(pgrep -f "plume.broker.tag=$tag.*plume.broker.node=0" | head -1)"

@@ -12,6 +12,9 @@ import java.util.List;
  * @param bootstrap an existing broker, or null to start one with kafka-test-broker
  * @param rate records/s of the open-loop window, or 0 for the per-size default
  * @param csvPath where to write one CSV row per run ({@link ResultsCsv}), or null
+ * @param brokerDataDir where a broker started here keeps its log (a fresh directory inside it,
+ *     removed at the end), or null for a temporary directory
+ * @param brokerWarmup whether one discarded client run warms the broker before the measured runs
  */
 public record CompareOptions(
     String bootstrap,
@@ -25,7 +28,9 @@ public record CompareOptions(
     long seed,
     Path profileDir,
     String jfrSettings,
-    Path csvPath) {
+    Path csvPath,
+    Path brokerDataDir,
+    boolean brokerWarmup) {
 
   static final List<String> DEFAULT_JVM =
       List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC", "-XX:+AlwaysPreTouch");
@@ -57,7 +62,14 @@ public record CompareOptions(
           "  --jfr-settings S        JFR settings for --profile: a name or a .jfc file (default"
               + " profile)",
           "  --csv FILE              also write one CSV row per run (machine-readable, read by"
-              + " benchmarks/plot-scaling.py)");
+              + " benchmarks/plot-scaling.py)",
+          "  --broker-data-dir DIR   keep the started broker's log in DIR, e.g. /dev/shm (tmpfs: no"
+              + " disk writeback",
+          "                          competing for the cores; default: a temporary directory)",
+          "  --broker-warmup on|off  one discarded run (kafka-clients if listed) before the measured"
+              + " ones,",
+          "                          so the first measured client does not meet a cold broker"
+              + " (default on)");
 
   public static CompareOptions parse(String... args) {
     String bootstrap = null;
@@ -72,6 +84,8 @@ public record CompareOptions(
     Path profile = null;
     String jfrSettings = "profile";
     Path csv = null;
+    Path brokerDataDir = null;
+    boolean brokerWarmup = true;
     for (int i = 0; i < args.length; i++) {
       String flag = args[i];
       if (flag.equals("-h") || flag.equals("--help")) {
@@ -95,6 +109,8 @@ public record CompareOptions(
         case "--profile" -> profile = Path.of(v);
         case "--jfr-settings" -> jfrSettings = v;
         case "--csv" -> csv = Path.of(v);
+        case "--broker-data-dir" -> brokerDataDir = Path.of(v);
+        case "--broker-warmup" -> brokerWarmup = onOff(flag, v);
         default -> throw new IllegalArgumentException("unknown option " + flag + "\n" + USAGE);
       }
     }
@@ -110,7 +126,17 @@ public record CompareOptions(
         seed,
         profile,
         jfrSettings,
-        csv);
+        csv,
+        brokerDataDir,
+        brokerWarmup);
+  }
+
+  private static boolean onOff(String flag, String v) {
+    return switch (v) {
+      case "on" -> true;
+      case "off" -> false;
+      default -> throw new IllegalArgumentException(flag + " needs on or off, got " + v);
+    };
   }
 
   private static int positive(String flag, String v) {

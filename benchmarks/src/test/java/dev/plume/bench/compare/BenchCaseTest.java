@@ -176,4 +176,17 @@ class BenchCaseTest {
     assertThatThrownBy(() -> CompareOptions.parse("--rounds", "0"))
         .hasMessageContaining("--rounds needs a positive integer");
   }
+
+  @Test
+  void brokerPlacementAndWarmupOptions() {
+    CompareOptions d = CompareOptions.parse();
+    assertThat(d.brokerDataDir()).isNull();
+    assertThat(d.brokerWarmup()).isTrue();
+    CompareOptions o =
+        CompareOptions.parse("--broker-data-dir", "/dev/shm", "--broker-warmup", "off");
+    assertThat(o.brokerDataDir()).isEqualTo(java.nio.file.Path.of("/dev/shm"));
+    assertThat(o.brokerWarmup()).isFalse();
+    assertThatThrownBy(() -> CompareOptions.parse("--broker-warmup", "yes"))
+        .hasMessageContaining("--broker-warmup needs on or off, got yes");
+  }
 }
