@@ -101,6 +101,7 @@ final class StatsAssembler {
         .fatalError(fatalError == null ? null : fatalError.toString())
         .ioRoundsTotal(sender.rounds())
         .ioWakeupsTotal(sender.wakeups())
+        .ioWakeupsSkippedTotal(sender.wakeupsSkipped())
         .ioRoundRate(rates.roundRate())
         .ioWakeupRate(rates.wakeupRate())
         .build();

@@ -35,6 +35,9 @@ import java.util.Map;
  * @param ioRoundsTotal rounds of the I/O thread (each one look at the batches and one network poll)
  * @param ioWakeupsTotal times another thread woke the I/O thread (a batch that filled, or a new one
  *     due before the I/O thread's own deadline, a flush, close, metadata or transaction call)
+ * @param ioWakeupsSkippedTotal batches that became sendable while their leader was at its in-flight
+ *     limit, for which no wake-up was asked (the leader's next response ends the I/O thread's wait
+ *     anyway); next to {@code ioWakeupsTotal}, how much waking the limit saved
  * @param ioRoundRate I/O thread rounds per second
  * @param ioWakeupRate wake-ups of the I/O thread per second
  */
@@ -77,6 +80,7 @@ public record ProducerStats(
     String fatalError,
     long ioRoundsTotal,
     long ioWakeupsTotal,
+    long ioWakeupsSkippedTotal,
     double ioRoundRate,
     double ioWakeupRate) {
 
@@ -136,6 +140,7 @@ public record ProducerStats(
     private String fatalError;
     private long ioRoundsTotal;
     private long ioWakeupsTotal;
+    private long ioWakeupsSkippedTotal;
     private double ioRoundRate;
     private double ioWakeupRate;
 
@@ -331,6 +336,11 @@ public record ProducerStats(
       return this;
     }
 
+    public Builder ioWakeupsSkippedTotal(long ioWakeupsSkippedTotal) {
+      this.ioWakeupsSkippedTotal = ioWakeupsSkippedTotal;
+      return this;
+    }
+
     public Builder ioRoundRate(double ioRoundRate) {
       this.ioRoundRate = ioRoundRate;
       return this;
@@ -381,6 +391,7 @@ public record ProducerStats(
           fatalError,
           ioRoundsTotal,
           ioWakeupsTotal,
+          ioWakeupsSkippedTotal,
           ioRoundRate,
           ioWakeupRate);
     }

@@ -37,6 +37,7 @@ class ProducerStatsTest {
             .senderThreadAlive(true)
             .fatalError("boom")
             .ioWakeupsTotal(11)
+            .ioWakeupsSkippedTotal(4)
             .ioWakeupRate(0.5)
             .build();
 
@@ -49,6 +50,7 @@ class ProducerStatsTest {
     assertThat(stats.senderThreadAlive()).isTrue();
     assertThat(stats.fatalError()).isEqualTo("boom");
     assertThat(stats.ioWakeupsTotal()).isEqualTo(11);
+    assertThat(stats.ioWakeupsSkippedTotal()).isEqualTo(4);
     assertThat(stats.ioRoundsTotal()).isZero();
     assertThat(stats.ioWakeupRate()).isEqualTo(0.5);
   }

@@ -802,11 +802,20 @@ public final class RecordAccumulator {
    * The end of a done batch: its buffer goes back as in {@link #deallocate}, and the batch object
    * to the batch pool for reuse if it can be reused ({@link ProducerBatch#reusable}: drained,
    * completed, not split). This is the one place a batch is pooled: the caller must hold no
-   * reference to it afterwards (a request slot, that still lists it, checks its generation). Only
-   * the first call for a batch's generation pools it, as only the first {@link #deallocate} frees
-   * its buffer.
+   * reference to it afterwards (a request slot, that still lists it, checks its generation).
+   *
+   * <p>{@code generation} names the use being released (its {@link ProducerBatch#generation} when
+   * the caller got hold of the batch). Only the first call for that use does anything: a call for
+   * an older use finds the object in a later generation (pooled, or serving other records) and
+   * leaves it alone. The object alone cannot tell: once reused, it is incomplete again, and
+   * releasing it would free the buffer its new records are in and pool it a second time.
    */
-  public void release(ProducerBatch batch) {
+  public void release(ProducerBatch batch, int generation) {
+    // Only this (the sender) thread releases, and only a release starts a new generation: the
+    // check cannot race with one.
+    if (batch.generation() != generation) {
+      return;
+    }
     if (incomplete.remove(batch)) {
       if (batch.pooled()) {
         batch.forbidSealing();

@@ -28,7 +28,6 @@ public final class ClusterSnapshot implements ClusterMetadata {
   private final Map<Integer, List<TopicPartition>> partitionsByLeader;
   private final Map<String, List<PartitionInfo>> partitionInfos;
   private final Map<String, List<PartitionInfo>> availablePartitionInfos;
-  private final Map<String, TopicCount> topicCounts;
   private final Map<String, TopicLeaders> leadersByTopic;
 
   ClusterSnapshot(
@@ -45,10 +44,8 @@ public final class ClusterSnapshot implements ClusterMetadata {
     Map<Integer, List<TopicPartition>> byLeader = new HashMap<>();
     Map<String, List<PartitionInfo>> infos = new HashMap<>();
     Map<String, List<PartitionInfo>> available = new HashMap<>();
-    Map<String, TopicCount> counts = new HashMap<>();
     Map<String, TopicLeaders> leaders = new HashMap<>();
     for (Map.Entry<String, PartitionState[]> e : topics.entrySet()) {
-      counts.put(e.getKey(), new TopicCount(this, e.getKey(), e.getValue().length));
       List<PartitionInfo> all = new ArrayList<>(e.getValue().length);
       List<PartitionInfo> withLeader = new ArrayList<>(e.getValue().length);
       Node[] leaderNodes = new Node[e.getValue().length];
@@ -56,7 +53,7 @@ public final class ClusterSnapshot implements ClusterMetadata {
         PartitionState p = e.getValue()[i];
         leaderNodes[i] = p == null || !p.hasLeader() ? null : this.nodes.get(p.leaderId());
       }
-      leaders.put(e.getKey(), new TopicLeaders(leaderNodes));
+      leaders.put(e.getKey(), new TopicLeaders(this, e.getKey(), leaderNodes));
       for (PartitionState p : e.getValue()) {
         PartitionInfo info =
             new PartitionInfo(
@@ -76,39 +73,7 @@ public final class ClusterSnapshot implements ClusterMetadata {
     this.partitionsByLeader = Map.copyOf(byLeader);
     this.partitionInfos = Map.copyOf(infos);
     this.availablePartitionInfos = Map.copyOf(available);
-    this.topicCounts = Map.copyOf(counts);
     this.leadersByTopic = Map.copyOf(leaders);
-  }
-
-  /**
-   * A topic's partition count as this snapshot knows it, made once per snapshot so that senders can
-   * keep the latest one and compare it by identity ({@link PartitionCountCache}) instead of probing
-   * the map per record.
-   */
-  public static final class TopicCount {
-    private final ClusterSnapshot snapshot;
-    private final String topic;
-    private final int partitionCount;
-
-    TopicCount(ClusterSnapshot snapshot, String topic, int partitionCount) {
-      this.snapshot = snapshot;
-      this.topic = topic;
-      this.partitionCount = partitionCount;
-    }
-
-    /** Whether this is {@code topic}'s count in {@code cluster}. */
-    boolean isFor(ClusterSnapshot cluster, String topic) {
-      return snapshot == cluster && this.topic.equals(topic);
-    }
-
-    int partitionCount() {
-      return partitionCount;
-    }
-  }
-
-  /** The topic's partition count with the snapshot it belongs to, or null when unknown. */
-  TopicCount topicCount(String topic) {
-    return topicCounts.get(topic);
   }
 
   public static ClusterSnapshot empty() {
@@ -170,7 +135,8 @@ public final class ClusterSnapshot implements ClusterMetadata {
 
   /**
    * The topic's leaders by partition, for scans over all its partitions (one lookup per topic);
-   * {@link TopicLeaders#partitionCount()} is 0 when the topic is unknown.
+   * {@link TopicLeaders#partitionCount()} is 0 when the topic is unknown. The same object every
+   * time for a known topic, which {@link PartitionCountCache} relies on to allocate nothing.
    */
   public TopicLeaders leaders(String topic) {
     return leadersByTopic.getOrDefault(topic, TopicLeaders.NONE);

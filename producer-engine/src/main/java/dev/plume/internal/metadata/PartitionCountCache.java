@@ -5,21 +5,20 @@ package dev.plume.internal.metadata;
  * Steady-state sends name one topic under one snapshot, so they read one volatile field and compare
  * two references instead of probing the snapshot's topic map (hashing plus a modulo) per record. A
  * send to another topic, or under a newer snapshot, probes the map once and keeps that snapshot's
- * own {@link ClusterSnapshot.TopicCount}: nothing is allocated, even when sends alternate topics.
- * Any thread.
+ * own {@link TopicLeaders}: nothing is allocated, even when sends alternate topics. Any thread.
  */
 public final class PartitionCountCache {
 
-  private volatile ClusterSnapshot.TopicCount latest;
+  private volatile TopicLeaders latest;
 
   /** As {@link ClusterSnapshot#partitionCountForTopic}: -1 when {@code cluster} has no topic. */
   public int partitionCount(ClusterSnapshot cluster, String topic) {
-    ClusterSnapshot.TopicCount last = latest;
+    TopicLeaders last = latest;
     if (last != null && last.isFor(cluster, topic)) {
       return last.partitionCount();
     }
-    ClusterSnapshot.TopicCount found = cluster.topicCount(topic);
-    if (found == null) {
+    TopicLeaders found = cluster.leaders(topic);
+    if (found == TopicLeaders.NONE) {
       return -1;
     }
     latest = found; // written only when the topic or the snapshot changed

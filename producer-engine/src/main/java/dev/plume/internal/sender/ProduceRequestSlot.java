@@ -9,10 +9,13 @@ import dev.plume.internal.network.ResponseParser;
 import dev.plume.internal.protocol.ApiKey;
 import dev.plume.internal.protocol.ProtocolReader;
 import dev.plume.internal.protocol.message.ProduceResponse;
+import dev.plume.producer.TopicPartition;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Comparator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Everything one Produce request needs from its send until its response is handled: its batches
@@ -25,6 +28,8 @@ import java.util.Comparator;
  */
 final class ProduceRequestSlot
     implements ResponseParser<ProduceResults>, RequestCompletionHandler<ProduceResults> {
+
+  private static final Logger log = LoggerFactory.getLogger(ProduceRequestSlot.class);
 
   /** What the sender does with a response; the slot's batches are valid during the call. */
   interface ResponseHandler {
@@ -52,6 +57,11 @@ final class ProduceRequestSlot
   // The generation of each batch when the request was filled: a batch completed and pooled
   // meanwhile (so possibly serving other records now) must not be handled as this request's.
   private int[] generations = new int[8];
+  // Each batch's partition when the request was filled: what the request sent, so the response is
+  // matched against it even if a batch was reused (for another partition) meanwhile.
+  private TopicPartition[] topicPartitions = new TopicPartition[8];
+  // Batches found reused since the request was filled (skipped, and logged once).
+  private boolean[] skipped = new boolean[8];
   private ByteBuffer[] sealed = new ByteBuffer[8];
   private int count;
   private final ProduceResults results = new ProduceResults(this);
@@ -72,6 +82,8 @@ final class ProduceRequestSlot
       batches = new ProducerBatch[Math.max(n, 2 * batches.length)];
       sealed = new ByteBuffer[batches.length];
       generations = new int[batches.length];
+      topicPartitions = new TopicPartition[batches.length];
+      skipped = new boolean[batches.length];
     }
     for (int i = 0; i < n; i++) {
       batches[i] = drained.get(i);
@@ -82,6 +94,8 @@ final class ProduceRequestSlot
     }
     for (int i = 0; i < n; i++) {
       generations[i] = batches[i].generation();
+      topicPartitions[i] = batches[i].topicPartition();
+      skipped[i] = false;
     }
   }
 
@@ -90,17 +104,40 @@ final class ProduceRequestSlot
   }
 
   /**
-   * The request's batch {@code i}, which must still be the generation the request was filled with:
-   * a batch is pooled only once done, so finding it reused means someone released it while this
-   * request still had it (a bug to fail on, not to send or complete someone else's records).
+   * The request's batch {@code i}, or null when it is no longer the generation the request was
+   * filled with. A batch is pooled only once done, so a reused one already had its outcome (given
+   * elsewhere, which is a bug: logged once per request and batch): handling it again would complete
+   * someone else's records, and failing the whole response would leave the request's other batches
+   * without theirs. So callers skip it and go on. Never null before the request is handed over: the
+   * generations are read when it is filled.
    */
   ProducerBatch batch(int i) {
+    if (skipped[i]) {
+      return null;
+    }
     ProducerBatch b = batches[i];
     if (b.generation() != generations[i]) {
-      throw new IllegalStateException(
-          "Batch " + i + " of a Produce request was reused while the request still held it");
+      skipped[i] = true;
+      log.error(
+          "The batch for {} of a Produce request was completed and reused while the request still"
+              + " held it; its records already had their outcome, so it is skipped",
+          topicPartitions[i]);
+      return null;
     }
     return b;
+  }
+
+  /**
+   * The generation batch {@code i} had when the request was filled: the use the request's outcome
+   * belongs to.
+   */
+  int generation(int i) {
+    return generations[i];
+  }
+
+  /** The partition batch {@code i} was sent for (valid even if the batch was reused since). */
+  TopicPartition topicPartition(int i) {
+    return topicPartitions[i];
   }
 
   void sealed(int i, ByteBuffer buffer) {
@@ -208,6 +245,7 @@ final class ProduceRequestSlot
     inUse = false;
     Arrays.fill(batches, 0, count, null);
     Arrays.fill(sealed, 0, count, null);
+    Arrays.fill(topicPartitions, 0, count, null);
     count = 0;
     body.set(null, (short) 0, 0, batches, sealed, 0);
     pool.release(this);

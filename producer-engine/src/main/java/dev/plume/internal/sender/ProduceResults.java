@@ -1,8 +1,8 @@
 package dev.plume.internal.sender;
 
-import dev.plume.internal.accumulator.ProducerBatch;
 import dev.plume.internal.protocol.ProtocolReader;
 import dev.plume.internal.protocol.message.ProduceResponse;
+import dev.plume.producer.TopicPartition;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -96,8 +96,8 @@ final class ProduceResults implements ProduceResponse.Visitor {
     int count = slot.count();
     for (int n = 0; n < count; n++) {
       int i = (nextTopicStart + n) % count;
-      String topic = slot.batch(i).topicPartition().topic();
-      if (i > 0 && slot.batch(i - 1).topicPartition().topic().equals(topic)) {
+      String topic = slot.topicPartition(i).topic();
+      if (i > 0 && slot.topicPartition(i - 1).topic().equals(topic)) {
         continue; // not the first batch of its topic: that one was tried
       }
       if (reader.tryReadString(TOPIC_NAME, flexible, topic)) {
@@ -125,13 +125,13 @@ final class ProduceResults implements ProduceResponse.Visitor {
       long logStartOffset,
       ProduceResponse.PartitionResponse partitionDetails) {
     if (topic >= 0) {
-      String name = slot.batch(topic).topicPartition().topic();
+      String name = slot.topicPartition(topic).topic();
       for (int i = topic; i < slot.count(); i++) {
-        ProducerBatch b = slot.batch(i);
-        if (!b.topicPartition().topic().equals(name)) {
+        TopicPartition tp = slot.topicPartition(i);
+        if (!tp.topic().equals(name)) {
           break;
         }
-        if (b.topicPartition().partition() == index && !answered[i]) {
+        if (tp.partition() == index && !answered[i]) {
           answered[i] = true;
           errorCodes[i] = errorCode;
           baseOffsets[i] = baseOffset;
@@ -143,7 +143,7 @@ final class ProduceResults implements ProduceResponse.Visitor {
     }
     log.warn(
         "Produce response names {}-{} which was not in the request",
-        topic >= 0 ? slot.batch(topic).topicPartition().topic() : unknownTopic,
+        topic >= 0 ? slot.topicPartition(topic).topic() : unknownTopic,
         index);
   }
 
@@ -153,8 +153,8 @@ final class ProduceResults implements ProduceResponse.Visitor {
       return;
     }
     int end = topic;
-    String name = slot.batch(topic).topicPartition().topic();
-    while (end < slot.count() && slot.batch(end).topicPartition().topic().equals(name)) {
+    String name = slot.topicPartition(topic).topic();
+    while (end < slot.count() && slot.topicPartition(end).topic().equals(name)) {
       end++;
     }
     nextTopicStart = end < slot.count() ? end : 0;

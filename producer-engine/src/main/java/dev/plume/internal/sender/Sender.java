@@ -362,7 +362,7 @@ public final class Sender implements Runnable {
         return true;
       }
       for (ProducerBatch batch : batches) {
-        failBatch(batch, auth, false);
+        failBatch(batch, batch.generation(), auth, false); // just drained: the current use
       }
     }
   }
@@ -400,7 +400,7 @@ public final class Sender implements Runnable {
           new PlumeException("Could not send the Produce request to " + node + ": " + e, e);
       for (ProducerBatch b : drained) {
         b.inFlight(false);
-        failBatch(b, error, false);
+        failBatch(b, b.generation(), error, false); // never completed since drained
       }
     }
   }
@@ -444,7 +444,7 @@ public final class Sender implements Runnable {
     // Counted once the client took the request (it never completes one inside send).
     if (config.idempotent()) {
       for (int i = 0; i < count; i++) {
-        sequences.onSent(slot.batch(i).topicPartition());
+        sequences.onSent(slot.topicPartition(i));
       }
     }
     stats.produceRequests.increment();
@@ -457,12 +457,17 @@ public final class Sender implements Runnable {
     long nowMs = response.receivedTimeMs();
     for (int i = 0; i < slot.count(); i++) {
       ProducerBatch b = slot.batch(i);
+      if (b == null) {
+        continue; // reused meanwhile: it had its outcome already (the slot logged it)
+      }
       b.inFlight(false);
       onReturned(b);
+      int generation = slot.generation(i);
       if (response.isSuccess()) {
-        completeBatch(b, -1, -1);
+        completeBatch(b, generation, -1, -1);
       } else {
-        carryOut(b, errors.onRequestFailure(b, response, response.receivedTimeMs()), nowMs);
+        carryOut(
+            b, generation, errors.onRequestFailure(b, response, response.receivedTimeMs()), nowMs);
       }
     }
   }
@@ -475,15 +480,21 @@ public final class Sender implements Runnable {
   private void onProduceResponse(ClientResponse<ProduceResults> response, ProduceRequestSlot slot) {
     long nowMs = response.receivedTimeMs();
     int count = slot.count();
+    // A batch reused meanwhile had its outcome already: skipped (the slot logged it), so that it
+    // cannot keep the request's other batches from theirs.
     for (int i = 0; i < count; i++) {
       ProducerBatch b = slot.batch(i);
-      b.inFlight(false);
-      onReturned(b);
+      if (b != null) {
+        b.inFlight(false);
+        onReturned(b);
+      }
     }
     if (!response.isSuccess()) {
       for (int i = 0; i < count; i++) {
         ProducerBatch b = slot.batch(i);
-        carryOut(b, errors.onRequestFailure(b, response, nowMs), nowMs);
+        if (b != null) {
+          carryOut(b, slot.generation(i), errors.onRequestFailure(b, response, nowMs), nowMs);
+        }
       }
       return;
     }
@@ -497,13 +508,18 @@ public final class Sender implements Runnable {
     // In request order, which is the order the broker answers in.
     for (int i = 0; i < count; i++) {
       ProducerBatch batch = slot.batch(i);
+      if (batch == null) {
+        continue;
+      }
+      int generation = slot.generation(i);
       if (!results.answered(i)) {
-        carryOut(batch, errors.onMissingPartition(batch, nowMs), nowMs);
+        carryOut(batch, generation, errors.onMissingPartition(batch, nowMs), nowMs);
       } else if (Errors.NONE.is(results.errorCode(i))) {
-        completeBatch(batch, results.baseOffset(i), results.logAppendTimeMs(i));
+        completeBatch(batch, generation, results.baseOffset(i), results.logAppendTimeMs(i));
       } else {
         carryOut(
             batch,
+            generation,
             errors.onPartitionError(batch, results.details(i), results.nodeEndpoints(), nowMs),
             nowMs);
       }
@@ -520,13 +536,13 @@ public final class Sender implements Runnable {
 
   /**
    * Does what the error handler decided for a batch whose attempt came back: first what the error
-   * taught, then the batch's outcome.
+   * taught, then the batch's outcome. {@code generation}: the use of the batch the attempt was.
    */
-  private void carryOut(ProducerBatch batch, ProduceDecision decision, long nowMs) {
+  private void carryOut(ProducerBatch batch, int generation, ProduceDecision decision, long nowMs) {
     learn(batch, decision.lessons());
     ProduceDecision.Outcome outcome = decision.outcome();
     if (outcome instanceof ProduceDecision.Complete complete) {
-      completeBatch(batch, complete.baseOffset(), complete.logAppendTimeMs());
+      completeBatch(batch, generation, complete.baseOffset(), complete.logAppendTimeMs());
     } else if (outcome instanceof ProduceDecision.Retry again) {
       deliveryLog.retrying(
           batch.topicPartition(),
@@ -538,7 +554,7 @@ public final class Sender implements Runnable {
     } else if (outcome instanceof ProduceDecision.Split) {
       splitAndRetry(batch, nowMs);
     } else if (outcome instanceof ProduceDecision.Fail fail) {
-      failBatch(batch, fail.error(), fail.mayHaveBeenWritten());
+      failBatch(batch, generation, fail.error(), fail.mayHaveBeenWritten());
     }
   }
 
@@ -562,7 +578,12 @@ public final class Sender implements Runnable {
     lessons.sequenceGap().ifPresent(gap -> sequences.markGap(gap.tp(), gap.sequence()));
   }
 
-  private void completeBatch(ProducerBatch batch, long baseOffset, long logAppendTimeMs) {
+  /**
+   * A batch's success; {@code generation} names the use that succeeded, so that only that use is
+   * released.
+   */
+  private void completeBatch(
+      ProducerBatch batch, int generation, long baseOffset, long logAppendTimeMs) {
     if (config.idempotent() && batch.hasSequence()) {
       sequences.complete(batch.topicPartition(), batch.baseSequence(), batch.lastSequence(), true);
     }
@@ -574,10 +595,12 @@ public final class Sender implements Runnable {
       batch.complete(baseOffset, logAppendTimeMs);
     }
     // The batch's end: it may be reused at once, so nothing here touches it afterwards.
-    accumulator.release(batch);
+    accumulator.release(batch, generation);
   }
 
-  private void failBatch(ProducerBatch batch, RuntimeException error, boolean mayHaveBeenWritten) {
+  /** A batch's failure, as {@link #completeBatch} for {@code generation}. */
+  private void failBatch(
+      ProducerBatch batch, int generation, RuntimeException error, boolean mayHaveBeenWritten) {
     transactions.onBatchFailed(batch.topicPartition(), batch.hasSequence(), error);
     releaseSequence(batch, mayHaveBeenWritten);
     if (!batch.isDone()) { // counted first, as in completeBatch
@@ -587,7 +610,7 @@ public final class Sender implements Runnable {
       deliveryLog.failed(batch.topicPartition(), batch.recordCount(), error, clock.nowMs());
       batch.completeExceptionally(error);
     }
-    accumulator.release(batch); // as in completeBatch: the last use of the batch
+    accumulator.release(batch, generation); // as in completeBatch: the last use of the batch
   }
 
   /**
@@ -640,7 +663,7 @@ public final class Sender implements Runnable {
     for (ProducerBatch b : expired) {
       // Whether it may be in the log is known by the batch (a lost response, or an error the
       // broker may give after writing).
-      failBatch(b, errors.deliveryTimeout(b, nowMs, null), false);
+      failBatch(b, b.generation(), errors.deliveryTimeout(b, nowMs, null), false);
     }
   }
 

@@ -167,7 +167,7 @@ class EarlySealTest {
     int filledGeneration = first.generation(); // what the appending thread saw under the lock
     first.sealed(senderContext, -1, (short) -1, -1);
     first.complete(0, -1);
-    acc.release(first);
+    acc.release(first, first.generation());
     // The second batch was already open behind the first: drain it, then let a new one reuse the
     // pooled object.
     acc.drain(cluster(), N1, 1_000_000, b -> true, 1_000).get(0);

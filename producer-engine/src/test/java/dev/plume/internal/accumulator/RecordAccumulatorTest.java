@@ -151,7 +151,7 @@ class RecordAccumulatorTest {
     assertThat(values(first)).containsExactly("a");
     int generation = first.generation();
     first.complete(40, -1);
-    acc.release(first);
+    acc.release(first, first.generation());
     assertThat(acc.pooledBatches()).isEqualTo(1);
     assertThat(acc.hasIncomplete()).isFalse();
     assertThat(pool.availableBytes()).isEqualTo(pool.totalMemoryBytes());
@@ -184,7 +184,8 @@ class RecordAccumulatorTest {
     ProducerBatch batch = acc.drain(cluster(), N1, 1_000_000, x -> true, nowMs).get(0);
     batch.sealed(CONTEXT, -1, (short) -1, -1);
     batch.complete(0, -1);
-    acc.release(batch);
+    int use = batch.generation();
+    acc.release(batch, use);
     assertThat(acc.pooledBatches()).isEqualTo(1);
 
     assertThatThrownBy(() -> batch.complete(1, -1)).isInstanceOf(IllegalStateException.class);
@@ -194,7 +195,43 @@ class RecordAccumulatorTest {
         .isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> acc.reenqueue(batch, nowMs)).isInstanceOf(IllegalStateException.class);
     // A second release of the same use neither frees memory nor pools it twice.
-    acc.release(batch);
+    acc.release(batch, use);
+    assertThat(acc.pooledBatches()).isEqualTo(1);
+    assertThat(pool.availableBytes()).isEqualTo(pool.totalMemoryBytes());
+  }
+
+  @Test
+  void aLateReleaseOfAnOldUseLeavesTheBatchsNextUseAlone() {
+    RecordAccumulator acc = accumulator(0);
+    CompletableFuture<RecordMetadata> a = new CompletableFuture<>();
+    append(acc, 0, "a", a);
+    ProducerBatch batch = acc.drain(cluster(), N1, 1_000_000, x -> true, nowMs).get(0);
+    int oldUse = batch.generation();
+    batch.complete(40, -1);
+    acc.release(batch, oldUse);
+    // The pooled object serves the next records: incomplete again, with a buffer of its own.
+    CompletableFuture<RecordMetadata> b = new CompletableFuture<>();
+    append(acc, 1, "b", b);
+    assertThat(acc.pooledBatches()).isZero();
+    assertThat(acc.incompleteBatches()).containsExactly(batch);
+    long freeWhileInUse = pool.availableBytes();
+    assertThat(freeWhileInUse).isLessThan(pool.totalMemoryBytes());
+
+    // Someone still holding the old use releases it again: the new use is left alone.
+    acc.release(batch, oldUse);
+    assertThat(acc.incompleteBatches()).containsExactly(batch);
+    assertThat(acc.pooledBatches()).isZero();
+    assertThat(pool.availableBytes()).isEqualTo(freeWhileInUse);
+    assertThat(batch.reusable()).isFalse();
+
+    // The new use still ends normally, once.
+    ProducerBatch second = acc.drain(cluster(), N1, 1_000_000, x -> true, nowMs).get(0);
+    assertThat(second).isSameAs(batch);
+    assertThat(values(second)).containsExactly("b");
+    second.complete(7, -1);
+    acc.release(second, oldUse + 1);
+    assertThat(b.join().offset()).isEqualTo(7);
+    assertThat(acc.hasIncomplete()).isFalse();
     assertThat(acc.pooledBatches()).isEqualTo(1);
     assertThat(pool.availableBytes()).isEqualTo(pool.totalMemoryBytes());
   }
@@ -205,7 +242,7 @@ class RecordAccumulatorTest {
     // Failed while queued: not drained (the appending thread that filled it may still hold it).
     append(acc, 0, "queued");
     for (ProducerBatch b : acc.abortQueued(new IllegalStateException("aborted"))) {
-      acc.release(b);
+      acc.release(b, b.generation());
     }
     assertThat(acc.pooledBatches()).isZero();
 
@@ -222,14 +259,14 @@ class RecordAccumulatorTest {
         acc.drain(cluster(), N1, 1_000_000, x -> x.topicPartition().equals(TP1), nowMs).get(0);
     big.sealed(CONTEXT, -1, (short) -1, -1);
     List<ProducerBatch> pieces = acc.split(big, CONTEXT);
-    acc.release(big);
+    acc.release(big, big.generation());
     assertThat(acc.pooledBatches()).isZero();
     assertThat(big.doneFuture()).isNotDone();
     // Split pieces own buffers of their own: never pooled either.
     for (ProducerBatch piece : pieces) {
       piece.onDrained(nowMs);
       piece.complete(0, -1);
-      acc.release(piece);
+      acc.release(piece, piece.generation());
     }
     assertThat(big.doneFuture()).isDone();
     assertThat(acc.pooledBatches()).isZero();
@@ -246,7 +283,7 @@ class RecordAccumulatorTest {
     acc.drain(cluster(), N1, 1_000_000, x -> true, nowMs);
     batch.complete(0, -1);
     assertThat(waiter).isDone();
-    acc.release(batch);
+    acc.release(batch, batch.generation());
     assertThat(batch.doneFuture()).isDone();
   }
 
@@ -261,7 +298,7 @@ class RecordAccumulatorTest {
     ProducerBatch first = acc.drain(cluster(), N1, 1_000_000, x -> true, nowMs).get(0);
     assertThat(found.get(0).doneFuture()).isNotDone();
     first.complete(40, -1);
-    acc.release(first);
+    acc.release(first, first.generation());
     assertThat(a).isDone();
     // A record sent after the flush began reuses the pooled object.
     append(acc, 1, "later");

@@ -52,12 +52,24 @@ class PartitionCountCacheTest {
   }
 
   @Test
-  void theCountIsMadeOncePerSnapshotAndTopic() {
+  void theTopicIsMadeOncePerSnapshotAndTopic() {
     ClusterSnapshot cluster = snapshot(6, 2);
     // The same object every time: keeping it in the cache allocates nothing.
-    assertThat(cluster.topicCount("t")).isSameAs(cluster.topicCount("t"));
-    assertThat(cluster.topicCount("t").isFor(cluster, "t")).isTrue();
-    assertThat(cluster.topicCount("t").isFor(snapshot(6, 2), "t")).isFalse();
-    assertThat(cluster.topicCount("t").isFor(cluster, "u")).isFalse();
+    assertThat(cluster.leaders("t")).isSameAs(cluster.leaders("t"));
+    assertThat(cluster.leaders("t").partitionCount()).isEqualTo(6);
+    assertThat(cluster.leaders("t").isFor(cluster, "t")).isTrue();
+    assertThat(cluster.leaders("t").isFor(snapshot(6, 2), "t")).isFalse();
+    assertThat(cluster.leaders("t").isFor(cluster, "u")).isFalse();
+  }
+
+  @Test
+  void anUnknownTopicIsNeverKept() {
+    PartitionCountCache cache = new PartitionCountCache();
+    ClusterSnapshot cluster = snapshot(6, 2);
+    assertThat(cluster.leaders("unknown").partitionCount()).isZero();
+    assertThat(cluster.leaders("unknown").isFor(cluster, "unknown")).isFalse();
+    assertThat(cache.partitionCount(cluster, "unknown")).isEqualTo(-1);
+    assertThat(cache.partitionCount(cluster, "unknown")).isEqualTo(-1);
+    assertThat(cache.partitionCount(cluster, "t")).isEqualTo(6);
   }
 }

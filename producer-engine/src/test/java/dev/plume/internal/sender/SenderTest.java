@@ -1044,4 +1044,85 @@ class SenderTest {
     assertThat(a.join().offset()).isEqualTo(11);
     assertThat(f.pool.availableBytes()).isEqualTo(f.pool.totalMemoryBytes());
   }
+
+  /**
+   * One request for t-0 and t-1 in flight, then t-0's batch is completed and released elsewhere (a
+   * bug) and reused for record "c": the request's outcome must skip it and still reach t-1's.
+   */
+  private static SenderFixture oneBatchOfARequestReusedMeanwhile(
+      List<CompletableFuture<RecordMetadata>> futures) {
+    SenderFixture.Options o = new SenderFixture.Options();
+    o.idempotent = false;
+    SenderFixture f = new SenderFixture(o).startUp();
+    futures.add(f.append(TP0, "a"));
+    futures.add(f.append(TP1, "b"));
+    f.runOnce();
+    assertThat(f.produceRequests()).hasSize(1);
+    assertThat(batches(f.lastProduce())).extracting(SentBatch::tp).containsExactly(TP0, TP1);
+    dev.plume.internal.accumulator.ProducerBatch stale =
+        f.accumulator.incompleteBatches().stream()
+            .filter(b -> b.topicPartition().equals(TP0))
+            .findFirst()
+            .orElseThrow();
+    int sentUse = stale.generation();
+    stale.complete(10, -1);
+    f.accumulator.release(stale, sentUse);
+    futures.add(f.append(TP0, "c"));
+    assertThat(stale.generation()).as("reused for c").isEqualTo(sentUse + 1);
+    assertThat(stale.topicPartition()).isEqualTo(TP0);
+    return f;
+  }
+
+  @Test
+  void aBatchReusedWhileItsRequestWasInFlightIsSkippedAndTheOthersStillComplete() {
+    List<CompletableFuture<RecordMetadata>> futures = new ArrayList<>();
+    SenderFixture f = oneBatchOfARequestReusedMeanwhile(futures);
+    SentRequest first = f.produceRequests().get(0);
+    f.respond(first, response(Map.of(TP0, partition(0, NONE, 100), TP1, partition(1, NONE, 200))));
+    f.runOnce();
+
+    assertThat(f.client.handlerErrors()).isEmpty();
+    assertThat(futures.get(0).join().offset()).as("a: its outcome given elsewhere").isEqualTo(10);
+    assertThat(futures.get(1).join().offset()).as("b: the other batch").isEqualTo(200);
+    assertThat(futures.get(2)).as("c: not completed by the old request's answer").isNotDone();
+    assertThat(f.stats.recordsSent()).isEqualTo(1);
+    // c goes in a request of its own and completes from its own answer.
+    f.runOnce();
+    assertThat(batches(f.lastProduce()))
+        .containsExactly(new SentBatch(TP0, -1, (short) -1, -1, List.of("c")));
+    f.ackAllInFlight(300);
+    f.runOnce();
+    assertThat(futures.get(2).join().offset()).isEqualTo(300);
+    assertThat(f.accumulator.hasIncomplete()).isFalse();
+    assertThat(f.pool.availableBytes()).isEqualTo(f.pool.totalMemoryBytes());
+  }
+
+  @Test
+  void aBatchReusedWhileItsRequestWasInFlightDoesNotStrandTheOthersWhenTheRequestFails() {
+    List<CompletableFuture<RecordMetadata>> futures = new ArrayList<>();
+    SenderFixture f = oneBatchOfARequestReusedMeanwhile(futures);
+    f.client.disconnect(N1);
+    f.runOnce(); // the failure is handled: b is retried after its backoff, c is left alone
+
+    assertThat(f.client.handlerErrors()).isEmpty();
+    assertThat(futures.get(1)).isNotDone();
+    assertThat(futures.get(2)).isNotDone();
+    f.advance(100);
+    f.runOnce();
+    f.runOnce();
+    List<SentBatch> later = new ArrayList<>();
+    for (SentRequest r : f.produceRequests().subList(1, f.produceRequests().size())) {
+      later.addAll(batches(r));
+    }
+    assertThat(later)
+        .extracting(SentBatch::tp, SentBatch::values)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple(TP1, List.of("b")),
+            org.assertj.core.groups.Tuple.tuple(TP0, List.of("c")));
+    f.ackAllInFlight(500);
+    f.runOnce();
+    assertThat(futures.get(1).join().offset()).isEqualTo(500);
+    assertThat(futures.get(2).join().offset()).isEqualTo(500);
+    assertThat(f.accumulator.hasIncomplete()).isFalse();
+  }
 }

@@ -114,6 +114,12 @@ public class PlumeProducerMeterBinder implements MeterBinder {
           "Times another thread woke the I/O thread",
           ProducerStats::ioWakeupsTotal);
       counter(
+          "plume.producer.io.wakeups.skipped",
+          "events",
+          "Batches that became sendable while their leader was at its in-flight limit, for which"
+              + " no wake-up of the I/O thread was asked",
+          ProducerStats::ioWakeupsSkippedTotal);
+      counter(
           "kafka.producer.buffer.exhausted.total",
           "events",
           "Appends that timed out waiting for buffer memory",

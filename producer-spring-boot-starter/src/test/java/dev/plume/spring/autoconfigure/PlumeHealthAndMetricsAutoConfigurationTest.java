@@ -228,6 +228,18 @@ class PlumeHealthAndMetricsAutoConfigurationTest {
               assertThat(
                       registry.get("kafka.producer.record.retry.total").functionCounter().count())
                   .isEqualTo(2.0);
+              // The I/O thread's counters, under the same naming pattern.
+              assertThat(registry.get("plume.producer.io.rounds").functionCounter().count())
+                  .isEqualTo(20.0);
+              assertThat(registry.get("plume.producer.io.wakeups").functionCounter().count())
+                  .isEqualTo(6.0);
+              assertThat(
+                      registry
+                          .get("plume.producer.io.wakeups.skipped")
+                          .tag("name", "plumeProducer")
+                          .functionCounter()
+                          .count())
+                  .isEqualTo(3.0);
               assertThat(registry.get("kafka.producer.buffer.available.bytes").gauge().value())
                   .isEqualTo(33554432.0);
               assertThat(

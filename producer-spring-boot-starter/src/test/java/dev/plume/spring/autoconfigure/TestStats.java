@@ -60,6 +60,9 @@ public final class TestStats {
         .nodes(nodes)
         .topics(topics)
         .fatalError(fatalError)
+        .ioRoundsTotal(20)
+        .ioWakeupsTotal(6)
+        .ioWakeupsSkippedTotal(3)
         .build();
   }
 }
