@@ -441,13 +441,19 @@ final class Connection {
       ops = SelectionKey.OP_CONNECT;
     } else {
       ops = SelectionKey.OP_READ;
-      if (writing != null || transport.wantsWrite()) {
+      // Only while bytes are left: a request written in full keeps `writing` until the caller
+      // takes it, and OP_WRITE left set then costs two epoll_ctl calls and a wasted select.
+      if (hasUnwrittenSegments() || transport.wantsWrite()) {
         ops |= SelectionKey.OP_WRITE;
       }
     }
     if (key.interestOps() != ops) {
       key.interestOps(ops);
     }
+  }
+
+  private boolean hasUnwrittenSegments() {
+    return writing != null && writeSegmentIndex < writeSegmentCount;
   }
 
   /** Drops every reference to request bytes and closes the socket. */
