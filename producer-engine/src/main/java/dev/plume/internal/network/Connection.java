@@ -72,6 +72,9 @@ final class Connection {
   /** Start of the unconsumed bytes in the node's receive buffer. */
   private int readOffset;
 
+  /** See {@link #socketDrained()}. */
+  private boolean socketDrained;
+
   private NegotiatedVersions versions;
   private long lastActivityMs;
 
@@ -365,7 +368,22 @@ final class Connection {
       nodeStats.recordBytesReceived(n);
       total.recordBytesReceived(n);
     }
+    socketDrained = owner.receiveBuffer().hasRemaining();
     return nextBufferedFrame(maxFrameBytes);
+  }
+
+  /** As {@link #readFrame} without reading the socket: a frame already buffered, or null. */
+  ByteBuffer bufferedFrame(int maxFrameBytes) {
+    return nextBufferedFrame(maxFrameBytes);
+  }
+
+  /**
+   * Whether the last socket read of {@link #readFrame} left room in the buffer: the socket had no
+   * more bytes then, so reading again at once would only return nothing (a wasted system call; the
+   * selector, level-triggered, reports bytes that arrive later).
+   */
+  boolean socketDrained() {
+    return socketDrained;
   }
 
   /**
