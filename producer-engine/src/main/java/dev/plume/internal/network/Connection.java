@@ -72,6 +72,9 @@ final class Connection {
   /** Start of the unconsumed bytes in the node's receive buffer. */
   private int readOffset;
 
+  /** See {@link #socketDrained()}. */
+  private boolean socketDrained;
+
   private NegotiatedVersions versions;
   private long lastActivityMs;
 
@@ -365,7 +368,22 @@ final class Connection {
       nodeStats.recordBytesReceived(n);
       total.recordBytesReceived(n);
     }
+    socketDrained = owner.receiveBuffer().hasRemaining();
     return nextBufferedFrame(maxFrameBytes);
+  }
+
+  /** As {@link #readFrame} without reading the socket: a frame already buffered, or null. */
+  ByteBuffer bufferedFrame(int maxFrameBytes) {
+    return nextBufferedFrame(maxFrameBytes);
+  }
+
+  /**
+   * Whether the last socket read of {@link #readFrame} left room in the buffer: the socket had no
+   * more bytes then, so reading again at once would only return nothing (a wasted system call; the
+   * selector, level-triggered, reports bytes that arrive later).
+   */
+  boolean socketDrained() {
+    return socketDrained;
   }
 
   /**
@@ -441,13 +459,19 @@ final class Connection {
       ops = SelectionKey.OP_CONNECT;
     } else {
       ops = SelectionKey.OP_READ;
-      if (writing != null || transport.wantsWrite()) {
+      // Only while bytes are left: a request written in full keeps `writing` until the caller
+      // takes it, and OP_WRITE left set then costs two epoll_ctl calls and a wasted select.
+      if (hasUnwrittenSegments() || transport.wantsWrite()) {
         ops |= SelectionKey.OP_WRITE;
       }
     }
     if (key.interestOps() != ops) {
       key.interestOps(ops);
     }
+  }
+
+  private boolean hasUnwrittenSegments() {
+    return writing != null && writeSegmentIndex < writeSegmentCount;
   }
 
   /** Drops every reference to request bytes and closes the socket. */

@@ -534,15 +534,23 @@ public final class NioNetworkClient implements NetworkClient {
   private void readResponses(Connection c, long nowMs) throws IOException {
     NodeState state = c.owner;
     TrafficStats nodeStats = state.traffic();
+    // After a read that emptied the socket only buffered frames are left: one more read would
+    // return nothing (a response costs one read, not two).
+    boolean socketDrained = false;
     while (state.connection() == c) {
-      ByteBuffer frame = c.readFrame(config.maxFrameBytes(), nodeStats, stats.total());
+      ByteBuffer frame =
+          socketDrained
+              ? c.bufferedFrame(config.maxFrameBytes())
+              : c.readFrame(config.maxFrameBytes(), nodeStats, stats.total());
       if (frame == null) {
         // A TLS transport may hold decrypted bytes the socket will not signal again.
         if (c.transport.hasBufferedReads()) {
+          socketDrained = false;
           continue;
         }
         return;
       }
+      socketDrained |= c.socketDrained();
       c.touch(nowMs);
       handleFrame(c, frame, nowMs);
     }

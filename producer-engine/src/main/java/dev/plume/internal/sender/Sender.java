@@ -77,6 +77,8 @@ public final class Sender implements Runnable {
   // Side-effect free, unlike the transactions' part of mayDrain: the ready check may ask it.
   private final Predicate<ProducerBatch> idempotenceAllowsDrain = this::idempotenceAllowsDrain;
   private final List<ProducerBatch> drained = new ArrayList<>();
+  // Whether a Produce request was sent or answered since the last poll began: records are flowing.
+  private boolean producedSincePoll;
 
   /**
    * Free Produce request slots. A request in flight holds one, so about max.in.flight per node are
@@ -186,7 +188,28 @@ public final class Sender implements Runnable {
         Math.min(
             pollTimeoutMs,
             transactions.maybeSendCoordinatorRequest(nowMs, accumulator.hasIncomplete()));
+    pollTimeoutMs = Math.min(pollTimeoutMs, nextBatchWaitMs(nowMs));
     client.poll(wakeups.beforeSleep(nowMs, Math.max(0, pollTimeoutMs)), nowMs);
+  }
+
+  /**
+   * While records flow, this thread sleeps no longer than a batch opened now would linger, so the
+   * appender that opens the next batch finds it waking in time ({@link WakeupGate}) and does not
+   * wake it: at a steady rate that saves, per batch, the appender's eventfd write, this thread's
+   * eventfd read and the round that only learned the batch's linger deadline. The round this wait
+   * ends early scans the new batch and sleeps to its deadline or its fill, whichever wakes it
+   * first. When records stop, it costs one round that finds nothing (that round sent and received
+   * nothing, so it sleeps as long as it likes again). Nothing waits longer than before: the wait is
+   * only ever shortened. No cap without linger.ms (or with adaptive batching): a new batch is ready
+   * at once then, so its appender wakes this thread anyway.
+   */
+  private long nextBatchWaitMs(long nowMs) {
+    if (!producedSincePoll) {
+      return MAX_POLL_MS;
+    }
+    producedSincePoll = false; // set again by whatever the coming poll sends or completes
+    long lingerMs = accumulator.readyAtMs(RecordAccumulator.NEW_BATCH, nowMs) - nowMs;
+    return lingerMs > 0 ? lingerMs : MAX_POLL_MS;
   }
 
   // ---------------------------------------------------------------- metadata
@@ -448,12 +471,14 @@ public final class Sender implements Runnable {
       }
     }
     stats.produceRequests.increment();
+    producedSincePoll = true;
   }
 
   /**
    * An acks=0 request was written (or not): its batches' only outcome. The slot releases itself.
    */
   private void completeWritten(ClientResponse<Void> response, ProduceRequestSlot slot) {
+    producedSincePoll = true;
     long nowMs = response.receivedTimeMs();
     for (int i = 0; i < slot.count(); i++) {
       ProducerBatch b = slot.batch(i);
@@ -478,6 +503,7 @@ public final class Sender implements Runnable {
    * and taken out of it, so whatever is left had no answer.
    */
   private void onProduceResponse(ClientResponse<ProduceResults> response, ProduceRequestSlot slot) {
+    producedSincePoll = true;
     long nowMs = response.receivedTimeMs();
     int count = slot.count();
     // A batch reused meanwhile had its outcome already: skipped (the slot logged it), so that it

@@ -161,4 +161,35 @@ class FrameReassemblyTest {
     assertThat(c.owner.receiveBuffer().capacity())
         .isEqualTo(NodeState.INITIAL_RECEIVE_BUFFER_BYTES);
   }
+
+  private static ByteBuffer frameOf(int bodyBytes) {
+    ByteBuffer b = ByteBuffer.allocate(4 + bodyBytes);
+    b.putInt(0, bodyBytes);
+    return b;
+  }
+
+  @Test
+  void aReadThatLeavesRoomReportsTheSocketDrainedAndOneThatFillsTheBufferDoesNot()
+      throws IOException {
+    ChunkedTransport transport = new ChunkedTransport();
+    Connection c = connection(transport);
+    TrafficStats stats = new TrafficStats();
+
+    transport.chunks.add(frameOf(6)); // far less than the buffer's room
+    assertThat(c.readFrame(1 << 20, stats, stats)).isNotNull();
+    assertThat(c.socketDrained()).isTrue();
+
+    // Two frames filling the buffer exactly: the socket may hold more.
+    int room = NodeState.INITIAL_RECEIVE_BUFFER_BYTES;
+    transport.chunks.add(frameOf(10));
+    transport.chunks.add(frameOf(room - 14 - 4));
+    ByteBuffer both = ByteBuffer.allocate(room);
+    both.put(transport.chunks.pollFirst()).put(transport.chunks.pollFirst()).flip();
+    transport.chunks.add(both);
+    assertThat(c.readFrame(1 << 20, stats, stats)).isNotNull();
+    assertThat(c.socketDrained()).isFalse();
+    // The second frame is buffered: it comes out without a read.
+    assertThat(c.bufferedFrame(1 << 20).remaining()).isEqualTo(room - 18);
+    assertThat(c.bufferedFrame(1 << 20)).isNull();
+  }
 }

@@ -1,0 +1,125 @@
+package dev.plume.internal.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A connection asks the selector for OP_WRITE only while request bytes are left to write: each
+ * change of interest is an epoll_ctl call at the next select, and a leftover OP_WRITE also makes
+ * that select return at once for a socket with nothing to write.
+ */
+class WriteInterestTest {
+
+  /** Takes at most {@code budgetBytes} in total, like a socket whose send buffer fills up. */
+  static final class BudgetTransport implements Transport {
+    final SelectableChannel channel;
+    long budgetBytes;
+
+    BudgetTransport(SelectableChannel channel, long budgetBytes) {
+      this.channel = channel;
+      this.budgetBytes = budgetBytes;
+    }
+
+    @Override
+    public boolean connect(InetSocketAddress address) {
+      return true;
+    }
+
+    @Override
+    public boolean finishConnect() {
+      return true;
+    }
+
+    @Override
+    public boolean handshake() {
+      return true;
+    }
+
+    @Override
+    public int read(ByteBuffer dst) {
+      return 0;
+    }
+
+    @Override
+    public long write(ByteBuffer[] srcs) {
+      long written = 0;
+      for (ByteBuffer src : srcs) {
+        int n = (int) Math.min(src.remaining(), budgetBytes - written);
+        src.position(src.position() + n);
+        written += n;
+      }
+      budgetBytes -= written;
+      return written;
+    }
+
+    @Override
+    public boolean hasPendingWrites() {
+      return false;
+    }
+
+    @Override
+    public SelectableChannel channel() {
+      return channel;
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  private static Connection connection(BudgetTransport transport, SelectionKey key) {
+    NodeState owner = new NodeState(new Node(1, "h", 1), new TrafficStats());
+    Connection c = new Connection(owner, transport, null, key, null, Long.MAX_VALUE, 0);
+    c.tcpConnected(0);
+    return c;
+  }
+
+  private static ByteBuffer[] request(int sizeBytes) {
+    return new ByteBuffer[] {ByteBuffer.allocate(4), ByteBuffer.allocate(sizeBytes - 4)};
+  }
+
+  @Test
+  void aRequestWrittenInFullLeavesOnlyReadInterest() throws IOException {
+    try (Selector selector = Selector.open();
+        SocketChannel channel = SocketChannel.open()) {
+      channel.configureBlocking(false);
+      SelectionKey key = channel.register(selector, SelectionKey.OP_CONNECT);
+      Connection c = connection(new BudgetTransport(channel, Long.MAX_VALUE), key);
+
+      c.startWrite(new InFlightRequest<>(), request(100), 2);
+      long written = c.write();
+
+      assertThat(written).isEqualTo(100);
+      // Still the request being written until the caller takes it, but nothing left to write.
+      assertThat(c.isWriting()).isTrue();
+      assertThat(key.interestOps()).isEqualTo(SelectionKey.OP_READ);
+    }
+  }
+
+  @Test
+  void aPartlyWrittenRequestKeepsWriteInterestUntilItsLastByte() throws IOException {
+    try (Selector selector = Selector.open();
+        SocketChannel channel = SocketChannel.open()) {
+      channel.configureBlocking(false);
+      SelectionKey key = channel.register(selector, SelectionKey.OP_CONNECT);
+      BudgetTransport transport = new BudgetTransport(channel, 60);
+      Connection c = connection(transport, key);
+
+      c.startWrite(new InFlightRequest<>(), request(100), 2);
+      assertThat(c.write()).isEqualTo(60);
+      assertThat(key.interestOps())
+          .isEqualTo(SelectionKey.OP_READ | SelectionKey.OP_WRITE); // wait for room
+
+      transport.budgetBytes = Long.MAX_VALUE;
+      assertThat(c.write()).isEqualTo(40);
+      assertThat(key.interestOps()).isEqualTo(SelectionKey.OP_READ);
+    }
+  }
+}
