@@ -10,7 +10,16 @@ import java.nio.channels.SocketChannel;
 /** TCP without encryption or authentication: reads and writes go straight to the channel. */
 public final class PlaintextTransport implements Transport {
 
+  /**
+   * The most bytes one write hands to the socket: above the default socket send buffer (128 KiB),
+   * so a write is not cut short by the stage before the socket would have cut it.
+   */
+  static final int STAGING_BYTES = 256 * 1024;
+
   private final SocketChannel channel;
+
+  /** Allocated on the first write of heap buffers (a connection that never writes needs none). */
+  private WriteStaging staging;
 
   private PlaintextTransport(SocketChannel channel) {
     this.channel = channel;
@@ -59,12 +68,21 @@ public final class PlaintextTransport implements Transport {
 
   @Override
   public long write(ByteBuffer[] srcs) throws IOException {
-    return channel.write(srcs);
+    return write(srcs, 0, srcs.length);
   }
 
+  /** Heap segments go through one direct staging buffer: see {@link WriteStaging}. */
   @Override
   public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
-    return channel.write(srcs, offset, length);
+    if (!WriteStaging.anyHeap(srcs, offset, length)) {
+      return channel.write(srcs, offset, length);
+    }
+    if (staging == null) {
+      staging = new WriteStaging(STAGING_BYTES);
+    }
+    int written = channel.write(staging.stage(srcs, offset, length));
+    WriteStaging.advance(srcs, offset, length, written);
+    return written;
   }
 
   @Override
