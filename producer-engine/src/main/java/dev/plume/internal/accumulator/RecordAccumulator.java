@@ -615,7 +615,10 @@ public final class RecordAccumulator {
         tqTopic = tp.topic();
         tq = topics.get(tqTopic);
       }
-      PartitionQueue queue = tq == null ? null : tq.existingQueue(tp.partition());
+      if (tq == null || tq.nonEmptyQueues.get() == 0) {
+        continue; // nothing queued for the topic: no need to look at its queues one by one
+      }
+      PartitionQueue queue = tq.existingQueue(tp.partition());
       if (queue == null || queue.batchCount == 0) {
         continue;
       }
