@@ -16,10 +16,16 @@ public final class PlaintextTransport implements Transport {
    */
   static final int STAGING_BYTES = 256 * 1024;
 
-  private final SocketChannel channel;
+  /**
+   * One staging buffer per writing thread, shared by all its connections (writes happen on the
+   * producer's I/O thread, one at a time), as the JDK keeps its temporary buffers per thread: a
+   * producer with connections to many brokers holds one, not one per broker. It is created on the
+   * thread's first write of heap buffers and goes away with the thread.
+   */
+  private static final ThreadLocal<WriteStaging> STAGING =
+      ThreadLocal.withInitial(() -> new WriteStaging(STAGING_BYTES));
 
-  /** Allocated on the first write of heap buffers (a connection that never writes needs none). */
-  private WriteStaging staging;
+  private final SocketChannel channel;
 
   private PlaintextTransport(SocketChannel channel) {
     this.channel = channel;
@@ -77,10 +83,7 @@ public final class PlaintextTransport implements Transport {
     if (!WriteStaging.anyHeap(srcs, offset, length)) {
       return channel.write(srcs, offset, length);
     }
-    if (staging == null) {
-      staging = new WriteStaging(STAGING_BYTES);
-    }
-    int written = channel.write(staging.stage(srcs, offset, length));
+    int written = channel.write(STAGING.get().stage(srcs, offset, length));
     WriteStaging.advance(srcs, offset, length, written);
     return written;
   }

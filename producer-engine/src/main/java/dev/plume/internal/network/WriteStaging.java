@@ -3,7 +3,7 @@ package dev.plume.internal.network;
 import java.nio.ByteBuffer;
 
 /**
- * Copies a gathering write's heap segments into one direct buffer owned by the connection, so the
+ * Copies a gathering write's heap segments into one direct buffer of the writing thread, so the
  * socket write is one direct buffer and the JDK copies nothing itself.
  *
  * <p>Why: a {@code SocketChannel} gathering write of heap buffers takes one temporary direct buffer
