@@ -17,6 +17,12 @@ public interface ClientAdapter extends AutoCloseable {
   void send(String topic, byte[] key, byte[] value, Ack ack);
 
   /**
+   * Sends one record without a key to the given partition (the driver's priming, which must reach
+   * every partition of a topic, not only the few the sticky partitioner picks).
+   */
+  void sendToPartition(String topic, int partition, byte[] value, Ack ack);
+
+  /**
    * Blocks until the client knows the topic's partitions (metadata fetched), so a measured window
    * does not include the first metadata round trip for a fresh topic; returns the partition count.
    */

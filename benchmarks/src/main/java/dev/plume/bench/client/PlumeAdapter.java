@@ -47,6 +47,11 @@ final class PlumeAdapter implements ClientAdapter {
   }
 
   @Override
+  public void sendToPartition(String topic, int partition, byte[] value, Ack ack) {
+    producer.send(new ProducerRecord<>(topic, partition, null, value), ack);
+  }
+
+  @Override
   public void initTransactions() {
     producer.initTransactions();
   }

@@ -102,7 +102,8 @@ public final class ClientRun {
 
       // The first produce to a fresh topic stalls ~200 ms at the broker (both clients alike); in
       // the open loop it would dominate p99. Prime the measured topics so the windows measure
-      // steady state.
+      // steady state: every partition gets records from every producer (see prime), so no
+      // partition starts its idempotent producer-id/sequence chain inside a window.
       prime(clients, prefix + "-tput", pool);
       prime(clients, prefix + "-rate", pool);
 
@@ -369,19 +370,33 @@ public final class ClientRun {
 
   /**
    * Records sent (and flushed) to each measured topic before its window, to get past the broker's
-   * first-produce stall: 5,000, fewer for large values (8 MiB at most; 81 records of 100 KB). The
-   * driver subtracts them from the broker's end offsets.
+   * first-produce stall: 5,000, fewer for large values (8 MiB at most; 81 records of 100 KB), but
+   * never fewer than one per partition per producer, so that priming reaches every partition from
+   * every producer. The driver subtracts them from the broker's end offsets.
    */
-  static int primeRecords(int valueSizeBytes) {
-    return (int) Math.max(16, Math.min(5000, (8L << 20) / valueSizeBytes));
+  static int primeRecords(int valueSizeBytes, int partitions, int producers) {
+    int bySize = (int) Math.max(16, Math.min(5000, (8L << 20) / valueSizeBytes));
+    return Math.max(bySize, partitions * producers);
   }
 
+  /**
+   * Sends {@link #primeRecords} records to the topic round-robin over its partitions by explicit
+   * partition (record {@code i} to partition {@code i % partitions}) and over the producers, then
+   * waits for all of them. With null keys the sticky partitioner would fill only a few partitions
+   * (5,000 records of 100 B are ~30 default batches: ~30 of 1,000 partitions), and the others would
+   * start their producer-id/sequence chain and the broker's first-append work on that partition
+   * inside the measured window. Both clients are primed the same way, so this is fair to both.
+   */
   private static void prime(ClientAdapter[] clients, String topic, PayloadPool pool)
       throws InterruptedException {
     Counting prime = new Counting();
-    int records = primeRecords(pool.get(0).length);
+    int partitions = clients[0].partitionsFor(topic);
+    int records = primeRecords(pool.get(0).length, partitions, clients.length);
     for (int i = 0; i < records; i++) {
-      clients[i % clients.length].send(topic, null, pool.get(i), prime);
+      // Partition changes every record, producer every full pass, so each producer reaches each
+      // partition once records >= partitions * producers.
+      clients[(i / partitions) % clients.length].sendToPartition(
+          topic, i % partitions, pool.get(i), prime);
     }
     flushAll(clients);
     prime.await(records);

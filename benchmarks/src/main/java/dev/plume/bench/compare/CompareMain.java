@@ -261,7 +261,7 @@ public final class CompareMain {
             kind.label() + " client JVM failed (exit " + p.exitValue() + "), see its stderr above");
       }
       // The child primes both measured topics before their windows (ClientRun.primeRecords).
-      long primed = ClientRun.primeRecords(c.valueSizeBytes());
+      long primed = ClientRun.primeRecords(c.valueSizeBytes(), c.partitions(), c.producers());
       long confirmedTput = endOffsetSum(prefix + "-tput", c.partitions()) - primed;
       long confirmedRate = endOffsetSum(prefix + "-rate", c.partitions()) - primed;
       if (confirmedTput != parsed.tputRecords() || confirmedRate != parsed.rateRecords()) {

@@ -119,9 +119,16 @@ class BenchCaseTest {
 
   @Test
   void primingIsBoundedForLargeValues() {
-    assertThat(ClientRun.primeRecords(100)).isEqualTo(5000);
-    assertThat(ClientRun.primeRecords(1024)).isEqualTo(5000);
-    assertThat(ClientRun.primeRecords(100 * 1024)).isEqualTo(81);
+    assertThat(ClientRun.primeRecords(100, 6, 1)).isEqualTo(5000);
+    assertThat(ClientRun.primeRecords(1024, 6, 1)).isEqualTo(5000);
+    assertThat(ClientRun.primeRecords(100 * 1024, 6, 1)).isEqualTo(81);
+  }
+
+  @Test
+  void primingReachesEveryPartitionFromEveryProducer() {
+    assertThat(ClientRun.primeRecords(100, 1000, 1)).isEqualTo(5000);
+    assertThat(ClientRun.primeRecords(100, 1000, 20)).isEqualTo(20_000);
+    assertThat(ClientRun.primeRecords(100 * 1024, 100, 1)).isEqualTo(100);
   }
 
   @Test

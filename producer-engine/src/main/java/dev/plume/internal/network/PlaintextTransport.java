@@ -10,6 +10,21 @@ import java.nio.channels.SocketChannel;
 /** TCP without encryption or authentication: reads and writes go straight to the channel. */
 public final class PlaintextTransport implements Transport {
 
+  /**
+   * The most bytes one write hands to the socket: above the default socket send buffer (128 KiB),
+   * so a write is not cut short by the stage before the socket would have cut it.
+   */
+  static final int STAGING_BYTES = 256 * 1024;
+
+  /**
+   * One staging buffer per writing thread, shared by all its connections (writes happen on the
+   * producer's I/O thread, one at a time), as the JDK keeps its temporary buffers per thread: a
+   * producer with connections to many brokers holds one, not one per broker. It is created on the
+   * thread's first write of heap buffers and goes away with the thread.
+   */
+  private static final ThreadLocal<WriteStaging> STAGING =
+      ThreadLocal.withInitial(() -> new WriteStaging(STAGING_BYTES));
+
   private final SocketChannel channel;
 
   private PlaintextTransport(SocketChannel channel) {
@@ -59,12 +74,18 @@ public final class PlaintextTransport implements Transport {
 
   @Override
   public long write(ByteBuffer[] srcs) throws IOException {
-    return channel.write(srcs);
+    return write(srcs, 0, srcs.length);
   }
 
+  /** Heap segments go through one direct staging buffer: see {@link WriteStaging}. */
   @Override
   public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
-    return channel.write(srcs, offset, length);
+    if (!WriteStaging.anyHeap(srcs, offset, length)) {
+      return channel.write(srcs, offset, length);
+    }
+    int written = channel.write(STAGING.get().stage(srcs, offset, length));
+    WriteStaging.advance(srcs, offset, length, written);
+    return written;
   }
 
   @Override

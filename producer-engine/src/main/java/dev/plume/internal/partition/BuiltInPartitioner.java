@@ -2,6 +2,7 @@ package dev.plume.internal.partition;
 
 import dev.plume.producer.Cluster;
 import dev.plume.producer.PartitionInfo;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
@@ -233,8 +234,13 @@ public final class BuiltInPartitioner {
       sum += weightBase - queueSizes[i];
       cumulativeWeights[i] = sum;
     }
-    int[] ids = new int[length];
-    System.arraycopy(partitionIds, 0, ids, 0, length);
+    // The partitions with a leader rarely change while the queue sizes change nearly every round:
+    // the previous snapshot's ids (immutable, never written after publication) are shared then,
+    // so a new snapshot allocates one array, not two (4 KB less per round at 1,000 partitions).
+    int[] ids =
+        previous != null && previous.hasIds(partitionIds, length)
+            ? previous.partitionIds
+            : Arrays.copyOf(partitionIds, length);
     loadStats = new LoadStats(cumulativeWeights, ids);
   }
 
@@ -305,6 +311,10 @@ public final class BuiltInPartitioner {
         }
       }
       return partitionIds[low];
+    }
+
+    boolean hasIds(int[] ids, int length) {
+      return Arrays.equals(partitionIds, 0, partitionIds.length, ids, 0, length);
     }
 
     boolean matches(int[] queueSizes, int[] ids, int length, int weightBase) {

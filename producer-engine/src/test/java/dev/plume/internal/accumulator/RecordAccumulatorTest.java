@@ -400,6 +400,40 @@ class RecordAccumulatorTest {
   }
 
   @Test
+  void aTopicWithNothingQueuedIsSkippedByTheReadyPassAndLosesItsLoadStats() {
+    RecordAccumulator acc =
+        new RecordAccumulator(
+            new AccumulatorConfig(
+                1024, 10_000, 10_000, BACKOFF, CompressionType.NONE, false, true, 0),
+            pool);
+    append(acc, 0, "a".repeat(600));
+    append(acc, 0, "b".repeat(600)); // a second batch of the same queue
+    append(acc, 2, "c");
+    assertThat(acc.nonEmptyQueues(TOPIC)).isEqualTo(2);
+    // Queue sizes 2, 0, 1: uneven, so the pass sets weights; t-0 has a full batch.
+    assertThat(acc.ready(cluster(), nowMs).readyNodes()).containsExactly(N1);
+    assertThat(acc.hasLoadStats(TOPIC)).isTrue();
+
+    List<ProducerBatch> drained = new ArrayList<>();
+    for (int round = 0; round < 2; round++) {
+      drained.addAll(acc.drain(cluster(), N1, 1_000_000, x -> true, nowMs));
+      drained.addAll(acc.drain(cluster(), N2, 1_000_000, x -> true, nowMs));
+    }
+    assertThat(drained).hasSize(3);
+    assertThat(acc.nonEmptyQueues(TOPIC)).isZero();
+    ReadyCheckResult r = acc.ready(cluster(), nowMs);
+    assertThat(r.readyNodes()).isEmpty();
+    assertThat(r.nextReadyCheckDelayMs()).isEqualTo(Long.MAX_VALUE);
+    // All queues empty weigh every partition alike: no stats, as a full pass would have set.
+    assertThat(acc.hasLoadStats(TOPIC)).isFalse();
+
+    append(acc, 1, "d");
+    assertThat(acc.nonEmptyQueues(TOPIC)).isEqualTo(1);
+    assertThat(acc.ready(cluster(), nowMs + 10_000).readyNodes()).containsExactly(N1);
+    finish(acc, drained);
+  }
+
+  @Test
   void flushMakesLingeringBatchesReady() {
     RecordAccumulator acc = accumulator(10_000);
     append(acc, 0, "a");

@@ -249,6 +249,34 @@ class BuiltInPartitionerTest {
     }
 
     @Test
+    void newWeightsOverTheSamePartitionsAndThenOverFewerPartitionsAreBothFollowed() {
+      // Queue sizes 0, 4, 0 (weights 5, 1, 5), then 4, 0, 0 over the same ids: the second snapshot
+      // shares the first one's ids but must use its own weights (5, 1, 5 -> 1, 5, 5, cumulative
+      // 1, 6, 11). Then ids 10 and 12 only (11 lost its leader), sizes 0, 1: weights 2, 1.
+      int[] draws = {0, 1, 5, 6, 1, 2};
+      BuiltInPartitioner partitioner =
+          new BuiltInPartitioner(TOPIC, BATCH, new ScriptedRandom(draws));
+      int[] sizes = {0, 4, 0};
+      int[] ids = {10, 11, 12};
+      partitioner.updatePartitionLoadStats(sizes, ids, 3);
+      assertThat(partitioner.nextPartition(cluster)).isEqualTo(10);
+
+      sizes[0] = 4; // the caller's scratch arrays are reused from round to round
+      sizes[1] = 0;
+      partitioner.updatePartitionLoadStats(sizes, ids, 3);
+      assertThat(partitioner.nextPartition(cluster)).isEqualTo(11); // 1 % 11 = 1
+      assertThat(partitioner.nextPartition(cluster)).isEqualTo(11); // 5
+      assertThat(partitioner.nextPartition(cluster)).isEqualTo(12); // 6
+
+      sizes[0] = 0;
+      sizes[1] = 1;
+      ids[1] = 12;
+      partitioner.updatePartitionLoadStats(sizes, ids, 2);
+      assertThat(partitioner.nextPartition(cluster)).isEqualTo(10); // 1 % 3 = 1 < 2
+      assertThat(partitioner.nextPartition(cluster)).isEqualTo(12); // 2
+    }
+
+    @Test
     void kafkasDocumentedExampleMapsDrawsToPartitions() {
       // Queue sizes 0, 3, 1 -> weights 4, 1, 3 -> cumulative 4, 5, 8.
       int[] draws = {0, 3, 4, 5, 7};
