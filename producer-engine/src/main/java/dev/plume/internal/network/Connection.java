@@ -312,7 +312,7 @@ final class Connection {
           && !writeSegments[writeSegmentIndex].hasRemaining()) {
         writeSegmentIndex++;
       }
-      if (n == 0) {
+      if (n == 0 || transport.lastWriteFilledSocket()) {
         break;
       }
     }

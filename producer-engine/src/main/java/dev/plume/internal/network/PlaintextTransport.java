@@ -26,6 +26,7 @@ public final class PlaintextTransport implements Transport {
       ThreadLocal.withInitial(() -> new WriteStaging(STAGING_BYTES));
 
   private final SocketChannel channel;
+  private boolean lastWriteFilledSocket;
 
   private PlaintextTransport(SocketChannel channel) {
     this.channel = channel;
@@ -81,11 +82,22 @@ public final class PlaintextTransport implements Transport {
   @Override
   public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
     if (!WriteStaging.anyHeap(srcs, offset, length)) {
+      lastWriteFilledSocket = false;
       return channel.write(srcs, offset, length);
     }
-    int written = channel.write(STAGING.get().stage(srcs, offset, length));
+    ByteBuffer staged = STAGING.get().stage(srcs, offset, length);
+    int offered = staged.remaining();
+    int written = channel.write(staged);
     WriteStaging.advance(srcs, offset, length, written);
+    // A short write of one buffer means the send buffer is full: the caller's next try would
+    // stage (copy) up to a whole staging buffer again only to write nothing.
+    lastWriteFilledSocket = written < offered;
     return written;
+  }
+
+  @Override
+  public boolean lastWriteFilledSocket() {
+    return lastWriteFilledSocket;
   }
 
   @Override

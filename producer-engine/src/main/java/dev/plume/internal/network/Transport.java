@@ -43,6 +43,15 @@ public interface Transport extends AutoCloseable {
     return write(java.util.Arrays.copyOfRange(srcs, offset, offset + length));
   }
 
+  /**
+   * True if the last write took less than the transport offered the socket, so the socket's send
+   * buffer is full and writing again before it is writable would only cost work. False when the
+   * transport cannot tell (then the caller writes until a write takes nothing).
+   */
+  default boolean lastWriteFilledSocket() {
+    return false;
+  }
+
   /** True if the transport itself holds bytes still to flush (e.g. encrypted records). */
   boolean hasPendingWrites();
 

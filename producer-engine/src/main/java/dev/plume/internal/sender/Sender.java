@@ -481,12 +481,12 @@ public final class Sender implements Runnable {
     producedSincePoll = true;
     long nowMs = response.receivedTimeMs();
     for (int i = 0; i < slot.count(); i++) {
+      onReturned(slot.topicPartition(i)); // the attempt came back, whatever became of its batch
       ProducerBatch b = slot.batch(i);
       if (b == null) {
         continue; // reused meanwhile: it had its outcome already (the slot logged it)
       }
       b.inFlight(false);
-      onReturned(b);
       int generation = slot.generation(i);
       if (response.isSuccess()) {
         completeBatch(b, generation, -1, -1);
@@ -507,12 +507,13 @@ public final class Sender implements Runnable {
     long nowMs = response.receivedTimeMs();
     int count = slot.count();
     // A batch reused meanwhile had its outcome already: skipped (the slot logged it), so that it
-    // cannot keep the request's other batches from theirs.
+    // cannot keep the request's other batches from theirs. Its attempt still came back: the
+    // partition's in-flight count must drop, or its sequence chain could never restart.
     for (int i = 0; i < count; i++) {
+      onReturned(slot.topicPartition(i));
       ProducerBatch b = slot.batch(i);
       if (b != null) {
         b.inFlight(false);
-        onReturned(b);
       }
     }
     if (!response.isSuccess()) {
@@ -552,9 +553,14 @@ public final class Sender implements Runnable {
     }
   }
 
-  private void onReturned(ProducerBatch batch) {
+  /** Idempotent requests in flight for a partition, as the sequence tracker counts them. */
+  int requestsInFlight(TopicPartition tp) {
+    return sequences.requestsInFlight(tp);
+  }
+
+  private void onReturned(TopicPartition sentFor) {
     if (config.idempotent()) {
-      sequences.onReturned(batch.topicPartition());
+      sequences.onReturned(sentFor);
     }
   }
 

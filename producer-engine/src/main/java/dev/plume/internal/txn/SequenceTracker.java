@@ -129,6 +129,12 @@ public final class SequenceTracker {
     }
   }
 
+  /** Requests carrying a batch of the partition that were sent and have not come back. */
+  public int requestsInFlight(TopicPartition tp) {
+    PartitionSequences s = partitions.get(tp);
+    return s == null ? 0 : s.inFlight;
+  }
+
   /** The lowest sequence assigned and not completed, or -1. */
   public int firstIncompleteSequence(TopicPartition tp) {
     PartitionSequences s = partitions.get(tp);

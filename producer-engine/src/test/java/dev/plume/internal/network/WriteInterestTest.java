@@ -22,6 +22,8 @@ class WriteInterestTest {
   static final class BudgetTransport implements Transport {
     final SelectableChannel channel;
     long budgetBytes;
+    boolean reportsFullSocket;
+    int writeCalls;
 
     BudgetTransport(SelectableChannel channel, long budgetBytes) {
       this.channel = channel;
@@ -49,7 +51,13 @@ class WriteInterestTest {
     }
 
     @Override
+    public boolean lastWriteFilledSocket() {
+      return reportsFullSocket && budgetBytes == 0;
+    }
+
+    @Override
     public long write(ByteBuffer[] srcs) {
+      writeCalls++;
       long written = 0;
       for (ByteBuffer src : srcs) {
         int n = (int) Math.min(src.remaining(), budgetBytes - written);
@@ -120,6 +128,43 @@ class WriteInterestTest {
       transport.budgetBytes = Long.MAX_VALUE;
       assertThat(c.write()).isEqualTo(40);
       assertThat(key.interestOps()).isEqualTo(SelectionKey.OP_READ);
+    }
+  }
+
+  @Test
+  void aTransportThatSaysTheSocketIsFullIsNotAskedAgainInTheSameWrite() throws IOException {
+    try (Selector selector = Selector.open();
+        SocketChannel channel = SocketChannel.open()) {
+      channel.configureBlocking(false);
+      SelectionKey key = channel.register(selector, SelectionKey.OP_CONNECT);
+      BudgetTransport transport = new BudgetTransport(channel, 60);
+      transport.reportsFullSocket = true;
+      Connection c = connection(transport, key);
+
+      c.startWrite(new InFlightRequest<>(), request(100), 2);
+      assertThat(c.write()).isEqualTo(60);
+      // A staging transport would copy the rest again only for a write that takes nothing.
+      assertThat(transport.writeCalls).isEqualTo(1);
+      assertThat(key.interestOps()).isEqualTo(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+
+      transport.budgetBytes = Long.MAX_VALUE;
+      assertThat(c.write()).isEqualTo(40);
+      assertThat(transport.writeCalls).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void withoutThatSignalAShortWriteIsFollowedByOneThatTakesNothing() throws IOException {
+    try (Selector selector = Selector.open();
+        SocketChannel channel = SocketChannel.open()) {
+      channel.configureBlocking(false);
+      SelectionKey key = channel.register(selector, SelectionKey.OP_CONNECT);
+      BudgetTransport transport = new BudgetTransport(channel, 60);
+      Connection c = connection(transport, key);
+
+      c.startWrite(new InFlightRequest<>(), request(100), 2);
+      assertThat(c.write()).isEqualTo(60);
+      assertThat(transport.writeCalls).isEqualTo(2);
     }
   }
 }

@@ -1051,8 +1051,13 @@ class SenderTest {
    */
   private static SenderFixture oneBatchOfARequestReusedMeanwhile(
       List<CompletableFuture<RecordMetadata>> futures) {
+    return oneBatchOfARequestReusedMeanwhile(futures, false);
+  }
+
+  private static SenderFixture oneBatchOfARequestReusedMeanwhile(
+      List<CompletableFuture<RecordMetadata>> futures, boolean idempotent) {
     SenderFixture.Options o = new SenderFixture.Options();
-    o.idempotent = false;
+    o.idempotent = idempotent;
     SenderFixture f = new SenderFixture(o).startUp();
     futures.add(f.append(TP0, "a"));
     futures.add(f.append(TP1, "b"));
@@ -1095,6 +1100,24 @@ class SenderTest {
     assertThat(futures.get(2).join().offset()).isEqualTo(300);
     assertThat(f.accumulator.hasIncomplete()).isFalse();
     assertThat(f.pool.availableBytes()).isEqualTo(f.pool.totalMemoryBytes());
+  }
+
+  @Test
+  void aSkippedBatchsAttemptStillCountsAsReturnedForItsPartitionsSequenceChain() {
+    // Idempotence restarts a partition's chain only with nothing in flight: had the skipped entry
+    // kept its partition counted, the partition could never start over after a gap.
+    List<CompletableFuture<RecordMetadata>> futures = new ArrayList<>();
+    SenderFixture f = oneBatchOfARequestReusedMeanwhile(futures, true);
+    assertThat(f.sender.requestsInFlight(TP0)).isEqualTo(1);
+    assertThat(f.sender.requestsInFlight(TP1)).isEqualTo(1);
+    SentRequest first = f.produceRequests().get(0);
+    f.respond(first, response(Map.of(TP0, partition(0, NONE, 100), TP1, partition(1, NONE, 200))));
+    f.runOnce();
+
+    assertThat(f.client.handlerErrors()).isEmpty();
+    assertThat(futures.get(1).join().offset()).isEqualTo(200);
+    assertThat(f.sender.requestsInFlight(TP0)).as("the skipped entry's partition").isZero();
+    assertThat(f.sender.requestsInFlight(TP1)).isZero();
   }
 
   @Test
