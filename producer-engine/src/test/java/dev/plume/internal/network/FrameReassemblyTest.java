@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plume.internal.protocol.ProtocolException;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.SelectableChannel;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,23 +24,12 @@ import org.junit.jupiter.api.Test;
 class FrameReassemblyTest {
 
   /** Serves queued chunks; a read returns at most the rest of the current chunk. */
-  static final class ChunkedTransport implements Transport {
+  static final class ChunkedTransport extends StubTransport {
     final ArrayDeque<ByteBuffer> chunks = new ArrayDeque<>();
     boolean eof;
 
-    @Override
-    public boolean connect(InetSocketAddress address) {
-      return true;
-    }
-
-    @Override
-    public boolean finishConnect() {
-      return true;
-    }
-
-    @Override
-    public boolean handshake() {
-      return true;
+    ChunkedTransport() {
+      super(null);
     }
 
     @Override
@@ -60,24 +47,6 @@ class FrameReassemblyTest {
       }
       return n;
     }
-
-    @Override
-    public long write(ByteBuffer[] srcs) {
-      return 0;
-    }
-
-    @Override
-    public boolean hasPendingWrites() {
-      return false;
-    }
-
-    @Override
-    public SelectableChannel channel() {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void close() {}
   }
 
   private static Connection connection(ChunkedTransport transport) {

@@ -3,7 +3,6 @@ package dev.plume.internal.network;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
@@ -19,35 +18,14 @@ import org.junit.jupiter.api.Test;
 class WriteInterestTest {
 
   /** Takes at most {@code budgetBytes} in total, like a socket whose send buffer fills up. */
-  static final class BudgetTransport implements Transport {
-    final SelectableChannel channel;
+  static final class BudgetTransport extends StubTransport {
     long budgetBytes;
     boolean reportsFullSocket;
     int writeCalls;
 
     BudgetTransport(SelectableChannel channel, long budgetBytes) {
-      this.channel = channel;
+      super(channel);
       this.budgetBytes = budgetBytes;
-    }
-
-    @Override
-    public boolean connect(InetSocketAddress address) {
-      return true;
-    }
-
-    @Override
-    public boolean finishConnect() {
-      return true;
-    }
-
-    @Override
-    public boolean handshake() {
-      return true;
-    }
-
-    @Override
-    public int read(ByteBuffer dst) {
-      return 0;
     }
 
     @Override
@@ -67,19 +45,23 @@ class WriteInterestTest {
       budgetBytes -= written;
       return written;
     }
+  }
 
-    @Override
-    public boolean hasPendingWrites() {
-      return false;
+  /** An unconnected channel registered with a selector: a real key whose interest is read back. */
+  private record Registered(Selector selector, SocketChannel channel, SelectionKey key)
+      implements AutoCloseable {
+    static Registered open() throws IOException {
+      Selector selector = Selector.open();
+      SocketChannel channel = SocketChannel.open();
+      channel.configureBlocking(false);
+      return new Registered(selector, channel, channel.register(selector, SelectionKey.OP_CONNECT));
     }
 
     @Override
-    public SelectableChannel channel() {
-      return channel;
+    public void close() throws IOException {
+      channel.close();
+      selector.close();
     }
-
-    @Override
-    public void close() {}
   }
 
   private static Connection connection(BudgetTransport transport, SelectionKey key) {
@@ -95,10 +77,9 @@ class WriteInterestTest {
 
   @Test
   void aRequestWrittenInFullLeavesOnlyReadInterest() throws IOException {
-    try (Selector selector = Selector.open();
-        SocketChannel channel = SocketChannel.open()) {
-      channel.configureBlocking(false);
-      SelectionKey key = channel.register(selector, SelectionKey.OP_CONNECT);
+    try (Registered r = Registered.open()) {
+      SelectionKey key = r.key();
+      SocketChannel channel = r.channel();
       Connection c = connection(new BudgetTransport(channel, Long.MAX_VALUE), key);
 
       c.startWrite(new InFlightRequest<>(), request(100), 2);
@@ -113,10 +94,9 @@ class WriteInterestTest {
 
   @Test
   void aPartlyWrittenRequestKeepsWriteInterestUntilItsLastByte() throws IOException {
-    try (Selector selector = Selector.open();
-        SocketChannel channel = SocketChannel.open()) {
-      channel.configureBlocking(false);
-      SelectionKey key = channel.register(selector, SelectionKey.OP_CONNECT);
+    try (Registered r = Registered.open()) {
+      SelectionKey key = r.key();
+      SocketChannel channel = r.channel();
       BudgetTransport transport = new BudgetTransport(channel, 60);
       Connection c = connection(transport, key);
 
@@ -133,10 +113,9 @@ class WriteInterestTest {
 
   @Test
   void aTransportThatSaysTheSocketIsFullIsNotAskedAgainInTheSameWrite() throws IOException {
-    try (Selector selector = Selector.open();
-        SocketChannel channel = SocketChannel.open()) {
-      channel.configureBlocking(false);
-      SelectionKey key = channel.register(selector, SelectionKey.OP_CONNECT);
+    try (Registered r = Registered.open()) {
+      SelectionKey key = r.key();
+      SocketChannel channel = r.channel();
       BudgetTransport transport = new BudgetTransport(channel, 60);
       transport.reportsFullSocket = true;
       Connection c = connection(transport, key);
@@ -155,10 +134,9 @@ class WriteInterestTest {
 
   @Test
   void withoutThatSignalAShortWriteIsFollowedByOneThatTakesNothing() throws IOException {
-    try (Selector selector = Selector.open();
-        SocketChannel channel = SocketChannel.open()) {
-      channel.configureBlocking(false);
-      SelectionKey key = channel.register(selector, SelectionKey.OP_CONNECT);
+    try (Registered r = Registered.open()) {
+      SelectionKey key = r.key();
+      SocketChannel channel = r.channel();
       BudgetTransport transport = new BudgetTransport(channel, 60);
       Connection c = connection(transport, key);
 
