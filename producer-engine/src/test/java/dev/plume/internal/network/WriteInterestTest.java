@@ -92,39 +92,38 @@ class WriteInterestTest {
     }
   }
 
+  /** Starts a 100-byte request whose transport takes its first 60 bytes, then nothing. */
+  private static Connection sixtyOfAHundredWritten(Registered r, BudgetTransport transport)
+      throws IOException {
+    Connection c = connection(transport, r.key());
+    c.startWrite(new InFlightRequest<>(), request(100), 2);
+    assertThat(c.write()).isEqualTo(60);
+    return c;
+  }
+
   @Test
   void aPartlyWrittenRequestKeepsWriteInterestUntilItsLastByte() throws IOException {
     try (Registered r = Registered.open()) {
-      SelectionKey key = r.key();
-      SocketChannel channel = r.channel();
-      BudgetTransport transport = new BudgetTransport(channel, 60);
-      Connection c = connection(transport, key);
-
-      c.startWrite(new InFlightRequest<>(), request(100), 2);
-      assertThat(c.write()).isEqualTo(60);
-      assertThat(key.interestOps())
+      BudgetTransport transport = new BudgetTransport(r.channel(), 60);
+      Connection c = sixtyOfAHundredWritten(r, transport);
+      assertThat(r.key().interestOps())
           .isEqualTo(SelectionKey.OP_READ | SelectionKey.OP_WRITE); // wait for room
 
       transport.budgetBytes = Long.MAX_VALUE;
       assertThat(c.write()).isEqualTo(40);
-      assertThat(key.interestOps()).isEqualTo(SelectionKey.OP_READ);
+      assertThat(r.key().interestOps()).isEqualTo(SelectionKey.OP_READ);
     }
   }
 
   @Test
   void aTransportThatSaysTheSocketIsFullIsNotAskedAgainInTheSameWrite() throws IOException {
     try (Registered r = Registered.open()) {
-      SelectionKey key = r.key();
-      SocketChannel channel = r.channel();
-      BudgetTransport transport = new BudgetTransport(channel, 60);
+      BudgetTransport transport = new BudgetTransport(r.channel(), 60);
       transport.reportsFullSocket = true;
-      Connection c = connection(transport, key);
-
-      c.startWrite(new InFlightRequest<>(), request(100), 2);
-      assertThat(c.write()).isEqualTo(60);
+      Connection c = sixtyOfAHundredWritten(r, transport);
       // A staging transport would copy the rest again only for a write that takes nothing.
       assertThat(transport.writeCalls).isEqualTo(1);
-      assertThat(key.interestOps()).isEqualTo(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+      assertThat(r.key().interestOps()).isEqualTo(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
 
       transport.budgetBytes = Long.MAX_VALUE;
       assertThat(c.write()).isEqualTo(40);
@@ -135,13 +134,8 @@ class WriteInterestTest {
   @Test
   void withoutThatSignalAShortWriteIsFollowedByOneThatTakesNothing() throws IOException {
     try (Registered r = Registered.open()) {
-      SelectionKey key = r.key();
-      SocketChannel channel = r.channel();
-      BudgetTransport transport = new BudgetTransport(channel, 60);
-      Connection c = connection(transport, key);
-
-      c.startWrite(new InFlightRequest<>(), request(100), 2);
-      assertThat(c.write()).isEqualTo(60);
+      BudgetTransport transport = new BudgetTransport(r.channel(), 60);
+      sixtyOfAHundredWritten(r, transport);
       assertThat(transport.writeCalls).isEqualTo(2);
     }
   }
